@@ -1,0 +1,13 @@
+"""Exceptions declutter raises. Content never raises; only wrong argument types do.
+
+    TypeError
+     └── InputTypeError   extract()/extract_many() got something that is not bytes or str
+"""
+
+from __future__ import annotations
+
+__all__ = ["InputTypeError"]
+
+
+class InputTypeError(TypeError):
+    """The input is not ``bytes``, ``bytearray``, ``memoryview`` or ``str``."""

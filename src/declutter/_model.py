@@ -1,0 +1,133 @@
+"""The values declutter returns: an `Article` and the `Block` decisions behind it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+__all__ = ["Article", "Block"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One run of text on the page and the decision taken about it.
+
+    Blocks come in document order. Their features are what the scorer saw, so a caller can
+    ask why a paragraph was kept or dropped (`kept`, `reason`, `score`).
+    """
+
+    index: int
+    """Position among the page's blocks, in document order."""
+    text: str
+    """The block's text, whitespace normalised; lines broken by `<br>` are kept as ``\\n``."""
+    tag: str
+    """Tag of the element that holds the text (``p``, ``li``, ``h2``, ``td``, ``div``...)."""
+    kind: str
+    """``paragraph``, ``heading``, ``list-item``, ``quote``, ``code``, ``cell``, ``caption``
+    or ``pruned`` (a whole region removed by the prune stage before scoring)."""
+    path: str
+    """Tag path from ``body``, with classes, e.g. ``body>div.main>article>p``."""
+    depth: int
+    """Number of elements between ``body`` and the block's element."""
+    length: int
+    """Text measure: CJK characters plus words of other scripts."""
+    link_length: int
+    """The same measure over the text inside links."""
+    punctuation: int
+    """Number of sentence punctuation marks (Latin and CJK)."""
+    tags: int
+    """Number of elements inside the block (inline markup included)."""
+    position: float
+    """Where the block sits on the page, 0.0 (top) to 1.0 (bottom)."""
+    score: float
+    """Content score given by the score stage (positive: content-like)."""
+    kept: bool
+    """Whether the block is part of the extracted body."""
+    reason: str
+    """Why it was kept or dropped, e.g. ``main-content``, ``link-dense``, ``duplicate``."""
+    heading_level: int = 0
+    """1-6 for headings, else 0."""
+    classes: str = ""
+    """Class and id of the element that holds the text, as written in the page."""
+
+    @property
+    def link_ratio(self) -> float:
+        """Share of the block's text measure that sits inside links."""
+        return self.link_length / self.length if self.length else 0.0
+
+    @property
+    def text_density(self) -> float:
+        """Text measure per element (CETD's text density)."""
+        return self.length / (self.tags + 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The block's fields and derived features as plain JSON-able values."""
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["link_ratio"] = round(self.link_ratio, 4)
+        out["text_density"] = round(self.text_density, 4)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The extracted article. Every field is set; absent metadata is ``None`` or empty."""
+
+    body: str = ""
+    """Plain text of the article body, paragraphs separated by one blank line."""
+    title: str | None = None
+    """The article's headline, without the site name."""
+    authors: tuple[str, ...] = ()
+    """Credited authors, in page order."""
+    date: str | None = None
+    """Publication date, ISO 8601, as precise as the page states (``2025-06-21T06:34``)."""
+    date_modified: str | None = None
+    """Last modification date, ISO 8601, when the page states one apart from `date`."""
+    date_source: str | None = None
+    """Where `date` was found: ``json-ld``, ``meta``, ``time``, ``text``, ``url``."""
+    url: str | None = None
+    """The URL the caller passed, else the page's canonical URL."""
+    canonical_url: str | None = None
+    """``<link rel=canonical>`` or ``og:url``."""
+    site_name: str | None = None
+    """Name of the publishing site."""
+    description: str | None = None
+    """The page's summary (``og:description``/``description`` meta)."""
+    language: str | None = None
+    """BCP 47 language tag from the markup, else guessed from the text's script."""
+    image: str | None = None
+    """URL of the lead image."""
+    tags: tuple[str, ...] = ()
+    """Keywords/tags the page declares."""
+    categories: tuple[str, ...] = ()
+    """Sections/categories the page declares."""
+    score: float = 0.0
+    """Confidence that the page holds an article and the body is it, 0.0 to 1.0."""
+    truncated: bool = False
+    """True when a size, node or time limit in `Options` cut the work short."""
+    encoding: str | None = None
+    """The character encoding the input bytes were decoded with (``None`` for ``str`` input)."""
+    blocks: tuple[Block, ...] = field(default=(), repr=False)
+    """Every text block of the page with its features and decision (see `Block`)."""
+
+    @property
+    def author(self) -> str | None:
+        """All authors joined with ``", "``, or ``None`` when none is credited."""
+        return ", ".join(self.authors) if self.authors else None
+
+    def to_dict(self, *, include_blocks: bool = False) -> dict[str, Any]:
+        """Plain, JSON-able dict of the article (blocks only on request)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name == "blocks":
+                continue
+            value = getattr(self, f.name)
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+        out["author"] = self.author
+        if include_blocks:
+            out["blocks"] = [b.to_dict() for b in self.blocks]
+        return out
+
+    def to_json(self, *, include_blocks: bool = False, indent: int | None = None) -> str:
+        """`to_dict` as a JSON string (UTF-8 text, non-ASCII kept as is)."""
+        return json.dumps(self.to_dict(include_blocks=include_blocks), ensure_ascii=False, indent=indent)

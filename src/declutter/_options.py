@@ -1,0 +1,120 @@
+"""`Options`: every threshold, weight and limit of the pipeline, in one frozen object.
+
+Lengths are in the text measure of `_textstats.measure`: CJK characters plus words of other
+scripts. The defaults were tuned on the development sets (see README, "Benchmark").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+__all__ = ["Options", "DEFAULT_OPTIONS"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """How declutter extracts. Immutable; derive variants with `Options.replace`.
+
+    >>> Options(max_link_ratio=0.4).max_link_ratio
+    0.4
+    """
+
+    # --- limits (robustness) -------------------------------------------------------------
+    max_bytes: int = 32_000_000
+    """Input beyond this many bytes (characters for ``str`` input) is cut off before parsing;
+    the result is marked ``truncated``."""
+    max_nodes: int = 2_000_000
+    """The DOM walk stops after this many nodes; the result is marked ``truncated``."""
+    time_budget: float | None = 20.0
+    """Seconds one document may take in the segment stage before it stops and returns what it
+    has (marked ``truncated``); ``None`` for no limit."""
+
+    # --- prune ---------------------------------------------------------------------------
+    prune_by_class: bool = True
+    """Remove containers whose class/id names page chrome (``share``, ``related``...)."""
+    retry_without_class_pruning_below: int = 60
+    """When class pruning leaves a body shorter than this (text measure) while the page has
+    at least `retry_page_length` of text, extract again without class pruning."""
+    retry_page_length: int = 200
+    """Page text measure from which a short result triggers the retry above."""
+
+    # --- score: block content score ------------------------------------------------------
+    block_cost: float = 5.0
+    """Subtracted from every block's score: many tiny blocks (menus, tag clouds) add up to a
+    negative score even without links."""
+    link_weight: float = 1.5
+    """Score lost per unit of text inside links."""
+    punctuation_weight: float = 1.0
+    """Score gained per sentence punctuation mark: prose has commas, chrome has none."""
+    ancestor_levels: int = 5
+    """How many container levels above a block receive (decayed) parts of its score."""
+    grandparent_share: float = 0.5
+    """Share of a block's score given to the container two levels up."""
+    distant_ancestor_divisor: float = 3.0
+    """Containers three or more levels up get score / (levels * this)."""
+
+    # --- select: region and block classes ------------------------------------------------
+    sibling_score_ratio: float = 0.2
+    """A sibling container of the best one joins the article when its score reaches this
+    share of the best score..."""
+    sibling_min_score: float = 10.0
+    """...and at least this absolute score."""
+    sibling_max_link_ratio: float = 0.33
+    """Siblings more link-dense than this never join."""
+    paragraph_min_length: int = 15
+    """A loose sibling paragraph joins when at least this long and not link-dense."""
+    max_link_ratio: float = 0.5
+    """Blocks inside the article region with more of their text in links are dropped..."""
+    long_block_length: int = 40
+    """...unless they are at least this long and under `long_block_max_link_ratio`."""
+    long_block_max_link_ratio: float = 0.8
+    """Link ratio up to which a long block stays in spite of its links."""
+    short_block_length: int = 6
+    """Blocks shorter than this are judged by their neighbours (kept only between kept
+    blocks), as jusText does."""
+
+    # --- document score ------------------------------------------------------------------
+    document_full_length: int = 150
+    """Body length from which the document score no longer grows with length."""
+    document_paragraph_length: int = 20
+    """Blocks at least this long count as paragraphs for the document score."""
+    document_full_paragraphs: int = 3
+    """Number of paragraphs from which structure no longer adds to the document score."""
+    document_punctuation_rate: float = 0.05
+    """Punctuation marks per unit of text from which a body counts as full prose."""
+    document_full_share: float = 0.5
+    """Share of the page's text in the body from which that share no longer adds."""
+
+    # --- dedup ---------------------------------------------------------------------------
+    dedup_min_length: int = 10
+    """Blocks at least this long are removed when an earlier kept block has the same text;
+    shorter ones only as part of a repeated run."""
+    dedup_min_run_length: int = 60
+    """A run of consecutive blocks that repeats an earlier run and totals at least this much
+    text is removed whole, short blocks included (a second copy of the article)."""
+
+    # --- output --------------------------------------------------------------------------
+    include_captions: bool = False
+    """Keep figure captions inside the article body."""
+    include_tables: bool = True
+    """Keep tables that belong to the article."""
+
+    # --- decode --------------------------------------------------------------------------
+    utf8_tolerated_errors: float = 0.002
+    """Share of undecodable bytes under which a page is still read as UTF-8."""
+
+    def replace(self, **changes: Any) -> Options:
+        """A copy with `changes` applied (fields are validated as in the constructor)."""
+        return replace(self, **changes)
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, bool) or value is None:
+                continue
+            if isinstance(value, (int, float)) and value < 0:
+                raise ValueError(f"Options.{f.name} must not be negative, got {value!r}")
+
+
+DEFAULT_OPTIONS = Options()

@@ -1,0 +1,158 @@
+"""The orchestrator: one page in, one `Article` out.
+
+Stages, in order (one module each):
+
+1. decode    `_decode`    bytes to text (BOM, declared charset, page charset, detection)
+2. parse     `_parse`     text to a Lexbor DOM, once
+3. prune     `_prune`     plan which subtrees are chrome or invisible (the DOM is kept whole)
+4. segment   `_segment`   one walk: blocks of text with features, and their containers
+5. score     `_score`     a content score per block and per container
+   select    `_select`    the article region, and kept/dropped for every block
+6. dedup     `_dedup`     one copy of the article, each paragraph once
+7. metadata  `_metadata`  title, dates, authors and the rest, from the whole page
+8. serialise `_serialise` the kept blocks as text
+"""
+
+from __future__ import annotations
+
+import time
+
+from selectolax.lexbor import LexborHTMLParser
+
+from . import _decode, _parse, _prune, _score, _select, _serialise
+from ._dedup import dedup
+from ._errors import InputTypeError
+from ._metadata import extract_metadata
+from ._model import Article, Block
+from ._options import DEFAULT_OPTIONS, Options
+from ._segment import Container, RawBlock, Segmentation, segment
+
+__all__ = ["extract"]
+
+Input = bytes | bytearray | memoryview | str
+
+
+def extract(
+    html: Input, *, url: str | None = None, options: Options | None = None,
+    encoding: str | None = None,
+) -> Article:  # fmt: skip
+    """Extract the article of one page. See `declutter.extract`."""
+    options = _check_arguments(html, url, options, encoding)
+    deadline = time.monotonic() + options.time_budget if options.time_budget else None
+    data = html if isinstance(html, str) else bytes(html[: options.max_bytes])
+    cut = len(html) > options.max_bytes
+    decoded = _decode.decode(data, declared=encoding, tolerated=options.utf8_tolerated_errors)
+    tree, parse_cut = _parse.parse(decoded.text, max_chars=options.max_bytes)
+    seg = _extract_body(tree, options, deadline)
+    body = _serialise.to_text(seg.blocks)
+    meta = extract_metadata(tree, url=url, body=body, options=options)
+    return Article(
+        body=body,
+        title=meta.title,
+        authors=meta.authors,
+        date=meta.date,
+        date_modified=meta.date_modified,
+        date_source=meta.date_source,
+        url=url or meta.canonical_url,
+        canonical_url=meta.canonical_url,
+        site_name=meta.site_name,
+        description=meta.description,
+        language=meta.language,
+        image=meta.image,
+        tags=meta.tags,
+        categories=meta.categories,
+        score=_score.document_score(seg, options),
+        truncated=cut or parse_cut or seg.truncated,
+        encoding=decoded.encoding,
+        blocks=_freeze(seg),
+    )
+
+
+def _check_arguments(
+    html: object, url: object, options: object, encoding: object
+) -> Options:
+    if not isinstance(html, (bytes, bytearray, memoryview, str)):
+        raise InputTypeError(
+            f"extract() takes the page as bytes or str, not {type(html).__name__}"
+        )
+    if url is not None and not isinstance(url, str):
+        raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+    if encoding is not None and not isinstance(encoding, str):
+        raise TypeError(f"encoding must be a str or None, not {type(encoding).__name__}")
+    if options is None:
+        return DEFAULT_OPTIONS
+    if not isinstance(options, Options):
+        raise TypeError(f"options must be a declutter.Options, not {type(options).__name__}")
+    return options
+
+
+def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | None) -> Segmentation:
+    """Stages 3 to 6, with one retry without class pruning when that left too little."""
+    root = tree.body or tree.root
+    if root is None:
+        return Segmentation([], [])
+    plan = _prune.plan(tree, use_vocabulary=options.prune_by_class)
+    seg = _body_pass(root, plan.decisions(use_vocabulary=True), options, deadline)
+    if plan.vocabulary and _too_little(seg, options):
+        retry = _body_pass(root, plan.decisions(use_vocabulary=False), options, deadline)
+        if _kept_length(retry) > _kept_length(seg):
+            seg = retry
+    return seg
+
+
+def _body_pass(root: object, skip: dict[int, str], options: Options, deadline: float | None) -> Segmentation:
+    seg = segment(root, skip=skip, max_nodes=options.max_nodes, deadline=deadline)  # type: ignore[arg-type]
+    _score.score_blocks(seg, options)
+    scores = _score.score_containers(seg, options)
+    _select.select(seg, scores, options)
+    dedup(seg.blocks, options)
+    return seg
+
+
+def _kept_length(seg: Segmentation) -> int:
+    return sum(b.length for b in seg.blocks if b.kept)
+
+
+def _too_little(seg: Segmentation, options: Options) -> bool:
+    page = sum(b.length for b in seg.blocks)
+    return (
+        _kept_length(seg) < options.retry_without_class_pruning_below
+        and page >= options.retry_page_length
+    )
+
+
+_PATH_LEVELS = 6
+
+
+def _path(containers: list[Container], cid: int) -> str:
+    parts: list[str] = []
+    while cid >= 0 and len(parts) < _PATH_LEVELS:
+        c = containers[cid]
+        words = c.classes.split(None, 1)
+        parts.append(f"{c.tag}.{words[0]}" if words else c.tag)
+        cid = c.parent
+    if cid >= 0:
+        parts.append("\u2026")
+    return ">".join(reversed(parts))
+
+
+def _freeze(seg: Segmentation) -> tuple[Block, ...]:
+    n = len(seg.blocks) or 1
+    containers = seg.containers
+    paths: dict[int, str] = {}
+    out = []
+    for b in seg.blocks:
+        path = paths.get(b.container)
+        if path is None:
+            path = paths[b.container] = _path(containers, b.container) if containers else ""
+        out.append(_block(b, path, b.index / n, containers[b.container].classes if containers else ""))
+    return tuple(out)
+
+
+def _block(b: RawBlock, path: str, position: float, classes: str) -> Block:
+    return Block(
+        index=b.index, text=b.text, tag=b.tag, kind=b.kind, path=path, depth=b.depth,
+        length=b.length, link_length=b.link_length, punctuation=b.punctuation, tags=b.tags,
+        position=round(position, 4), score=round(b.score, 3), kept=b.kept, reason=b.reason,
+        heading_level=b.heading_level, classes=classes,
+    )  # fmt: skip

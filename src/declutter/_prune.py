@@ -1,0 +1,98 @@
+"""Stage 3, prune: decide which subtrees are page chrome or invisible.
+
+The tree is not touched: the stage returns a plan (element id -> reason) that the segment
+stage honours while it walks, so later stages (metadata, clean HTML output) still see the
+whole page. Decisions come in two tiers:
+
+* structural: invisible elements (``hidden``, ``aria-hidden``, inline ``display:none``),
+  HTML's own chrome elements (``nav``, ``footer``, ``aside``) and ARIA landmark roles;
+* vocabulary: containers whose class/id carries a generic chrome word (``share``,
+  ``related``, ``sidebar``...; see `_vocab`) and no content word that outranks it.
+
+The vocabulary tier is a guess; the orchestrator retries without it when it leaves too
+little text (as Readability does with its "unlikely candidates").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from . import _vocab
+
+__all__ = ["PrunePlan", "plan"]
+
+_CHROME_SELECTOR = ", ".join(sorted(_vocab.CHROME_TAGS))
+_HIDDEN_SELECTOR = '[hidden], [aria-hidden="true"], [style], [role], input[type="hidden"]'
+_VOCABULARY_SELECTOR = "[class], [id]"
+_INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CHROME_ROLES = frozenset(
+    ("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+     "dialog", "alertdialog", "toolbar", "tablist", "form")
+)  # fmt: skip
+_STRONG = _vocab.class_pattern(_vocab.BOILERPLATE_CLASS)
+_WEAK = _vocab.class_pattern(_vocab.WEAK_BOILERPLATE_CLASS)
+_CONTENT = _vocab.class_pattern(_vocab.CONTENT_CLASS)
+
+
+@dataclass(slots=True)
+class PrunePlan:
+    """Elements (by ``mem_id``) to leave out, with the reason, in two tiers."""
+
+    structural: dict[int, str] = field(default_factory=dict)
+    vocabulary: dict[int, str] = field(default_factory=dict)
+
+    def decisions(self, *, use_vocabulary: bool) -> dict[int, str]:
+        if not use_vocabulary or not self.vocabulary:
+            return self.structural
+        return {**self.vocabulary, **self.structural}
+
+
+def plan(tree: LexborHTMLParser, *, use_vocabulary: bool = True) -> PrunePlan:
+    """Find the chrome and invisible subtrees of `tree`."""
+    result = PrunePlan()
+    root = tree.body or tree.root
+    if root is None:
+        return result
+    for node in root.css(_CHROME_SELECTOR):
+        result.structural[node.mem_id] = f"chrome:{node.tag}"
+    for node in root.css(_HIDDEN_SELECTOR):
+        reason = _invisible_or_role(node)
+        if reason:
+            result.structural[node.mem_id] = reason
+    if use_vocabulary:
+        for node in root.css(_VOCABULARY_SELECTOR):
+            reason = _vocabulary_reason(node)
+            if reason:
+                result.vocabulary[node.mem_id] = reason
+    return result
+
+
+def _invisible_or_role(node: LexborNode) -> str | None:
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true" or attrs.get("type") == "hidden":
+        return "hidden"
+    style = attrs.get("style")
+    if style and _INVISIBLE_STYLE.search(style):
+        return "hidden"
+    role = attrs.get("role")
+    if role and role.strip().lower() in _CHROME_ROLES:
+        return f"role:{role.strip().lower()}"
+    return None
+
+
+def _vocabulary_reason(node: LexborNode) -> str | None:
+    tag = node.tag
+    if tag in _vocab.NEVER_PRUNED_TAGS or tag in _vocab.INLINE_TAGS:
+        return None
+    attrs = node.attributes
+    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    strong = _STRONG.search(words)
+    if strong:
+        return f"class:{strong.group(0).lower()}"
+    weak = _WEAK.search(words)
+    if weak and not _CONTENT.search(words):
+        return f"class:{weak.group(0).lower()}"
+    return None

@@ -1,0 +1,93 @@
+"""Stage 5a, score: a content score for every block and every container.
+
+A block's score rewards text outside links and sentence punctuation, and charges every
+block a fixed cost and every linked word a penalty, so prose scores high and menus, tag
+lists and teaser titles score low or negative.
+
+A container's score gathers the positive scores of the blocks below it, a block's own
+container and its parent at full weight, higher ancestors at a falling share (as in
+Readability), and is then scaled by the share of the container's text that is not in links.
+The container that scores highest is where the article is.
+"""
+
+from __future__ import annotations
+
+from ._options import Options
+from ._segment import Segmentation
+
+__all__ = ["score_blocks", "score_containers"]
+
+
+def score_blocks(seg: Segmentation, options: Options) -> None:
+    """Set `RawBlock.score` for every block (pruned blocks score 0)."""
+    cost, link_weight, punct = options.block_cost, options.link_weight, options.punctuation_weight
+    for block in seg.blocks:
+        if block.pruned:
+            block.score = 0.0
+            continue
+        text = block.length - block.link_length
+        block.score = text + punct * block.punctuation - link_weight * block.link_length - cost
+
+
+def score_containers(seg: Segmentation, options: Options) -> list[float]:
+    """Candidate score of every container, indexed by container id."""
+    containers = seg.containers
+    raw = [0.0] * len(containers)
+    shares = _ancestor_shares(options)
+    for block in seg.blocks:
+        if block.score <= 0:
+            continue
+        cid = block.container
+        for share in shares:
+            if cid < 0:
+                break
+            raw[cid] += block.score * share
+            cid = containers[cid].parent
+    text, links = _subtree_lengths(seg)
+    return [
+        score * (1.0 - links[i] / text[i]) if text[i] else 0.0 for i, score in enumerate(raw)
+    ]
+
+
+def _ancestor_shares(options: Options) -> list[float]:
+    """Weights for the block's own container, its parent, grandparent and further up."""
+    shares = [1.0, 1.0, options.grandparent_share]
+    for level in range(3, options.ancestor_levels + 1):
+        shares.append(1.0 / ((level - 1) * options.distant_ancestor_divisor))
+    return shares[: options.ancestor_levels + 1]
+
+
+def _subtree_lengths(seg: Segmentation) -> tuple[list[int], list[int]]:
+    """Total and linked text measure below each container (pruned blocks left out)."""
+    text_prefix = [0]
+    link_prefix = [0]
+    for block in seg.blocks:
+        length = 0 if block.pruned else block.length
+        text_prefix.append(text_prefix[-1] + length)
+        link_prefix.append(link_prefix[-1] + (0 if block.pruned else block.link_length))
+    text = [text_prefix[c.end] - text_prefix[c.first] for c in seg.containers]
+    links = [link_prefix[c.end] - link_prefix[c.first] for c in seg.containers]
+    return text, links
+
+
+def document_score(seg: Segmentation, options: Options) -> float:
+    """Confidence, 0 to 1, that the page holds an article and the kept blocks are it.
+
+    High when the body is long, made of several paragraphs of prose (punctuation, few links)
+    and takes a good share of the page's text; low for link lists, home pages, login walls
+    and fragments.
+    """
+    kept = [b for b in seg.blocks if b.kept]
+    if not kept:
+        return 0.0
+    length = sum(b.length for b in kept)
+    page = sum(b.length for b in seg.blocks)
+    links = sum(b.link_length for b in kept)
+    punctuation = sum(b.punctuation for b in kept)
+    paragraphs = sum(1 for b in kept if b.length >= options.document_paragraph_length)
+    size = min(1.0, length / options.document_full_length)
+    prose = min(1.0, punctuation / max(1.0, length * options.document_punctuation_rate))
+    share = min(1.0, length / max(1, page) / options.document_full_share)
+    structure = min(1.0, paragraphs / options.document_full_paragraphs)
+    score = size * (1.0 - links / length) * (0.4 + 0.2 * prose + 0.2 * share + 0.2 * structure)
+    return round(max(0.0, min(1.0, score)), 4)

@@ -1,0 +1,324 @@
+"""Stage 4, segment: walk the DOM once and cut its text into blocks with features.
+
+A block is a run of text between two block-level boundaries (``<p>``, ``<div>``, ``<li>``,
+``<td>``, a double ``<br>``...). Each block records its measures (text and link length,
+punctuation, inline tags) and the block-level element ("container") that holds it.
+Containers form a tree whose blocks are contiguous in document order, so any subtree's text
+is a slice of the block list; the score and select stages work on that tree instead of
+the DOM.
+
+The walk is iterative (an explicit stack, never recursion), so a page nested 100,000
+elements deep costs the same as a flat one. Pruned subtrees become one ``pruned`` block.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from . import _textstats, _vocab
+
+__all__ = ["RawBlock", "Container", "Segmentation", "segment"]
+
+_BR = "\u2028"  # stands for <br> until blocks are cut; source newlines are only spaces
+_SPACES = re.compile(r"[^\S\u2028]+")
+_LINE_BREAK = re.compile(r" ?\u2028 ?")
+_KIND_BY_TAG = {
+    "li": "list-item", "dd": "list-item", "dt": "list-item", "td": "cell", "th": "cell",
+    "pre": "code", "figcaption": "caption", "caption": "caption", "blockquote": "quote",
+}  # fmt: skip
+_DEADLINE_CHECK_EVERY = 2048
+
+
+@dataclass(slots=True)
+class Container:
+    """A block-level element of the page and the slice of blocks it holds."""
+
+    id: int
+    parent: int
+    tag: str
+    classes: str
+    depth: int
+    node: LexborNode | None
+    first: int = 0
+    """Index of the first block inside the element."""
+    end: int = 0
+    """One past the index of the last block inside the element."""
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RawBlock:
+    """A block while the pipeline works on it; `_pipeline` freezes it into a `Block`."""
+
+    index: int
+    text: str
+    tag: str
+    kind: str
+    container: int
+    depth: int
+    length: int
+    link_length: int
+    punctuation: int
+    tags: int
+    heading_level: int = 0
+    list_depth: int = 0
+    pruned: str = ""
+    score: float = 0.0
+    kept: bool = False
+    reason: str = ""
+
+    @property
+    def link_ratio(self) -> float:
+        return self.link_length / self.length if self.length else 0.0
+
+
+@dataclass(slots=True)
+class Segmentation:
+    blocks: list[RawBlock]
+    containers: list[Container]
+    truncated: bool = False
+    nodes: int = 0
+
+
+@dataclass(slots=True)
+class _Run:
+    """The inline text collected since the last block boundary."""
+
+    parts: list[str] = field(default_factory=list)
+    link_parts: list[str] = field(default_factory=list)
+    tags: int = 0
+
+
+class _Exit:
+    __slots__ = ("container",)
+
+    def __init__(self, container: Container | None) -> None:
+        self.container = container  # None: leaving an <a>
+
+
+_LEAVE_LINK = _Exit(None)
+
+
+class _Walker:
+    """One walk over one DOM; holds the state of that walk only."""
+
+    def __init__(self, skip: dict[int, str], max_nodes: int, deadline: float | None) -> None:
+        self.skip = skip
+        self.max_nodes = max_nodes
+        self.deadline = deadline
+        self.blocks: list[RawBlock] = []
+        self.containers: list[Container] = []
+        self.run = _Run()
+        self.link_depth = 0
+        self.pre_depth = 0
+        self.quote_depth = 0
+        self.list_depth = 0
+        self.figure_depth = 0
+        self.nodes = 0
+        self.truncated = False
+        self.current: Container | None = None
+
+    def walk(self, root: LexborNode) -> Segmentation:
+        top = self._open(root, None)
+        stack: list[LexborNode | _Exit] = [_Exit(top)]
+        self._push_children(root, stack)
+        while stack:
+            item = stack.pop()
+            if item.__class__ is _Exit:
+                self._leave(item)  # type: ignore[arg-type]
+                continue
+            node: LexborNode = item  # type: ignore[assignment]
+            self.nodes += 1
+            if self.nodes % _DEADLINE_CHECK_EVERY == 0 and self._out_of_budget():
+                self.truncated = True
+                break
+            self._enter(node, stack)
+        self._flush(top)
+        while stack:  # a cut-short walk still closes its open containers
+            item = stack.pop()
+            if item.__class__ is _Exit and item.container is not None:  # type: ignore[union-attr]
+                item.container.end = len(self.blocks)  # type: ignore[union-attr]
+        top.end = len(self.blocks)
+        return Segmentation(self.blocks, self.containers, self.truncated, self.nodes)
+
+    def _out_of_budget(self) -> bool:
+        if self.nodes >= self.max_nodes:
+            return True
+        return self.deadline is not None and time.monotonic() > self.deadline
+
+    def _enter(self, node: LexborNode, stack: list[LexborNode | _Exit]) -> None:
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content
+            if text:
+                self.run.parts.append(text)
+                if self.link_depth:
+                    self.run.link_parts.append(text)
+            return
+        if tag is None or tag[0] in "-_!" or tag in _vocab.SKIP_TAGS:
+            return  # comments, doctype, scripts and the like
+        if tag == "br":
+            self._line_break()
+            return
+        if tag in _vocab.VOID_SKIP_TAGS:
+            return
+        is_block = tag in _vocab.BLOCK_TAGS or "-" in tag
+        if self.skip:
+            reason = self.skip.get(node.mem_id)
+            if reason is not None:
+                if is_block:  # a hidden inline element just disappears from its sentence
+                    self._flush(self.current)
+                    self._pruned(node, reason)
+                return
+        if is_block:
+            self._flush(self.current)
+            container = self._open(node, self.current)
+            stack.append(_Exit(container))
+        else:
+            self.run.tags += 1
+            if tag == "a":
+                self.link_depth += 1
+                stack.append(_LEAVE_LINK)
+        self._push_children(node, stack)
+
+    @staticmethod
+    def _push_children(node: LexborNode, stack: list[LexborNode | _Exit]) -> None:
+        child = node.last_child
+        while child is not None:
+            stack.append(child)
+            child = child.prev
+
+    def _open(self, node: LexborNode, parent: Container | None) -> Container:
+        attrs = node.attributes
+        classes = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
+        tag = node.tag or "body"
+        container = Container(
+            id=len(self.containers),
+            parent=parent.id if parent else -1,
+            tag=tag,
+            classes=classes,
+            depth=parent.depth + 1 if parent else 0,
+            node=node,
+            first=len(self.blocks),
+        )
+        self.containers.append(container)
+        if parent is not None:
+            parent.children.append(container.id)
+        self.current = container
+        self._count(tag, +1)
+        return container
+
+    def _leave(self, item: _Exit) -> None:
+        container = item.container
+        if container is None:
+            self.link_depth -= 1
+            return
+        self._flush(container)
+        container.end = len(self.blocks)
+        self._count(container.tag, -1)
+        self.current = self.containers[container.parent] if container.parent >= 0 else None
+
+    def _line_break(self) -> None:
+        """A ``<br>`` is a line break; two in a row end the block, as a paragraph would."""
+        parts = self.run.parts
+        i = len(parts) - 1
+        while i >= 0 and parts[i].isspace() and parts[i] != _BR:
+            i -= 1
+        if i >= 0 and parts[i] == _BR:
+            del parts[i:]
+            self._flush(self.current)
+        else:
+            parts.append(_BR)
+
+    def _count(self, tag: str, step: int) -> None:
+        if tag == "pre" or tag == "listing" or tag == "xmp":
+            self.pre_depth += step
+        elif tag == "blockquote":
+            self.quote_depth += step
+        elif tag in _vocab.LIST_TAGS:
+            self.list_depth += step
+        elif tag == "figure":
+            self.figure_depth += step
+
+    def _pruned(self, node: LexborNode, reason: str) -> None:
+        """Record a pruned subtree as one block, so the decision can be inspected."""
+        text = _textstats.normalise_space(node.text(separator=" ") or "")
+        if text:
+            self._emit(text, "", 0, self.current, pruned=reason)
+
+    def _flush(self, owner: Container | None) -> None:
+        run = self.run
+        if not run.parts:
+            return
+        raw = "".join(run.parts)
+        link_raw = "".join(run.link_parts) if run.link_parts else ""
+        tags = run.tags
+        self.run = _Run()
+        if self.pre_depth:
+            text = raw.replace(_BR, "\n").strip("\n")
+            if text.strip():
+                self._emit(text, link_raw, tags, owner)
+            return
+        if raw.isspace():
+            return
+        text = _SPACES.sub(" ", raw)
+        if _BR in text:
+            text = _LINE_BREAK.sub("\n", text)
+        self._emit(text, link_raw, tags, owner)
+
+    def _emit(
+        self, text: str, link_raw: str, tags: int, owner: Container | None, pruned: str = ""
+    ) -> None:
+        if not self.pre_depth:
+            text = _textstats.normalise_space(text)
+        if not text:
+            return
+        length = _textstats.measure(text)
+        if length == 0 and not pruned:
+            return
+        tag = owner.tag if owner else "body"
+        kind = "pruned" if pruned else self._kind(tag)
+        self.blocks.append(
+            RawBlock(
+                index=len(self.blocks),
+                text=text,
+                tag=tag,
+                kind=kind,
+                container=owner.id if owner else 0,
+                depth=owner.depth if owner else 0,
+                length=length,
+                link_length=_textstats.measure(link_raw) if link_raw else 0,
+                punctuation=_textstats.punctuation_count(text),
+                tags=tags,
+                heading_level=int(tag[1]) if kind == "heading" else 0,
+                list_depth=self.list_depth,
+                pruned=pruned,
+            )
+        )
+
+    def _kind(self, tag: str) -> str:
+        if tag in _vocab.HEADING_TAGS:
+            return "heading"
+        if self.pre_depth:
+            return "code"
+        kind = _KIND_BY_TAG.get(tag)
+        if kind is not None:
+            return kind
+        if self.quote_depth:
+            return "quote"
+        if self.figure_depth:
+            return "caption"
+        if self.list_depth and tag in ("p", "div", "span"):
+            return "list-item"
+        return "paragraph"
+
+
+def segment(
+    root: LexborNode, *, skip: dict[int, str], max_nodes: int, deadline: float | None
+) -> Segmentation:
+    """Blocks and containers of the subtree at `root` (normally ``<body>``)."""
+    return _Walker(skip, max_nodes, deadline).walk(root)

@@ -1,0 +1,148 @@
+"""Stage 5b, select: choose the article region and classify the blocks in it.
+
+1. The best-scoring container is the core of the article.
+2. Its siblings join when they score well themselves and are not link-dense (an article
+   split over several containers), and so do loose paragraphs of the parent.
+3. Every block in the region is classified: link-dense blocks and captions are dropped,
+   long ones kept, and short blocks and headings are judged by their neighbours, as jusText
+   does: a short line between two kept paragraphs is part of the text, one at the edge of
+   the article is a byline or a "share" label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ._options import Options
+from ._segment import Container, RawBlock, Segmentation
+
+__all__ = ["Selection", "select"]
+
+
+@dataclass(slots=True)
+class Selection:
+    best: int
+    """Id of the best-scoring container (-1 when the page has no text)."""
+    containers: list[int]
+    """Ids of the containers that make up the article region, in document order."""
+    best_score: float
+
+
+def select(seg: Segmentation, scores: list[float], options: Options) -> Selection:
+    """Mark `kept`/`reason` on every block; return the chosen region."""
+    blocks = seg.blocks
+    for block in blocks:
+        block.kept, block.reason = False, "pruned" if block.pruned else "outside-article"
+    if not blocks or not scores:
+        return Selection(-1, [], 0.0)
+    best = _best_container(seg.containers, scores)
+    region = _region(seg, scores, best, options)
+    in_region = [False] * len(blocks)
+    for cid in region:
+        c = seg.containers[cid]
+        for i in range(c.first, c.end):
+            in_region[i] = True
+    for i in _loose_paragraphs(seg, best, options):
+        in_region[i] = True
+    _classify([b for b, inside in zip(blocks, in_region) if inside], options)
+    return Selection(best, region, scores[best])
+
+
+def _best_container(containers: list[Container], scores: list[float]) -> int:
+    """Highest score; on a tie the deeper container, which holds less chrome."""
+    best = 0
+    for cid in range(1, len(containers)):
+        s, b = scores[cid], scores[best]
+        if s > b or (s == b and containers[cid].depth > containers[best].depth):
+            best = cid
+    return best
+
+
+def _region(seg: Segmentation, scores: list[float], best: int, options: Options) -> list[int]:
+    containers = seg.containers
+    parent_id = containers[best].parent
+    if parent_id < 0:
+        return [best]
+    threshold = max(options.sibling_min_score, options.sibling_score_ratio * scores[best])
+    region = []
+    for cid in containers[parent_id].children:
+        if cid == best:
+            region.append(cid)
+        elif scores[cid] >= threshold and _link_ratio(seg, containers[cid]) < options.sibling_max_link_ratio:
+            region.append(cid)
+    return region
+
+
+def _loose_paragraphs(seg: Segmentation, best: int, options: Options) -> list[int]:
+    """Blocks held directly by the best container's parent that read like paragraphs."""
+    parent_id = seg.containers[best].parent
+    if parent_id < 0:
+        return []
+    parent = seg.containers[parent_id]
+    return [
+        i
+        for i in range(parent.first, parent.end)
+        if seg.blocks[i].container == parent_id
+        and not seg.blocks[i].pruned
+        and seg.blocks[i].length >= options.paragraph_min_length
+        and seg.blocks[i].link_ratio < options.sibling_max_link_ratio
+    ]
+
+
+def _link_ratio(seg: Segmentation, container: Container) -> float:
+    text = links = 0
+    for block in seg.blocks[container.first : container.end]:
+        if not block.pruned:
+            text += block.length
+            links += block.link_length
+    return links / text if text else 1.0
+
+
+def _classify(region: list[RawBlock], options: Options) -> None:
+    """Decide each block of the region: first on its own, then by its neighbours."""
+    pending: list[RawBlock] = []
+    for block in region:
+        verdict = _own_verdict(block, options)
+        if verdict is None:
+            pending.append(block)
+            block.reason = "short" if block.kind != "heading" else "heading"
+        else:
+            block.kept, block.reason = verdict
+    _judge_by_neighbours(region)
+
+
+def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, str] | None:
+    """(kept, reason), or None when only the neighbours can tell."""
+    if block.pruned:
+        return False, f"pruned:{block.pruned}"
+    if block.kind == "caption" and not options.include_captions:
+        return False, "caption"
+    ratio = block.link_ratio
+    if ratio > options.max_link_ratio and not (
+        block.length >= options.long_block_length and ratio < options.long_block_max_link_ratio
+    ):
+        return False, "link-dense"
+    if block.kind == "heading" or block.length < options.short_block_length:
+        return None
+    return True, "content"
+
+
+def _judge_by_neighbours(region: list[RawBlock]) -> None:
+    """Short blocks stay between kept blocks; headings stay when kept text follows them."""
+    decided = [b.kept if b.reason not in ("short", "heading") else None for b in region]
+    n = len(region)
+    next_kept: list[bool | None] = [None] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        next_kept[i] = decided[i] if decided[i] is not None else next_kept[i + 1]
+    previous: bool | None = None
+    for i, block in enumerate(region):
+        if decided[i] is not None:
+            previous = decided[i]
+            continue
+        following = next_kept[i + 1]
+        if block.reason == "heading":
+            block.kept = bool(following)
+            block.reason = "heading" if block.kept else "heading-without-text"
+        else:
+            block.kept = bool(previous) and bool(following)
+            block.reason = "short-between-content" if block.kept else "short-at-edge"

@@ -1,0 +1,105 @@
+"""Named vocabularies: the generic words and tags the heuristics look for.
+
+Every set is built from plain token tuples so it can be read, tested and extended in one
+place. None of them names a site: they are the words web developers everywhere use for page
+chrome (``nav``, ``share``, ``related``...) and the tags HTML gives structure with.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = [
+    "SKIP_TAGS",
+    "CHROME_TAGS",
+    "BLOCK_TAGS",
+    "HEADING_TAGS",
+    "LIST_TAGS",
+    "VOID_SKIP_TAGS",
+    "NEVER_PRUNED_TAGS",
+    "INLINE_TAGS",
+    "BOILERPLATE_CLASS",
+    "WEAK_BOILERPLATE_CLASS",
+    "CONTENT_CLASS",
+    "class_pattern",
+]
+
+# Elements whose content is never article text.
+SKIP_TAGS = frozenset(
+    (
+        "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+        "embed", "canvas", "video", "audio", "map", "select", "option", "button", "input",
+        "textarea", "dialog", "meta", "link", "title", "frame", "frameset", "applet",
+    )
+)  # fmt: skip
+VOID_SKIP_TAGS = frozenset(("img", "hr", "wbr", "source", "track", "area", "param", "col"))
+# Page chrome by HTML semantics.
+CHROME_TAGS = frozenset(("nav", "footer", "aside", "menu"))
+# Elements that break the flow of text into separate blocks.
+BLOCK_TAGS = frozenset(
+    (
+        "html", "body", "address", "article", "aside", "blockquote", "center", "dd", "details",
+        "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+        "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main",
+        "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot",
+        "td", "th", "tr", "ul", "caption", "menu", "listing", "plaintext", "xmp", "frameset",
+        "legend", "noscript", "option", "optgroup", "search",
+    )
+)  # fmt: skip
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+LIST_TAGS = frozenset(("ul", "ol", "dl", "menu", "dir"))
+INLINE_TAGS = frozenset(
+    (
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
+        "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s",
+        "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+    )
+)  # fmt: skip
+# Containers the class vocabulary must never remove (the page itself, the article itself).
+NEVER_PRUNED_TAGS = frozenset(("html", "body", "article", "main"))
+
+# Class/id words of page chrome that win even against a content word in the same attribute
+# ("article-comments", "post-share", "content-sidebar").
+BOILERPLATE_CLASS = (
+    "comment", "comments", "commentlist", "disqus", "reply", "replies", "respond",
+    "share", "sharing", "sharer", "shares", "social", "sociallinks", "socials",
+    "related", "relatedposts", "recommend", "recommended", "recommendation", "recommendations",
+    "popular", "trending", "mostread", "mostviewed", "sidebar", "sidebars", "widget", "widgets",
+    "newsletter", "subscribe", "subscription", "signup", "paywall", "cookie", "cookies",
+    "consent", "gdpr", "breadcrumb", "breadcrumbs", "crumbs", "pagination", "pager",
+    "navbar", "nav", "navigation", "menu", "menubar", "toolbar", "masthead", "skip",
+    "advert", "advertisement", "advertising", "ad", "ads", "adsense", "adslot", "adunit",
+    "dfp", "sponsor", "sponsored", "promo", "promotion", "outbrain", "taboola", "banner",
+    "popup", "modal", "overlay", "login", "copyright", "disclaimer", "footnotes-nav",
+    "more-stories", "readmore", "read-more", "further-reading", "byline-share", "tags",
+    "tagcloud", "taglist", "keywords", "author-bio", "authorbox", "author-box", "bio",
+    "profile", "rating", "qrcode", "qr", "download-app", "app-download", "ranking", "feed",
+    "teaser", "teasers", "next-article", "prev-next", "jump", "meta", "byline", "dateline",
+    "sr-only", "visually-hidden", "screen-reader-text", "offscreen",
+)  # fmt: skip
+# Chrome words a content word in the same attribute overrides ("main-header").
+WEAK_BOILERPLATE_CLASS = (
+    "header", "footer", "foot", "topbar", "bottom", "side", "aside", "extra", "links",
+    "link-list", "tool", "tools", "utility", "actions", "action", "icons", "logo", "brand",
+    "credit", "credits", "noprint", "hot", "rank",
+)  # fmt: skip
+CONTENT_CLASS = (
+    "article", "articles", "content", "contents", "main", "body", "post", "entry", "story",
+    "text", "prose", "richtext", "rich-text", "blog", "news", "detail", "details", "single",
+    "articlebody", "postbody", "entry-content", "post-content",
+)  # fmt: skip
+
+
+def class_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """Match any of `words` as a whole token of a class/id attribute.
+
+    Tokens are separated by anything but letters and digits and by camelCase humps, so
+    ``relatedPosts``, ``related-posts`` and ``related_posts`` all hold ``related``. A word
+    may carry a plural ``s``.
+    """
+    if not words:
+        raise ValueError("an empty vocabulary matches nothing")
+    alternatives = "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
+    return regex.compile(
+        rf"(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))(?i:{alternatives})s?(?![a-z0-9])"
+    )

@@ -16,6 +16,7 @@ Stages, in order (one module each):
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -34,10 +35,23 @@ Input = bytes | bytearray | memoryview | str
 
 def extract(
     html: Input, *, url: str | None = None, options: Options | None = None,
-    encoding: str | None = None,
+    encoding: str | None = None, reference_time: datetime | None = None,
 ) -> Article:  # fmt: skip
-    """Extract the article of one page. See `declutter.extract`."""
+    """Extract the article of one page.
+
+    `html` is the page as bytes (any encoding; `encoding` is a charset stated by the
+    transport, such as an HTTP header, and outranks the page's own declaration) or as str.
+    `url` is the page's address. `reference_time` is "now" for the page: relative dates
+    ("3 hours ago") resolve only against it, and dates after it are rejected.
+
+    Raises `TypeError` (`InputTypeError` for `html`) for arguments of the wrong type, and
+    nothing else: a page it cannot make sense of gives an `Article` with an empty body.
+    """
     options = _check_arguments(html, url, options, encoding)
+    if reference_time is not None and not isinstance(reference_time, datetime):
+        raise TypeError(
+            f"reference_time must be a datetime or None, not {type(reference_time).__name__}"
+        )
     deadline = time.monotonic() + options.time_budget if options.time_budget else None
     data = html if isinstance(html, str) else bytes(html[: options.max_bytes])
     cut = len(html) > options.max_bytes
@@ -45,7 +59,9 @@ def extract(
     tree, parse_cut = _parse.parse(decoded.text, max_chars=options.max_bytes)
     seg = _extract_body(tree, options, deadline)
     body = _serialise.to_text(seg.blocks)
-    meta = extract_metadata(tree, url=url, body=body, options=options)
+    meta = extract_metadata(
+        tree, url=url, body=body, options=options, reference_time=reference_time
+    )
     return Article(
         body=body,
         title=meta.title,

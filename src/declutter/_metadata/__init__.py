@@ -7,6 +7,7 @@ second copy of the article is still found.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -32,9 +33,17 @@ class Metadata:
 
 
 def extract_metadata(
-    tree: LexborHTMLParser, *, url: str | None, body: str, options: Options
+    tree: LexborHTMLParser,
+    *,
+    url: str | None,
+    body: str,
+    options: Options,
+    reference_time: datetime | None = None,
 ) -> Metadata:
-    """Metadata of the page in `tree` (`body` is the extracted text, for context)."""
+    """Metadata of the page in `tree` (`body` is the extracted text, for context).
+
+    PLACEHOLDER: only the first <h1> as title; the real extractors are being written.
+    """
     node = tree.css_first("h1")
     title = node.text(strip=True) if node is not None else None
     return Metadata(title=title or None)

@@ -47,12 +47,18 @@ class Options:
     """Score lost per unit of text inside links."""
     punctuation_weight: float = 1.0
     """Score gained per sentence punctuation mark: prose has commas, chrome has none."""
+    prose_punctuation_rate: float = 0.03
+    """Punctuation marks per unit of text below which a block's text counts only in
+    proportion (a tag cloud of 100 words without a comma is not prose)."""
     ancestor_levels: int = 5
     """How many container levels above a block receive (decayed) parts of its score."""
     grandparent_share: float = 0.5
     """Share of a block's score given to the container two levels up."""
     distant_ancestor_divisor: float = 3.0
     """Containers three or more levels up get score / (levels * this)."""
+    max_ancestor_hops: int = 64
+    """Bound on the containers a block's score climbs through (wrappers included), so an
+    absurdly deep DOM costs linear time."""
 
     # --- select: region and block classes ------------------------------------------------
     sibling_score_ratio: float = 0.2

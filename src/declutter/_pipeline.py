@@ -119,8 +119,8 @@ def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | No
 def _body_pass(root: object, skip: dict[int, str], options: Options, deadline: float | None) -> Segmentation:
     seg = segment(root, skip=skip, max_nodes=options.max_nodes, deadline=deadline)  # type: ignore[arg-type]
     _score.score_blocks(seg, options)
-    scores = _score.score_containers(seg, options)
-    _select.select(seg, scores, options)
+    ranking = _score.score_containers(seg, options)
+    _select.select(seg, ranking, options)
     dedup(seg.blocks, options)
     return seg
 

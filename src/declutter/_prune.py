@@ -32,7 +32,7 @@ _CHROME_ROLES = frozenset(
     ("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
      "dialog", "alertdialog", "toolbar", "tablist", "form")
 )  # fmt: skip
-_STRONG = _vocab.class_pattern(_vocab.BOILERPLATE_CLASS)
+_STRONG = _vocab.class_pattern(_vocab.BOILERPLATE_CLASS, _vocab.BOILERPLATE_CLASS_PREFIXES)
 _WEAK = _vocab.class_pattern(_vocab.WEAK_BOILERPLATE_CLASS)
 _CONTENT = _vocab.class_pattern(_vocab.CONTENT_CLASS)
 

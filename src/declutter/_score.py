@@ -12,41 +12,86 @@ The container that scores highest is where the article is.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ._options import Options
 from ._segment import Segmentation
 
-__all__ = ["score_blocks", "score_containers"]
+__all__ = ["Ranking", "score_blocks", "score_containers", "document_score"]
+
+
+@dataclass(slots=True)
+class Ranking:
+    scores: list[float]
+    """Candidate score per container id."""
+    wrapper: list[bool]
+    """Per container id: all its text sits in one child container."""
 
 
 def score_blocks(seg: Segmentation, options: Options) -> None:
-    """Set `RawBlock.score` for every block (pruned blocks score 0)."""
+    """Set `RawBlock.score` for every block (pruned blocks score 0).
+
+    Text counts in full only when it has about as much punctuation as prose: a long run of
+    words without a single comma or full stop is a tag cloud or a menu, not a paragraph.
+    """
     cost, link_weight, punct = options.block_cost, options.link_weight, options.punctuation_weight
+    rate = options.prose_punctuation_rate
     for block in seg.blocks:
         if block.pruned:
             block.score = 0.0
             continue
         text = block.length - block.link_length
+        expected = block.length * rate
+        if expected > block.punctuation + 1:
+            text *= (block.punctuation + 1) / expected
         block.score = text + punct * block.punctuation - link_weight * block.link_length - cost
 
 
-def score_containers(seg: Segmentation, options: Options) -> list[float]:
-    """Candidate score of every container, indexed by container id."""
+def score_containers(seg: Segmentation, options: Options) -> Ranking:
+    """Candidate score of every container, indexed by container id.
+
+    Wrappers (a container whose only text is one child container) do not count as a level:
+    pages that wrap every paragraph in two or three ``<div>``s would otherwise hide the
+    article's container behind a steep decay. A score stops climbing at its ``<article>``:
+    each composition competes on its own text, so a box of related-story teasers does not
+    outscore the story.
+    """
     containers = seg.containers
     raw = [0.0] * len(containers)
     shares = _ancestor_shares(options)
+    wrapper = wrappers(seg)
     for block in seg.blocks:
         if block.score <= 0:
             continue
-        cid = block.container
-        for share in shares:
-            if cid < 0:
+        cid, level, hops = block.container, 0, 0
+        while cid >= 0 and level < len(shares) and hops < options.max_ancestor_hops:
+            raw[cid] += block.score * shares[level]
+            if containers[cid].tag == "article":
                 break
-            raw[cid] += block.score * share
             cid = containers[cid].parent
+            hops += 1
+            if cid >= 0 and not wrapper[cid]:
+                level += 1
     text, links = _subtree_lengths(seg)
-    return [
+    scores = [
         score * (1.0 - links[i] / text[i]) if text[i] else 0.0 for i, score in enumerate(raw)
     ]
+    return Ranking(scores, wrapper)
+
+
+def wrappers(seg: Segmentation) -> list[bool]:
+    """Per container: True when all its text sits in exactly one child container."""
+    containers = seg.containers
+    direct = [0] * len(containers)
+    for block in seg.blocks:
+        if not block.pruned:
+            direct[block.container] += 1
+    text, _ = _subtree_lengths(seg)
+    children_with_text = [0] * len(containers)
+    for c in containers:
+        if c.parent >= 0 and text[c.id]:
+            children_with_text[c.parent] += 1
+    return [not direct[i] and children_with_text[i] == 1 for i in range(len(containers))]
 
 
 def _ancestor_shares(options: Options) -> list[float]:

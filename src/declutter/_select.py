@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ._options import Options
+from ._score import Ranking
 from ._segment import Container, RawBlock, Segmentation
 
 __all__ = ["Selection", "select"]
@@ -28,24 +29,67 @@ class Selection:
     best_score: float
 
 
-def select(seg: Segmentation, scores: list[float], options: Options) -> Selection:
+def select(seg: Segmentation, ranking: Ranking, options: Options) -> Selection:
     """Mark `kept`/`reason` on every block; return the chosen region."""
     blocks = seg.blocks
     for block in blocks:
-        block.kept, block.reason = False, "pruned" if block.pruned else "outside-article"
+        block.kept = False
+        block.reason = f"pruned:{block.pruned}" if block.pruned else "outside-article"
+    scores = ranking.scores
     if not blocks or not scores:
         return Selection(-1, [], 0.0)
     best = _best_container(seg.containers, scores)
-    region = _region(seg, scores, best, options)
+    anchor = _climb_wrappers(seg.containers, ranking.wrapper, best)
+    region = _region(seg, scores, anchor, best, options)
     in_region = [False] * len(blocks)
     for cid in region:
         c = seg.containers[cid]
         for i in range(c.first, c.end):
             in_region[i] = True
-    for i in _loose_paragraphs(seg, best, options):
+    for i in _loose_paragraphs(seg, anchor, options):
         in_region[i] = True
+    for i in _nested_articles(seg, best, region):
+        if in_region[i]:
+            in_region[i] = False
+            blocks[i].reason = "nested-article"
     _classify([b for b, inside in zip(blocks, in_region) if inside], options)
     return Selection(best, region, scores[best])
+
+
+def _climb_wrappers(containers: list[Container], wrapper: list[bool], cid: int) -> int:
+    """The outermost container that holds exactly the text of `cid`."""
+    while containers[cid].parent >= 0 and wrapper[containers[cid].parent]:
+        cid = containers[cid].parent
+    return cid
+
+
+def _nested_articles(seg: Segmentation, best: int, region: list[int]) -> list[int]:
+    """Blocks of ``<article>`` elements nested in the article that holds the best container.
+
+    HTML marks each self-contained composition with ``<article>``; one inside the article
+    being read is a teaser, a related story or a comment, never part of it.
+    """
+    containers = seg.containers
+    lineage = set()
+    cid = best
+    while cid >= 0:
+        lineage.add(cid)
+        cid = containers[cid].parent
+    if not any(containers[c].tag == "article" for c in lineage):
+        return []
+    out: list[int] = []
+    for rid in region:
+        for c in containers[rid : _last_descendant(containers, rid) + 1]:
+            if c.tag == "article" and c.id not in lineage and c.first < c.end:
+                out.extend(range(c.first, c.end))
+    return out
+
+
+def _last_descendant(containers: list[Container], cid: int) -> int:
+    """Containers are numbered in document order, so a subtree is a contiguous id range."""
+    while containers[cid].children:
+        cid = containers[cid].children[-1]
+    return cid
 
 
 def _best_container(containers: list[Container], scores: list[float]) -> int:
@@ -58,15 +102,17 @@ def _best_container(containers: list[Container], scores: list[float]) -> int:
     return best
 
 
-def _region(seg: Segmentation, scores: list[float], best: int, options: Options) -> list[int]:
+def _region(
+    seg: Segmentation, scores: list[float], anchor: int, best: int, options: Options
+) -> list[int]:
     containers = seg.containers
-    parent_id = containers[best].parent
+    parent_id = containers[anchor].parent
     if parent_id < 0:
-        return [best]
+        return [anchor]
     threshold = max(options.sibling_min_score, options.sibling_score_ratio * scores[best])
     region = []
     for cid in containers[parent_id].children:
-        if cid == best:
+        if cid == anchor:
             region.append(cid)
         elif scores[cid] >= threshold and _link_ratio(seg, containers[cid]) < options.sibling_max_link_ratio:
             region.append(cid)

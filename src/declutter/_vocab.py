@@ -19,6 +19,7 @@ __all__ = [
     "NEVER_PRUNED_TAGS",
     "INLINE_TAGS",
     "BOILERPLATE_CLASS",
+    "BOILERPLATE_CLASS_PREFIXES",
     "WEAK_BOILERPLATE_CLASS",
     "CONTENT_CLASS",
     "class_pattern",
@@ -65,7 +66,7 @@ BOILERPLATE_CLASS = (
     "share", "sharing", "sharer", "shares", "social", "sociallinks", "socials",
     "related", "relatedposts", "recommend", "recommended", "recommendation", "recommendations",
     "popular", "trending", "mostread", "mostviewed", "sidebar", "sidebars", "widget", "widgets",
-    "newsletter", "subscribe", "subscription", "signup", "paywall", "cookie", "cookies",
+    "newsletter", "subscribe", "subscription", "signup", "cookie", "cookies",
     "consent", "gdpr", "breadcrumb", "breadcrumbs", "crumbs", "pagination", "pager",
     "navbar", "nav", "navigation", "menu", "menubar", "toolbar", "masthead", "skip",
     "advert", "advertisement", "advertising", "ad", "ads", "adsense", "adslot", "adunit",
@@ -77,9 +78,18 @@ BOILERPLATE_CLASS = (
     "teaser", "teasers", "next-article", "prev-next", "jump", "meta", "byline", "dateline",
     "sr-only", "visually-hidden", "screen-reader-text", "offscreen",
 )  # fmt: skip
+# Chrome words distinctive enough to be found at the start of a compound token too
+# ("sharebar", "relatedposts", "commentlist", "socialicons"). Regex fragments: the
+# lookaheads keep "commentary" and "shared-content" out.
+BOILERPLATE_CLASS_PREFIXES = (
+    "comment(?!ar|ator)", "share(?!d|holder)", "social", "related", "recommend", "newsletter",
+    "subscri", "sidebar",
+    "breadcrumb", "advert", "sponsor", "promo", "cookie", "paginat", "widget", "outbrain",
+    "taboola", "disqus", "popup", "navbar", "navigation", "toolbar", "copyright",
+)  # fmt: skip
 # Chrome words a content word in the same attribute overrides ("main-header").
 WEAK_BOILERPLATE_CLASS = (
-    "header", "footer", "foot", "topbar", "bottom", "side", "aside", "extra", "links",
+    "header", "footer", "foot", "topbar", "bottom", "aside", "extra", "links",
     "link-list", "tool", "tools", "utility", "actions", "action", "icons", "logo", "brand",
     "credit", "credits", "noprint", "hot", "rank",
 )  # fmt: skip
@@ -90,8 +100,9 @@ CONTENT_CLASS = (
 )  # fmt: skip
 
 
-def class_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
-    """Match any of `words` as a whole token of a class/id attribute.
+def class_pattern(words: tuple[str, ...], prefixes: tuple[str, ...] = ()) -> regex.Pattern[str]:
+    """Match any of `words` as a whole token of a class/id attribute, or any of `prefixes`
+    (regex fragments) at the start of a token.
 
     Tokens are separated by anything but letters and digits and by camelCase humps, so
     ``relatedPosts``, ``related-posts`` and ``related_posts`` all hold ``related``. A word
@@ -99,7 +110,10 @@ def class_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
     """
     if not words:
         raise ValueError("an empty vocabulary matches nothing")
-    alternatives = "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
-    return regex.compile(
-        rf"(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))(?i:{alternatives})s?(?![a-z0-9])"
-    )
+    start = r"(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))"
+    whole = "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
+    pattern = rf"{start}(?i:{whole})s?(?![a-z0-9])"
+    if prefixes:
+        heads = "|".join(sorted(prefixes, key=len, reverse=True))
+        pattern = rf"{pattern}|{start}(?i:{heads})"
+    return regex.compile(pattern)

@@ -33,11 +33,14 @@ class Options:
     # --- prune ---------------------------------------------------------------------------
     prune_by_class: bool = True
     """Remove containers whose class/id names page chrome (``share``, ``related``...)."""
-    retry_without_class_pruning_below: int = 60
-    """When class pruning leaves a body shorter than this (text measure) while the page has
-    at least `retry_page_length` of text, extract again without class pruning."""
-    retry_page_length: int = 200
-    """Page text measure from which a short result triggers the retry above."""
+    unprune_ratio: float = 1.5
+    """A class-pruned region holding this many times the kept body's text is suspected to be
+    the article's wrapper: the page is walked again with that region kept."""
+    unprune_min_length: int = 60
+    """...and it must hold at least this much text (text measure)."""
+    unprune_passes: int = 3
+    """At most this many extra passes un-prune suspected wrappers (nested page-builder
+    wrappers need one pass per level)."""
 
     # --- score: block content score ------------------------------------------------------
     block_cost: float = 5.0
@@ -76,6 +79,9 @@ class Options:
     """...unless they are at least this long and under `long_block_max_link_ratio`."""
     long_block_max_link_ratio: float = 0.8
     """Link ratio up to which a long block stays in spite of its links."""
+    edge_metadata_max_length: int = 25
+    """Blocks up to this long between the edge of the article region and its first (or
+    last) paragraph are dropped when they read as a byline, dateline or copyright line."""
     short_block_length: int = 6
     """Blocks shorter than this are judged by their neighbours (kept only between kept
     blocks), as jusText does."""

@@ -103,17 +103,42 @@ def _check_arguments(
 
 
 def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | None) -> Segmentation:
-    """Stages 3 to 6, with one retry without class pruning when that left too little."""
+    """Stages 3 to 6, and a second pass when class pruning looks to have hit the article.
+
+    A class word is a guess; when a region it removed holds more text than the body that is
+    left (a theme that calls the article's wrapper "l-sidebar-fixed"), the region is walked
+    again, its inner chrome still pruned, and the pass that keeps more text wins. Page
+    builders nest such wrappers ("widget" in "widget"), so this repeats a few times.
+    """
     root = tree.body or tree.root
     if root is None:
         return Segmentation([], [])
     plan = _prune.plan(tree, use_vocabulary=options.prune_by_class)
-    seg = _body_pass(root, plan.decisions(use_vocabulary=True), options, deadline)
-    if plan.vocabulary and _too_little(seg, options):
-        retry = _body_pass(root, plan.decisions(use_vocabulary=False), options, deadline)
-        if _kept_length(retry) > _kept_length(seg):
-            seg = retry
-    return seg
+    skip = plan.decisions(use_vocabulary=True)
+    best = seg = _body_pass(root, skip, options, deadline)
+    for _ in range(options.unprune_passes):
+        suspects = _suspect_prunes(seg, plan, options)
+        if not suspects:
+            break
+        skip = {k: v for k, v in skip.items() if k not in suspects}
+        seg = _body_pass(root, skip, options, deadline)
+        if _kept_length(seg) > _kept_length(best):
+            best = seg
+    return best
+
+
+def _suspect_prunes(seg: Segmentation, plan: _prune.PrunePlan, options: Options) -> set[int]:
+    """Vocabulary-pruned elements that hold more prose than the body kept without them."""
+    kept = max(_kept_length(seg), 1)
+    floor = max(options.unprune_min_length, options.unprune_ratio * kept)
+    return {
+        b.pruned_id
+        for b in seg.blocks
+        if b.pruned
+        and b.pruned_id in plan.vocabulary
+        and b.length >= floor
+        and b.punctuation >= b.length * options.prose_punctuation_rate
+    }
 
 
 def _body_pass(root: object, skip: dict[int, str], options: Options, deadline: float | None) -> Segmentation:
@@ -127,14 +152,6 @@ def _body_pass(root: object, skip: dict[int, str], options: Options, deadline: f
 
 def _kept_length(seg: Segmentation) -> int:
     return sum(b.length for b in seg.blocks if b.kept)
-
-
-def _too_little(seg: Segmentation, options: Options) -> bool:
-    page = sum(b.length for b in seg.blocks)
-    return (
-        _kept_length(seg) < options.retry_without_class_pruning_below
-        and page >= options.retry_page_length
-    )
 
 
 _PATH_LEVELS = 6

@@ -9,8 +9,11 @@ whole page. Decisions come in two tiers:
 * vocabulary: containers whose class/id carries a generic chrome word (``share``,
   ``related``, ``sidebar``...; see `_vocab`) and no content word that outranks it.
 
-The vocabulary tier is a guess; the orchestrator retries without it when it leaves too
-little text (as Readability does with its "unlikely candidates").
+The vocabulary tier is a guess, so it never removes an element that holds the page's
+headline (``<h1>``) or an ``<article>``/``<main>`` element: themes name their outer wrapper
+"content-sidebar-wrap" or "left-side" as often as their sidebar. The orchestrator also
+retries without the tier when it leaves too little text (as Readability does with its
+"unlikely candidates").
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ __all__ = ["PrunePlan", "plan"]
 _CHROME_SELECTOR = ", ".join(sorted(_vocab.CHROME_TAGS))
 _HIDDEN_SELECTOR = '[hidden], [aria-hidden="true"], [style], [role], input[type="hidden"]'
 _VOCABULARY_SELECTOR = "[class], [id]"
+_LANDMARK_SELECTOR = 'h1, article, main, [itemprop="articleBody"]'
+
 _INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CHROME_ROLES = frozenset(
     ("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
@@ -63,11 +68,25 @@ def plan(tree: LexborHTMLParser, *, use_vocabulary: bool = True) -> PrunePlan:
         if reason:
             result.structural[node.mem_id] = reason
     if use_vocabulary:
+        protected = _landmark_ancestors(root)
         for node in root.css(_VOCABULARY_SELECTOR):
+            if node.mem_id in protected:
+                continue
             reason = _vocabulary_reason(node)
             if reason:
                 result.vocabulary[node.mem_id] = reason
     return result
+
+
+def _landmark_ancestors(root: LexborNode) -> set[int]:
+    """Ids of the elements that enclose a headline, an article or a main element."""
+    seen: set[int] = set()
+    for node in root.css(_LANDMARK_SELECTOR):
+        parent = node.parent
+        while parent is not None and parent.mem_id not in seen:
+            seen.add(parent.mem_id)
+            parent = parent.parent
+    return seen
 
 
 def _invisible_or_role(node: LexborNode) -> str | None:

@@ -26,6 +26,10 @@ class Ranking:
     """Candidate score per container id."""
     wrapper: list[bool]
     """Per container id: all its text sits in one child container."""
+    text: list[int]
+    """Per container id: text measure of its non-pruned blocks."""
+    links: list[int]
+    """Per container id: text measure inside links of its non-pruned blocks."""
 
 
 def score_blocks(seg: Segmentation, options: Options) -> None:
@@ -76,7 +80,7 @@ def score_containers(seg: Segmentation, options: Options) -> Ranking:
     scores = [
         score * (1.0 - links[i] / text[i]) if text[i] else 0.0 for i, score in enumerate(raw)
     ]
-    return Ranking(scores, wrapper)
+    return Ranking(scores, wrapper, text, links)
 
 
 def wrappers(seg: Segmentation) -> list[bool]:

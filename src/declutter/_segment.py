@@ -31,6 +31,8 @@ _KIND_BY_TAG = {
     "pre": "code", "figcaption": "caption", "caption": "caption", "blockquote": "quote",
 }  # fmt: skip
 _DEADLINE_CHECK_EVERY = 2048
+_CAPTION_CLASS = _vocab.class_pattern(_vocab.CAPTION_CLASS)
+_INVISIBLE_TEXT = ", ".join(sorted(_vocab.SKIP_TAGS - {"head", "title", "meta", "link"}))
 
 
 @dataclass(slots=True)
@@ -43,6 +45,8 @@ class Container:
     classes: str
     depth: int
     node: LexborNode | None
+    composition: bool = False
+    """``<article>`` or ``itemprop=articleBody``: a self-contained composition."""
     first: int = 0
     """Index of the first block inside the element."""
     end: int = 0
@@ -67,6 +71,8 @@ class RawBlock:
     heading_level: int = 0
     list_depth: int = 0
     pruned: str = ""
+    pruned_id: int = 0
+    """``mem_id`` of the pruned element, for pruned blocks."""
     score: float = 0.0
     kept: bool = False
     reason: str = ""
@@ -196,6 +202,7 @@ class _Walker:
         attrs = node.attributes
         classes = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
         tag = node.tag or "body"
+        itemprop = attrs.get("itemprop")
         container = Container(
             id=len(self.containers),
             parent=parent.id if parent else -1,
@@ -203,13 +210,14 @@ class _Walker:
             classes=classes,
             depth=parent.depth + 1 if parent else 0,
             node=node,
+            composition=tag == "article" or (itemprop is not None and "articleBody" in itemprop),
             first=len(self.blocks),
         )
         self.containers.append(container)
         if parent is not None:
             parent.children.append(container.id)
         self.current = container
-        self._count(tag, +1)
+        self._count(container, +1)
         return container
 
     def _leave(self, item: _Exit) -> None:
@@ -219,7 +227,7 @@ class _Walker:
             return
         self._flush(container)
         container.end = len(self.blocks)
-        self._count(container.tag, -1)
+        self._count(container, -1)
         self.current = self.containers[container.parent] if container.parent >= 0 else None
 
     def _line_break(self) -> None:
@@ -234,7 +242,9 @@ class _Walker:
         else:
             parts.append(_BR)
 
-    def _count(self, tag: str, step: int) -> None:
+    def _count(self, container: Container, step: int) -> None:
+        """Context counters: inside <pre>, a quote, a list, a figure, a caption."""
+        tag = container.tag
         if tag == "pre" or tag == "listing" or tag == "xmp":
             self.pre_depth += step
         elif tag == "blockquote":
@@ -246,9 +256,14 @@ class _Walker:
 
     def _pruned(self, node: LexborNode, reason: str) -> None:
         """Record a pruned subtree as one block, so the decision can be inspected."""
-        text = _textstats.normalise_space(node.text(separator=" ") or "")
+        text = node.text(separator=" ") or ""
+        for hidden in node.css(_INVISIBLE_TEXT):  # Lexbor's text() includes script source
+            source = hidden.text(separator=" ")
+            if source:
+                text = text.replace(source, " ", 1)
+        text = _textstats.normalise_space(text)
         if text:
-            self._emit(text, "", 0, self.current, pruned=reason)
+            self._emit(text, "", 0, self.current, pruned=reason, pruned_id=node.mem_id)
 
     def _flush(self, owner: Container | None) -> None:
         run = self.run
@@ -271,7 +286,8 @@ class _Walker:
         self._emit(text, link_raw, tags, owner)
 
     def _emit(
-        self, text: str, link_raw: str, tags: int, owner: Container | None, pruned: str = ""
+        self, text: str, link_raw: str, tags: int, owner: Container | None, pruned: str = "",
+        pruned_id: int = 0,
     ) -> None:
         if not self.pre_depth:
             text = _textstats.normalise_space(text)
@@ -281,7 +297,7 @@ class _Walker:
         if length == 0 and not pruned:
             return
         tag = owner.tag if owner else "body"
-        kind = "pruned" if pruned else self._kind(tag)
+        kind = "pruned" if pruned else self._kind(tag, owner)
         self.blocks.append(
             RawBlock(
                 index=len(self.blocks),
@@ -297,10 +313,17 @@ class _Walker:
                 heading_level=int(tag[1]) if kind == "heading" else 0,
                 list_depth=self.list_depth,
                 pruned=pruned,
+                pruned_id=pruned_id,
             )
         )
 
-    def _kind(self, tag: str) -> str:
+    def _is_caption(self, owner: Container) -> bool:
+        """A caption by its class: on the text's element or the one just above it."""
+        if _named_caption(owner):
+            return True
+        return owner.parent >= 0 and _named_caption(self.containers[owner.parent])
+
+    def _kind(self, tag: str, owner: Container | None) -> str:
         if tag in _vocab.HEADING_TAGS:
             return "heading"
         if self.pre_depth:
@@ -310,11 +333,15 @@ class _Walker:
             return kind
         if self.quote_depth:
             return "quote"
-        if self.figure_depth:
+        if self.figure_depth or (owner is not None and self._is_caption(owner)):
             return "caption"
         if self.list_depth and tag in ("p", "div", "span"):
             return "list-item"
         return "paragraph"
+
+
+def _named_caption(container: Container) -> bool:
+    return bool(container.classes) and _CAPTION_CLASS.search(container.classes) is not None
 
 
 def segment(

@@ -2,7 +2,8 @@
 
 1. The best-scoring container is the core of the article.
 2. Its siblings join when they score well themselves and are not link-dense (an article
-   split over several containers), and so do loose paragraphs of the parent.
+   split over several containers), and so do loose paragraphs of the parent; inside an
+   ``<article>`` this goes on level by level up to the ``<article>`` itself.
 3. Every block in the region is classified: link-dense blocks and captions are dropped,
    long ones kept, and short blocks and headings are judged by their neighbours, as jusText
    does: a short line between two kept paragraphs is part of the text, one at the edge of
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import _vocab
 from ._options import Options
 from ._score import Ranking
 from ._segment import Container, RawBlock, Segmentation
@@ -39,21 +41,83 @@ def select(seg: Segmentation, ranking: Ranking, options: Options) -> Selection:
     if not blocks or not scores:
         return Selection(-1, [], 0.0)
     best = _best_container(seg.containers, scores)
-    anchor = _climb_wrappers(seg.containers, ranking.wrapper, best)
-    region = _region(seg, scores, anchor, best, options)
     in_region = [False] * len(blocks)
-    for cid in region:
-        c = seg.containers[cid]
-        for i in range(c.first, c.end):
-            in_region[i] = True
-    for i in _loose_paragraphs(seg, anchor, options):
-        in_region[i] = True
+    region = _region(seg, ranking, best, options, in_region)
     for i in _nested_articles(seg, best, region):
         if in_region[i]:
             in_region[i] = False
             blocks[i].reason = "nested-article"
     _classify([b for b, inside in zip(blocks, in_region) if inside], options)
     return Selection(best, region, scores[best])
+
+
+def _region(
+    seg: Segmentation, ranking: Ranking, best: int, options: Options, in_region: list[bool]
+) -> list[int]:
+    """Containers of the article: the best one, then qualifying siblings level by level.
+
+    Outside a composition root (``<article>``, ``itemprop=articleBody``) only the first
+    level of siblings is considered, and a sibling must score a good share of the best
+    container. Inside one, every level up to the root is, and any sibling that is not
+    link-dense joins: the author put it in the article, the block classifier sorts out
+    what in it is text.
+    """
+    containers = seg.containers
+    boundary = _composition_root(containers, best)
+    node = _climb_wrappers(containers, ranking.wrapper, best)
+    region = [node]
+    threshold = max(options.sibling_min_score, options.sibling_score_ratio * ranking.scores[best])
+    while True:
+        parent_id = containers[node].parent
+        if parent_id < 0:
+            break
+        liberal = boundary >= 0 and containers[parent_id].depth >= containers[boundary].depth
+        for cid in containers[parent_id].children:
+            if cid != node and _sibling_joins(ranking, cid, liberal, threshold, options):
+                region.append(cid)
+        _mark_loose_paragraphs(seg, parent_id, options, in_region)
+        if not liberal or parent_id == boundary:
+            break
+        node = parent_id
+    for cid in region:
+        c = containers[cid]
+        for i in range(c.first, c.end):
+            in_region[i] = True
+    return sorted(region)
+
+
+def _sibling_joins(
+    ranking: Ranking, cid: int, liberal: bool, threshold: float, options: Options
+) -> bool:
+    text = ranking.text[cid]
+    if not text or ranking.links[cid] / text >= options.sibling_max_link_ratio:
+        return False
+    return liberal or ranking.scores[cid] >= threshold
+
+
+def _composition_root(containers: list[Container], cid: int) -> int:
+    """Nearest ancestor-or-self marked as a self-contained composition, or -1."""
+    while cid >= 0:
+        if containers[cid].composition:
+            return cid
+        cid = containers[cid].parent
+    return -1
+
+
+def _mark_loose_paragraphs(
+    seg: Segmentation, parent_id: int, options: Options, in_region: list[bool]
+) -> None:
+    """Blocks held directly by `parent_id` that read like paragraphs join the region."""
+    parent = seg.containers[parent_id]
+    for i in range(parent.first, parent.end):
+        block = seg.blocks[i]
+        if (
+            block.container == parent_id
+            and not block.pruned
+            and block.length >= options.paragraph_min_length
+            and block.link_ratio < options.sibling_max_link_ratio
+        ):
+            in_region[i] = True
 
 
 def _climb_wrappers(containers: list[Container], wrapper: list[bool], cid: int) -> int:
@@ -102,58 +166,16 @@ def _best_container(containers: list[Container], scores: list[float]) -> int:
     return best
 
 
-def _region(
-    seg: Segmentation, scores: list[float], anchor: int, best: int, options: Options
-) -> list[int]:
-    containers = seg.containers
-    parent_id = containers[anchor].parent
-    if parent_id < 0:
-        return [anchor]
-    threshold = max(options.sibling_min_score, options.sibling_score_ratio * scores[best])
-    region = []
-    for cid in containers[parent_id].children:
-        if cid == anchor:
-            region.append(cid)
-        elif scores[cid] >= threshold and _link_ratio(seg, containers[cid]) < options.sibling_max_link_ratio:
-            region.append(cid)
-    return region
-
-
-def _loose_paragraphs(seg: Segmentation, best: int, options: Options) -> list[int]:
-    """Blocks held directly by the best container's parent that read like paragraphs."""
-    parent_id = seg.containers[best].parent
-    if parent_id < 0:
-        return []
-    parent = seg.containers[parent_id]
-    return [
-        i
-        for i in range(parent.first, parent.end)
-        if seg.blocks[i].container == parent_id
-        and not seg.blocks[i].pruned
-        and seg.blocks[i].length >= options.paragraph_min_length
-        and seg.blocks[i].link_ratio < options.sibling_max_link_ratio
-    ]
-
-
-def _link_ratio(seg: Segmentation, container: Container) -> float:
-    text = links = 0
-    for block in seg.blocks[container.first : container.end]:
-        if not block.pruned:
-            text += block.length
-            links += block.link_length
-    return links / text if text else 1.0
-
-
 def _classify(region: list[RawBlock], options: Options) -> None:
-    """Decide each block of the region: first on its own, then by its neighbours."""
-    pending: list[RawBlock] = []
+    """Decide each block of the region: on its own, at the edges, then by its neighbours."""
     for block in region:
         verdict = _own_verdict(block, options)
         if verdict is None:
-            pending.append(block)
             block.reason = "short" if block.kind != "heading" else "heading"
         else:
             block.kept, block.reason = verdict
+    _trim_metadata_lines(region, options)
+    _trim_metadata_lines(region[::-1], options)
     _judge_by_neighbours(region)
 
 
@@ -163,6 +185,8 @@ def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, str] | None:
         return False, f"pruned:{block.pruned}"
     if block.kind == "caption" and not options.include_captions:
         return False, "caption"
+    if block.heading_level == 1:
+        return False, "headline"
     ratio = block.link_ratio
     if ratio > options.max_link_ratio and not (
         block.length >= options.long_block_length and ratio < options.long_block_max_link_ratio
@@ -173,9 +197,25 @@ def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, str] | None:
     return True, "content"
 
 
+def _trim_metadata_lines(blocks: list[RawBlock], options: Options) -> None:
+    """Drop bylines, datelines and copyright lines between the region's edge and its text.
+
+    Walks from one edge inwards and stops at the first block long enough to be a paragraph.
+    """
+    for block in blocks:
+        if block.reason in _UNDECIDED or block.kept:
+            if block.length > options.edge_metadata_max_length:
+                return
+            if _vocab.METADATA_LINE.search(block.text):
+                block.kept, block.reason = False, "metadata-line"
+
+
+_UNDECIDED = ("short", "heading")
+
+
 def _judge_by_neighbours(region: list[RawBlock]) -> None:
     """Short blocks stay between kept blocks; headings stay when kept text follows them."""
-    decided = [b.kept if b.reason not in ("short", "heading") else None for b in region]
+    decided = [b.kept if b.reason not in _UNDECIDED else None for b in region]
     n = len(region)
     next_kept: list[bool | None] = [None] * (n + 1)
     for i in range(n - 1, -1, -1):

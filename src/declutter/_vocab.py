@@ -18,6 +18,8 @@ __all__ = [
     "VOID_SKIP_TAGS",
     "NEVER_PRUNED_TAGS",
     "INLINE_TAGS",
+    "CAPTION_CLASS",
+    "METADATA_LINE",
     "BOILERPLATE_CLASS",
     "BOILERPLATE_CLASS_PREFIXES",
     "WEAK_BOILERPLATE_CLASS",
@@ -73,7 +75,7 @@ BOILERPLATE_CLASS = (
     "dfp", "sponsor", "sponsored", "promo", "promotion", "outbrain", "taboola", "banner",
     "popup", "modal", "overlay", "login", "copyright", "disclaimer", "footnotes-nav",
     "more-stories", "readmore", "read-more", "further-reading", "byline-share", "tags",
-    "tagcloud", "taglist", "keywords", "author-bio", "authorbox", "author-box", "bio",
+    "tagcloud", "taglist", "keywords", "author", "authors", "authorbox", "bio",
     "profile", "rating", "qrcode", "qr", "download-app", "app-download", "ranking", "feed",
     "teaser", "teasers", "next-article", "prev-next", "jump", "meta", "byline", "dateline",
     "sr-only", "visually-hidden", "screen-reader-text", "offscreen",
@@ -95,9 +97,37 @@ WEAK_BOILERPLATE_CLASS = (
 )  # fmt: skip
 CONTENT_CLASS = (
     "article", "articles", "content", "contents", "main", "body", "post", "entry", "story",
-    "text", "prose", "richtext", "rich-text", "blog", "news", "detail", "details", "single",
+    "prose", "richtext", "rich-text", "blog", "news", "detail", "details", "single",
     "articlebody", "postbody", "entry-content", "post-content",
 )  # fmt: skip
+
+
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|"
+    "juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
+    "novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    "octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
+    "ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|"
+    "dezembro|styczeń|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|"
+    "października|listopada|grudnia"
+)
+# A line that is a byline, a dateline or a copyright notice rather than article text.
+METADATA_LINE = regex.compile(
+    r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}"  # 2019-11-20, 2019年11月
+    r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d\b"  # 20.11.2019
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTHS})\b"
+    r"|\b\d{1,2}:\d\d\b"  # a time of day
+    r"|^\s*(?:by|von|par|por|di|door|av|af|przez|от|posted|published|updated|written|"
+    r"veröffentlicht|aktualisiert|publié|publicado|actualizado|pubblicato)\b"
+    r"|^\s*(?:作者|文|记者|撰文|来源|来自|编辑|责任编辑|责编|校对|审核|发布时间|发表时间|时间|出处|原标题)"
+    r"|©|\(c\)|copyright|all rights reserved|版权所有|版權所有",
+    regex.IGNORECASE,
+)
+
+
+# Class/id words of image captions and photo credits.
+CAPTION_CLASS = ("caption", "figcaption", "legend", "credit", "photo-credit", "image-credit")
 
 
 def class_pattern(words: tuple[str, ...], prefixes: tuple[str, ...] = ()) -> regex.Pattern[str]:

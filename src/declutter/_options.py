@@ -79,12 +79,23 @@ class Options:
     """...unless they are at least this long and under `long_block_max_link_ratio`."""
     long_block_max_link_ratio: float = 0.8
     """Link ratio up to which a long block stays in spite of its links."""
-    edge_metadata_max_length: int = 25
+    edge_metadata_max_length: int = 15
     """Blocks up to this long between the edge of the article region and its first (or
     last) paragraph are dropped when they read as a byline, dateline or copyright line."""
     short_block_length: int = 6
     """Blocks shorter than this are judged by their neighbours (kept only between kept
     blocks), as jusText does."""
+
+    extension_min_length: int = 8
+    """Outside the region, a paragraph this long, of the body's tag, with punctuation and
+    few links continues the article (a lead in its own box, a closing section)."""
+    extension_max_link_ratio: float = 0.2
+    """Link ratio up to which such a paragraph continues the article."""
+    extension_barrier_length: int = 5
+    """A pruned region with at least this much text ends the walk; smaller ones (a share
+    button, a photo credit) are stepped over."""
+    extension_max_gap: int = 2
+    """Short lines or subheads the walk may cross between two such paragraphs."""
 
     # --- document score ------------------------------------------------------------------
     document_full_length: int = 150

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import time
+
+import regex
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -32,6 +34,8 @@ _KIND_BY_TAG = {
 }  # fmt: skip
 _DEADLINE_CHECK_EVERY = 2048
 _CAPTION_CLASS = _vocab.class_pattern(_vocab.CAPTION_CLASS)
+_IMAGE_CLASS = _vocab.class_pattern(_vocab.IMAGE_CLASS)
+_MAX_IMAGE_BOX_BLOCKS = 2  # an image box holds a caption and perhaps a credit line
 _INVISIBLE_TEXT = ", ".join(sorted(_vocab.SKIP_TAGS - {"head", "title", "meta", "link"}))
 
 
@@ -149,6 +153,7 @@ class _Walker:
             if item.__class__ is _Exit and item.container is not None:  # type: ignore[union-attr]
                 item.container.end = len(self.blocks)  # type: ignore[union-attr]
         top.end = len(self.blocks)
+        _mark_captions(self.blocks, self.containers)
         return Segmentation(self.blocks, self.containers, self.truncated, self.nodes)
 
     def _out_of_budget(self) -> bool:
@@ -317,12 +322,6 @@ class _Walker:
             )
         )
 
-    def _is_caption(self, owner: Container) -> bool:
-        """A caption by its class: on the text's element or the one just above it."""
-        if _named_caption(owner):
-            return True
-        return owner.parent >= 0 and _named_caption(self.containers[owner.parent])
-
     def _kind(self, tag: str, owner: Container | None) -> str:
         if tag in _vocab.HEADING_TAGS:
             return "heading"
@@ -333,15 +332,33 @@ class _Walker:
             return kind
         if self.quote_depth:
             return "quote"
-        if self.figure_depth or (owner is not None and self._is_caption(owner)):
+        if self.figure_depth:
             return "caption"
         if self.list_depth and tag in ("p", "div", "span"):
             return "list-item"
         return "paragraph"
 
 
-def _named_caption(container: Container) -> bool:
-    return bool(container.classes) and _CAPTION_CLASS.search(container.classes) is not None
+def _mark_captions(blocks: list[RawBlock], containers: list[Container]) -> None:
+    """Captions by class: ``caption``/``credit`` on the text's element or its parent, or an
+    image word on a parent that holds little more than the caption (not on an article that
+    merely has a picture)."""
+    for block in blocks:
+        if block.kind not in ("paragraph", "list-item") or block.pruned:
+            continue
+        owner = containers[block.container]
+        if _has(owner, _CAPTION_CLASS) or _has(owner, _IMAGE_CLASS):
+            block.kind = "caption"
+        elif owner.parent >= 0:
+            parent = containers[owner.parent]
+            if _has(parent, _CAPTION_CLASS) or (
+                parent.end - parent.first <= _MAX_IMAGE_BOX_BLOCKS and _has(parent, _IMAGE_CLASS)
+            ):
+                block.kind = "caption"
+
+
+def _has(container: Container, pattern: regex.Pattern[str]) -> bool:
+    return bool(container.classes) and pattern.search(container.classes) is not None
 
 
 def segment(

@@ -48,6 +48,7 @@ def select(seg: Segmentation, ranking: Ranking, options: Options) -> Selection:
             in_region[i] = False
             blocks[i].reason = "nested-article"
     _classify([b for b, inside in zip(blocks, in_region) if inside], options)
+    _extend(blocks, in_region, options)
     return Selection(best, region, scores[best])
 
 
@@ -118,6 +119,56 @@ def _mark_loose_paragraphs(
             and block.link_ratio < options.sibling_max_link_ratio
         ):
             in_region[i] = True
+
+
+def _extend(blocks: list[RawBlock], in_region: list[bool], options: Options) -> None:
+    """Carry the article on across the region's edges while the text goes on alike.
+
+    A lead paragraph in its own box above the body, or a closing section in the next
+    container, sits outside the region the tree gave. Walking the block sequence outwards,
+    paragraphs of the same tag as the body's that read as prose join, with the short lines
+    and subheads between them; a pruned region with text, a link-heavy block or another
+    headline ends the walk.
+    """
+    kept = [i for i, b in enumerate(blocks) if b.kept]
+    if not kept:
+        return
+    tags: dict[str, int] = {}
+    for i in kept:
+        tags[blocks[i].tag] = tags.get(blocks[i].tag, 0) + blocks[i].length
+    body_tag = max(tags, key=tags.__getitem__)
+    _walk_out(blocks, range(kept[0] - 1, -1, -1), body_tag, in_region, options)
+
+
+def _walk_out(
+    blocks: list[RawBlock], order: range, body_tag: str, in_region: list[bool], options: Options
+) -> None:
+    pending: list[RawBlock] = []
+    for i in order:
+        block = blocks[i]
+        if block.pruned and block.length < options.extension_barrier_length:
+            continue  # a "Tweet" button or a photo credit between lead and body
+        if in_region[i] or block.pruned or block.heading_level == 1:
+            return
+        verdict = _own_verdict(block, options)
+        if verdict is not None and not verdict[0]:
+            return
+        if (
+            verdict is not None
+            and block.tag == body_tag
+            and block.length >= options.extension_min_length
+            and block.link_ratio <= options.extension_max_link_ratio
+            and block.punctuation
+        ):
+            for held in pending:
+                if not _is_metadata_line(held.text):
+                    held.kept, held.reason = True, "between-extension"
+            pending.clear()
+            block.kept, block.reason = True, "extension"
+            continue
+        pending.append(block)
+        if len(pending) > options.extension_max_gap:
+            return
 
 
 def _climb_wrappers(containers: list[Container], wrapper: list[bool], cid: int) -> int:
@@ -206,8 +257,14 @@ def _trim_metadata_lines(blocks: list[RawBlock], options: Options) -> None:
         if block.reason in _UNDECIDED or block.kept:
             if block.length > options.edge_metadata_max_length:
                 return
-            if _vocab.METADATA_LINE.search(block.text):
+            if _is_metadata_line(block.text):
                 block.kept, block.reason = False, "metadata-line"
+
+
+def _is_metadata_line(text: str) -> bool:
+    if _vocab.CREDIT_LINE.search(text):
+        return True
+    return _vocab.DATE_IN_LINE.search(text) is not None and not _vocab.SENTENCE_END.search(text)
 
 
 _UNDECIDED = ("short", "heading")

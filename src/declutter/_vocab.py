@@ -19,7 +19,10 @@ __all__ = [
     "NEVER_PRUNED_TAGS",
     "INLINE_TAGS",
     "CAPTION_CLASS",
-    "METADATA_LINE",
+    "IMAGE_CLASS",
+    "DATE_IN_LINE",
+    "CREDIT_LINE",
+    "SENTENCE_END",
     "BOILERPLATE_CLASS",
     "BOILERPLATE_CLASS_PREFIXES",
     "WEAK_BOILERPLATE_CLASS",
@@ -112,22 +115,30 @@ _MONTHS = (
     "dezembro|styczeń|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|"
     "października|listopada|grudnia"
 )
-# A line that is a byline, a dateline or a copyright notice rather than article text.
-METADATA_LINE = regex.compile(
+# A date or time of day somewhere in a line.
+DATE_IN_LINE = regex.compile(
     r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}"  # 2019-11-20, 2019年11月
     r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d\b"  # 20.11.2019
     rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTHS})\b"
-    r"|\b\d{1,2}:\d\d\b"  # a time of day
-    r"|^\s*(?:by|von|par|por|di|door|av|af|przez|от|posted|published|updated|written|"
+    r"|\b\d{1,2}:\d\d\b",  # a time of day
+    regex.IGNORECASE,
+)
+# A line that opens as a byline or credit, or carries a copyright notice.
+CREDIT_LINE = regex.compile(
+    r"^\s*(?:by|von|par|por|di|door|av|af|przez|от|posted|published|updated|written|"
     r"veröffentlicht|aktualisiert|publié|publicado|actualizado|pubblicato)\b"
     r"|^\s*(?:作者|文|记者|撰文|来源|来自|编辑|责任编辑|责编|校对|审核|发布时间|发表时间|时间|出处|原标题)"
     r"|©|\(c\)|copyright|all rights reserved|版权所有|版權所有",
     regex.IGNORECASE,
 )
+# Sentence-final punctuation: a dated line that ends like a sentence is text, not a dateline.
+SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’」』)）]*\s*$")
 
 
 # Class/id words of image captions and photo credits.
-CAPTION_CLASS = ("caption", "figcaption", "legend", "credit", "photo-credit", "image-credit")
+CAPTION_CLASS = ("caption", "figcaption", "legend", "credit")
+# Class/id words of boxes that hold a picture (and so, besides it, only its caption).
+IMAGE_CLASS = ("image", "photo", "picture", "img", "figure", "gallery", "slideshow")
 
 
 def class_pattern(words: tuple[str, ...], prefixes: tuple[str, ...] = ()) -> regex.Pattern[str]:

@@ -37,9 +37,11 @@ _CHROME_ROLES = frozenset(
     ("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
      "dialog", "alertdialog", "toolbar", "tablist", "form")
 )  # fmt: skip
-_STRONG = _vocab.class_pattern(_vocab.BOILERPLATE_CLASS, _vocab.BOILERPLATE_CLASS_PREFIXES)
-_WEAK = _vocab.class_pattern(_vocab.WEAK_BOILERPLATE_CLASS)
-_CONTENT = _vocab.class_pattern(_vocab.CONTENT_CLASS)
+_STRONG = _vocab.ClassVocabulary(
+    _vocab.BOILERPLATE_CLASS, _vocab.BOILERPLATE_CLASS_PREFIXES, _vocab.BOILERPLATE_CLASS_NOT_PREFIXES
+)
+_WEAK = _vocab.ClassVocabulary(_vocab.WEAK_BOILERPLATE_CLASS)
+_CONTENT = _vocab.ClassVocabulary(_vocab.CONTENT_CLASS)
 
 
 @dataclass(slots=True)
@@ -69,10 +71,18 @@ def plan(tree: LexborHTMLParser, *, use_vocabulary: bool = True) -> PrunePlan:
             result.structural[node.mem_id] = reason
     if use_vocabulary:
         protected = _landmark_ancestors(root)
+        seen: dict[str, str | None] = {}  # pages repeat the same few class strings
         for node in root.css(_VOCABULARY_SELECTOR):
             if node.mem_id in protected:
                 continue
-            reason = _vocabulary_reason(node)
+            tag = node.tag
+            if tag in _vocab.NEVER_PRUNED_TAGS or tag in _vocab.INLINE_TAGS:
+                continue
+            attrs = node.attributes
+            words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+            if words not in seen:
+                seen[words] = vocabulary_reason(words)
+            reason = seen[words]
             if reason:
                 result.vocabulary[node.mem_id] = reason
     return result
@@ -102,16 +112,13 @@ def _invisible_or_role(node: LexborNode) -> str | None:
     return None
 
 
-def _vocabulary_reason(node: LexborNode) -> str | None:
-    tag = node.tag
-    if tag in _vocab.NEVER_PRUNED_TAGS or tag in _vocab.INLINE_TAGS:
-        return None
-    attrs = node.attributes
-    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    strong = _STRONG.search(words)
+def vocabulary_reason(attribute: str) -> str | None:
+    """``class:<word>`` when a class/id attribute names page chrome, else None."""
+    tokens = _vocab.class_tokens(attribute)
+    strong = _STRONG.match(tokens)
     if strong:
-        return f"class:{strong.group(0).lower()}"
-    weak = _WEAK.search(words)
-    if weak and not _CONTENT.search(words):
-        return f"class:{weak.group(0).lower()}"
+        return f"class:{strong}"
+    weak = _WEAK.match(tokens)
+    if weak and not _CONTENT.match(tokens):
+        return f"class:{weak}"
     return None

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 import time
-
-import regex
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -33,8 +31,8 @@ _KIND_BY_TAG = {
     "pre": "code", "figcaption": "caption", "caption": "caption", "blockquote": "quote",
 }  # fmt: skip
 _DEADLINE_CHECK_EVERY = 2048
-_CAPTION_CLASS = _vocab.class_pattern(_vocab.CAPTION_CLASS)
-_IMAGE_CLASS = _vocab.class_pattern(_vocab.IMAGE_CLASS)
+_CAPTION_CLASS = _vocab.ClassVocabulary(_vocab.CAPTION_CLASS)
+_IMAGE_CLASS = _vocab.ClassVocabulary(_vocab.IMAGE_CLASS)
 _MAX_IMAGE_BOX_BLOCKS = 2  # an image box holds a caption and perhaps a credit line
 _INVISIBLE_TEXT = ", ".join(sorted(_vocab.SKIP_TAGS - {"head", "title", "meta", "link"}))
 
@@ -357,8 +355,8 @@ def _mark_captions(blocks: list[RawBlock], containers: list[Container]) -> None:
                 block.kind = "caption"
 
 
-def _has(container: Container, pattern: regex.Pattern[str]) -> bool:
-    return bool(container.classes) and pattern.search(container.classes) is not None
+def _has(container: Container, vocabulary: _vocab.ClassVocabulary) -> bool:
+    return bool(container.classes) and vocabulary.match(_vocab.class_tokens(container.classes)) is not None
 
 
 def segment(

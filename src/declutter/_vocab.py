@@ -7,6 +7,8 @@ chrome (``nav``, ``share``, ``related``...) and the tags HTML gives structure wi
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 __all__ = [
@@ -25,9 +27,11 @@ __all__ = [
     "SENTENCE_END",
     "BOILERPLATE_CLASS",
     "BOILERPLATE_CLASS_PREFIXES",
+    "BOILERPLATE_CLASS_NOT_PREFIXES",
+    "ClassVocabulary",
+    "class_tokens",
     "WEAK_BOILERPLATE_CLASS",
     "CONTENT_CLASS",
-    "class_pattern",
 ]
 
 # Elements whose content is never article text.
@@ -84,14 +88,14 @@ BOILERPLATE_CLASS = (
     "sr-only", "visually-hidden", "screen-reader-text", "offscreen",
 )  # fmt: skip
 # Chrome words distinctive enough to be found at the start of a compound token too
-# ("sharebar", "relatedposts", "commentlist", "socialicons"). Regex fragments: the
-# lookaheads keep "commentary" and "shared-content" out.
+# ("sharebar", "relatedposts", "commentlist", "socialicons")...
 BOILERPLATE_CLASS_PREFIXES = (
-    "comment(?!ar|ator)", "share(?!d|holder)", "social", "related", "recommend", "newsletter",
-    "subscri", "sidebar",
+    "comment", "share", "social", "related", "recommend", "newsletter", "subscri", "sidebar",
     "breadcrumb", "advert", "sponsor", "promo", "cookie", "paginat", "widget", "outbrain",
     "taboola", "disqus", "popup", "navbar", "navigation", "toolbar", "copyright",
 )  # fmt: skip
+# ...but for these words that merely start alike.
+BOILERPLATE_CLASS_NOT_PREFIXES = ("commentar", "commentator", "shared", "shareholder")
 # Chrome words a content word in the same attribute overrides ("main-header").
 WEAK_BOILERPLATE_CLASS = (
     "header", "footer", "foot", "topbar", "bottom", "aside", "extra", "links",
@@ -141,20 +145,47 @@ CAPTION_CLASS = ("caption", "figcaption", "legend", "credit")
 IMAGE_CLASS = ("image", "photo", "picture", "img", "figure", "gallery", "slideshow")
 
 
-def class_pattern(words: tuple[str, ...], prefixes: tuple[str, ...] = ()) -> regex.Pattern[str]:
-    """Match any of `words` as a whole token of a class/id attribute, or any of `prefixes`
-    (regex fragments) at the start of a token.
+_TOKEN = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
-    Tokens are separated by anything but letters and digits and by camelCase humps, so
-    ``relatedPosts``, ``related-posts`` and ``related_posts`` all hold ``related``. A word
-    may carry a plural ``s``.
+
+def class_tokens(attribute: str) -> list[str]:
+    """Lower-cased words of a class/id attribute: split at anything but letters and digits
+    and at camelCase humps, so ``relatedPosts``, ``related-posts`` and ``related_posts``
+    all give ``related``, ``posts``."""
+    return [t.lower() for t in _TOKEN.findall(attribute)]
+
+
+class ClassVocabulary:
+    """Words looked for in class/id attributes, matched token by token.
+
+    `words` match whole tokens (a plural ``s`` allowed; ``read-more`` matches two adjacent
+    tokens), `prefixes` the start of a token ("sharebar", "commentlist") except where an
+    entry of `not_prefixes` also matches ("commentary", "shared").
     """
-    if not words:
-        raise ValueError("an empty vocabulary matches nothing")
-    start = r"(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))"
-    whole = "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
-    pattern = rf"{start}(?i:{whole})s?(?![a-z0-9])"
-    if prefixes:
-        heads = "|".join(sorted(prefixes, key=len, reverse=True))
-        pattern = rf"{pattern}|{start}(?i:{heads})"
-    return regex.compile(pattern)
+
+    __slots__ = ("_words", "_prefixes", "_not_prefixes")
+
+    def __init__(
+        self, words: tuple[str, ...], prefixes: tuple[str, ...] = (), not_prefixes: tuple[str, ...] = ()
+    ) -> None:
+        if not words:
+            raise ValueError("an empty vocabulary matches nothing")
+        self._words = frozenset(words)
+        self._prefixes = prefixes
+        self._not_prefixes = not_prefixes
+
+    def match(self, tokens: list[str]) -> str | None:
+        """The first vocabulary word found in `tokens`, or None."""
+        words = self._words
+        for i, token in enumerate(tokens):
+            if token in words or (token[-1:] == "s" and token[:-1] in words):
+                return token
+            if i + 1 < len(tokens) and f"{token}-{tokens[i + 1]}" in words:
+                return f"{token}-{tokens[i + 1]}"
+            if (
+                self._prefixes
+                and token.startswith(self._prefixes)
+                and not token.startswith(self._not_prefixes)
+            ):
+                return token
+        return None

@@ -13,7 +13,6 @@ elements deep costs the same as a flat one. Pruned subtrees become one ``pruned`
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 
@@ -24,8 +23,6 @@ from . import _textstats, _vocab
 __all__ = ["RawBlock", "Container", "Segmentation", "segment"]
 
 _BR = "\u2028"  # stands for <br> until blocks are cut; source newlines are only spaces
-_SPACES = re.compile(r"[^\S\u2028]+")
-_LINE_BREAK = re.compile(r" ?\u2028 ?")
 _KIND_BY_TAG = {
     "li": "list-item", "dd": "list-item", "dt": "list-item", "td": "cell", "th": "cell",
     "pre": "code", "figcaption": "caption", "caption": "caption", "blockquote": "quote",
@@ -283,17 +280,12 @@ class _Walker:
             return
         if raw.isspace():
             return
-        text = _SPACES.sub(" ", raw)
-        if _BR in text:
-            text = _LINE_BREAK.sub("\n", text)
-        self._emit(text, link_raw, tags, owner)
+        self._emit(_textstats.normalise_space(raw, _BR), link_raw, tags, owner)
 
     def _emit(
         self, text: str, link_raw: str, tags: int, owner: Container | None, pruned: str = "",
         pruned_id: int = 0,
     ) -> None:
-        if not self.pre_depth:
-            text = _textstats.normalise_space(text)
         if not text:
             return
         length = _textstats.measure(text)

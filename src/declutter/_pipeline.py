@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _decode, _parse, _prune, _score, _select, _serialise
 from ._dedup import dedup
@@ -114,35 +114,35 @@ def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | No
     if root is None:
         return Segmentation([], [])
     plan = _prune.plan(tree, use_vocabulary=options.prune_by_class)
-    skip = plan.decisions(use_vocabulary=True)
-    best = seg = _body_pass(root, skip, options, deadline)
+    best = seg = _body_pass(root, plan, options, deadline)
     for _ in range(options.unprune_passes):
-        suspects = _suspect_prunes(seg, plan, options)
+        suspects = _suspect_prunes(seg, options)
         if not suspects:
             break
-        skip = {k: v for k, v in skip.items() if k not in suspects}
-        seg = _body_pass(root, skip, options, deadline)
+        plan.overruled |= suspects
+        seg = _body_pass(root, plan, options, deadline)
         if _kept_length(seg) > _kept_length(best):
             best = seg
     return best
 
 
-def _suspect_prunes(seg: Segmentation, plan: _prune.PrunePlan, options: Options) -> set[int]:
+def _suspect_prunes(seg: Segmentation, options: Options) -> set[int]:
     """Vocabulary-pruned elements that hold more prose than the body kept without them."""
     kept = max(_kept_length(seg), 1)
     floor = max(options.unprune_min_length, options.unprune_ratio * kept)
     return {
         b.pruned_id
         for b in seg.blocks
-        if b.pruned
-        and b.pruned_id in plan.vocabulary
+        if b.pruned.startswith("class:")
         and b.length >= floor
         and b.punctuation >= b.length * options.prose_punctuation_rate
     }
 
 
-def _body_pass(root: object, skip: dict[int, str], options: Options, deadline: float | None) -> Segmentation:
-    seg = segment(root, skip=skip, max_nodes=options.max_nodes, deadline=deadline)  # type: ignore[arg-type]
+def _body_pass(
+    root: LexborNode, plan: _prune.PrunePlan, options: Options, deadline: float | None
+) -> Segmentation:
+    seg = segment(root, plan=plan, max_nodes=options.max_nodes, deadline=deadline)
     _score.score_blocks(seg, options)
     ranking = _score.score_containers(seg, options)
     _select.select(seg, ranking, options)

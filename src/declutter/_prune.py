@@ -29,7 +29,6 @@ __all__ = ["PrunePlan", "plan"]
 
 _CHROME_SELECTOR = ", ".join(sorted(_vocab.CHROME_TAGS))
 _HIDDEN_SELECTOR = '[hidden], [aria-hidden="true"], [style], [role], input[type="hidden"]'
-_VOCABULARY_SELECTOR = "[class], [id]"
 _LANDMARK_SELECTOR = 'h1, article, main, [itemprop="articleBody"]'
 
 _INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -46,20 +45,41 @@ _CONTENT = _vocab.ClassVocabulary(_vocab.CONTENT_CLASS)
 
 @dataclass(slots=True)
 class PrunePlan:
-    """Elements (by ``mem_id``) to leave out, with the reason, in two tiers."""
+    """The prune decisions for one page.
+
+    Structural decisions are made up front, by element (``mem_id``). Vocabulary decisions
+    are made on demand for the block-level elements the segment walk opens, from the
+    class/id string it has already read, and cached by that string for the page.
+    """
 
     structural: dict[int, str] = field(default_factory=dict)
-    vocabulary: dict[int, str] = field(default_factory=dict)
+    use_vocabulary: bool = True
+    protected: set[int] = field(default_factory=set)
+    """Elements the vocabulary never prunes: they enclose the headline or the article."""
+    overruled: set[int] = field(default_factory=set)
+    """Elements whose vocabulary decision a later pass reversed (see `_pipeline`)."""
+    _cache: dict[str, str | None] = field(default_factory=dict)
 
-    def decisions(self, *, use_vocabulary: bool) -> dict[int, str]:
-        if not use_vocabulary or not self.vocabulary:
-            return self.structural
-        return {**self.vocabulary, **self.structural}
+    def vocabulary(self, mem_id: int, tag: str, classes: str) -> str | None:
+        """``class:<word>`` when the vocabulary prunes this element, else None."""
+        if (
+            not self.use_vocabulary
+            or not classes
+            or tag in _vocab.NEVER_PRUNED_TAGS
+            or mem_id in self.protected
+            or mem_id in self.overruled
+        ):
+            return None
+        try:
+            return self._cache[classes]
+        except KeyError:
+            reason = self._cache[classes] = vocabulary_reason(classes)
+            return reason
 
 
 def plan(tree: LexborHTMLParser, *, use_vocabulary: bool = True) -> PrunePlan:
     """Find the chrome and invisible subtrees of `tree`."""
-    result = PrunePlan()
+    result = PrunePlan(use_vocabulary=use_vocabulary)
     root = tree.body or tree.root
     if root is None:
         return result
@@ -70,21 +90,7 @@ def plan(tree: LexborHTMLParser, *, use_vocabulary: bool = True) -> PrunePlan:
         if reason:
             result.structural[node.mem_id] = reason
     if use_vocabulary:
-        protected = _landmark_ancestors(root)
-        seen: dict[str, str | None] = {}  # pages repeat the same few class strings
-        for node in root.css(_VOCABULARY_SELECTOR):
-            if node.mem_id in protected:
-                continue
-            tag = node.tag
-            if tag in _vocab.NEVER_PRUNED_TAGS or tag in _vocab.INLINE_TAGS:
-                continue
-            attrs = node.attributes
-            words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-            if words not in seen:
-                seen[words] = vocabulary_reason(words)
-            reason = seen[words]
-            if reason:
-                result.vocabulary[node.mem_id] = reason
+        result.protected = _landmark_ancestors(root)
     return result
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from . import _textstats, _vocab
+from ._prune import PrunePlan
 
 __all__ = ["RawBlock", "Container", "Segmentation", "segment"]
 
@@ -111,8 +112,9 @@ _LEAVE_LINK = _Exit(None)
 class _Walker:
     """One walk over one DOM; holds the state of that walk only."""
 
-    def __init__(self, skip: dict[int, str], max_nodes: int, deadline: float | None) -> None:
-        self.skip = skip
+    def __init__(self, plan: PrunePlan, max_nodes: int, deadline: float | None) -> None:
+        self.plan = plan
+        self.skip = plan.structural
         self.max_nodes = max_nodes
         self.deadline = deadline
         self.blocks: list[RawBlock] = []
@@ -128,7 +130,8 @@ class _Walker:
         self.current: Container | None = None
 
     def walk(self, root: LexborNode) -> Segmentation:
-        top = self._open(root, None)
+        attrs = root.attributes if root.is_element_node else {}
+        top = self._open(root, None, attrs, " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v))
         stack: list[LexborNode | _Exit] = [_Exit(top)]
         self._push_children(root, stack)
         while stack:
@@ -181,8 +184,14 @@ class _Walker:
                     self._pruned(node, reason)
                 return
         if is_block:
+            attrs = node.attributes
+            classes = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
+            reason = self.plan.vocabulary(node.mem_id, tag, classes) if classes else None
             self._flush(self.current)
-            container = self._open(node, self.current)
+            if reason is not None:
+                self._pruned(node, reason)
+                return
+            container = self._open(node, self.current, attrs, classes)
             stack.append(_Exit(container))
         else:
             self.run.tags += 1
@@ -198,9 +207,9 @@ class _Walker:
             stack.append(child)
             child = child.prev
 
-    def _open(self, node: LexborNode, parent: Container | None) -> Container:
-        attrs = node.attributes
-        classes = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
+    def _open(
+        self, node: LexborNode, parent: Container | None, attrs: dict[str, str | None], classes: str
+    ) -> Container:
         tag = node.tag or "body"
         itemprop = attrs.get("itemprop")
         container = Container(
@@ -352,7 +361,7 @@ def _has(container: Container, vocabulary: _vocab.ClassVocabulary) -> bool:
 
 
 def segment(
-    root: LexborNode, *, skip: dict[int, str], max_nodes: int, deadline: float | None
+    root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: float | None
 ) -> Segmentation:
     """Blocks and containers of the subtree at `root` (normally ``<body>``)."""
-    return _Walker(skip, max_nodes, deadline).walk(root)
+    return _Walker(plan, max_nodes, deadline).walk(root)

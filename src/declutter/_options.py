@@ -63,6 +63,20 @@ class Options:
     """Bound on the containers a block's score climbs through (wrappers included), so an
     absurdly deep DOM costs linear time."""
 
+    headline_zone_bonus: float = 1.5
+    """Score factor for containers that begin between the headline that repeats the page's
+    ``<title>`` and the next headline."""
+    headline_zone_share: float = 0.1
+    """When the best container in that zone scores at least this share of the best on the
+    page, it wins outright (the page's own article over ones appended below it)."""
+    headline_min_chars: int = 8
+    """A headline and the title must share at least this many word characters."""
+    headline_min_coverage: float = 0.5
+    """The headline must cover at least this share of the title's characters (or the title
+    this share of the headline's): a site name alone is not the headline."""
+    headline_max_length: int = 60
+    """Longer blocks are never taken for the headline."""
+
     # --- select: region and block classes ------------------------------------------------
     sibling_score_ratio: float = 0.2
     """A sibling container of the best one joins the article when its score reaches this

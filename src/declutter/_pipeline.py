@@ -114,13 +114,14 @@ def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | No
     if root is None:
         return Segmentation([], [])
     plan = _prune.plan(tree, use_vocabulary=options.prune_by_class)
-    best = seg = _body_pass(root, plan, options, deadline)
+    title = _page_title(tree)
+    best = seg = _body_pass(root, plan, title, options, deadline)
     for _ in range(options.unprune_passes):
         suspects = _suspect_prunes(seg, options)
         if not suspects:
             break
         plan.overruled |= suspects
-        seg = _body_pass(root, plan, options, deadline)
+        seg = _body_pass(root, plan, title, options, deadline)
         if _kept_length(seg) > _kept_length(best):
             best = seg
     return best
@@ -139,13 +140,24 @@ def _suspect_prunes(seg: Segmentation, options: Options) -> set[int]:
     }
 
 
+def _page_title(tree: LexborHTMLParser) -> str:
+    """The ``<title>`` (or ``og:title``) text, to recognise the headline by."""
+    node = tree.css_first("head > title") or tree.css_first("title")
+    title = node.text(strip=True) if node is not None else ""
+    if not title:
+        meta = tree.css_first('meta[property="og:title"]')
+        title = (meta.attributes.get("content") or "") if meta is not None else ""
+    return title
+
+
 def _body_pass(
-    root: LexborNode, plan: _prune.PrunePlan, options: Options, deadline: float | None
+    root: LexborNode, plan: _prune.PrunePlan, title: str, options: Options, deadline: float | None
 ) -> Segmentation:
     seg = segment(root, plan=plan, max_nodes=options.max_nodes, deadline=deadline)
     _score.score_blocks(seg, options)
-    ranking = _score.score_containers(seg, options)
-    _select.select(seg, ranking, options)
+    headline = _score.find_headline(seg, title, options)
+    ranking = _score.score_containers(seg, options, headline)
+    _select.select(seg, ranking, options, headline[0])
     dedup(seg.blocks, options)
     return seg
 

@@ -7,17 +7,24 @@ lists and teaser titles score low or negative.
 A container's score gathers the positive scores of the blocks below it, a block's own
 container and its parent at full weight, higher ancestors at a falling share (as in
 Readability), and is then scaled by the share of the container's text that is not in links.
-The container that scores highest is where the article is.
+The container that scores highest is where the article is. Containers that end within the
+article the page's ``<title>`` names (after its headline, before the next headline) get a
+bonus, so an article appended below by infinite scroll does not win over the page's own.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ._options import Options
 from ._segment import Segmentation
 
-__all__ = ["Ranking", "score_blocks", "score_containers", "document_score"]
+__all__ = ["Ranking", "document_score", "find_headline", "score_blocks", "score_containers"]
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+_WIN_MARGIN = 1.01  # just enough to make a tie a win
 
 
 @dataclass(slots=True)
@@ -51,7 +58,52 @@ def score_blocks(seg: Segmentation, options: Options) -> None:
         block.score = text + punct * block.punctuation - link_weight * block.link_length - cost
 
 
-def score_containers(seg: Segmentation, options: Options) -> Ranking:
+def find_headline(seg: Segmentation, title: str, options: Options) -> tuple[int, int]:
+    """The block that repeats the page's ``<title>``, and where its article ends.
+
+    Returns ``(headline, zone_end)`` block indices, or ``(-1, -1)``. The zone runs to the
+    next heading of the same or a higher level (for a headline that is not a heading, to
+    the next block held by the same kind of element): the article that the ``<title>``
+    names, not the next one appended below it.
+    """
+    key = _title_key(title)
+    if len(key) < options.headline_min_chars:
+        return -1, -1
+    best, best_rank = -1, (0.0, 0)
+    for block in seg.blocks:
+        if block.pruned or block.length > options.headline_max_length:
+            continue
+        text = _title_key(block.text)
+        if len(text) < options.headline_min_chars or not (text in key or key in text):
+            continue
+        # most of the title (not just the site name in it), then a heading, then the first
+        coverage = min(len(text), len(key)) / max(len(text), len(key))
+        rank = (coverage, -(block.heading_level or 7))
+        if coverage >= options.headline_min_coverage and rank > best_rank:
+            best, best_rank = block.index, rank
+    if best < 0:
+        return -1, -1
+    return best, _zone_end(seg, best)
+
+
+def _zone_end(seg: Segmentation, headline: int) -> int:
+    blocks, containers = seg.blocks, seg.containers
+    head = blocks[headline]
+    signature = (head.tag, containers[head.container].classes)
+    for block in blocks[headline + 1 :]:
+        if head.heading_level:
+            if 0 < block.heading_level <= head.heading_level:
+                return block.index
+        elif (block.tag, containers[block.container].classes) == signature:
+            return block.index
+    return len(blocks)
+
+
+def _title_key(text: str) -> str:
+    return _NON_WORD.sub("", text).casefold()
+
+
+def score_containers(seg: Segmentation, options: Options, headline: tuple[int, int] = (-1, -1)) -> Ranking:
     """Candidate score of every container, indexed by container id.
 
     Wrappers (a container whose only text is one child container) do not count as a level:
@@ -80,6 +132,16 @@ def score_containers(seg: Segmentation, options: Options) -> Ranking:
     scores = [
         score * (1.0 - links[i] / text[i]) if text[i] else 0.0 for i, score in enumerate(raw)
     ]
+    start, end = headline
+    if start >= 0:
+        in_zone = [start <= c.first < end and c.end > c.first for c in containers]
+        zone_best = max((s for s, z in zip(scores, in_zone) if z), default=0.0)
+        overall = max(scores, default=0.0)
+        boost = options.headline_zone_bonus
+        if zone_best >= options.headline_zone_share * overall > 0:
+            # the article the title names beats longer ones appended after it
+            boost = max(boost, _WIN_MARGIN * overall / zone_best)
+        scores = [s * boost if z else s for s, z in zip(scores, in_zone)]
     return Ranking(scores, wrapper, text, links)
 
 

@@ -31,8 +31,12 @@ class Selection:
     best_score: float
 
 
-def select(seg: Segmentation, ranking: Ranking, options: Options) -> Selection:
-    """Mark `kept`/`reason` on every block; return the chosen region."""
+def select(seg: Segmentation, ranking: Ranking, options: Options, headline: int = -1) -> Selection:
+    """Mark `kept`/`reason` on every block; return the chosen region.
+
+    `headline` is the index of the block that repeats the page's title (-1 if none): it is
+    the title, so never part of the body.
+    """
     blocks = seg.blocks
     for block in blocks:
         block.kept = False
@@ -47,6 +51,9 @@ def select(seg: Segmentation, ranking: Ranking, options: Options) -> Selection:
         if in_region[i]:
             in_region[i] = False
             blocks[i].reason = "nested-article"
+    if headline >= 0:
+        in_region[headline] = False
+        blocks[headline].reason = "headline"
     _classify([b for b, inside in zip(blocks, in_region) if inside], options)
     _extend(blocks, in_region, options)
     return Selection(best, region, scores[best])
@@ -148,7 +155,7 @@ def _walk_out(
         block = blocks[i]
         if block.pruned and block.length < options.extension_barrier_length:
             continue  # a "Tweet" button or a photo credit between lead and body
-        if in_region[i] or block.pruned or block.heading_level == 1:
+        if in_region[i] or block.pruned or block.heading_level == 1 or block.reason == "headline":
             return
         verdict = _own_verdict(block, options)
         if verdict is not None and not verdict[0]:

@@ -84,7 +84,7 @@ BOILERPLATE_CLASS = (
     "more-stories", "readmore", "read-more", "further-reading", "byline-share", "tags",
     "tagcloud", "taglist", "keywords", "author", "authors", "authorbox", "bio",
     "profile", "rating", "qrcode", "qr", "download-app", "app-download", "ranking", "feed",
-    "teaser", "teasers", "next-article", "prev-next", "jump", "meta", "byline", "dateline",
+    "next-article", "prev-next", "jump", "meta", "byline", "dateline",
     "sr-only", "visually-hidden", "screen-reader-text", "offscreen",
 )  # fmt: skip
 # Chrome words distinctive enough to be found at the start of a compound token too
@@ -98,7 +98,7 @@ BOILERPLATE_CLASS_PREFIXES = (
 BOILERPLATE_CLASS_NOT_PREFIXES = ("commentar", "commentator", "shared", "shareholder")
 # Chrome words a content word in the same attribute overrides ("main-header").
 WEAK_BOILERPLATE_CLASS = (
-    "header", "footer", "foot", "topbar", "bottom", "aside", "extra", "links",
+    "header", "footer", "foot", "topbar", "aside", "extra", "links",
     "link-list", "tool", "tools", "utility", "actions", "action", "icons", "logo", "brand",
     "credit", "credits", "noprint", "hot", "rank",
 )  # fmt: skip

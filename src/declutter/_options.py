@@ -50,6 +50,11 @@ class Options:
     """Score lost per unit of text inside links."""
     punctuation_weight: float = 1.0
     """Score gained per sentence punctuation mark: prose has commas, chrome has none."""
+    count_link_text: bool = False
+    """Count text inside links as text in block scores (the fallback pass does, for pages
+    that are nothing but a list of links)."""
+    container_link_penalty: float = 1.0
+    """A container's score is scaled by (1 - this * its share of text in links)."""
     prose_punctuation_rate: float = 0.03
     """Punctuation marks per unit of text below which a block's text counts only in
     proportion (a tag cloud of 100 words without a comma is not prose)."""

@@ -124,20 +124,39 @@ def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | No
         seg = _body_pass(root, plan, title, options, deadline)
         if _kept_length(seg) > _kept_length(best):
             best = seg
+    if not _kept_length(best):
+        _fallback(best, title, options)
     return best
 
 
+def _fallback(seg: Segmentation, title: str, options: Options) -> None:
+    """Nothing read as an article (a link list, a gallery of one-line captions, a bare
+    fragment): keep the container with the most text, every block of it, so the caller
+    gets the page's best meaningful text; the document score says how little to trust it."""
+    lenient = options.replace(
+        link_weight=0.0, block_cost=0.0, prose_punctuation_rate=0.0, container_link_penalty=0.0,
+        count_link_text=True,
+    )
+    _score.score_blocks(seg, lenient)
+    headline = _score.find_headline(seg, title, lenient)
+    _select.select(seg, _score.score_containers(seg, lenient, headline), lenient, headline[0], lenient=True)
+
+
 def _suspect_prunes(seg: Segmentation, options: Options) -> set[int]:
-    """Vocabulary-pruned elements that hold more prose than the body kept without them."""
-    kept = max(_kept_length(seg), 1)
+    """Elements pruned on a guess (class word, ARIA role) that hold more text than the body
+    kept without them: prose when there is a body, any text when there is none."""
+    kept = _kept_length(seg)
     floor = max(options.unprune_min_length, options.unprune_ratio * kept)
     return {
         b.pruned_id
         for b in seg.blocks
-        if b.pruned.startswith("class:")
+        if b.pruned.startswith(_GUESSED_PRUNES)
         and b.length >= floor
-        and b.punctuation >= b.length * options.prose_punctuation_rate
+        and (not kept or b.punctuation >= b.length * options.prose_punctuation_rate)
     }
+
+
+_GUESSED_PRUNES = ("class:", "role:")
 
 
 def _page_title(tree: LexborHTMLParser) -> str:

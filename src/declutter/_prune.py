@@ -57,7 +57,7 @@ class PrunePlan:
     protected: set[int] = field(default_factory=set)
     """Elements the vocabulary never prunes: they enclose the headline or the article."""
     overruled: set[int] = field(default_factory=set)
-    """Elements whose vocabulary decision a later pass reversed (see `_pipeline`)."""
+    """Elements whose class or role decision a later pass reversed (see `_pipeline`)."""
     _cache: dict[str, str | None] = field(default_factory=dict)
 
     def vocabulary(self, mem_id: int, tag: str, classes: str) -> str | None:

@@ -51,7 +51,7 @@ def score_blocks(seg: Segmentation, options: Options) -> None:
         if block.pruned:
             block.score = 0.0
             continue
-        text = block.length - block.link_length
+        text = block.length if options.count_link_text else block.length - block.link_length
         expected = block.length * rate
         if expected > block.punctuation + 1:
             text *= (block.punctuation + 1) / expected
@@ -129,8 +129,10 @@ def score_containers(seg: Segmentation, options: Options, headline: tuple[int, i
             if cid >= 0 and not wrapper[cid]:
                 level += 1
     text, links = _subtree_lengths(seg)
+    penalty = options.container_link_penalty
     scores = [
-        score * (1.0 - links[i] / text[i]) if text[i] else 0.0 for i, score in enumerate(raw)
+        score * (1.0 - penalty * links[i] / text[i]) if text[i] else 0.0
+        for i, score in enumerate(raw)
     ]
     start, end = headline
     if start >= 0:

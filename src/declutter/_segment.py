@@ -178,7 +178,7 @@ class _Walker:
         is_block = tag in _vocab.BLOCK_TAGS or "-" in tag
         if self.skip:
             reason = self.skip.get(node.mem_id)
-            if reason is not None:
+            if reason is not None and node.mem_id not in self.plan.overruled:
                 if is_block:  # a hidden inline element just disappears from its sentence
                     self._flush(self.current)
                     self._pruned(node, reason)

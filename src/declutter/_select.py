@@ -31,11 +31,15 @@ class Selection:
     best_score: float
 
 
-def select(seg: Segmentation, ranking: Ranking, options: Options, headline: int = -1) -> Selection:
+def select(
+    seg: Segmentation, ranking: Ranking, options: Options, headline: int = -1,
+    *, lenient: bool = False,
+) -> Selection:  # fmt: skip
     """Mark `kept`/`reason` on every block; return the chosen region.
 
     `headline` is the index of the block that repeats the page's title (-1 if none): it is
-    the title, so never part of the body.
+    the title, so never part of the body. `lenient` keeps every block of the region that
+    is not pruned (the fallback for pages where nothing reads as an article).
     """
     blocks = seg.blocks
     for block in blocks:
@@ -54,6 +58,11 @@ def select(seg: Segmentation, ranking: Ranking, options: Options, headline: int 
     if headline >= 0:
         in_region[headline] = False
         blocks[headline].reason = "headline"
+    if lenient:
+        for block, inside in zip(blocks, in_region):
+            if inside and not block.pruned:
+                block.kept, block.reason = True, "fallback"
+        return Selection(best, region, scores[best])
     _classify([b for b, inside in zip(blocks, in_region) if inside], options)
     _extend(blocks, in_region, options)
     return Selection(best, region, scores[best])

@@ -252,8 +252,8 @@ def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, str] | None:
         return False, f"pruned:{block.pruned}"
     if block.kind == "caption" and not options.include_captions:
         return False, "caption"
-    if block.heading_level == 1:
-        return False, "headline"
+    if _vocab.is_label_line(block.text):
+        return False, "label"
     ratio = block.link_ratio
     if ratio > options.max_link_ratio and not (
         block.length >= options.long_block_length and ratio < options.long_block_max_link_ratio
@@ -265,12 +265,16 @@ def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, str] | None:
 
 
 def _trim_metadata_lines(blocks: list[RawBlock], options: Options) -> None:
-    """Drop bylines, datelines and copyright lines between the region's edge and its text.
+    """Drop headlines, bylines, datelines and copyright lines between the region's edge and
+    its text.
 
     Walks from one edge inwards and stops at the first block long enough to be a paragraph.
     """
     for block in blocks:
         if block.reason in _UNDECIDED or block.kept:
+            if block.heading_level == 1:  # a leading <h1> is the title; later ones are subheads
+                block.kept, block.reason = False, "headline"
+                continue
             if block.length > options.edge_metadata_max_length:
                 return
             if _is_metadata_line(block.text):

@@ -25,6 +25,8 @@ __all__ = [
     "DATE_IN_LINE",
     "CREDIT_LINE",
     "SENTENCE_END",
+    "LABEL_LINES",
+    "is_label_line",
     "BOILERPLATE_CLASS",
     "BOILERPLATE_CLASS_PREFIXES",
     "BOILERPLATE_CLASS_NOT_PREFIXES",
@@ -135,6 +137,30 @@ CREDIT_LINE = regex.compile(
     r"|©|\(c\)|copyright|all rights reserved|版权所有|版權所有",
     regex.IGNORECASE,
 )
+# Whole lines that are page furniture wherever they stand: ad labels, "read more" links,
+# share and print buttons (compared case-folded, without punctuation).
+LABEL_LINES = frozenset(
+    (
+        "advertisement", "advert", "ad", "ads", "anzeige", "werbung", "publicité", "publicite",
+        "publicidad", "pubblicità", "reklama", "реклама", "广告", "廣告", "sponsored",
+        "continue reading", "read more", "read the full story", "weiterlesen", "mehr lesen",
+        "lire la suite", "leer más", "leggi di più", "share", "share this", "share this article",
+        "teilen", "tweet", "print", "drucken", "email", "e-mail", "skip advert", "close",
+        "continue reading the main story", "story continues below advertisement",
+        "article continues below", "scroll to continue with content", "展开全文", "阅读全文",
+    )
+)  # fmt: skip
+_LABEL_STRIP = re.compile(r"[\W_]+")
+
+
+def is_label_line(text: str) -> bool:
+    """True when the whole block is one of `LABEL_LINES`."""
+    return len(text) <= _LONGEST_LABEL and " ".join(_LABEL_STRIP.sub(" ", text).split()).casefold() in LABEL_LINES
+
+
+_LONGEST_LABEL = max(len(line) for line in LABEL_LINES) + 8
+
+
 # Sentence-final punctuation: a dated line that ends like a sentence is text, not a dateline.
 SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’」』)）]*\s*$")
 

@@ -101,6 +101,9 @@ class Options:
     edge_metadata_max_length: int = 15
     """Blocks up to this long between the edge of the article region and its first (or
     last) paragraph are dropped when they read as a byline, dateline or copyright line."""
+    closing_line_max_length: int = 40
+    """Blocks up to this long at the end of the region are dropped while they read as a call
+    to action ("Subscribe to...", "Follow us on...") or a desk credit ("Reporting by...")."""
     short_block_length: int = 6
     """Blocks shorter than this are judged by their neighbours (kept only between kept
     blocks), as jusText does."""

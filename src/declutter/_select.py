@@ -243,6 +243,7 @@ def _classify(region: list[RawBlock], options: Options) -> None:
             block.kept, block.reason = verdict
     _trim_metadata_lines(region, options)
     _trim_metadata_lines(region[::-1], options)
+    _trim_calls_to_action(region[::-1], options)
     _judge_by_neighbours(region)
 
 
@@ -279,6 +280,17 @@ def _trim_metadata_lines(blocks: list[RawBlock], options: Options) -> None:
                 return
             if _is_metadata_line(block.text):
                 block.kept, block.reason = False, "metadata-line"
+
+
+def _trim_calls_to_action(blocks: list[RawBlock], options: Options) -> None:
+    """From the end of the region inwards, drop the newsletter pitches, "follow us" lines and
+    desk credits that close so many articles, up to the first ordinary paragraph."""
+    for block in blocks:
+        if not block.kept and block.reason not in _UNDECIDED:
+            continue
+        if block.length > options.closing_line_max_length or not _vocab.CALL_TO_ACTION.search(block.text):
+            return
+        block.kept, block.reason = False, "call-to-action"
 
 
 def _is_metadata_line(text: str) -> bool:

@@ -25,6 +25,7 @@ __all__ = [
     "DATE_IN_LINE",
     "CREDIT_LINE",
     "SENTENCE_END",
+    "CALL_TO_ACTION",
     "LABEL_LINES",
     "is_label_line",
     "BOILERPLATE_CLASS",
@@ -137,6 +138,18 @@ CREDIT_LINE = regex.compile(
     r"|©|\(c\)|copyright|all rights reserved|版权所有|版權所有",
     regex.IGNORECASE,
 )
+# A closing line that asks the reader to do something or credits the desk, not article text:
+# "Subscribe to...", "Follow us on...", "Reporting by ...; Editing by ...".
+CALL_TO_ACTION = regex.compile(
+    r"\b(?:subscribe|sign up|newsletter|follow (?:us|\w+ on)|share (?:this|it)|like this (?:story|article)"
+    r"|have a tip|tips? to|contact us|e-?mail us|reporting by|editing by|writing by|contributed reporting"
+    r"|may be reached at|abonnieren|abonnez|folgen sie|suscr[ií]b|s[ií]guenos|iscriviti|seguici"
+    r"|zapisz się|подпис)\w*"
+    r"|订阅|关注我们|扫码|点击关注|欢迎关注|转载请|未经授权|免责声明"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+",  # an e-mail address
+    regex.IGNORECASE,
+)
+
 # Whole lines that are page furniture wherever they stand: ad labels, "read more" links,
 # share and print buttons (compared case-folded, without punctuation).
 LABEL_LINES = frozenset(

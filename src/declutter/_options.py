@@ -128,8 +128,23 @@ class Options:
     """Number of paragraphs from which structure no longer adds to the document score."""
     document_punctuation_rate: float = 0.05
     """Punctuation marks per unit of text from which a body counts as full prose."""
-    document_full_share: float = 0.5
-    """Share of the page's text in the body from which that share no longer adds."""
+    document_base_weight: float = 0.5
+    """Part of the prose factor every body gets."""
+    document_prose_weight: float = 0.25
+    """Part of the prose factor earned by punctuation at `document_punctuation_rate`."""
+    document_structure_weight: float = 0.25
+    """Part of the prose factor earned by `document_full_paragraphs` paragraphs."""
+    document_teaser_weight: float = 0.9
+    """How much it costs when all the kept text comes from teaser cards (a box whose
+    headline is a dropped link)."""
+    teaser_card_max_blocks: int = 6
+    """A teaser card holds at most this many blocks (headline, summary, date, byline...)."""
+    teaser_min_cards: int = 3
+    """Cards are teasers only in a row of at least this many look-alikes."""
+    teaser_headline_min_length: int = 2
+    """A teaser card's headline link is at least this long..."""
+    teaser_headline_link_ratio: float = 0.9
+    """...and at least this much of it is link text."""
 
     # --- dedup ---------------------------------------------------------------------------
     dedup_min_length: int = 10

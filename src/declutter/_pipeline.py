@@ -26,7 +26,7 @@ from ._errors import InputTypeError
 from ._metadata import extract_metadata
 from ._model import Article, Block
 from ._options import DEFAULT_OPTIONS, Options
-from ._segment import Container, RawBlock, Segmentation, segment
+from ._segment import Container, Segmentation, segment
 
 __all__ = ["extract"]
 
@@ -209,14 +209,12 @@ def _freeze(seg: Segmentation) -> tuple[Block, ...]:
         path = paths.get(b.container)
         if path is None:
             path = paths[b.container] = _path(containers, b.container) if containers else ""
-        out.append(_block(b, path, b.index / n, containers[b.container].classes if containers else ""))
+        classes = containers[b.container].classes if containers else ""
+        out.append(
+            Block(
+                b.index, b.text, b.tag, b.kind, path, b.depth, b.length, b.link_length,
+                b.punctuation, b.tags, round(b.index / n, 4), round(b.score, 3), b.kept,
+                b.reason, b.heading_level, classes,
+            )  # fmt: skip
+        )
     return tuple(out)
-
-
-def _block(b: RawBlock, path: str, position: float, classes: str) -> Block:
-    return Block(
-        index=b.index, text=b.text, tag=b.tag, kind=b.kind, path=path, depth=b.depth,
-        length=b.length, link_length=b.link_length, punctuation=b.punctuation, tags=b.tags,
-        position=round(position, 4), score=round(b.score, 3), kept=b.kept, reason=b.reason,
-        heading_level=b.heading_level, classes=classes,
-    )  # fmt: skip

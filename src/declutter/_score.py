@@ -25,6 +25,8 @@ __all__ = ["Ranking", "document_score", "find_headline", "score_blocks", "score_
 
 _NON_WORD = re.compile(r"[\W_]+")
 _WIN_MARGIN = 1.01  # just enough to make a tie a win
+# Spaces and punctuation a block may carry beyond its title key (which has neither).
+_LONGEST_HEADLINE_FACTOR = 2.0
 
 
 @dataclass(slots=True)
@@ -70,8 +72,12 @@ def find_headline(seg: Segmentation, title: str, options: Options) -> tuple[int,
     if len(key) < options.headline_min_chars:
         return -1, -1
     best, best_rank = -1, (0.0, 0)
+    shortest = options.headline_min_coverage * len(key)  # a key is never longer than its text
+    longest = _LONGEST_HEADLINE_FACTOR * len(title) / options.headline_min_coverage
     for block in seg.blocks:
         if block.pruned or block.length > options.headline_max_length:
+            continue
+        if not shortest <= len(block.text) <= longest:
             continue
         text = _title_key(block.text)
         if len(text) < options.headline_min_chars or not (text in key or key in text):

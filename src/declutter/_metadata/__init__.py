@@ -1,7 +1,15 @@
 """Stage 7, metadata: title, dates, authors and the page's other descriptive fields.
 
 Searched across the whole page (the DOM is never pruned), so a byline that sits only in a
-second copy of the article is still found.
+second copy of the article is still found. One module per concern:
+
+- `_meta`, `_jsonld`: what the page declares (meta/link tags, schema.org JSON-LD);
+- `_title`: the headline, checked against the displayed headings;
+- `_zone`: the text printed around the headline, where bylines and dates are;
+- `_dateparse`, `_dates`: date parsing and the choice among date sources;
+- `_byline`, `_authors`: credit lines and the choice among author sources;
+- `_language`, `_extras`: language, site name, description, URL, image, tags;
+- `_validate`: plausibility checks, apart from the extractors.
 """
 
 from __future__ import annotations
@@ -9,11 +17,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._options import Options
+from . import _extras
+from ._authors import find_authors
+from ._dates import find_dates
+from ._jsonld import read_jsonld
+from ._language import find_language
+from ._meta import read_meta
+from ._text import clean
+from ._title import choose_title
+from ._zone import body_end_nodes, text_after, text_before
 
 __all__ = ["Metadata", "extract_metadata"]
+
+# Where dates are written month first (en-US) unless the page says otherwise.
+_MONTH_FIRST = frozenset(("en", "en-US"))
+# An SVG <title> sits a few levels below its <svg> (svg > g > a > title).
+_SVG_DEPTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +62,74 @@ def extract_metadata(
     options: Options,
     reference_time: datetime | None = None,
 ) -> Metadata:
-    """Metadata of the page in `tree` (`body` is the extracted text, for context).
+    """Metadata of the page in `tree` (`body` is the extracted text, for context)."""
+    meta = read_meta(tree, max_value_chars=options.meta_max_value_chars)
+    jsonld = read_jsonld(tree, max_chars=options.jsonld_max_chars, max_objects=options.jsonld_max_objects)
+    canonical = _extras.absolute((meta.links.get("canonical") or [None])[0] or meta.first("og:url") or jsonld.url, url)
+    sites = _extras.site_names(meta, jsonld)
+    hosts = _extras.host_names(url or canonical)
+    references = [
+        jsonld.headline, meta.first("og:title"), meta.first("twitter:title"), _title_element(tree),
+        meta.first("title", "dc.title", "headline", "sailthru.title", "parsely-title"),
+    ]  # fmt: skip
+    choice = choose_title(tree, [r for r in references if r], sites + hosts, options)
+    site_name = sites[0] if sites else choice.site_hint
+    after = [
+        text_after(node, max_chars=options.byline_window, max_nodes=options.byline_max_nodes)
+        for node in choice.nodes
+    ]
+    before = [
+        text_before(node, max_chars=options.byline_window_before, max_nodes=options.byline_max_nodes)
+        for node in choice.nodes[:1]
+    ]
+    language = find_language(
+        [meta.lang, meta.first("content-language", "dc.language", "language", "og:locale"), jsonld.language],
+        f"{choice.title or ''} {body}",
+        sample_chars=options.language_sample_chars,
+        min_share=options.language_min_script_share,
+    )
+    dates = find_dates(
+        tree, jsonld=jsonld, meta=meta, zones=after + before, url=url or canonical,
+        day_first=language not in _MONTH_FIRST, options=options, reference_time=reference_time,
+    )  # fmt: skip
+    ends = body_end_nodes(tree, body, probe_chars=options.body_end_probe_chars, max_nodes=options.title_max_copies)
+    after_body = [
+        text_after(node, max_chars=options.byline_window, max_nodes=options.byline_max_nodes) for node in ends
+    ]
+    known_sites = sites + hosts + ([site_name] if site_name else [])
+    authors = find_authors(
+        tree, zones=after + after_body, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options
+    )
+    return Metadata(
+        title=choice.title,
+        authors=authors,
+        date=dates.date,
+        date_modified=dates.modified,
+        date_source=dates.source,
+        site_name=site_name,
+        description=_extras.description(meta, jsonld),
+        language=language,
+        canonical_url=canonical,
+        image=_extras.absolute(_extras.image(meta, jsonld), url or canonical),
+        tags=_extras.tags(tree, meta, jsonld, options),
+        categories=_extras.categories(meta, jsonld, options),
+    )
 
-    PLACEHOLDER: only the first <h1> as title; the real extractors are being written.
-    """
-    node = tree.css_first("h1")
-    title = node.text(strip=True) if node is not None else None
-    return Metadata(title=title or None)
+
+def _title_element(tree: LexborHTMLParser) -> str | None:
+    """The document's <title> (not an SVG's)."""
+    for node in tree.css("title"):
+        if not _inside_svg(node):
+            return clean(node.text(deep=True)) or None
+    return None
+
+
+def _inside_svg(node: LexborNode) -> bool:
+    parent = node.parent
+    for _ in range(_SVG_DEPTH):
+        if parent is None:
+            return False
+        if parent.tag == "svg":
+            return True
+        parent = parent.parent
+    return False

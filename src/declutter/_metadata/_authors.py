@@ -1,0 +1,139 @@
+"""Authors: credited names from bylines, JSON-LD, meta tags and author-marked elements.
+
+Sources are tried from the most to the least specific; the first that yields a valid name
+wins. A printed credit line (作者/记者/文/By/Von...) comes first: on Chinese portals the
+``author`` meta tag often holds the editor or the site, while the printed byline does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .._options import Options
+from ._byline import names_in_byline, split_names
+from ._jsonld import JsonLd
+from ._meta import PageMeta
+from ._text import clean, has_han
+from ._validate import is_site_name, plausible_name
+
+__all__ = ["find_authors"]
+
+_META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "byl", "parsely-author", "sailthru.author", "citation_author", "og:article:author")
+_ELEMENTS = (
+    '[itemprop="author"], [rel="author"], [class*="author"], [id*="author"], [class*="byline"], '
+    '[class*="Author"], [class*="writer"], [class*="reporter"], a[href*="/author/"]'
+)
+_SKIP_ELEMENT = regex.compile(r"comment|reply|avatar|bio|about|related|recommend|follow|box|card|list|widget|sidebar", regex.I)
+_BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|autor(?:in)?|author|作者|文)\s*[:：/]?\s+", regex.I)
+# Organisations, not people, when they sign a Chinese credit line (新京报, 新华网, 央视新闻).
+_ZH_ORG = regex.compile(r"(?:报|网|社|台|刊|频道|新闻|杂志|出版社|集团|公司|中心|研究院|网站|客户端)$")
+_EDITOR_LABEL = r"(?:责任编辑|编辑|责编|编审|审核|校对)\s*[:：/]?\s*"
+_AT_HANDLE = regex.compile(r"^@[\w.]+$")
+
+
+def find_authors(tree: LexborHTMLParser, *, zones: list[str], body: str, jsonld: JsonLd,
+                 meta: PageMeta, sites: list[str], options: Options) -> tuple[str, ...]:  # fmt: skip
+    """The credited authors, in page order, or () when none is credited.
+
+    `zones` are the texts printed after the headline and after the article's end.
+    """
+    page_text: list[str] = []  # computed at most once, only when an editor check needs it
+
+    def valid(name: str, *, org_ok: bool) -> bool:
+        if _AT_HANDLE.match(name) or not plausible_name(
+            name, max_han=options.author_max_han, max_words=options.author_max_words, max_chars=options.author_max_chars
+        ):  # fmt: skip
+            return False
+        if is_site_name(name, sites):
+            return False
+        return org_ok or not (has_han(name) and _ZH_ORG.search(name))
+
+    def not_editor(name: str) -> bool:
+        """Meta tags and widgets on Chinese portals often name the editor: check the page."""
+        if not has_han(name):
+            return True
+        if not page_text:
+            root = tree.body
+            page_text.append(root.text(separator="\n") if root is not None else "")
+        return regex.search(_EDITOR_LABEL + regex.escape(name), page_text[0]) is None
+
+    texts = zones + _body_ends(body, options.body_byline_window)
+    limit = options.author_max_names
+    sources: list[tuple[Iterable[list[str]], bool, bool]] = [
+        # (candidate credits, organisations allowed, editor check)
+        ((names_in_byline(t, max_names=limit) for t in texts), False, False),
+        ((names_in_byline(t, max_names=limit, reporters=True) for t in texts), False, False),
+        (iter([jsonld.authors]), False, False),
+        (iter([_from_meta(meta, options)]), False, True),
+        (_from_elements(tree, options), True, True),
+    ]
+    for credits, org_ok, check_editor in sources:
+        for credit in credits:
+            names = [n for n in dict.fromkeys(clean(n) for n in credit) if valid(n, org_ok=org_ok)]
+            if check_editor:
+                names = [n for n in names if not_editor(n)]
+            if names:
+                return tuple(names[:limit])
+    return ()
+
+
+def _body_ends(body: str, window: int) -> list[str]:
+    """The end of the body (where signatures are), then its start."""
+    if not body:
+        return []
+    return [body[-window:], body[:window]]
+
+
+def _from_meta(meta: PageMeta, options: Options) -> list[str]:
+    out: list[str] = []
+    for key in _META_KEYS:
+        for value in meta.values.get(key, ()):
+            if not value or value.startswith(("http://", "https://", "/")):
+                continue
+            value = _BY_PREFIX.sub("", value)
+            out.extend(split_names(value, max_names=options.author_max_names))
+        if out:
+            return out
+    return out
+
+
+def _from_elements(tree: LexborHTMLParser, options: Options) -> Iterator[list[str]]:
+    """Names in author-marked elements, in page order: the `name` child, the content
+    attribute, else the first line of the text."""
+    for count, node in enumerate(tree.css(_ELEMENTS)):
+        if count >= options.author_max_elements:
+            break
+        if _skipped(node):
+            continue
+        text = _element_text(node)
+        if not text:
+            continue
+        names = names_in_byline(text, max_names=options.author_max_names)
+        if not names and len(text) <= options.author_max_chars:
+            names = split_names(_BY_PREFIX.sub("", text), max_names=options.author_max_names)
+        if names:
+            yield names
+
+
+def _skipped(node: LexborNode) -> bool:
+    for n in (node, node.parent):
+        if n is None:
+            continue
+        names = f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}"
+        if _SKIP_ELEMENT.search(names):
+            return True
+    return False
+
+
+def _element_text(node: LexborNode) -> str:
+    named = node.css_first('[itemprop="name"]')
+    if named is not None:
+        node = named
+    content = node.attributes.get("content")
+    if content:
+        return clean(content)
+    lines = (clean(line) for line in node.text(deep=True, separator="\n").split("\n"))
+    return next((line for line in lines if line), "")

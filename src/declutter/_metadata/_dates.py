@@ -1,0 +1,162 @@
+"""Publication and modification dates, from the most to the least reliable source.
+
+Order: JSON-LD, meta (OpenGraph, Dublin Core, itemprop, portal conventions), ``<time>``
+and other date-marked elements, the text around the headline, the URL path. The text
+printed next to the headline then refines a structured date of the same day (portals put
+the crawl or update time in their meta tags, and readers see the printed time).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .._options import Options
+from ._dateparse import DateValue, parse_structured, search_text
+from ._jsonld import JsonLd
+from ._meta import PageMeta
+from ._validate import plausible_date
+
+__all__ = ["DateResult", "find_dates"]
+
+_PUBLISHED_KEYS = (
+    "article:published_time", "og:published_time", "article:published", "datepublished",
+    "og:release_date", "publishdate", "publish-date", "publish_date", "pubdate", "publishtime",
+    "publish_time", "published_time", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+    "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created",
+    "citation_publication_date", "citation_date", "date", "weibo: article:create_at",
+    "article.published", "created", "ptime", "releasedate", "datecreated",
+)  # fmt: skip
+_MODIFIED_KEYS = (
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+    "dc.date.modified", "last-modified", "weibo: article:update_at", "article.updated",
+    "lastmod", "dateupdate", "dateupdated", "modified",
+)  # fmt: skip
+_DATE_ELEMENTS = (
+    '[itemprop="datePublished"], time, [class*="date"], [class*="time"], [id*="date"], '
+    '[id*="time"], [class*="pub"], [class*="Date"], [class*="Time"]'
+)
+_MODIFIED_CLASS = re.compile(r"updat|modif|edited", re.I)
+_SKIP_CLASS = re.compile(r"comment|reply|related|recommend|sidebar|footer|copyright|timeline|runtime|weather", re.I)
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
+
+
+@dataclass(frozen=True, slots=True)
+class DateResult:
+    date: str | None = None
+    modified: str | None = None
+    source: str | None = None
+
+
+def find_dates(tree: LexborHTMLParser, *, jsonld: JsonLd, meta: PageMeta, zones: list[str],
+               url: str | None, day_first: bool, options: Options,
+               reference_time: datetime | None) -> DateResult:  # fmt: skip
+    def ok(value: DateValue | None) -> DateValue | None:
+        if value is None:
+            return None
+        good = plausible_date(value, min_year=options.date_min_year, reference_time=reference_time,
+                              skew_hours=options.date_clock_skew_hours)  # fmt: skip
+        return value if good else None
+
+    def structured(raw: str | None) -> DateValue | None:
+        return ok(parse_structured(raw, day_first=day_first)) if raw else None
+
+    modified = structured(jsonld.date_modified) or _first(structured, meta.all(*_MODIFIED_KEYS))
+    published: DateValue | None = None
+    source: str | None = None
+    for name, value in (
+        ("json-ld", lambda: structured(jsonld.date_published)),
+        ("meta", lambda: _first(structured, meta.all(*_PUBLISHED_KEYS))),
+        ("time", lambda: _from_elements(tree, structured, ok, day_first, options)),
+    ):
+        published = value()
+        if published is not None:
+            source = name
+            break
+    hint = (published or modified).year if (published or modified) else (reference_time.year if reference_time else None)
+    printed = _from_zones(zones, ok, day_first, hint, reference_time)
+    if published is None:
+        if printed is not None:
+            published, source = printed, "text"
+        else:
+            published = _from_url(url, ok)
+            source = "url" if published is not None else None
+    elif printed is not None:
+        refined = _refine(published, printed)
+        if refined is not published:
+            published, source = refined, "text"
+    if published is None:
+        return DateResult(modified.iso() if modified else None, None, None) if False else DateResult(None, modified.iso() if modified else None, None)
+    return DateResult(published.iso(), modified.iso() if modified else None, source)
+
+
+def _first(parse: "callable[[str], DateValue | None]", values: list[str]) -> DateValue | None:  # type: ignore[valid-type]
+    for raw in values:
+        value = parse(raw)
+        if value is not None:
+            return value
+    return None
+
+
+def _from_elements(tree, structured, ok, day_first: bool, options: Options) -> DateValue | None:  # type: ignore[no-untyped-def]
+    """`<time datetime>`, itemprop=datePublished, then elements whose class names a date."""
+    for count, node in enumerate(tree.css(_DATE_ELEMENTS)):
+        if count >= options.date_max_elements:
+            break
+        attrs = node.attributes
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}"
+        if _MODIFIED_CLASS.search(names) or _SKIP_CLASS.search(names):
+            continue
+        raw = attrs.get("datetime") or attrs.get("content")
+        value = structured(raw) if raw else None
+        if value is None:
+            text = node.text(deep=True, separator=" ")[:200]
+            found = search_text(text, day_first=day_first) if text else []
+            value = next((v for v in map(ok, found) if v is not None), None)
+        if value is not None:
+            return value
+    return None
+
+
+def _from_zones(zones: list[str], ok, day_first: bool, year_hint: int | None,  # type: ignore[no-untyped-def]
+                reference_time: datetime | None) -> DateValue | None:  # fmt: skip
+    for zone in zones:
+        for value in search_text(zone, day_first=day_first, year_hint=year_hint, reference_time=reference_time):
+            if ok(value) is not None:
+                return value
+    return None
+
+
+def _refine(structured: DateValue, printed: DateValue) -> DateValue:
+    """Prefer the printed date when it says the same day more precisely, or the same instant
+    in the page's local time (a UTC meta date printed as local time)."""
+    if not printed.has_time:
+        return structured
+    if printed.day_key() == structured.day_key():
+        if structured.has_time and (structured.hour, structured.minute) == (printed.hour, printed.minute):
+            return structured
+        return printed
+    instant = structured.utc()
+    if instant is None:
+        return structured
+    shift = printed.naive() - instant
+    minutes = shift.total_seconds() / 60
+    if abs(minutes) <= 14 * 60 and minutes % 15 == 0 and abs(printed.naive() - structured.naive()) < timedelta(days=1):
+        return DateValue(printed.year, printed.month, printed.day, printed.hour, printed.minute, printed.second, int(minutes))
+    return structured
+
+
+def _from_url(url: str | None, ok) -> DateValue | None:  # type: ignore[no-untyped-def]
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    m = _URL_DATE.search(path)
+    if m is not None:
+        return ok(DateValue(int(m.group(1)), int(m.group(2)), int(m.group(3))))  # type: ignore[no-any-return]
+    return None

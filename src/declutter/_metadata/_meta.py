@@ -1,0 +1,66 @@
+"""The page's declared metadata: `<meta>` tags, `<link>` relations and `<html lang>`.
+
+One pass over `meta` and one over `link`; keys are lower-cased ``name``, ``property``,
+``itemprop`` or ``http-equiv`` values, so ``og:title``, ``OG:Title`` and ``og:title`` meet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ._text import clean
+
+__all__ = ["PageMeta", "read_meta"]
+
+_KEY_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
+_LINK_RELS = frozenset(("canonical", "author", "tag"))
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """Values by lower-cased key, in page order (a key may repeat: ``article:tag``)."""
+
+    values: dict[str, list[str]] = field(default_factory=dict)
+    links: dict[str, list[str]] = field(default_factory=dict)
+    lang: str | None = None
+
+    def first(self, *keys: str) -> str | None:
+        """The first non-empty value of the first key present, in the order of `keys`."""
+        for key in keys:
+            for value in self.values.get(key, ()):
+                if value:
+                    return value
+        return None
+
+    def all(self, *keys: str) -> list[str]:
+        return [v for key in keys for v in self.values.get(key, ()) if v]
+
+
+def read_meta(tree: LexborHTMLParser, *, max_value_chars: int) -> PageMeta:
+    """Collect meta values (each cut to `max_value_chars`), link rels and the html lang."""
+    meta = PageMeta()
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        content = attrs.get("content")
+        if content is None:
+            continue
+        value = clean(content[:max_value_chars])
+        for attr in _KEY_ATTRIBUTES:
+            key = attrs.get(attr)
+            if key:
+                # A tag may carry both name and property with the same key: count it once.
+                for k in {part.lower() for part in key.split()}:
+                    meta.values.setdefault(k, []).append(value)
+    for node in tree.css("link[rel][href]"):
+        attrs = node.attributes
+        href = (attrs.get("href") or "").strip()
+        for rel in (attrs.get("rel") or "").lower().split():
+            if rel in _LINK_RELS and href:
+                meta.links.setdefault(rel, []).append(href[:max_value_chars])
+    root = tree.css_first("html")
+    if root is not None:
+        lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
+        meta.lang = clean(lang) or None
+    return meta

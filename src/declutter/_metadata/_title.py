@@ -1,0 +1,153 @@
+"""The headline: the page's title references checked against the headings it displays.
+
+References are what the page declares (JSON-LD headline, ``og:title``, ``twitter:title``,
+``<title>``). A displayed heading (``h1``-``h3``, ``itemprop=headline``, elements whose class
+or id says title/headline) that equals a reference, or equals a run of its separator-
+delimited segments, is the headline: that removes the site name ("... - 新浪新闻",
+"... | The Guardian") without any list of sites. Without such agreement the best reference
+is used with the segments that name the site removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .._options import Options
+from .._textstats import measure
+from ._text import clean, fold, has_han
+
+__all__ = ["TitleChoice", "choose_title", "split_segments"]
+
+_CANDIDATES = (
+    "h1",
+    '[itemprop="headline"], [class*="headline"], [class*="title"], [id*="title"], [class*="Title"], [id*="Title"]',
+    "h2, h3",
+)
+# Separators between a headline and the site/section names in <title>: spaced dashes and
+# bars, or unspaced bars, underscores, guillemets and double dashes.
+_SEPARATOR = re.compile(r"\s+[-–—|·•»«:/~*⋆>]\s+|\s*(?:[|_»«]+|--+|::|\s[-–—]+\s)\s*")
+# In CJK titles an unspaced hyphen also separates ("标题-新华网").
+_CJK_SEPARATOR = regex.compile(r"\s*[-–—|_»«·]+\s*|\s+[:/]\s+|\s*--+\s*")
+_EXCLUDED_CLASS = re.compile(r"sub-?title|subhead|site-?title|logo|brand|widget|related|recommend|sidebar|nav|menu|footer|comment", re.I)
+
+
+@dataclass(slots=True)
+class TitleChoice:
+    title: str | None = None
+    nodes: list[LexborNode] = field(default_factory=list)
+    """Displayed copies of the headline (bylines and dates are searched after them)."""
+    site_hint: str | None = None
+    """A segment of <title> left over next to the headline: usually the site's name."""
+
+
+def split_segments(reference: str) -> list[str]:
+    """`reference` cut at title separators (unspaced hyphens too when it is CJK)."""
+    rx = _CJK_SEPARATOR if has_han(reference) else _SEPARATOR
+    return [s for s in (p.strip() for p in rx.split(reference)) if s]
+
+
+def choose_title(tree: LexborHTMLParser, references: list[str], sites: list[str],
+                 options: Options) -> TitleChoice:  # fmt: skip
+    refs = [r for r in dict.fromkeys(clean(r) for r in references) if r]
+    site_keys = {fold(s) for s in sites if s}
+    best: tuple[int, int, int] | None = None
+    choice = TitleChoice()
+    seen = 0
+    for rank, selector in enumerate(_CANDIDATES):
+        for node in tree.css(selector):
+            seen += 1
+            if seen > options.title_max_candidates:
+                break
+            text = _node_text(node, options)
+            if not text or fold(text) in site_keys or _excluded(node):
+                continue
+            quality, leftover = _agreement(text, refs)
+            if quality == 0:
+                continue
+            key = (quality, measure(text), -rank)
+            if best is None or key > best:
+                best = key
+                choice = TitleChoice(text, [node], leftover)
+    if choice.title is not None:
+        choice.nodes = _copies(tree, choice.title, options)
+        return choice
+    return _from_references(tree, refs, site_keys, options)
+
+
+def _node_text(node: LexborNode, options: Options) -> str:
+    text = clean(node.text(deep=True, separator=" "))
+    return text if 0 < len(text) <= options.title_max_chars else ""
+
+
+def _excluded(node: LexborNode) -> bool:
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return bool(names.strip()) and _EXCLUDED_CLASS.search(names) is not None
+
+
+def _agreement(text: str, refs: list[str]) -> tuple[int, str | None]:
+    """2 when `text` equals a reference, 1 when it equals a run of a reference's segments
+    (with the segment left over beside it), else 0."""
+    key = fold(text)
+    if not key:
+        return 0, None
+    for ref in refs:
+        if fold(ref) == key:
+            return 2, None
+    for ref in refs:
+        segments = split_segments(ref)
+        for i in range(len(segments)):
+            for j in range(i + 1, len(segments) + 1):
+                if (i, j) == (0, len(segments)):
+                    continue
+                if fold(" ".join(segments[i:j])) == key:
+                    rest = segments[j:] or segments[:i]
+                    return 1, rest[-1] if j < len(segments) else rest[0]
+    return 0, None
+
+
+def _copies(tree: LexborHTMLParser, title: str, options: Options) -> list[LexborNode]:
+    """Displayed elements whose text is the headline (a page may repeat the article)."""
+    key = fold(title)
+    out: list[LexborNode] = []
+    seen = 0
+    for selector in _CANDIDATES:
+        for node in tree.css(selector):
+            seen += 1
+            if seen > options.title_max_candidates or len(out) >= options.title_max_copies:
+                return out
+            if fold(_node_text(node, options)) == key and not any(node.mem_id == o.mem_id for o in out):
+                out.append(node)
+    return out
+
+
+def _from_references(tree: LexborHTMLParser, refs: list[str], site_keys: set[str],
+                     options: Options) -> TitleChoice:  # fmt: skip
+    """No displayed heading agrees: the first reference, without its site segments."""
+    if not refs:
+        h1 = tree.css_first("h1")
+        text = _node_text(h1, options) if h1 is not None else ""
+        return TitleChoice(text or None, [h1] if text and h1 is not None else [])
+    ref = refs[0]
+    segments = split_segments(ref)
+    if len(segments) < 2:
+        return TitleChoice(ref, _copies(tree, ref, options))
+    kept = [s for s in segments if not _names_site(s, site_keys)]
+    removed = [s for s in segments if _names_site(s, site_keys)]
+    if removed and kept:
+        # Keep the headline as written between the removed site segments.
+        start, end = ref.find(kept[0]), ref.rfind(kept[-1]) + len(kept[-1])
+        title = ref[start:end].strip() if 0 <= start < end else " ".join(kept)
+        return TitleChoice(title, _copies(tree, title, options), removed[-1])
+    longest = max(segments, key=measure)
+    others = [s for s in segments if s is not longest]
+    return TitleChoice(longest, _copies(tree, longest, options), others[-1] if others else None)
+
+
+def _names_site(segment: str, site_keys: set[str]) -> bool:
+    key = fold(segment)
+    return bool(key) and any(key == s or (len(s) >= 4 and (s in key or key in s)) for s in site_keys)

@@ -128,6 +128,8 @@ class Options:
     body_end_probe_chars: int = 16
     """Characters of the body's last line looked up in the page to find where the article
     ends (the credit line after it is searched too)."""
+    body_end_probes: int = 3
+    """How many pieces of that last line are looked up before giving up."""
     author_max_names: int = 8
     """Names kept from one credit."""
     author_max_han: int = 10

@@ -73,7 +73,7 @@ def extract_metadata(
         meta.first("title", "dc.title", "headline", "sailthru.title", "parsely-title"),
     ]  # fmt: skip
     choice = choose_title(tree, [r for r in references if r], sites + hosts, options)
-    site_name = sites[0] if sites else choice.site_hint
+    site_name = sites[0] if sites else next(iter(choice.site_hints), None)
     after = [
         text_after(node, max_chars=options.byline_window, max_nodes=options.byline_max_nodes)
         for node in choice.nodes
@@ -92,11 +92,17 @@ def extract_metadata(
         tree, jsonld=jsonld, meta=meta, zones=after + before, url=url or canonical,
         day_first=language not in _MONTH_FIRST, options=options, reference_time=reference_time,
     )  # fmt: skip
-    ends = body_end_nodes(tree, body, probe_chars=options.body_end_probe_chars, max_nodes=options.title_max_copies)
+    ends = body_end_nodes(
+        tree, body, probe_chars=options.body_end_probe_chars, probes=options.body_end_probes,
+        max_nodes=options.title_max_copies,
+    )  # fmt: skip
     after_body = [
-        text_after(node, max_chars=options.byline_window, max_nodes=options.byline_max_nodes) for node in ends
-    ]
-    known_sites = sites + hosts + ([site_name] if site_name else [])
+        # The element's own text ends with the signature line; the credit block follows it.
+        node.text(deep=False)[-options.byline_window :] + "\n"
+        + text_after(node, max_chars=options.byline_window, max_nodes=options.byline_max_nodes)
+        for node in ends
+    ]  # fmt: skip
+    known_sites = sites + hosts + choice.site_hints
     authors = find_authors(
         tree, zones=after + after_body, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options
     )

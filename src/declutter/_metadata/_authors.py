@@ -13,7 +13,8 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._options import Options
-from ._byline import names_in_byline, split_names
+from ._byline import names_in_byline, source_person, split_names
+from ._dateparse import search_text
 from ._jsonld import JsonLd
 from ._meta import PageMeta
 from ._text import clean, has_han
@@ -26,6 +27,8 @@ _ELEMENTS = (
     '[itemprop="author"], [rel="author"], [class*="author"], [id*="author"], [class*="byline"], '
     '[class*="Author"], [class*="writer"], [class*="reporter"], a[href*="/author/"]'
 )
+# A class or id that names the author (not "authorized", "authority").
+_AUTHOR_CLASS = regex.compile(r"(?:^|[^a-z])(?:author|byline|writer|reporter|byl)(?![a-z])|Author|Byline|Writer", regex.I)
 _SKIP_ELEMENT = regex.compile(r"comment|reply|avatar|bio|about|related|recommend|follow|box|card|list|widget|sidebar", regex.I)
 _BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|autor(?:in)?|author|作者|文)\s*[:：/]?\s+", regex.I)
 # Organisations, not people, when they sign a Chinese credit line (新京报, 新华网, 央视新闻).
@@ -68,7 +71,9 @@ def find_authors(tree: LexborHTMLParser, *, zones: list[str], body: str, jsonld:
         ((names_in_byline(t, max_names=limit, reporters=True) for t in texts), False, False),
         (iter([jsonld.authors]), False, False),
         (iter([_from_meta(meta, options)]), False, True),
-        (_from_elements(tree, options), True, True),
+        (_near(_from_elements(tree, options), texts), True, True),
+        (iter([dateline_account(tree, zones[:1], options)]), False, False),
+        (iter([source_person(texts)]), False, False),
     ]
     for credits, org_ok, check_editor in sources:
         for credit in credits:
@@ -78,6 +83,35 @@ def find_authors(tree: LexborHTMLParser, *, zones: list[str], body: str, jsonld:
             if names:
                 return tuple(names[:limit])
     return ()
+
+
+def dateline_account(tree: LexborHTMLParser, zones: list[str], options: Options) -> list[str]:
+    """The unlabelled account name printed beside the date under the headline
+    ("GameForce / 2019-09-04 22:18"), when the page also links it (a profile link)."""
+    for zone in zones:
+        lines = [line.strip() for line in zone.split("\n") if line.strip()]
+        for i, line in enumerate(lines):
+            if not search_text(line):
+                continue
+            for candidate in (lines[i - 1 : i][::-1] + lines[max(0, i - 2) : max(0, i - 1)] + lines[i + 1 : i + 2]):
+                if len(candidate) <= options.author_max_chars and _linked(tree, candidate):
+                    return [candidate]
+            break
+    return []
+
+
+def _linked(tree: LexborHTMLParser, text: str) -> bool:
+    if '"' in text or "\\" in text or any(c.isdigit() for c in text):
+        return False
+    return any(clean(a.text(deep=True)) == text for a in tree.css(f'a:lexbor-contains("{text}")'))
+
+
+def _near(credits: Iterable[list[str]], texts: list[str]) -> Iterator[list[str]]:
+    """Credits printed next to the article (author widgets elsewhere name other writers)."""
+    for credit in credits:
+        shown = [n for n in credit if any(n in t for t in texts)]
+        if shown:
+            yield shown
 
 
 def _body_ends(body: str, window: int) -> list[str]:
@@ -91,7 +125,8 @@ def _from_meta(meta: PageMeta, options: Options) -> list[str]:
     out: list[str] = []
     for key in _META_KEYS:
         for value in meta.values.get(key, ()):
-            if not value or value.startswith(("http://", "https://", "/")):
+            # URLs (article:author) and placeholders with an address are no names.
+            if not value or value.startswith(("http://", "https://", "/")) or "@" in value:
                 continue
             value = _BY_PREFIX.sub("", value)
             out.extend(split_names(value, max_names=options.author_max_names))
@@ -119,6 +154,10 @@ def _from_elements(tree: LexborHTMLParser, options: Options) -> Iterator[list[st
 
 
 def _skipped(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if attrs.get("itemprop") is None and attrs.get("rel") is None and node.tag != "a":
+        if not _AUTHOR_CLASS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
     for n in (node, node.parent):
         if n is None:
             continue

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["names_in_byline", "split_names"]
+__all__ = ["names_in_byline", "source_person", "split_names"]
 
 _HAN = r"\p{Han}"
 # Chinese author labels. A bare 文 counts only with a slash or colon ("文/X", "文：X").
 _ZH_AUTHOR = regex.compile(
-    r"(?:(?<!\p{Han})(?:作者|撰文|撰稿|文字|文图|图文|采写)|(?<!\p{Han})文(?=\s*[/／:：|｜]))\s*[:：/／|｜]?\s*"
+    r"(?:(?:作者|撰文|撰稿|文字|文图|图文|采写)\s*[:：/／|｜]\s*|(?<!\p{Han})(?:作者|撰文|撰稿|采写)\s+|(?<!\p{Han})文\s*[/／:：|｜]\s*)"
 )
 # Reporter credits: 记者 at the start of a phrase or after a newsroom word, never inside
 # prose ("对记者表示", "记者会上").
@@ -28,6 +28,13 @@ _ZH_STOP = regex.compile(
 )
 # Words that follow 记者 in prose, not a name ("记者了解到", "记者表示").
 _ZH_NOT_NAME = regex.compile(r"^(?:表示|了解|获悉|注意|发现|看到|采访|调查|询问|观察|来到|联系|走访|致电|从|在|对|向|问|会|们|证实|确认|实地|随机|近日|日前|今天|昨天)")
+# A longer Chinese credit is a description: only a name after a job title is taken from it.
+_MAX_CREDIT_CHARS = 12
+_TITLED_NAME = regex.compile(
+    r"(?:研究员|教授|讲师|主任|部长|所长|院长|博士|主编|专家|学者|律师|医生|会长|理事长|总监|经理|分析师|记者)(\p{Han}{2,3})\s*$"
+)
+_SOURCE_PERSON = regex.compile(r"(?<!\p{Han})来源\s*[:：]\s*(\p{Han}{2,3})(?=\s|$|[】\]）)])")
+_ZH_ORG_END = regex.compile(r"(?:报|网|社|台|刊|频道|新闻|杂志|集团|公司|中心)$")
 # "（姚峰 上海报道）": name(s), a place, 报道/电, in brackets.
 _ZH_REPORTED = regex.compile(r"[（(]\s*(?P<names>\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4})*)\s+\p{Han}{2,4}(?:报道|电)\s*[)）]")
 # Common one-character surnames: to split reporters' names written without a separator.
@@ -39,12 +46,15 @@ _SURNAMES = frozenset(
     "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
     "查麻苑迟邝奚伊"
 )
+# A name is not followed by a digit or sentence punctuation: "记者经历了近10年" is prose.
+_PROSE_STOPS = frozenset("0123456789。；;！!？?“”《》:：")
 _SPLITS = {4: ((2, 2),), 5: ((3, 2), (2, 3)), 6: ((3, 3), (2, 2, 2))}
 _MAX_HAN_NAME = 4
 _WEST_LABEL = regex.compile(
-    r"(?:^|\n|[|·•])\s*(?:(?:posted|written|reported|words|text|story|photos?\s+and\s+text)\s+by|by|von|par|por|di|da|door|av|autor(?:in)?|author|auteur|text|texte|redakteur(?:in)?)"
-    r"\s*[:：]?\s+",
-    regex.I,
+    r"(?:^|\n|[|·•])\s*(?:(?i:(?:posted|written|reported|words|text|story|photos?\s+and\s+text)\s+by|autor(?:in)?|author|auteur|texte?|redakteur(?:in)?)"
+    # Bare prepositions only capitalised: "by Taboola" in a widget is not a byline.
+    r"|By|BY|Von|VON|Par|PAR|Por|POR|Di|DI|Da|Door|Av)"
+    r"\s*[:：]?\s+"
 )
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|des|la|le|y|bin|al|zu|ter|dos|das|mc|st\.)"
 _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*\.?"
@@ -86,14 +96,31 @@ def _zh_span(rest: str) -> str:
 
 
 def _zh_names(rest: str, max_names: int) -> list[str]:
-    return split_names(_zh_span(rest), max_names=max_names)
+    span = _zh_span(rest)
+    if len(span) <= _MAX_CREDIT_CHARS:
+        return split_names(span, max_names=max_names)
+    # "作者：XX中心研究部部长、研究员徐占忱）": a description ending with a title and the name.
+    m = _TITLED_NAME.search(rest[: rest.find("\n") if "\n" in rest else len(rest)].split("）")[0].split(")")[0])
+    return [m.group(1)] if m is not None else []
+
+
+def source_person(texts: list[str]) -> list[str]:
+    """A person named as the source ("来源: 尹娟"): a 2-3 character name starting with a
+    common surname, where agencies and papers would be ("来源：新华社")."""
+    for text in texts:
+        for m in _SOURCE_PERSON.finditer(text):
+            name = m.group(1)
+            if name[0] in _SURNAMES and not _ZH_ORG_END.search(name):
+                return [name]
+    return []
 
 
 def _reporter_names(rest: str, max_names: int) -> list[str]:
     """Reporters are people: every name 2-4 Han characters (longer runs are split at
     surnames), else the match is prose, not a credit."""
-    span = _zh_span(rest).strip()
-    if not span or _ZH_NOT_NAME.match(span):
+    stop = _ZH_STOP.search(rest)
+    span = (rest[: stop.start()] if stop else rest[:40]).strip()
+    if not span or _ZH_NOT_NAME.match(span) or (stop is not None and stop.group() in _PROSE_STOPS):
         return []
     out: list[str] = []
     for name in split_names(span, max_names=max_names):

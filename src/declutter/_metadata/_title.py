@@ -32,6 +32,9 @@ _CANDIDATES = (
 _SEPARATOR = re.compile(r"\s+[-–—|·•»«:/~*⋆>]\s+|\s*(?:[|_»«]+|--+|::|\s[-–—]+\s)\s*")
 # In CJK titles an unspaced hyphen also separates ("标题-新华网").
 _CJK_SEPARATOR = regex.compile(r"\s*[-–—|_»«·]+\s*|\s+[:/]\s+|\s*--+\s*")
+# Segments beside the headline kept as site names: the outermost one (the next may be the
+# blog's or author's own name: "标题 - 好看的hk - 博客园").
+_SITE_HINTS = 1
 _EXCLUDED_CLASS = re.compile(r"sub-?title|subhead|site-?title|logo|brand|widget|related|recommend|sidebar|nav|menu|footer|comment", re.I)
 
 
@@ -40,8 +43,9 @@ class TitleChoice:
     title: str | None = None
     nodes: list[LexborNode] = field(default_factory=list)
     """Displayed copies of the headline (bylines and dates are searched after them)."""
-    site_hint: str | None = None
-    """A segment of <title> left over next to the headline: usually the site's name."""
+    site_hints: list[str] = field(default_factory=list)
+    """Segments of a title reference left over beside the headline, outermost first: the
+    site's name, then its section."""
 
 
 def split_segments(reference: str) -> list[str]:
@@ -65,17 +69,19 @@ def choose_title(tree: LexborHTMLParser, references: list[str], sites: list[str]
             text = _node_text(node, options)
             if not text or fold(text) in site_keys or _excluded(node):
                 continue
-            quality, leftover = _agreement(text, refs)
+            quality = _agreement(text, refs)
             if quality == 0:
                 continue
             key = (quality, measure(text), -rank)
             if best is None or key > best:
                 best = key
-                choice = TitleChoice(text, [node], leftover)
+                choice.title = text
+    if choice.title is None:
+        choice = _from_references(tree, refs, site_keys, options)
     if choice.title is not None:
         choice.nodes = _copies(tree, choice.title, options)
-        return choice
-    return _from_references(tree, refs, site_keys, options)
+        choice.site_hints = site_hints(choice.title, refs, _SITE_HINTS)
+    return choice
 
 
 def _node_text(node: LexborNode, options: Options) -> str:
@@ -89,25 +95,39 @@ def _excluded(node: LexborNode) -> bool:
     return bool(names.strip()) and _EXCLUDED_CLASS.search(names) is not None
 
 
-def _agreement(text: str, refs: list[str]) -> tuple[int, str | None]:
-    """2 when `text` equals a reference, 1 when it equals a run of a reference's segments
-    (with the segment left over beside it), else 0."""
+def _agreement(text: str, refs: list[str]) -> int:
+    """2 when `text` equals a reference, 1 when it equals a run of a reference's segments,
+    else 0."""
     key = fold(text)
     if not key:
-        return 0, None
-    for ref in refs:
-        if fold(ref) == key:
-            return 2, None
+        return 0
+    if any(fold(ref) == key for ref in refs):
+        return 2
+    return 1 if any(_run(key, split_segments(ref)) for ref in refs) else 0
+
+
+def _run(key: str, segments: list[str]) -> tuple[int, int] | None:
+    """The proper run segments[i:j] whose folded text is `key`."""
+    for i in range(len(segments)):
+        for j in range(i + 1, len(segments) + 1):
+            if (i, j) != (0, len(segments)) and fold(" ".join(segments[i:j])) == key:
+                return i, j
+    return None
+
+
+def site_hints(title: str, refs: list[str], limit: int) -> list[str]:
+    """What a reference has beside the headline, outermost segment first ("新浪网",
+    "新浪财经" for "标题_新浪财经_新浪网")."""
+    key = fold(title)
     for ref in refs:
         segments = split_segments(ref)
-        for i in range(len(segments)):
-            for j in range(i + 1, len(segments) + 1):
-                if (i, j) == (0, len(segments)):
-                    continue
-                if fold(" ".join(segments[i:j])) == key:
-                    rest = segments[j:] or segments[:i]
-                    return 1, rest[-1] if j < len(segments) else rest[0]
-    return 0, None
+        run = _run(key, segments) if len(segments) > 1 else None
+        if run is None:
+            continue
+        i, j = run
+        rest = list(reversed(segments[j:])) if j < len(segments) else segments[:i]
+        return rest[:limit]
+    return []
 
 
 def _copies(tree: LexborHTMLParser, title: str, options: Options) -> list[LexborNode]:
@@ -127,25 +147,29 @@ def _copies(tree: LexborHTMLParser, title: str, options: Options) -> list[Lexbor
 
 def _from_references(tree: LexborHTMLParser, refs: list[str], site_keys: set[str],
                      options: Options) -> TitleChoice:  # fmt: skip
-    """No displayed heading agrees: the first reference, without its site segments."""
+    """No displayed heading agrees: the first reference without the segments that name the
+    site; without any reference, the first heading."""
     if not refs:
-        h1 = tree.css_first("h1")
-        text = _node_text(h1, options) if h1 is not None else ""
-        return TitleChoice(text or None, [h1] if text and h1 is not None else [])
+        return TitleChoice(_first_heading(tree, options))
     ref = refs[0]
     segments = split_segments(ref)
     if len(segments) < 2:
-        return TitleChoice(ref, _copies(tree, ref, options))
+        return TitleChoice(ref)
     kept = [s for s in segments if not _names_site(s, site_keys)]
-    removed = [s for s in segments if _names_site(s, site_keys)]
-    if removed and kept:
+    if kept and len(kept) < len(segments):
         # Keep the headline as written between the removed site segments.
         start, end = ref.find(kept[0]), ref.rfind(kept[-1]) + len(kept[-1])
-        title = ref[start:end].strip() if 0 <= start < end else " ".join(kept)
-        return TitleChoice(title, _copies(tree, title, options), removed[-1])
-    longest = max(segments, key=measure)
-    others = [s for s in segments if s is not longest]
-    return TitleChoice(longest, _copies(tree, longest, options), others[-1] if others else None)
+        return TitleChoice(ref[start:end].strip() if 0 <= start < end else " ".join(kept))
+    return TitleChoice(max(segments, key=measure))
+
+
+def _first_heading(tree: LexborHTMLParser, options: Options) -> str | None:
+    for selector in _CANDIDATES:
+        for node in tree.css(selector)[: options.title_max_candidates]:
+            text = _node_text(node, options)
+            if text and not _excluded(node):
+                return text
+    return None
 
 
 def _names_site(segment: str, site_keys: set[str]) -> bool:

@@ -11,6 +11,8 @@ from ._text import fold, has_han
 
 __all__ = ["plausible_date", "plausible_name", "is_site_name"]
 
+# Leading Han characters two names share when they belong to one brand.
+_BRAND = 2
 _HAN_CHAR = regex.compile(r"\p{Han}")
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*")
@@ -25,7 +27,7 @@ _ROLE_WORDS = frozenset(
         "posted", "written", "share", "follow", "email", "facebook", "twitter", "instagram", "linkedin",
     )
 )  # fmt: skip
-_NOT_NAME = regex.compile(r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#]|\d{3,}", regex.I)
+_NOT_NAME = regex.compile(r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|]|\d{3,}", regex.I)
 
 
 def plausible_date(value: DateValue, *, min_year: int, reference_time: datetime | None,
@@ -71,7 +73,8 @@ def is_site_name(name: str, sites: list[str]) -> bool:
         # "新京报" in "新京报网", "CSDN" in "CSDN.NET Staff"; but a blogger's name inside the
         # blog's name ("Daniel Lemire" in "Daniel Lemire's blog") stays a name.
         if has_han(name):
-            if min(len(key), len(other)) >= 2 and (key in other or other in key):
+            # Same brand: "新浪财经" and "新浪网" share "新浪".
+            if min(len(key), len(other)) >= _BRAND and (key in other or other in key or key[:_BRAND] == other[:_BRAND]):
                 return True
         elif len(other) >= 4 and other in key:
             return True

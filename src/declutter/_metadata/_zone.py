@@ -13,7 +13,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 __all__ = ["body_end_nodes", "text_after", "text_before"]
 
-_UNQUOTABLE = re.compile(r'["\\]')
+# Quotes and backslashes cannot go into the query; whitespace differs between body and page.
+_UNSAFE = re.compile(r'["\\\s]+')
 
 _SKIP = frozenset(("script", "style", "noscript", "template", "svg", "select", "textarea", "head", "iframe", "button"))
 # Elements that end a line when rendered: their text starts on a new line of the window.
@@ -80,21 +81,26 @@ def _next_outside(node: LexborNode) -> LexborNode | None:
     return None
 
 
-def body_end_nodes(tree: LexborHTMLParser, body: str, *, probe_chars: int, max_nodes: int) -> list[LexborNode]:
+def body_end_nodes(tree: LexborHTMLParser, body: str, *, probe_chars: int, probes: int, max_nodes: int) -> list[LexborNode]:
     """Elements whose own text holds the end of `body`: where the article ends on the page
-    (once per copy). Found by one C-level text query; [] when the probe is not found."""
-    probe = _probe(body, probe_chars)
-    if not probe:
-        return []
-    return tree.css(f':lexbor-contains("{probe}")')[:max_nodes]
+    (once per copy). Found by C-level text queries for a few pieces of the last line (the
+    body's whitespace may differ from the page's, so one piece may miss); [] when none hits."""
+    for probe in _probes(body, probe_chars, probes):
+        found = tree.css(f':lexbor-contains("{probe}")')
+        if found:
+            return found[:max_nodes]
+    return []
 
 
-def _probe(body: str, probe_chars: int) -> str:
-    """The last whitespace-free run of the body's last line that is safe to quote."""
-    lines = body.rstrip().rsplit("\n", 1)
-    tokens = [t for t in _UNQUOTABLE.split(lines[-1]) if t]
-    for token in reversed(tokens):
-        run = token.split()[-1] if token.split() else ""
-        if len(run) >= probe_chars // 2:
-            return run[-probe_chars:]
-    return ""
+def _probes(body: str, probe_chars: int, probes: int) -> list[str]:
+    """Pieces of the body's last line, from its end backwards, free of spaces and quotes."""
+    line = body.rstrip().rsplit("\n", 1)[-1]
+    pieces = [p for p in _UNSAFE.split(line) if len(p) >= probe_chars // 2]
+    out: list[str] = []
+    for piece in reversed(pieces):
+        while len(piece) >= probe_chars // 2 and len(out) < probes:
+            out.append(piece[-probe_chars:])
+            piece = piece[:-probe_chars]
+        if len(out) >= probes:
+            break
+    return out

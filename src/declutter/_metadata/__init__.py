@@ -104,7 +104,7 @@ def extract_metadata(
     ]  # fmt: skip
     known_sites = sites + hosts + choice.site_hints
     authors = find_authors(
-        tree, zones=after + after_body, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options
+        tree, headline_zones=after, end_zones=after_body, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options
     )
     return Metadata(
         title=choice.title,

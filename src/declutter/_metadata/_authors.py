@@ -37,11 +37,12 @@ _EDITOR_LABEL = r"(?:责任编辑|编辑|责编|编审|审核|校对)\s*[:：/]?
 _AT_HANDLE = regex.compile(r"^@[\w.]+$")
 
 
-def find_authors(tree: LexborHTMLParser, *, zones: list[str], body: str, jsonld: JsonLd,
-                 meta: PageMeta, sites: list[str], options: Options) -> tuple[str, ...]:  # fmt: skip
+def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones: list[str], body: str,
+                 jsonld: JsonLd, meta: PageMeta, sites: list[str], options: Options) -> tuple[str, ...]:  # fmt: skip
     """The credited authors, in page order, or () when none is credited.
 
-    `zones` are the texts printed after the headline and after the article's end.
+    `headline_zones` are the texts printed after each copy of the headline, `end_zones`
+    those at and after the article's end.
     """
     page_text: list[str] = []  # computed at most once, only when an editor check needs it
 
@@ -63,7 +64,7 @@ def find_authors(tree: LexborHTMLParser, *, zones: list[str], body: str, jsonld:
             page_text.append(root.text(separator="\n") if root is not None else "")
         return regex.search(_EDITOR_LABEL + regex.escape(name), page_text[0]) is None
 
-    texts = zones + _body_ends(body, options.body_byline_window)
+    texts = headline_zones + end_zones + _body_ends(body, options.body_byline_window)
     limit = options.author_max_names
     sources: list[tuple[Iterable[list[str]], bool, bool]] = [
         # (candidate credits, organisations allowed, editor check)
@@ -72,7 +73,7 @@ def find_authors(tree: LexborHTMLParser, *, zones: list[str], body: str, jsonld:
         (iter([jsonld.authors]), False, False),
         (iter([_from_meta(meta, options)]), False, True),
         (_near(_from_elements(tree, options), texts), True, True),
-        (iter([dateline_account(tree, zones[:1], options)]), False, False),
+        (iter([dateline_account(tree, headline_zones, options)]), False, False),
         (iter([source_person(texts)]), False, False),
     ]
     for credits, org_ok, check_editor in sources:

@@ -18,7 +18,7 @@ _ZH_AUTHOR = regex.compile(
 # Reporter credits: 记者 at the start of a phrase or after a newsroom word, never inside
 # prose ("对记者表示", "记者会上").
 _ZH_REPORTER = regex.compile(
-    r"(?:(?<![\p{Han}])|(?<=本报|本刊|本台|本网|特约|实习|见习|首席|央视|总台|新华社|中新社|通讯社|日报|晚报|早报))"
+    r"(?:(?<![\p{Han}])|(?<=[报刊台网社]|特约|实习|见习|首席|央视|总台|驻地))"
     r"(?:记者|通讯员)\s*[:：/／]?\s*"
 )
 # Where a Chinese credit ends: punctuation, digits, and the words that follow a name.

@@ -25,6 +25,9 @@ _ROLE_WORDS = frozenset(
         "editor", "editors", "redaktion", "rédaction", "redazione", "redacción", "newsroom", "anonymous",
         "unknown", "author", "guest", "wire", "reuters", "afp", "ap", "dpa", "by", "von", "and", "und",
         "posted", "written", "share", "follow", "email", "facebook", "twitter", "instagram", "linkedin",
+        # Interface words that follow a label in tab bars and widgets ("作者 标签").
+        "标签", "最新", "热门", "推荐", "相关", "更多", "关注", "分享", "评论", "收藏", "举报", "首页",
+        "专栏", "文章", "简介", "主页", "登录", "注册", "搜索",
     )
 )  # fmt: skip
 _NOT_NAME = regex.compile(r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|]|\d{3,}", regex.I)

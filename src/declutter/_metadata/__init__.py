@@ -88,10 +88,6 @@ def extract_metadata(
         sample_chars=options.language_sample_chars,
         min_share=options.language_min_script_share,
     )
-    dates = find_dates(
-        tree, jsonld=jsonld, meta=meta, zones=after + before, url=url or canonical,
-        day_first=language not in _MONTH_FIRST, options=options, reference_time=reference_time,
-    )  # fmt: skip
     ends = body_end_nodes(
         tree, body, probe_chars=options.body_end_probe_chars, probes=options.body_end_probes,
         max_nodes=options.title_max_copies,
@@ -102,6 +98,10 @@ def extract_metadata(
         + text_after(node, max_chars=options.byline_window, max_nodes=options.byline_max_nodes)
         for node in ends
     ]  # fmt: skip
+    dates = find_dates(
+        tree, jsonld=jsonld, meta=meta, zones=after + before, end_zones=after_body, url=url or canonical,
+        day_first=language not in _MONTH_FIRST, options=options, reference_time=reference_time,
+    )  # fmt: skip
     known_sites = sites + hosts + choice.site_hints
     authors = find_authors(
         tree, headline_zones=after, end_zones=after_body, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-__all__ = ["DateValue", "parse_structured", "search_text", "from_datetime"]
+__all__ = ["DateValue", "from_datetime", "make_date", "parse_structured", "search_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ def from_datetime(dt: datetime, *, with_time: bool) -> DateValue:
     return DateValue(dt.year, dt.month, dt.day, dt.hour, dt.minute, None, minutes)
 
 
-def _make(y: int, mo: int, d: int, h: int | None = None, mi: int | None = None,
+def make_date(y: int, mo: int, d: int, h: int | None = None, mi: int | None = None,
           s: int | None = None, off: int | None = None) -> DateValue | None:  # fmt: skip
     try:
         date(y, mo, d)
@@ -122,7 +122,7 @@ def parse_structured(value: str, *, day_first: bool = True) -> DateValue | None:
 def _from_iso(m: re.Match[str]) -> DateValue | None:
     if not m.group("sep") and len(m.group("mo")) + len(m.group("d")) != 4:
         return None
-    return _make(int(m.group("y")), int(m.group("mo")), int(m.group("d")), _int(m.group("h")),
+    return make_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")), _int(m.group("h")),
                  _int(m.group("mi")), _int(m.group("s")), _offset(m.group("zone")))  # fmt: skip
 
 
@@ -211,7 +211,7 @@ def search_text(text: str, *, day_first: bool = True, year_hint: int | None = No
                 found.append((m.start(), value))
     if not found and year_hint is not None:
         for m in _YEARLESS.finditer(text):
-            value = _make(year_hint, int(m.group("mo")), int(m.group("d")), int(m.group("h")), int(m.group("mi")))
+            value = make_date(year_hint, int(m.group("mo")), int(m.group("d")), int(m.group("h")), int(m.group("mi")))
             if value is not None:
                 found.append((m.start(), value))
     if not found and reference_time is not None:
@@ -240,7 +240,7 @@ def _from_match(m: re.Match[str], day_first: bool) -> DateValue | None:
     if hour is not None and groups.get("ampm"):
         pm = groups["ampm"].lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
-    return _make(year, month, day, hour, _int(groups.get("mi")), _int(groups.get("s")), _offset(groups.get("zone")))
+    return make_date(year, month, day, hour, _int(groups.get("mi")), _int(groups.get("s")), _offset(groups.get("zone")))
 
 
 def _relative(text: str, now: datetime) -> list[tuple[int, DateValue]]:
@@ -258,7 +258,7 @@ def _relative(text: str, now: datetime) -> list[tuple[int, DateValue]]:
         when = now - timedelta(days=_DAY_WORDS[m.group("word").lower()])
         value = from_datetime(when, with_time=False)
         if m.group("h"):
-            made = _make(value.year, value.month, value.day, int(m.group("h")), int(m.group("mi")))
+            made = make_date(value.year, value.month, value.day, int(m.group("h")), int(m.group("mi")))
             value = made or value
         out.append((m.start(), value))
     return out

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from selectolax.lexbor import LexborHTMLParser
 
 from .._options import Options
-from ._dateparse import DateValue, parse_structured, search_text
+from ._dateparse import DateValue, make_date, parse_structured, search_text
 from ._jsonld import JsonLd
 from ._meta import PageMeta
 from ._validate import plausible_date
@@ -41,6 +41,9 @@ _DATE_ELEMENTS = (
 )
 _MODIFIED_CLASS = re.compile(r"updat|modif|edited", re.I)
 _SKIP_CLASS = re.compile(r"comment|reply|related|recommend|sidebar|footer|copyright|timeline|runtime|weather", re.I)
+# Time zones lie within ±14 hours of UTC, in steps of 15 minutes.
+_MAX_ZONE_MINUTES = 14 * 60
+_ZONE_STEP_MINUTES = 15
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
 
@@ -53,8 +56,10 @@ class DateResult:
 
 
 def find_dates(tree: LexborHTMLParser, *, jsonld: JsonLd, meta: PageMeta, zones: list[str],
-               url: str | None, day_first: bool, options: Options,
+               end_zones: list[str], url: str | None, day_first: bool, options: Options,
                reference_time: datetime | None) -> DateResult:  # fmt: skip
+    """`zones`: text around the headline; `end_zones`: text at the article's end."""
+
     def ok(value: DateValue | None) -> DateValue | None:
         if value is None:
             return None
@@ -77,21 +82,26 @@ def find_dates(tree: LexborHTMLParser, *, jsonld: JsonLd, meta: PageMeta, zones:
         if published is not None:
             source = name
             break
-    hint = (published or modified).year if (published or modified) else (reference_time.year if reference_time else None)
+    known = published or modified
+    hint = known.year if known else (reference_time.year if reference_time else None)
     printed = _from_zones(zones, ok, day_first, hint, reference_time)
+    if published is None and printed is not None:
+        published, source = printed, "text"
     if published is None:
-        if printed is not None:
-            published, source = printed, "text"
-        else:
-            published = _from_url(url, ok)
-            source = "url" if published is not None else None
-    elif printed is not None:
-        refined = _refine(published, printed)
-        if refined is not published:
-            published, source = refined, "text"
-    if published is None:
-        return DateResult(modified.iso() if modified else None, None, None) if False else DateResult(None, modified.iso() if modified else None, None)
-    return DateResult(published.iso(), modified.iso() if modified else None, source)
+        published = _from_url(url, ok)
+        source = "url" if published is not None else None
+    at_end = _from_zones(end_zones, ok, day_first, hint, reference_time)
+    if published is None and at_end is not None:
+        published, source = at_end, "text"
+    for candidate in (printed, at_end):
+        if published is not None and candidate is not None and candidate is not published:
+            refined = _refine(published, candidate)
+            if refined is not published:
+                published, source = refined, "text"
+                break
+    return DateResult(
+        published.iso() if published else None, modified.iso() if modified else None, source
+    )
 
 
 def _first(parse: "callable[[str], DateValue | None]", values: list[str]) -> DateValue | None:  # type: ignore[valid-type]
@@ -145,7 +155,7 @@ def _refine(structured: DateValue, printed: DateValue) -> DateValue:
         return structured
     shift = printed.naive() - instant
     minutes = shift.total_seconds() / 60
-    if abs(minutes) <= 14 * 60 and minutes % 15 == 0 and abs(printed.naive() - structured.naive()) < timedelta(days=1):
+    if abs(minutes) <= _MAX_ZONE_MINUTES and minutes % _ZONE_STEP_MINUTES == 0 and abs(printed.naive() - structured.naive()) < timedelta(days=1):
         return DateValue(printed.year, printed.month, printed.day, printed.hour, printed.minute, printed.second, int(minutes))
     return structured
 
@@ -158,5 +168,5 @@ def _from_url(url: str | None, ok) -> DateValue | None:  # type: ignore[no-untyp
     path = path[path.find("/") :] if "/" in path else ""
     m = _URL_DATE.search(path)
     if m is not None:
-        return ok(DateValue(int(m.group(1)), int(m.group(2)), int(m.group(3))))  # type: ignore[no-any-return]
+        return ok(make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))  # type: ignore[no-any-return]
     return None

@@ -142,6 +142,13 @@ def _copies(tree: LexborHTMLParser, title: str, options: Options) -> list[Lexbor
                 return out
             if fold(_node_text(node, options)) == key and not any(node.mem_id == o.mem_id for o in out):
                 out.append(node)
+    if not out and '"' not in title and "\\" not in title:
+        # A headline in a plain element (old table layouts): one C-level text query.
+        for node in tree.css(f':lexbor-contains("{title}")'):
+            if node.tag not in ("title", "script", "style", "meta") and fold(_node_text(node, options)) == key:
+                out.append(node)
+                if len(out) >= options.title_max_copies:
+                    break
     return out
 
 

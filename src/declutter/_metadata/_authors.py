@@ -29,11 +29,12 @@ _ELEMENTS = (
 )
 # A class or id that names the author (not "authorized", "authority").
 _AUTHOR_CLASS = regex.compile(r"(?:^|[^a-z])(?:author|byline|writer|reporter|byl)(?![a-z])|Author|Byline|Writer", regex.I)
-_SKIP_ELEMENT = regex.compile(r"comment|reply|avatar|bio|about|related|recommend|follow|box|card|list|widget|sidebar", regex.I)
+_SKIP_ELEMENT = regex.compile(r"(?<![a-z])(?:comment|reply|respond|related|recommend|widget|sidebar)", regex.I)
 _BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|autor(?:in)?|author|作者|文)\s*[:：/]?\s+", regex.I)
 # Organisations, not people, when they sign a Chinese credit line (新京报, 新华网, 央视新闻).
 _ZH_ORG = regex.compile(r"(?:报|网|社|台|刊|频道|新闻|杂志|出版社|集团|公司|中心|研究院|网站|客户端)$")
 _EDITOR_LABEL = r"(?:责任编辑|编辑|责编|编审|审核|校对)\s*[:：/]?\s*"
+_LABEL_LINE = regex.compile(r"^(?:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur|作者|文)\W*$", regex.I)
 _AT_HANDLE = regex.compile(r"^@[\w.]+$")
 
 
@@ -148,8 +149,11 @@ def _from_elements(tree: LexborHTMLParser, options: Options) -> Iterator[list[st
         if not text:
             continue
         names = names_in_byline(text, max_names=options.author_max_names)
-        if not names and len(text) <= options.author_max_chars:
-            names = split_names(_BY_PREFIX.sub("", text), max_names=options.author_max_names)
+        if not names:
+            # An unlabelled element: its first line that is not a label word is the name.
+            first = next((line for line in text.split("\n") if not _LABEL_LINE.match(line)), "")
+            if len(first) <= options.author_max_chars:
+                names = split_names(_BY_PREFIX.sub("", first), max_names=options.author_max_names)
         if names:
             yield names
 
@@ -169,6 +173,7 @@ def _skipped(node: LexborNode) -> bool:
 
 
 def _element_text(node: LexborNode) -> str:
+    """The `name` child, the content attribute, else the text, one line per text node."""
     named = node.css_first('[itemprop="name"]')
     if named is not None:
         node = named
@@ -176,4 +181,4 @@ def _element_text(node: LexborNode) -> str:
     if content:
         return clean(content)
     lines = (clean(line) for line in node.text(deep=True, separator="\n").split("\n"))
-    return next((line for line in lines if line), "")
+    return "\n".join(line for line in lines if line)

@@ -51,11 +51,16 @@ _PROSE_STOPS = frozenset("0123456789。；;！!？?“”《》:：")
 _SPLITS = {4: ((2, 2),), 5: ((3, 2), (2, 3)), 6: ((3, 3), (2, 2, 2))}
 _MAX_HAN_NAME = 4
 _WEST_LABEL = regex.compile(
-    r"(?:^|\n|[|·•])\s*(?:(?i:(?:posted|written|reported|words|text|story|photos?\s+and\s+text)\s+by|autor(?:in)?|author|auteur|texte?|redakteur(?:in)?)"
-    # Bare prepositions only capitalised: "by Taboola" in a widget is not a byline.
-    r"|By|BY|Von|VON|Par|PAR|Por|POR|Di|DI|Da|Door|Av)"
-    r"\s*[:：]?\s+"
+    r"(?:^|\n|[|·•])\s*(?P<label>(?i:(?:posted|written|reported|published|words|text|story|photos?\s+and\s+text|"
+    r"veröffentlicht|geschrieben|verfasst|erstellt|publié|écrit|publicado|escrito|pubblicato|scritto)\s+"
+    r"(?:by|von|par|por|da)|post\s+author|autor(?:in)?|author|auteur|texte?|redakteur(?:in)?)"
+    r"|by|By|BY|von|Von|VON|par|Par|PAR|por|Por|POR|Di|DI|Da|door|Door|av|Av)"
+    r"(?:\s*[:：]\s*|\s+)"
 )
+# A lower-case preposition is a label on a line of its own ("von\nHeiko") or before a full
+# name ("von Andreas Kürten"); "by Taboola" in a widget is not a byline.
+_MIN_WORDS_AFTER_LOWER = 2
+_LOWER_PREPOSITIONS = frozenset(("by", "von", "par", "por", "door", "av"))
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|des|la|le|y|bin|al|zu|ter|dos|das|mc|st\.)"
 _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*\.?"
 _WEST_NAME = regex.compile(rf"{_CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_CAP_WORD}){{0,4}}")
@@ -85,6 +90,10 @@ def names_in_byline(text: str, *, max_names: int, reporters: bool = False) -> li
             return found
     for m in _WEST_LABEL.finditer(text):
         found = _west_names(text[m.end() :], max_names)
+        if found and m.group("label") in _LOWER_PREPOSITIONS:
+            alone = "\n" in m.group(0)[len(m.group("label")) :] or m.end() == len(text)
+            if not alone and len(found[0].split()) < _MIN_WORDS_AFTER_LOWER:
+                continue
         if found:
             return found
     return []

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-__all__ = ["DateValue", "from_datetime", "make_date", "parse_structured", "search_text"]
+__all__ = ["MONTH_NAMES", "DateValue", "from_datetime", "make_date", "parse_structured", "search_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +148,8 @@ for _number, _names in enumerate(
 ):
     for _name in _names.split():
         _MONTHS[_name] = _number
+MONTH_NAMES: frozenset[str] = frozenset(_MONTHS)
+"""Month names and abbreviations of the languages the date patterns read (lower case)."""
 _MONTH = "(?P<mon>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
 _TIME = (
     r"(?:\s*(?:,|at|um|à|a las|alle|às|-|–|\||/)?\s*(?P<h>\d\d?)\s*[:：h.]\s*(?P<mi>\d\d)(?!\d)"

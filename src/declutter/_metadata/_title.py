@@ -29,9 +29,9 @@ _CANDIDATES = (
 )
 # Separators between a headline and the site/section names in <title>: spaced dashes and
 # bars, or unspaced bars, underscores, guillemets and double dashes.
-_SEPARATOR = re.compile(r"\s+[-–—|·•»«:/~*⋆>]\s+|\s*(?:[|_»«]+|--+|::|\s[-–—]+\s)\s*")
+_SEPARATOR = re.compile(r"\s+[-–—|·•»«›‹:/~*⋆>]\s+|\s*(?:[|_»«›‹]+|--+|::|\s[-–—]+\s)\s*")
 # In CJK titles an unspaced hyphen also separates ("标题-新华网").
-_CJK_SEPARATOR = regex.compile(r"\s*[-–—|_»«·]+\s*|\s+[:/]\s+|\s*--+\s*")
+_CJK_SEPARATOR = regex.compile(r"\s*[-–—|_»«›‹·]+\s*|\s+[:/]\s+|\s*--+\s*")
 # Segments beside the headline kept as site names: the outermost one (the next may be the
 # blog's or author's own name: "标题 - 好看的hk - 博客园").
 _SITE_HINTS = 1

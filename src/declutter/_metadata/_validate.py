@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import regex
 
-from ._dateparse import DateValue
+from ._dateparse import MONTH_NAMES, DateValue
 from ._text import fold, has_han
 
 __all__ = ["plausible_date", "plausible_name", "is_site_name"]
@@ -25,11 +25,22 @@ _ROLE_WORDS = frozenset(
         "editor", "editors", "redaktion", "rédaction", "redazione", "redacción", "newsroom", "anonymous",
         "unknown", "author", "guest", "wire", "reuters", "afp", "ap", "dpa", "by", "von", "and", "und",
         "posted", "written", "share", "follow", "email", "facebook", "twitter", "instagram", "linkedin",
+        "published", "veröffentlicht", "publisher", "post", "auteur", "autor", "autorin", "beitrag",
+        "drucken", "print", "photos", "photo", "foto", "fotos", "nachricht", "zuletzt", "suche",
+        "search", "menu", "menü", "home", "startseite", "kontakt", "contact", "login", "read",
         # Interface words that follow a label in tab bars and widgets ("作者 标签").
         "标签", "最新", "热门", "推荐", "相关", "更多", "关注", "分享", "评论", "收藏", "举报", "首页",
         "专栏", "文章", "简介", "主页", "登录", "注册", "搜索",
     )
 )  # fmt: skip
+_CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(
+    w.casefold()
+    for w in (
+        "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag "
+        "freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes "
+        "miércoles jueves viernes sábado domingo today heute yesterday gestern"
+    ).split()
+)
 _NOT_NAME = regex.compile(r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|]|\d{3,}", regex.I)
 
 
@@ -59,7 +70,9 @@ def plausible_name(name: str, *, max_han: int, max_words: int, max_chars: int) -
         han = len(_HAN_CHAR.findall(name))
         return 2 <= len(fold(name)) and han <= max_han
     words = _WORD.findall(name)
-    return 1 <= len(words) <= max_words and not all(w.casefold() in _ROLE_WORDS for w in words)
+    if any(w.casefold() in _CALENDAR_WORDS for w in words):
+        return False  # "Dezember 10", "Dienstag": a date, not a name
+    return 1 <= len(words) <= max_words and not any(w.casefold() in _ROLE_WORDS for w in words)
 
 
 def is_site_name(name: str, sites: list[str]) -> bool:

@@ -131,23 +131,25 @@ def _from_iso(m: re.Match[str]) -> DateValue | None:
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan januar jänner janvier enero ene gennaio gen janeiro januari janv",
-        "february feb februar février fevrier févr fevr febrero febbraio fevereiro februari",
-        "march mar märz maerz mars marzo março marco maart mrz",
-        "april apr avril abril aprile",
-        "may mai mayo maggio maio mei",
-        "june jun juni juin junio giugno junho",
-        "july jul juli juillet julio luglio julho juil",
-        "august aug août aout agosto ago",
-        "september sep sept septembre septiembre settembre setembro set",
-        "october oct oktober octobre octubre ottobre outubro okt",
-        "november nov novembre noviembre novembro",
-        "december dec dezember décembre decembre diciembre dicembre dezembro dic dez déc",
+        "january jan januar jänner janvier enero ene gennaio gen janeiro januari janv января январь січня stycznia",
+        "february feb februar février fevrier févr fevr febrero febbraio fevereiro februari февраля февраль лютого lutego",
+        "march mar märz maerz mars marzo março marco maart mrz марта март березня marca",
+        "april apr avril abril aprile апреля апрель квітня kwietnia",
+        "may mai mayo maggio maio mei мая май травня maja",
+        "june jun juni juin junio giugno junho июня июнь червня czerwca",
+        "july jul juli juillet julio luglio julho juil июля июль липня lipca",
+        "august aug août aout agosto ago августа август серпня sierpnia",
+        "september sep sept septembre septiembre settembre setembro set сентября сентябрь вересня września",
+        "october oct oktober octobre octubre ottobre outubro okt октября октябрь жовтня października",
+        "november nov novembre noviembre novembro ноября ноябрь листопада listopada",
+        "december dec dezember décembre decembre diciembre dicembre dezembro dic dez déc декабря декабрь грудня grudnia",
     ),
     start=1,
 ):
     for _name in _names.split():
         _MONTHS[_name] = _number
+# Two-digit years ("28.01.22") are read in this century.
+_CENTURY = 2000
 MONTH_NAMES: frozenset[str] = frozenset(_MONTHS)
 """Month names and abbreviations of the languages the date patterns read (lower case)."""
 _MONTH = "(?P<mon>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
@@ -164,6 +166,8 @@ _PATTERNS = (
     # "2024 05/09 22:27:02": year apart from month/day
     re.compile(r"(?<!\d)" + _YEAR + r"\s+(?P<mo>\d\d?)/(?P<d>\d\d?)(?!\d)"
                r"(?:\s+(?P<h>\d\d?):(?P<mi>\d\d)(?::(?P<s>\d\d))?)?"),
+    # 28.01.22: two-digit year, only with dots and two-digit day and month (German short form)
+    re.compile(r"(?<![\d.])(?P<a>\d\d)(?P<sep>\.)(?P<b>\d\d)\.(?P<y2>\d\d)(?![\d.])" + _TIME),
     # 21.06.2025, 21/06/2025, 06/21/2025
     re.compile(r"(?<![\d.])(?P<a>\d\d?)(?P<sep>[./])\s?(?P<b>\d\d?)(?P=sep)\s?" + _YEAR + _TIME),
     # 21 June 2025, 21. Juni 2025, 21 de junio de 2025, 21st Jun, 2025
@@ -224,7 +228,7 @@ def search_text(text: str, *, day_first: bool = True, year_hint: int | None = No
 
 def _from_match(m: re.Match[str], day_first: bool) -> DateValue | None:
     groups = m.groupdict()
-    year = int(groups["y"])
+    year = int(groups["y"]) if groups.get("y") else _CENTURY + int(groups["y2"])
     if groups.get("mon"):
         month = _MONTHS.get(groups["mon"].lower().rstrip("."), 0)
         day = int(groups["d"])

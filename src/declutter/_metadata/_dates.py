@@ -145,6 +145,9 @@ def _refine(structured: DateValue, printed: DateValue) -> DateValue:
     """Prefer the printed date when it says the same day more precisely, or the same instant
     in the page's local time (a UTC meta date printed as local time)."""
     if not printed.has_time:
+        # A UTC timestamp near midnight is the day before or after the printed local day.
+        if structured.offset == 0 and abs(printed.naive() - structured.naive().replace(hour=0, minute=0, second=0)) == timedelta(days=1):
+            return printed
         return structured
     if printed.day_key() == structured.day_key():
         if structured.has_time and (structured.hour, structured.minute) == (printed.hour, printed.minute):

@@ -118,7 +118,11 @@ class Options:
     title_max_copies: int = 3
     """Bylines and dates are searched after at most this many copies of the headline."""
     byline_window: int = 300
-    """Characters of text after each headline copy searched for the byline and date."""
+    """Characters of text after each headline copy (and after the article) searched for the
+    byline."""
+    date_window: int = 500
+    """Characters of text after each headline copy searched for the printed date (a standfirst
+    may come between the headline and the dateline)."""
     byline_window_before: int = 120
     """Characters of text just before the headline searched for a date (kicker lines)."""
     byline_max_nodes: int = 400
@@ -150,6 +154,8 @@ class Options:
     """Characters of title and body whose script decides the language when none is declared."""
     language_min_script_share: float = 0.1
     """Share of the sample's letters a script needs to decide the language (kana first)."""
+    date_element_max_chars: int = 120
+    """A date-marked element with more text than this is a container, not a date."""
     max_tags: int = 30
     """Tags and categories kept per page."""
 

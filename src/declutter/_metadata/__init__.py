@@ -75,7 +75,7 @@ def extract_metadata(
     choice = choose_title(tree, [r for r in references if r], sites + hosts, options)
     site_name = sites[0] if sites else next(iter(choice.site_hints), None)
     after = [
-        text_after(node, max_chars=options.byline_window, max_nodes=options.byline_max_nodes)
+        text_after(node, max_chars=options.date_window, max_nodes=options.byline_max_nodes)
         for node in choice.nodes
     ]
     before = [
@@ -104,7 +104,7 @@ def extract_metadata(
     )  # fmt: skip
     known_sites = sites + hosts + choice.site_hints
     authors = find_authors(
-        tree, headline_zones=after, end_zones=after_body, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options
+        tree, headline_zones=[z[: options.byline_window] for z in after], end_zones=after_body, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options
     )
     return Metadata(
         title=choice.title,

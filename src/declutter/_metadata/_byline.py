@@ -131,6 +131,8 @@ def _reporter_names(rest: str, max_names: int) -> list[str]:
     span = (rest[: stop.start()] if stop else rest[:40]).strip()
     if not span or _ZH_NOT_NAME.match(span) or (stop is not None and stop.group() in _PROSE_STOPS):
         return []
+    if stop is not None and stop.group().startswith("摄"):  # a photo credit, not the writer
+        return []
     out: list[str] = []
     for name in split_names(span, max_names=max_names):
         parts = _split_run(name) if regex.fullmatch(r"\p{Han}+", name) else [name]

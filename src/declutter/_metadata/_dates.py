@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._options import Options
 from ._dateparse import DateValue, make_date, parse_structured, search_text
@@ -93,7 +93,9 @@ def find_dates(tree: LexborHTMLParser, *, jsonld: JsonLd, meta: PageMeta, zones:
     at_end = _from_zones(end_zones, ok, day_first, hint, reference_time)
     if published is None and at_end is not None:
         published, source = at_end, "text"
-    for candidate in (printed, at_end):
+    # The date at the article's end only completes a date without time (comments follow it).
+    later = at_end if published is not None and not published.has_time else None
+    for candidate in (printed, later):
         if published is not None and candidate is not None and candidate is not published:
             refined = _refine(published, candidate)
             if refined is not published:
@@ -113,23 +115,32 @@ def _first(parse: "callable[[str], DateValue | None]", values: list[str]) -> Dat
 
 
 def _from_elements(tree, structured, ok, day_first: bool, options: Options) -> DateValue | None:  # type: ignore[no-untyped-def]
-    """`<time datetime>`, itemprop=datePublished, then elements whose class names a date."""
-    for count, node in enumerate(tree.css(_DATE_ELEMENTS)):
-        if count >= options.date_max_elements:
-            break
+    """`<time datetime>` and itemprop=datePublished first, then short elements whose class
+    or id names a date (a long one is a container: its first date may be anything)."""
+    nodes = tree.css(_DATE_ELEMENTS)[: options.date_max_elements]
+    for node in nodes:
         attrs = node.attributes
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}"
-        if _MODIFIED_CLASS.search(names) or _SKIP_CLASS.search(names):
+        raw = attrs.get("datetime") or (attrs.get("content") if attrs.get("itemprop") else None)
+        if raw and not _skipped(node):
+            value = structured(raw)
+            if value is not None:
+                return value
+    for node in nodes:
+        if _skipped(node):
             continue
-        raw = attrs.get("datetime") or attrs.get("content")
-        value = structured(raw) if raw else None
-        if value is None:
-            text = node.text(deep=True, separator=" ")[:200]
-            found = search_text(text, day_first=day_first) if text else []
-            value = next((v for v in map(ok, found) if v is not None), None)
+        text = node.text(deep=True, separator=" ")
+        if not text or len(text) > options.date_element_max_chars:
+            continue
+        value = next((v for v in map(ok, search_text(text, day_first=day_first)) if v is not None), None)
         if value is not None:
             return value
     return None
+
+
+def _skipped(node: LexborNode) -> bool:
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}"
+    return _MODIFIED_CLASS.search(names) is not None or _SKIP_CLASS.search(names) is not None
 
 
 def _from_zones(zones: list[str], ok, day_first: bool, year_hint: int | None,  # type: ignore[no-untyped-def]
@@ -156,7 +167,7 @@ def _refine(structured: DateValue, printed: DateValue) -> DateValue:
     instant = structured.utc()
     if instant is None:
         return structured
-    shift = printed.naive() - instant
+    shift = printed.naive().replace(second=0) - instant.replace(second=0)
     minutes = shift.total_seconds() / 60
     if abs(minutes) <= _MAX_ZONE_MINUTES and minutes % _ZONE_STEP_MINUTES == 0 and abs(printed.naive() - structured.naive()) < timedelta(days=1):
         return DateValue(printed.year, printed.month, printed.day, printed.hour, printed.minute, printed.second, int(minutes))

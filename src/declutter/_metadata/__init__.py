@@ -102,9 +102,10 @@ def extract_metadata(
         tree, jsonld=jsonld, meta=meta, zones=after + before, end_zones=after_body, url=url or canonical,
         day_first=language not in _MONTH_FIRST, options=options, reference_time=reference_time,
     )  # fmt: skip
-    known_sites = sites + hosts + choice.site_hints
+    # Host names are left out: a personal domain is often its author's name.
+    known_sites = sites + choice.site_hints
     authors = find_authors(
-        tree, headline_zones=[z[: options.byline_window] for z in after], end_zones=after_body, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options
+        tree, headline_zones=[_cut(z, options.byline_window) for z in after], end_zones=after_body, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options
     )
     return Metadata(
         title=choice.title,
@@ -120,6 +121,14 @@ def extract_metadata(
         tags=_extras.tags(tree, meta, jsonld, options),
         categories=_extras.categories(meta, jsonld, options),
     )
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` cut after `limit` characters, at the end of the line reached (names stay whole)."""
+    if len(text) <= limit:
+        return text
+    end = text.find("\n", limit)
+    return text if end == -1 else text[:end]
 
 
 def _title_element(tree: LexborHTMLParser) -> str | None:

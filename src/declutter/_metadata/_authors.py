@@ -89,8 +89,11 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
 
 def dateline_account(tree: LexborHTMLParser, zones: list[str], options: Options) -> list[str]:
     """The unlabelled account name printed beside the date under the headline
-    ("GameForce / 2019-09-04 22:18"), when the page also links it (a profile link)."""
+    ("GameForce / 2019-09-04 22:18"), when the page also links it (a profile link). Only on
+    Chinese pages: elsewhere the link beside the date is a category."""
     for zone in zones:
+        if not has_han(zone):
+            continue  # self-media accounts without a label: a Chinese portal convention
         lines = [line.strip() for line in zone.split("\n") if line.strip()]
         for i, line in enumerate(lines):
             if not search_text(line):

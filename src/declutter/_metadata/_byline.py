@@ -67,8 +67,8 @@ _WEST_NAME = regex.compile(rf"{_CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_CAP_WORD}){{
 _HANDLE = regex.compile(r"[\p{L}\p{N}_][\p{L}\p{N}_.\-]{1,39}")
 # Where a Western credit ends: a date, a bar, a dash, "on/am/le ..." before a date, "in Section".
 _WEST_STOP = regex.compile(
-    r"\n|\s[|·•–—-]\s|\||\d|\s(?:on|am|le|el|il|the|in|for|at|published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour)\s",
-    regex.I,
+    r"\n|\s[|·•–—-]\s|\||\d|\s(?:on|am|le|el|il|the|in|for|at|um|à)\s"
+    r"|(?i:\s(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|lesezeit|reading time)\b)"
 )
 _SEPARATORS = regex.compile(r"\s*(?:[,，、;；&/／]|\s(?:and|und|et|y|e|og|och|en|i)\s)\s*", regex.I)
 _SPACES = regex.compile(r"[\s\u3000\u00a0]+")
@@ -90,6 +90,8 @@ def names_in_byline(text: str, *, max_names: int, reporters: bool = False) -> li
             return found
     for m in _WEST_LABEL.finditer(text):
         found = _west_names(text[m.end() :], max_names)
+        if found and _WEST_LABEL.fullmatch("\n" + found[0] + " "):
+            continue  # a label after a label ("Post author / By / Name"): the next match has it
         if found and m.group("label") in _LOWER_PREPOSITIONS:
             alone = "\n" in m.group(0)[len(m.group("label")) :] or m.end() == len(text)
             if not alone and len(found[0].split()) < _MIN_WORDS_AFTER_LOWER:

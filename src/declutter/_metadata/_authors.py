@@ -69,9 +69,9 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
     limit = options.author_max_names
     sources: list[tuple[Iterable[list[str]], bool, bool]] = [
         # (candidate credits, organisations allowed, editor check)
+        (iter([jsonld.authors]), False, False),
         ((names_in_byline(t, max_names=limit) for t in texts), False, False),
         ((names_in_byline(t, max_names=limit, reporters=True) for t in texts), False, False),
-        (iter([jsonld.authors]), False, False),
         (iter([_from_meta(meta, options)]), False, True),
         (_near(_from_elements(tree, options), texts), True, True),
         (iter([dateline_account(tree, headline_zones, options)]), False, False),

@@ -129,7 +129,7 @@ def _body_ends(body: str, window: int) -> list[str]:
 def _from_meta(meta: PageMeta, options: Options) -> list[str]:
     out: list[str] = []
     for key in _META_KEYS:
-        for value in meta.values.get(key, ()):
+        for value in meta.all(key):
             # URLs (article:author) and placeholders with an address are no names.
             if not value or value.startswith(("http://", "https://", "/")) or "@" in value:
                 continue

@@ -176,6 +176,11 @@ _PATTERNS = (
     # June 21, 2025; Jun 21st 2025
     re.compile(r"(?<![^\W\d_])" + _MONTH + r"\s+(?P<d>\d\d?)(?:st|nd|rd|th)?,?\s+" + _YEAR + _TIME, re.I),
 )  # fmt: skip
+# A year (or the two-digit "28.01.22" form), and how far around it a date may extend:
+# "Wednesday, 21 de septiembre de 2025" before, "at 10:30 a.m. GMT+02:00" after.
+_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d\d\.\d\d\.\d\d(?![\d.])")
+_WINDOW_BEFORE = 40
+_WINDOW_AFTER = 40
 # Written without a year ("发布时间：10-08 12:00"): only completed when a year is known.
 _YEARLESS = re.compile(r"(?<![\d/.-])(?P<mo>[01]?\d)[-/月](?P<d>[0-3]?\d)日?\s+(?P<h>\d\d?)[:：](?P<mi>\d\d)(?!\d)")
 _RELATIVE = re.compile(
@@ -210,11 +215,12 @@ def search_text(text: str, *, day_first: bool = True, year_hint: int | None = No
     """Dates written in `text`, in order of appearance (absolute ones; yearless ones when
     `year_hint` is given; relative ones when `reference_time` is given)."""
     found: list[tuple[int, DateValue]] = []
-    for rx in _PATTERNS:
-        for m in rx.finditer(text):
-            value = _from_match(m, day_first)
-            if value is not None:
-                found.append((m.start(), value))
+    for start, end in _windows(text):
+        for rx in _PATTERNS:
+            for m in rx.finditer(text, start, end):
+                value = _from_match(m, day_first)
+                if value is not None:
+                    found.append((m.start(), value))
     if not found and year_hint is not None:
         for m in _YEARLESS.finditer(text):
             value = make_date(year_hint, int(m.group("mo")), int(m.group("d")), int(m.group("h")), int(m.group("mi")))
@@ -224,6 +230,19 @@ def search_text(text: str, *, day_first: bool = True, year_hint: int | None = No
         found.extend(_relative(text, reference_time))
     found.sort(key=lambda item: item[0])
     return [value for _, value in found]
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Spans around each year-like number, merged: every absolute date has one, so the
+    patterns (the month names are a long alternation) run on a few short spans only."""
+    spans: list[tuple[int, int]] = []
+    for m in _YEARISH.finditer(text):
+        start, end = max(0, m.start() - _WINDOW_BEFORE), m.end() + _WINDOW_AFTER
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _from_match(m: re.Match[str], day_first: bool) -> DateValue | None:

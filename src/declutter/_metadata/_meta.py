@@ -20,7 +20,8 @@ _LINK_RELS = frozenset(("canonical", "author", "tag"))
 
 @dataclass(slots=True)
 class PageMeta:
-    """Values by lower-cased key, in page order (a key may repeat: ``article:tag``)."""
+    """Values by lower-cased key, in page order (a key may repeat: ``article:tag``), as
+    written: `first` and `all` clean them on access (most are never read)."""
 
     values: dict[str, list[str]] = field(default_factory=dict)
     links: dict[str, list[str]] = field(default_factory=dict)
@@ -29,13 +30,15 @@ class PageMeta:
     def first(self, *keys: str) -> str | None:
         """The first non-empty value of the first key present, in the order of `keys`."""
         for key in keys:
-            for value in self.values.get(key, ()):
+            for raw in self.values.get(key, ()):
+                value = clean(raw)
                 if value:
                     return value
         return None
 
     def all(self, *keys: str) -> list[str]:
-        return [v for key in keys for v in self.values.get(key, ()) if v]
+        """Every non-empty value of `keys`, in that order."""
+        return [v for key in keys for v in map(clean, self.values.get(key, ())) if v]
 
 
 def read_meta(tree: LexborHTMLParser, *, max_value_chars: int) -> PageMeta:
@@ -46,13 +49,14 @@ def read_meta(tree: LexborHTMLParser, *, max_value_chars: int) -> PageMeta:
         content = attrs.get("content")
         if content is None:
             continue
-        value = clean(content[:max_value_chars])
+        value = content[:max_value_chars]
+        keys: set[str] = set()  # name and property with the same key count once
         for attr in _KEY_ATTRIBUTES:
             key = attrs.get(attr)
             if key:
-                # A tag may carry both name and property with the same key: count it once.
-                for k in {part.lower() for part in key.split()}:
-                    meta.values.setdefault(k, []).append(value)
+                keys.update(key.lower().split())
+        for k in keys:
+            meta.values.setdefault(k, []).append(value)
     for node in tree.css("link[rel][href]"):
         attrs = node.attributes
         href = (attrs.get("href") or "").strip()

@@ -58,30 +58,42 @@ def choose_title(tree: LexborHTMLParser, references: list[str], sites: list[str]
                  options: Options) -> TitleChoice:  # fmt: skip
     refs = [r for r in dict.fromkeys(clean(r) for r in references) if r]
     site_keys = {fold(s) for s in sites if s}
+    whole = {fold(r) for r in refs}
+    runs = {run for r in refs for run in _runs(split_segments(r))}
+    candidates = _candidates(tree, options)
     best: tuple[int, int, int] | None = None
     choice = TitleChoice()
-    seen = 0
-    for rank, selector in enumerate(_CANDIDATES):
-        for node in tree.css(selector):
-            seen += 1
-            if seen > options.title_max_candidates:
-                break
-            text = _node_text(node, options)
-            if not text or fold(text) in site_keys or _excluded(node):
-                continue
-            quality = _agreement(text, refs)
-            if quality == 0:
-                continue
-            key = (quality, measure(text), -rank)
-            if best is None or key > best:
-                best = key
-                choice.title = text
+    for rank, node, text, key in candidates:
+        if key in site_keys or not (key in whole or key in runs) or _excluded(node):
+            continue
+        score = (2 if key in whole else 1, measure(text), -rank)
+        if best is None or score > best:
+            best = score
+            choice.title = text
     if choice.title is None:
-        choice = _from_references(tree, refs, site_keys, options)
+        choice = _from_references(candidates, refs, site_keys)
     if choice.title is not None:
-        choice.nodes = _copies(tree, choice.title, options)
+        choice.nodes = _copies(tree, candidates, choice.title, options)
         choice.site_hints = site_hints(choice.title, refs, _SITE_HINTS)
     return choice
+
+
+def _candidates(tree: LexborHTMLParser, options: Options) -> list[tuple[int, LexborNode, str, str]]:
+    """(selector rank, node, text, folded text) of the headline candidates, each node once."""
+    out: list[tuple[int, LexborNode, str, str]] = []
+    seen: set[int] = set()
+    for rank, selector in enumerate(_CANDIDATES):
+        for node in tree.css(selector):
+            if len(out) >= options.title_max_candidates:
+                return out
+            if node.mem_id in seen:
+                continue
+            seen.add(node.mem_id)
+            text = _node_text(node, options)
+            key = fold(text) if text else ""
+            if key:
+                out.append((rank, node, text, key))
+    return out
 
 
 def _node_text(node: LexborNode, options: Options) -> str:
@@ -95,15 +107,10 @@ def _excluded(node: LexborNode) -> bool:
     return bool(names.strip()) and _EXCLUDED_CLASS.search(names) is not None
 
 
-def _agreement(text: str, refs: list[str]) -> int:
-    """2 when `text` equals a reference, 1 when it equals a run of a reference's segments,
-    else 0."""
-    key = fold(text)
-    if not key:
-        return 0
-    if any(fold(ref) == key for ref in refs):
-        return 2
-    return 1 if any(_run(key, split_segments(ref)) for ref in refs) else 0
+def _runs(segments: list[str]) -> set[str]:
+    """Folded texts of the proper runs of consecutive segments (headline candidates)."""
+    n = len(segments)
+    return {fold(" ".join(segments[i:j])) for i in range(n) for j in range(i + 1, n + 1) if (i, j) != (0, n)}
 
 
 def _run(key: str, segments: list[str]) -> tuple[int, int] | None:
@@ -130,18 +137,11 @@ def site_hints(title: str, refs: list[str], limit: int) -> list[str]:
     return []
 
 
-def _copies(tree: LexborHTMLParser, title: str, options: Options) -> list[LexborNode]:
+def _copies(tree: LexborHTMLParser, candidates: list[tuple[int, LexborNode, str, str]], title: str,
+            options: Options) -> list[LexborNode]:  # fmt: skip
     """Displayed elements whose text is the headline (a page may repeat the article)."""
     key = fold(title)
-    out: list[LexborNode] = []
-    seen = 0
-    for selector in _CANDIDATES:
-        for node in tree.css(selector):
-            seen += 1
-            if seen > options.title_max_candidates or len(out) >= options.title_max_copies:
-                return out
-            if fold(_node_text(node, options)) == key and not any(node.mem_id == o.mem_id for o in out):
-                out.append(node)
+    out = [node for _, node, _, k in candidates if k == key][: options.title_max_copies]
     if not out and '"' not in title and "\\" not in title:
         # A headline in a plain element (old table layouts): one C-level text query.
         for node in tree.css(f':lexbor-contains("{title}")'):
@@ -152,12 +152,13 @@ def _copies(tree: LexborHTMLParser, title: str, options: Options) -> list[Lexbor
     return out
 
 
-def _from_references(tree: LexborHTMLParser, refs: list[str], site_keys: set[str],
-                     options: Options) -> TitleChoice:  # fmt: skip
+def _from_references(candidates: list[tuple[int, LexborNode, str, str]], refs: list[str],
+                     site_keys: set[str]) -> TitleChoice:  # fmt: skip
     """No displayed heading agrees: the first reference without the segments that name the
     site; without any reference, the first heading."""
     if not refs:
-        return TitleChoice(_first_heading(tree, options))
+        first = next((text for _, node, text, _ in candidates if not _excluded(node)), None)
+        return TitleChoice(first)
     ref = refs[0]
     segments = split_segments(ref)
     if len(segments) < 2:
@@ -168,15 +169,6 @@ def _from_references(tree: LexborHTMLParser, refs: list[str], site_keys: set[str
         start, end = ref.find(kept[0]), ref.rfind(kept[-1]) + len(kept[-1])
         return TitleChoice(ref[start:end].strip() if 0 <= start < end else " ".join(kept))
     return TitleChoice(max(segments, key=measure))
-
-
-def _first_heading(tree: LexborHTMLParser, options: Options) -> str | None:
-    for selector in _CANDIDATES:
-        for node in tree.css(selector)[: options.title_max_candidates]:
-            text = _node_text(node, options)
-            if text and not _excluded(node):
-                return text
-    return None
 
 
 def _names_site(segment: str, site_keys: set[str]) -> bool:

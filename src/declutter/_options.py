@@ -113,7 +113,7 @@ class Options:
     """At most this many JSON-LD objects are visited per page."""
     title_max_chars: int = 300
     """A heading longer than this (characters) is not a headline candidate."""
-    title_max_candidates: int = 200
+    title_max_candidates: int = 60
     """At most this many heading elements are compared with the title references."""
     title_max_copies: int = 3
     """Bylines and dates are searched after at most this many copies of the headline."""

@@ -88,24 +88,15 @@ def extract_metadata(
         sample_chars=options.language_sample_chars,
         min_share=options.language_min_script_share,
     )
-    ends = body_end_nodes(
-        tree, body, probe_chars=options.body_end_probe_chars, probes=options.body_end_probes,
-        max_nodes=options.title_max_copies,
-    )  # fmt: skip
-    after_body = [
-        # The element's own text ends with the signature line; the credit block follows it.
-        node.text(deep=False)[-options.byline_window :] + "\n"
-        + text_after(node, max_chars=options.byline_window, max_nodes=options.byline_max_nodes)
-        for node in ends
-    ]  # fmt: skip
+    end_zones = _EndZones(tree, body, options)
     dates = find_dates(
-        tree, jsonld=jsonld, meta=meta, zones=after + before, end_zones=after_body, url=url or canonical,
+        tree, jsonld=jsonld, meta=meta, zones=after + before, end_zones=end_zones, url=url or canonical,
         day_first=language not in _MONTH_FIRST, options=options, reference_time=reference_time,
     )  # fmt: skip
     # Host names are left out: a personal domain is often its author's name.
     known_sites = sites + choice.site_hints
     authors = find_authors(
-        tree, headline_zones=[_cut(z, options.byline_window) for z in after], end_zones=after_body, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options
+        tree, headline_zones=[_cut(z, options.byline_window) for z in after], end_zones=end_zones, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options
     )
     return Metadata(
         title=choice.title,
@@ -123,6 +114,30 @@ def extract_metadata(
     )
 
 
+class _EndZones:
+    """The text at and after the article's end, found only when a source asks for it (the
+    lookup queries the whole DOM; most pages are settled before)."""
+
+    def __init__(self, tree: LexborHTMLParser, body: str, options: Options) -> None:
+        self._tree, self._body, self._options = tree, body, options
+        self._zones: list[str] | None = None
+
+    def __call__(self) -> list[str]:
+        if self._zones is None:
+            o = self._options
+            ends = body_end_nodes(
+                self._tree, self._body, probe_chars=o.body_end_probe_chars, probes=o.body_end_probes,
+                max_nodes=o.title_max_copies,
+            )  # fmt: skip
+            self._zones = [
+                # The element's own text ends with the signature line; the credit block follows.
+                node.text(deep=False)[-o.byline_window :] + "\n"
+                + text_after(node, max_chars=o.byline_window, max_nodes=o.byline_max_nodes)
+                for node in ends
+            ]  # fmt: skip
+        return self._zones
+
+
 def _cut(text: str, limit: int) -> str:
     """`text` cut after `limit` characters, at the end of the line reached (names stay whole)."""
     if len(text) <= limit:
@@ -133,7 +148,10 @@ def _cut(text: str, limit: int) -> str:
 
 def _title_element(tree: LexborHTMLParser) -> str | None:
     """The document's <title> (not an SVG's)."""
-    for node in tree.css("title"):
+    head = tree.head
+    node = head.css_first("title") if head is not None else None
+    nodes = [node] if node is not None else tree.css("title")
+    for node in nodes:
         if not _inside_svg(node):
             return clean(node.text(deep=True)) or None
     return None

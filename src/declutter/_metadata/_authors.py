@@ -7,7 +7,7 @@ wins. A printed credit line (作者/记者/文/By/Von...) comes first: on Chines
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -38,7 +38,7 @@ _LABEL_LINE = regex.compile(r"^(?:by|von|par|por|di|da|door|av|posted|written|pu
 _AT_HANDLE = regex.compile(r"^@[\w.]+$")
 
 
-def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones: list[str], body: str,
+def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones: Callable[[], list[str]], body: str,
                  jsonld: JsonLd, meta: PageMeta, sites: list[str], options: Options) -> tuple[str, ...]:  # fmt: skip
     """The credited authors, in page order, or () when none is credited.
 
@@ -65,20 +65,25 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
             page_text.append(root.text(separator="\n") if root is not None else "")
         return regex.search(_EDITOR_LABEL + regex.escape(name), page_text[0]) is None
 
-    texts = headline_zones + end_zones + _body_ends(body, options.body_byline_window)
     limit = options.author_max_names
-    sources: list[tuple[Iterable[list[str]], bool, bool]] = [
-        # (candidate credits, organisations allowed, editor check)
-        (iter([jsonld.authors]), False, False),
-        ((names_in_byline(t, max_names=limit) for t in texts), False, False),
-        ((names_in_byline(t, max_names=limit, reporters=True) for t in texts), False, False),
-        (iter([_from_meta(meta, options)]), False, True),
-        (_near(_from_elements(tree, options), texts), True, True),
-        (iter([dateline_account(tree, headline_zones, options)]), False, False),
-        (iter([source_person(texts)]), False, False),
+
+    def texts() -> Iterator[str]:
+        yield from headline_zones
+        yield from end_zones()
+        yield from _body_ends(body, options.body_byline_window)
+
+    sources: list[tuple[Callable[[], Iterable[list[str]]], bool, bool]] = [
+        # (candidate credits, made on demand; organisations allowed; editor check)
+        (lambda: [jsonld.authors], False, False),
+        (lambda: (names_in_byline(t, max_names=limit) for t in texts()), False, False),
+        (lambda: (names_in_byline(t, max_names=limit, reporters=True) for t in texts()), False, False),
+        (lambda: [_from_meta(meta, options)], False, True),
+        (lambda: _near(_from_elements(tree, options), texts), True, True),
+        (lambda: [dateline_account(tree, headline_zones, options)], False, False),
+        (lambda: [source_person(list(texts()))], False, False),
     ]
     for credits, org_ok, check_editor in sources:
-        for credit in credits:
+        for credit in credits():
             names = [n for n in dict.fromkeys(clean(n) for n in credit) if valid(n, org_ok=org_ok)]
             if check_editor:
                 names = [n for n in names if not_editor(n)]
@@ -111,10 +116,10 @@ def _linked(tree: LexborHTMLParser, text: str) -> bool:
     return any(clean(a.text(deep=True)) == text for a in tree.css(f'a:lexbor-contains("{text}")'))
 
 
-def _near(credits: Iterable[list[str]], texts: list[str]) -> Iterator[list[str]]:
+def _near(credits: Iterable[list[str]], texts: Callable[[], Iterator[str]]) -> Iterator[list[str]]:
     """Credits printed next to the article (author widgets elsewhere name other writers)."""
     for credit in credits:
-        shown = [n for n in credit if any(n in t for t in texts)]
+        shown = [n for n in credit if any(n in t for t in texts())]
         if shown:
             yield shown
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -35,9 +36,12 @@ _MODIFIED_KEYS = (
     "dc.date.modified", "last-modified", "weibo: article:update_at", "article.updated",
     "lastmod", "dateupdate", "dateupdated", "modified",
 )  # fmt: skip
+# Machine-readable dates in the body: cheap to find, read from their attribute.
+_TIME_ELEMENTS = 'time[datetime], [itemprop="datePublished"]'
+# Elements whose class or id names a date: read from their (short) text.
 _DATE_ELEMENTS = (
-    '[itemprop="datePublished"], time, [class*="date"], [class*="time"], [id*="date"], '
-    '[id*="time"], [class*="pub"], [class*="Date"], [class*="Time"]'
+    '[class*="date"], [class*="time"], [id*="date"], [id*="time"], [class*="pub"], '
+    '[class*="Date"], [class*="Time"]'
 )
 _MODIFIED_CLASS = re.compile(r"updat|modif|edited", re.I)
 _SKIP_CLASS = re.compile(r"comment|reply|related|recommend|sidebar|footer|copyright|timeline|runtime|weather", re.I)
@@ -45,7 +49,6 @@ _SKIP_CLASS = re.compile(r"comment|reply|related|recommend|sidebar|footer|copyri
 _MAX_ZONE_MINUTES = 14 * 60
 _ZONE_STEP_MINUTES = 15
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
-_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,57 +59,72 @@ class DateResult:
 
 
 def find_dates(tree: LexborHTMLParser, *, jsonld: JsonLd, meta: PageMeta, zones: list[str],
-               end_zones: list[str], url: str | None, day_first: bool, options: Options,
+               end_zones: Callable[[], list[str]], url: str | None, day_first: bool, options: Options,
                reference_time: datetime | None) -> DateResult:  # fmt: skip
-    """`zones`: text around the headline; `end_zones`: text at the article's end."""
-
-    def ok(value: DateValue | None) -> DateValue | None:
-        if value is None:
-            return None
-        good = plausible_date(value, min_year=options.date_min_year, reference_time=reference_time,
-                              skew_hours=options.date_clock_skew_hours)  # fmt: skip
-        return value if good else None
-
-    def structured(raw: str | None) -> DateValue | None:
-        return ok(parse_structured(raw, day_first=day_first)) if raw else None
-
-    modified = structured(jsonld.date_modified) or _first(structured, meta.all(*_MODIFIED_KEYS))
+    """`zones`: text around the headline; `end_zones`: text at the article's end (on demand)."""
+    check = _Checker(options, reference_time, day_first)
+    modified = check.structured(jsonld.date_modified) or _first(check.structured, meta.all(*_MODIFIED_KEYS))
     published: DateValue | None = None
     source: str | None = None
-    for name, value in (
-        ("json-ld", lambda: structured(jsonld.date_published)),
-        ("meta", lambda: _first(structured, meta.all(*_PUBLISHED_KEYS))),
-        ("time", lambda: _from_elements(tree, structured, ok, day_first, options)),
+    for name, find in (
+        ("json-ld", lambda: check.structured(jsonld.date_published)),
+        ("meta", lambda: _first(check.structured, meta.all(*_PUBLISHED_KEYS))),
+        ("time", lambda: _from_time_elements(tree, check, options)),
     ):
-        published = value()
+        published = find()
         if published is not None:
             source = name
             break
     known = published or modified
     hint = known.year if known else (reference_time.year if reference_time else None)
-    printed = _from_zones(zones, ok, day_first, hint, reference_time)
+    printed = _from_zones(zones, check, hint, reference_time)
     if published is None and printed is not None:
         published, source = printed, "text"
     if published is None:
-        published = _from_url(url, ok)
+        published = _from_date_elements(tree, check, options)
+        source = "time" if published is not None else None
+    if published is None:
+        published = _from_url(url, check)
         source = "url" if published is not None else None
-    at_end = _from_zones(end_zones, ok, day_first, hint, reference_time)
+    # The date at the article's end: the last resort, or the time of a date without one
+    # (comments follow the article, so it never overrides a time).
+    at_end = None
+    if published is None or not published.has_time:
+        at_end = _from_zones(end_zones(), check, hint, reference_time)
     if published is None and at_end is not None:
         published, source = at_end, "text"
-    # The date at the article's end only completes a date without time (comments follow it).
-    later = at_end if published is not None and not published.has_time else None
-    for candidate in (printed, later):
+    for candidate in (printed, at_end):
         if published is not None and candidate is not None and candidate is not published:
             refined = _refine(published, candidate)
             if refined is not published:
                 published, source = refined, "text"
                 break
-    return DateResult(
-        published.iso() if published else None, modified.iso() if modified else None, source
-    )
+    return DateResult(published.iso() if published else None, modified.iso() if modified else None, source)
 
 
-def _first(parse: "callable[[str], DateValue | None]", values: list[str]) -> DateValue | None:  # type: ignore[valid-type]
+class _Checker:
+    """Parsing and plausibility with the page's settings."""
+
+    def __init__(self, options: Options, reference_time: datetime | None, day_first: bool) -> None:
+        self.options, self.reference_time, self.day_first = options, reference_time, day_first
+
+    def ok(self, value: DateValue | None) -> DateValue | None:
+        if value is None:
+            return None
+        o = self.options
+        good = plausible_date(value, min_year=o.date_min_year, reference_time=self.reference_time,
+                              skew_hours=o.date_clock_skew_hours)  # fmt: skip
+        return value if good else None
+
+    def structured(self, raw: str | None) -> DateValue | None:
+        return self.ok(parse_structured(raw, day_first=self.day_first)) if raw else None
+
+    def in_text(self, text: str, year_hint: int | None = None) -> DateValue | None:
+        found = search_text(text, day_first=self.day_first, year_hint=year_hint, reference_time=self.reference_time)
+        return next((v for v in map(self.ok, found) if v is not None), None)
+
+
+def _first(parse: Callable[[str], DateValue | None], values: list[str]) -> DateValue | None:
     for raw in values:
         value = parse(raw)
         if value is not None:
@@ -114,26 +132,29 @@ def _first(parse: "callable[[str], DateValue | None]", values: list[str]) -> Dat
     return None
 
 
-def _from_elements(tree, structured, ok, day_first: bool, options: Options) -> DateValue | None:  # type: ignore[no-untyped-def]
-    """`<time datetime>` and itemprop=datePublished first, then short elements whose class
-    or id names a date (a long one is a container: its first date may be anything)."""
-    nodes = tree.css(_DATE_ELEMENTS)[: options.date_max_elements]
-    for node in nodes:
+def _from_time_elements(tree: LexborHTMLParser, check: _Checker, options: Options) -> DateValue | None:
+    """`<time datetime>` and itemprop=datePublished, by their machine-readable attribute."""
+    for node in tree.css(_TIME_ELEMENTS)[: options.date_max_elements]:
         attrs = node.attributes
-        raw = attrs.get("datetime") or (attrs.get("content") if attrs.get("itemprop") else None)
+        raw = attrs.get("datetime") or attrs.get("content")
         if raw and not _skipped(node):
-            value = structured(raw)
+            value = check.structured(raw)
             if value is not None:
                 return value
-    for node in nodes:
+    return None
+
+
+def _from_date_elements(tree: LexborHTMLParser, check: _Checker, options: Options) -> DateValue | None:
+    """Short elements whose class or id names a date (a long one is a container: its first
+    date may be anything)."""
+    for node in tree.css(_DATE_ELEMENTS)[: options.date_max_elements]:
         if _skipped(node):
             continue
         text = node.text(deep=True, separator=" ")
-        if not text or len(text) > options.date_element_max_chars:
-            continue
-        value = next((v for v in map(ok, search_text(text, day_first=day_first)) if v is not None), None)
-        if value is not None:
-            return value
+        if text and len(text) <= options.date_element_max_chars:
+            value = check.in_text(text)
+            if value is not None:
+                return value
     return None
 
 
@@ -143,12 +164,12 @@ def _skipped(node: LexborNode) -> bool:
     return _MODIFIED_CLASS.search(names) is not None or _SKIP_CLASS.search(names) is not None
 
 
-def _from_zones(zones: list[str], ok, day_first: bool, year_hint: int | None,  # type: ignore[no-untyped-def]
+def _from_zones(zones: list[str], check: _Checker, year_hint: int | None,
                 reference_time: datetime | None) -> DateValue | None:  # fmt: skip
     for zone in zones:
-        for value in search_text(zone, day_first=day_first, year_hint=year_hint, reference_time=reference_time):
-            if ok(value) is not None:
-                return value
+        value = check.in_text(zone, year_hint)
+        if value is not None:
+            return value
     return None
 
 
@@ -174,13 +195,12 @@ def _refine(structured: DateValue, printed: DateValue) -> DateValue:
     return structured
 
 
-def _from_url(url: str | None, ok) -> DateValue | None:  # type: ignore[no-untyped-def]
+def _from_url(url: str | None, check: _Checker) -> DateValue | None:
     if not url:
         return None
-    path = url.split("?", 1)[0].split("#", 1)[0]
-    path = path.split("://", 1)[-1]
+    path = url.split("?", 1)[0].split("#", 1)[0].split("://", 1)[-1]
     path = path[path.find("/") :] if "/" in path else ""
     m = _URL_DATE.search(path)
-    if m is not None:
-        return ok(make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))  # type: ignore[no-any-return]
-    return None
+    if m is None:
+        return None
+    return check.ok(make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))

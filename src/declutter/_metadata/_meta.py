@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._text import clean
 
@@ -44,27 +44,29 @@ class PageMeta:
 def read_meta(tree: LexborHTMLParser, *, max_value_chars: int) -> PageMeta:
     """Collect meta values (each cut to `max_value_chars`), link rels and the html lang."""
     meta = PageMeta()
-    for node in tree.css("meta"):
+    for node in _in_head(tree, "meta[content]"):
         attrs = node.attributes
-        content = attrs.get("content")
-        if content is None:
-            continue
-        value = content[:max_value_chars]
-        keys: set[str] = set()  # name and property with the same key count once
-        for attr in _KEY_ATTRIBUTES:
-            key = attrs.get(attr)
-            if key:
-                keys.update(key.lower().split())
-        for k in keys:
+        value = (attrs.get("content") or "")[:max_value_chars]
+        keys = [attrs.get(attr) for attr in _KEY_ATTRIBUTES]
+        # name and property with the same key count once
+        for k in dict.fromkeys(part for key in keys if key for part in key.lower().split()):
             meta.values.setdefault(k, []).append(value)
-    for node in tree.css("link[rel][href]"):
+    for node in _in_head(tree, "link[rel][href]"):
         attrs = node.attributes
         href = (attrs.get("href") or "").strip()
         for rel in (attrs.get("rel") or "").lower().split():
             if rel in _LINK_RELS and href:
                 meta.links.setdefault(rel, []).append(href[:max_value_chars])
-    root = tree.css_first("html")
+    root = tree.root
     if root is not None:
         lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
         meta.lang = clean(lang) or None
     return meta
+
+
+def _in_head(tree: LexborHTMLParser, selector: str) -> list[LexborNode]:
+    """Matches in <head> (a short walk); the whole page only when the head has none, as in
+    pages whose head landed in the body (a wrapper element before <html>)."""
+    head = tree.head
+    found = head.css(selector) if head is not None else []
+    return found or tree.css(selector)

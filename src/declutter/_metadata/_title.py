@@ -22,11 +22,12 @@ from ._text import clean, fold, has_han
 
 __all__ = ["TitleChoice", "choose_title", "split_segments"]
 
+# One query for all candidates (each query walks the whole DOM); ranked by `_rank`.
 _CANDIDATES = (
-    "h1",
-    '[itemprop="headline"], [class*="headline"], [class*="title"], [id*="title"], [class*="Title"], [id*="Title"]',
-    "h2, h3",
+    'h1, h2, h3, [itemprop="headline"], [class*="headline"], [class*="title"], [id*="title"], '
+    '[class*="Title"], [id*="Title"]'
 )
+_RANK = {"h1": 0, "h2": 2, "h3": 2}
 # Separators between a headline and the site/section names in <title>: spaced dashes and
 # bars, or unspaced bars, underscores, guillemets and double dashes.
 _SEPARATOR = re.compile(r"\s+[-–—|·•»«›‹:/~*⋆>]\s+|\s*(?:[|_»«›‹]+|--+|::|\s[-–—]+\s)\s*")
@@ -81,18 +82,12 @@ def choose_title(tree: LexborHTMLParser, references: list[str], sites: list[str]
 def _candidates(tree: LexborHTMLParser, options: Options) -> list[tuple[int, LexborNode, str, str]]:
     """(selector rank, node, text, folded text) of the headline candidates, each node once."""
     out: list[tuple[int, LexborNode, str, str]] = []
-    seen: set[int] = set()
-    for rank, selector in enumerate(_CANDIDATES):
-        for node in tree.css(selector):
-            if len(out) >= options.title_max_candidates:
-                return out
-            if node.mem_id in seen:
-                continue
-            seen.add(node.mem_id)
-            text = _node_text(node, options)
-            key = fold(text) if text else ""
-            if key:
-                out.append((rank, node, text, key))
+    for node in tree.css(_CANDIDATES)[: options.title_max_candidates]:
+        text = _node_text(node, options)
+        key = fold(text) if text else ""
+        if key:
+            # h1 first, then elements named title/headline, then h2 and h3.
+            out.append((_RANK.get(node.tag or "", 1), node, text, key))
     return out
 
 

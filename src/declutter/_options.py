@@ -132,7 +132,10 @@ class Options:
     body_end_probe_chars: int = 16
     """Characters of the body's last line looked up in the page to find where the article
     ends (the credit line after it is searched too)."""
-    body_end_probes: int = 3
+    body_end_scope_levels: int = 5
+    """The article's end is looked for under the headline's ancestor this many levels up
+    (the whole page when there is no headline)."""
+    body_end_probes: int = 2
     """How many pieces of that last line are looked up before giving up."""
     author_max_names: int = 8
     """Names kept from one credit."""

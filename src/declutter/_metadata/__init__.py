@@ -88,7 +88,7 @@ def extract_metadata(
         sample_chars=options.language_sample_chars,
         min_share=options.language_min_script_share,
     )
-    end_zones = _EndZones(tree, body, options)
+    end_zones = _EndZones(tree, body, next(iter(choice.nodes), None), options)
     dates = find_dates(
         tree, jsonld=jsonld, meta=meta, zones=after + before, end_zones=end_zones, url=url or canonical,
         day_first=language not in _MONTH_FIRST, options=options, reference_time=reference_time,
@@ -118,16 +118,18 @@ class _EndZones:
     """The text at and after the article's end, found only when a source asks for it (the
     lookup queries the whole DOM; most pages are settled before)."""
 
-    def __init__(self, tree: LexborHTMLParser, body: str, options: Options) -> None:
+    def __init__(self, tree: LexborHTMLParser, body: str, headline: LexborNode | None, options: Options) -> None:
         self._tree, self._body, self._options = tree, body, options
+        self._headline = headline
         self._zones: list[str] | None = None
 
     def __call__(self) -> list[str]:
         if self._zones is None:
             o = self._options
+            scope = _ancestor(self._headline, o.body_end_scope_levels) if self._headline is not None else None
             ends = body_end_nodes(
-                self._tree, self._body, probe_chars=o.body_end_probe_chars, probes=o.body_end_probes,
-                max_nodes=o.title_max_copies,
+                scope or self._tree.root, self._body, probe_chars=o.body_end_probe_chars,
+                probes=o.body_end_probes, max_nodes=o.title_max_copies,
             )  # fmt: skip
             self._zones = [
                 # The element's own text ends with the signature line; the credit block follows.
@@ -136,6 +138,15 @@ class _EndZones:
                 for node in ends
             ]  # fmt: skip
         return self._zones
+
+
+def _ancestor(node: LexborNode, levels: int) -> LexborNode | None:
+    for _ in range(levels):
+        parent = node.parent
+        if parent is None or parent.tag in ("html", "#document"):
+            break
+        node = parent
+    return node
 
 
 def _cut(text: str, limit: int) -> str:

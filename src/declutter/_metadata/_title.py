@@ -92,7 +92,11 @@ def _candidates(tree: LexborHTMLParser, options: Options) -> list[tuple[int, Lex
 
 
 def _node_text(node: LexborNode, options: Options) -> str:
-    text = clean(node.text(deep=True, separator=" "))
+    raw = node.text(deep=True, separator=" ")
+    # Length check before cleaning: wrappers named "title" can hold a whole page.
+    if len(raw) > options.title_max_chars * 2:
+        return ""
+    text = clean(raw)
     return text if 0 < len(text) <= options.title_max_chars else ""
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 __all__ = ["body_end_nodes", "text_after", "text_before"]
 
@@ -81,12 +81,12 @@ def _next_outside(node: LexborNode) -> LexborNode | None:
     return None
 
 
-def body_end_nodes(tree: LexborHTMLParser, body: str, *, probe_chars: int, probes: int, max_nodes: int) -> list[LexborNode]:
-    """Elements whose own text holds the end of `body`: where the article ends on the page
-    (once per copy). Found by C-level text queries for a few pieces of the last line (the
+def body_end_nodes(scope: LexborNode, body: str, *, probe_chars: int, probes: int, max_nodes: int) -> list[LexborNode]:
+    """Elements under `scope` whose own text holds the end of `body`: where the article ends
+    on the page (once per copy). Found by C-level text queries for a few pieces of the last line (the
     body's whitespace may differ from the page's, so one piece may miss); [] when none hits."""
     for probe in _probes(body, probe_chars, probes):
-        found = tree.css(f':lexbor-contains("{probe}")')
+        found = scope.css(f':lexbor-contains("{probe}")')
         if found:
             return found[:max_nodes]
     return []

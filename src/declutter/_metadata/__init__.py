@@ -65,7 +65,8 @@ def extract_metadata(
     """Metadata of the page in `tree` (`body` is the extracted text, for context)."""
     meta = read_meta(tree, max_value_chars=options.meta_max_value_chars)
     jsonld = read_jsonld(tree, max_chars=options.jsonld_max_chars, max_objects=options.jsonld_max_objects)
-    canonical = _extras.absolute((meta.links.get("canonical") or [None])[0] or meta.first("og:url") or jsonld.url, url)
+    declared_url = next(iter(meta.links.get("canonical", ())), None) or meta.first("og:url") or jsonld.url
+    canonical = _extras.absolute(declared_url, url)
     sites = _extras.site_names(meta, jsonld)
     hosts = _extras.host_names(url or canonical)
     references = [
@@ -127,10 +128,11 @@ class _EndZones:
         if self._zones is None:
             o = self._options
             scope = _ancestor(self._headline, o.body_end_scope_levels) if self._headline is not None else None
+            scope = scope or self._tree.root
             ends = body_end_nodes(
-                scope or self._tree.root, self._body, probe_chars=o.body_end_probe_chars,
-                probes=o.body_end_probes, max_nodes=o.title_max_copies,
-            )  # fmt: skip
+                scope, self._body, probe_chars=o.body_end_probe_chars, probes=o.body_end_probes,
+                max_nodes=o.title_max_copies,
+            ) if scope is not None else []  # fmt: skip
             self._zones = [
                 # The element's own text ends with the signature line; the credit block follows.
                 node.text(deep=False)[-o.byline_window :] + "\n"

@@ -168,9 +168,9 @@ def _from_elements(tree: LexborHTMLParser, options: Options) -> Iterator[list[st
 
 def _skipped(node: LexborNode) -> bool:
     attrs = node.attributes
-    if attrs.get("itemprop") is None and attrs.get("rel") is None and node.tag != "a":
-        if not _AUTHOR_CLASS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
-            return True
+    marked = attrs.get("itemprop") is not None or attrs.get("rel") is not None or node.tag == "a"
+    if not marked and not _AUTHOR_CLASS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+        return True
     for n in (node, node.parent):
         if n is None:
             continue

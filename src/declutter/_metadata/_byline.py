@@ -82,8 +82,8 @@ def names_in_byline(text: str, *, max_names: int, reporters: bool = False) -> li
             found = _reporter_names(text[m.end() :], max_names)
             if found:
                 return found
-        m = _ZH_REPORTED.search(text)
-        return _reporter_names(m.group("names"), max_names) if m is not None else []
+        reported = _ZH_REPORTED.search(text)
+        return _reporter_names(reported.group("names"), max_names) if reported is not None else []
     for m in _ZH_AUTHOR.finditer(text):
         found = _zh_names(text[m.end() :], max_names)
         if found:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 __all__ = ["MONTH_NAMES", "DateValue", "from_datetime", "make_date", "parse_structured", "search_text"]
 
@@ -162,7 +162,7 @@ _PATTERNS = (
     # 2025-06-21 06:34, 2025/6/21, 2025.06.21, 2025年6月21日 06:34, 2025年06月10日06:58
     re.compile(r"(?<!\d)" + _YEAR + r"\s*(?P<sep>[-/.年])\s*(?P<mo>\d\d?)\s*[-/.月]\s*(?P<d>\d\d?)(?!\d)\s*日?"
                r"(?:\s*(?:T|\s)?\s*(?P<h>\d\d?)\s*[:：时]\s*(?P<mi>\d\d)(?:\s*[:：分]\s*(?P<s>\d\d))?(?!\d)\s*" + _ZONE + r"?)?",
-               re.I),
+               re.IGNORECASE),
     # "2024 05/09 22:27:02": year apart from month/day
     re.compile(r"(?<!\d)" + _YEAR + r"\s+(?P<mo>\d\d?)/(?P<d>\d\d?)(?!\d)"
                r"(?:\s+(?P<h>\d\d?):(?P<mi>\d\d)(?::(?P<s>\d\d))?)?"),
@@ -172,9 +172,9 @@ _PATTERNS = (
     re.compile(r"(?<![\d.])(?P<a>\d\d?)(?P<sep>[./])\s?(?P<b>\d\d?)(?P=sep)\s?" + _YEAR + _TIME),
     # 21 June 2025, 21. Juni 2025, 21 de junio de 2025, 21st Jun, 2025
     re.compile(r"(?<!\d)(?P<d>\d\d?)(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR + _TIME,
-               re.I),
+               re.IGNORECASE),
     # June 21, 2025; Jun 21st 2025
-    re.compile(r"(?<![^\W\d_])" + _MONTH + r"\s+(?P<d>\d\d?)(?:st|nd|rd|th)?,?\s+" + _YEAR + _TIME, re.I),
+    re.compile(r"(?<![^\W\d_])" + _MONTH + r"\s+(?P<d>\d\d?)(?:st|nd|rd|th)?,?\s+" + _YEAR + _TIME, re.IGNORECASE),
 )  # fmt: skip
 # A year (or the two-digit "28.01.22" form), and how far around it a date may extend:
 # "Wednesday, 21 de septiembre de 2025" before, "at 10:30 a.m. GMT+02:00" after.
@@ -189,9 +189,9 @@ _RELATIVE = re.compile(
     r"Minuten?|Stunden?|Tage?n?|Wochen?|Monate?n?|heures?|jours?|semaines?|mois|"
     r"minutos?|horas?|días?|dias?|semanas?|meses|mes|minuti|ore|ora|giorni|giorno|settimane?)\s*"
     r"(?P<suffix>前|ago|fa)?",
-    re.I,
+    re.IGNORECASE,
 )
-_RELATIVE_PREFIX = re.compile(r"(?:vor|il y a|hace|há)\s+$", re.I)
+_RELATIVE_PREFIX = re.compile(r"(?:vor|il y a|hace|há)\s+$", re.IGNORECASE)
 _DAY_WORDS = {
     "今天": 0, "今日": 0, "today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0, "oggi": 0,
     "昨天": 1, "昨日": 1, "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "ontem": 1,
@@ -200,7 +200,7 @@ _DAY_WORDS = {
 _DAY_WORD = re.compile(
     r"(?<![^\W\d_])(?P<word>" + "|".join(sorted(map(re.escape, _DAY_WORDS), key=len, reverse=True)) + r")(?![^\W\d_])"
     r"(?:\s*(?P<h>\d\d?)[:：](?P<mi>\d\d))?",
-    re.I,
+    re.IGNORECASE,
 )  # fmt: skip
 _UNIT_SECONDS = (
     (("分", "min"), 60), (("小时", "hour", "hr", "stund", "heure", "hora", "ora", "ore"), 3600),
@@ -287,7 +287,3 @@ def _relative(text: str, now: datetime) -> list[tuple[int, DateValue]]:
             value = made or value
         out.append((m.start(), value))
     return out
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)

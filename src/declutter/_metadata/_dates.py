@@ -9,8 +9,8 @@ the crawl or update time in their meta tags, and readers see the printed time).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -43,8 +43,8 @@ _DATE_ELEMENTS = (
     '[class*="date"], [class*="time"], [id*="date"], [id*="time"], [class*="pub"], '
     '[class*="Date"], [class*="Time"]'
 )
-_MODIFIED_CLASS = re.compile(r"updat|modif|edited", re.I)
-_SKIP_CLASS = re.compile(r"comment|reply|related|recommend|sidebar|footer|copyright|timeline|runtime|weather", re.I)
+_MODIFIED_CLASS = re.compile(r"updat|modif|edited", re.IGNORECASE)
+_SKIP_CLASS = re.compile(r"comment|reply|related|recommend|sidebar|footer|copyright|timeline|runtime|weather", re.IGNORECASE)
 # Time zones lie within ±14 hours of UTC, in steps of 15 minutes.
 _MAX_ZONE_MINUTES = 14 * 60
 _ZONE_STEP_MINUTES = 15
@@ -66,11 +66,12 @@ def find_dates(tree: LexborHTMLParser, *, jsonld: JsonLd, meta: PageMeta, zones:
     modified = check.structured(jsonld.date_modified) or _first(check.structured, meta.all(*_MODIFIED_KEYS))
     published: DateValue | None = None
     source: str | None = None
-    for name, find in (
+    finders: tuple[tuple[str, Callable[[], DateValue | None]], ...] = (
         ("json-ld", lambda: check.structured(jsonld.date_published)),
         ("meta", lambda: _first(check.structured, meta.all(*_PUBLISHED_KEYS))),
         ("time", lambda: _from_time_elements(tree, check, options)),
-    ):
+    )
+    for name, find in finders:
         published = find()
         if published is not None:
             source = name

@@ -12,7 +12,7 @@ from ._jsonld import JsonLd
 from ._meta import PageMeta
 from ._text import clean, fold
 
-__all__ = ["absolute", "description", "image", "site_names", "tags", "categories", "host_names"]
+__all__ = ["absolute", "categories", "description", "host_names", "image", "site_names", "tags"]
 
 _KEYWORD_SEPARATOR = regex.compile(r"\s*[,，;；、|]\s*")
 

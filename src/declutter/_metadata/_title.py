@@ -36,7 +36,7 @@ _CJK_SEPARATOR = regex.compile(r"\s*[-–—|_»«›‹·]+\s*|\s+[:/]\s+|\s*--
 # Segments beside the headline kept as site names: the outermost one (the next may be the
 # blog's or author's own name: "标题 - 好看的hk - 博客园").
 _SITE_HINTS = 1
-_EXCLUDED_CLASS = re.compile(r"sub-?title|subhead|site-?title|logo|brand|widget|related|recommend|sidebar|nav|menu|footer|comment", re.I)
+_EXCLUDED_CLASS = re.compile(r"sub-?title|subhead|site-?title|logo|brand|widget|related|recommend|sidebar|nav|menu|footer|comment", re.IGNORECASE)
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ import regex
 from ._dateparse import MONTH_NAMES, DateValue
 from ._text import fold, has_han
 
-__all__ = ["plausible_date", "plausible_name", "is_site_name"]
+__all__ = ["is_site_name", "plausible_date", "plausible_name"]
 
 # Leading Han characters two names share when they belong to one brand.
 _BRAND = 2
@@ -35,11 +35,7 @@ _ROLE_WORDS = frozenset(
 )  # fmt: skip
 _CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(
     w.casefold()
-    for w in (
-        "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag "
-        "freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes "
-        "miércoles jueves viernes sábado domingo today heute yesterday gestern"
-    ).split()
+    for w in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "today", "heute", "yesterday", "gestern"]
 )
 _NOT_NAME = regex.compile(r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|]|\d{3,}", regex.I)
 

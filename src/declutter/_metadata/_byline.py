@@ -51,12 +51,16 @@ _PROSE_STOPS = frozenset("0123456789。；;！!？?“”《》:：")
 _SPLITS = {4: ((2, 2),), 5: ((3, 2), (2, 3)), 6: ((3, 3), (2, 2, 2))}
 _MAX_HAN_NAME = 4
 _WEST_LABEL = regex.compile(
-    r"(?:^|\n|[|·•])\s*(?P<label>(?i:(?:posted|written|reported|published|words|text|story|photos?\s+and\s+text|"
+    r"(?:^|(?<=[\n|·•]))\s*(?:"
+    # Nouns label only with a colon or on a line of their own ("Author: X", "Autor\nX").
+    r"(?P<noun>(?i:post\s+author|autor(?:in)?|author|auteur|texte?|redakteur(?:in)?))(?:\s*[:：]\s*|[^\S\n]*\n\s*)"
+    r"|(?P<label>(?i:(?:posted|written|reported|published|words|story|photos?\s+and\s+text|"
     r"veröffentlicht|geschrieben|verfasst|erstellt|publié|écrit|publicado|escrito|pubblicato|scritto)\s+"
-    r"(?:by|von|par|por|da)|post\s+author|autor(?:in)?|author|auteur|texte?|redakteur(?:in)?)"
-    r"|by|By|BY|von|Von|VON|par|Par|PAR|por|Por|POR|Di|DI|Da|door|Door|av|Av)"
-    r"(?:\s*[:：]\s*|\s+)"
+    r"(?:by|von|par|por|da))"
+    # Bare prepositions: see _LOWER_PREPOSITIONS.
+    r"|by|By|BY|von|Von|VON|par|Par|PAR|por|Por|POR|Di|DI|Da|door|Door|av|Av)(?:\s*[:：]\s*|\s+))"
 )
+_LABEL_ONLY = regex.compile(r"(?i:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur)")
 # A lower-case preposition is a label on a line of its own ("von\nHeiko") or before a full
 # name ("von Andreas Kürten"); "by Taboola" in a widget is not a byline.
 _MIN_WORDS_AFTER_LOWER = 2
@@ -90,7 +94,7 @@ def names_in_byline(text: str, *, max_names: int, reporters: bool = False) -> li
             return found
     for m in _WEST_LABEL.finditer(text):
         found = _west_names(text[m.end() :], max_names)
-        if found and _WEST_LABEL.fullmatch("\n" + found[0] + " "):
+        if found and _LABEL_ONLY.fullmatch(found[0]):
             continue  # a label after a label ("Post author / By / Name"): the next match has it
         if found and m.group("label") in _LOWER_PREPOSITIONS:
             alone = "\n" in m.group(0)[len(m.group("label")) :] or m.end() == len(text)

@@ -28,12 +28,12 @@ _PUBLISHED_KEYS = (
     "og:release_date", "publishdate", "publish-date", "publish_date", "pubdate", "publishtime",
     "publish_time", "published_time", "parsely-pub-date", "sailthru.date", "dc.date.issued",
     "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created",
-    "citation_publication_date", "citation_date", "date", "weibo: article:create_at",
+    "citation_publication_date", "citation_date", "date", "article:create_at",
     "article.published", "created", "ptime", "releasedate", "datecreated",
 )  # fmt: skip
 _MODIFIED_KEYS = (
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
-    "dc.date.modified", "last-modified", "weibo: article:update_at", "article.updated",
+    "dc.date.modified", "last-modified", "article:update_at", "article.updated",
     "lastmod", "dateupdate", "dateupdated", "modified",
 )  # fmt: skip
 # Machine-readable dates in the body: cheap to find, read from their attribute.

@@ -32,7 +32,9 @@ _PAGE_TYPES = frozenset(("webpage", "itempage", "collectionpage", "aboutpage", "
 _PERSON_TYPES = frozenset(("person",))
 _ORG_TYPES = frozenset(("organization", "newsmediaorganization", "corporation", "website"))
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
-_WRAPPER = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
+# Comment and CDATA wrappers some pages put around the object.
+_OPENERS = ("<!--", "//<![CDATA[", "<![CDATA[")
+_CLOSERS = ("-->", "//]]>", "]]>")
 
 
 @dataclass(slots=True)
@@ -77,7 +79,13 @@ def read_jsonld(tree: LexborHTMLParser, *, max_chars: int, max_objects: int) -> 
 
 
 def _loads(raw: str) -> Any:
-    text = _WRAPPER.sub("", raw.strip())
+    text = raw.strip()
+    for opener in _OPENERS:
+        if text.startswith(opener):
+            text = text[len(opener) :]
+    for closer in _CLOSERS:
+        if text.endswith(closer):
+            text = text[: -len(closer)]
     for attempt in (text, _TRAILING_COMMA.sub(r"\1", text)):
         try:
             return json.loads(attempt, strict=False)  # strict=False: raw newlines in strings

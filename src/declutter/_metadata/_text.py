@@ -12,8 +12,9 @@ __all__ = ["clean", "fold", "has_han", "is_name_char_run", "same_text"]
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200c\u200d\u2060]")
 _HAN = regex.compile(r"\p{Han}")
-# Case- and punctuation-insensitive key: letters, digits and Han only.
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+# Case- and punctuation-insensitive key: letters, digits and Han only (stdlib `re` is
+# faster here than `regex`, and its \W is Unicode-aware).
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def clean(text: str | None) -> str:

@@ -24,8 +24,7 @@ __all__ = ["TitleChoice", "choose_title", "split_segments"]
 
 # One query for all candidates (each query walks the whole DOM); ranked by `_rank`.
 _CANDIDATES = (
-    'h1, h2, h3, [itemprop="headline"], [class*="headline"], [class*="title"], [id*="title"], '
-    '[class*="Title"], [id*="Title"]'
+    'h1, h2, h3, [itemprop="headline"], [class*="headline" i], [class*="title" i], [id*="title" i]'
 )
 _RANK = {"h1": 0, "h2": 2, "h3": 2}
 # Separators between a headline and the site/section names in <title>: spaced dashes and

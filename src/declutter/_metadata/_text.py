@@ -7,7 +7,7 @@ import re
 
 import regex
 
-__all__ = ["clean", "fold", "has_han", "is_name_char_run", "same_text"]
+__all__ = ["clean", "fold", "has_han"]
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200c\u200d\u2060]")
@@ -32,19 +32,5 @@ def fold(text: str) -> str:
     return _NON_WORD.sub("", text.casefold())
 
 
-def same_text(a: str, b: str) -> bool:
-    """Equal after folding (and both non-empty)."""
-    fa = fold(a)
-    return bool(fa) and fa == fold(b)
-
-
 def has_han(text: str) -> bool:
     return _HAN.search(text) is not None
-
-
-def is_name_char_run(text: str) -> bool:
-    """Only letters, marks, spaces, dots, hyphens and apostrophes: what names are made of."""
-    return _NAME_CHARS.fullmatch(text) is not None
-
-
-_NAME_CHARS = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M} .'’·\-]*")

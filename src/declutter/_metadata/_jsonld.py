@@ -81,11 +81,9 @@ def read_jsonld(tree: LexborHTMLParser, *, max_chars: int, max_objects: int) -> 
 def _loads(raw: str) -> Any:
     text = raw.strip()
     for opener in _OPENERS:
-        if text.startswith(opener):
-            text = text[len(opener) :]
+        text = text.removeprefix(opener)
     for closer in _CLOSERS:
-        if text.endswith(closer):
-            text = text[: -len(closer)]
+        text = text.removesuffix(closer)
     for attempt in (text, _TRAILING_COMMA.sub(r"\1", text)):
         try:
             return json.loads(attempt, strict=False)  # strict=False: raw newlines in strings

@@ -164,6 +164,64 @@ class Options:
     utf8_tolerated_errors: float = 0.002
     """Share of undecodable bytes under which a page is still read as UTF-8."""
 
+    # --- metadata ------------------------------------------------------------------------
+    meta_max_value_chars: int = 2000
+    """Meta and link values are cut to this many characters (guards against huge attributes)."""
+    jsonld_max_chars: int = 1_000_000
+    """JSON-LD scripts longer than this are not parsed."""
+    jsonld_max_objects: int = 500
+    """At most this many JSON-LD objects are visited per page."""
+    title_max_chars: int = 300
+    """A heading longer than this (characters) is not a headline candidate."""
+    title_max_candidates: int = 60
+    """At most this many heading elements are compared with the title references."""
+    title_max_copies: int = 3
+    """Bylines and dates are searched after at most this many copies of the headline."""
+    byline_window: int = 300
+    """Characters of text after each headline copy (and after the article) searched for the
+    byline."""
+    date_window: int = 500
+    """Characters of text after each headline copy searched for the printed date (a standfirst
+    may come between the headline and the dateline)."""
+    byline_window_before: int = 120
+    """Characters of text just before the headline searched for a date (kicker lines)."""
+    byline_max_nodes: int = 400
+    """Nodes the walk after (or before) a headline may visit."""
+    body_byline_window: int = 300
+    """Characters at the start and at the end of the body searched for a credit line."""
+    body_end_probe_chars: int = 16
+    """Characters of the body's last line looked up in the page to find where the article
+    ends (the credit line after it is searched too)."""
+    body_end_scope_levels: int = 5
+    """The article's end is looked for under the headline's ancestor this many levels up
+    (the whole page when there is no headline)."""
+    body_end_probes: int = 2
+    """How many pieces of that last line are looked up before giving up."""
+    author_max_names: int = 8
+    """Names kept from one credit."""
+    author_max_han: int = 10
+    """Han characters an author or account name may have."""
+    author_max_words: int = 5
+    """Words a name in other scripts may have."""
+    author_max_chars: int = 60
+    """Characters an author name may have."""
+    author_max_elements: int = 30
+    """Author-marked elements (class/itemprop/rel) examined per page."""
+    date_min_year: int = 1990
+    """Dates before this year are rejected as implausible."""
+    date_clock_skew_hours: float = 14.0
+    """A date without zone may lie this far after `reference_time` (time zones differ)."""
+    date_max_elements: int = 30
+    """Date-marked elements (``time``, class/id with date/time) examined per page."""
+    language_sample_chars: int = 2000
+    """Characters of title and body whose script decides the language when none is declared."""
+    language_min_script_share: float = 0.1
+    """Share of the sample's letters a script needs to decide the language (kana first)."""
+    date_element_max_chars: int = 120
+    """A date-marked element with more text than this is a container, not a date."""
+    max_tags: int = 30
+    """Tags and categories kept per page."""
+
     def replace(self, **changes: Any) -> Options:
         """A copy with `changes` applied (fields are validated as in the constructor)."""
         return replace(self, **changes)

@@ -10,31 +10,36 @@ paragraphs (a teaser that repeats the lead). Among the kept blocks, in document 
   earlier kept block goes. Shorter blocks stay: a refrain or a one-word line that occurs
   twice in the article is text, not duplication.
 
-Comparison is exact after whitespace and case normalisation: no fuzzy hashing, so the result
-never depends on anything but this page.
+A repeat counts only when it sits in another box than the original (the element holding
+the paragraphs, see `_segment.home`): a second copy of an article lives in its own
+container, while a meal plan or a refrain the author repeats sits among the article's own
+paragraphs, and stays. Comparison is exact after whitespace and case normalisation: no
+fuzzy hashing, so the result never depends on anything but this page.
 """
 
 from __future__ import annotations
 
 from ._options import Options
-from ._segment import RawBlock
+from ._segment import Container, RawBlock, home
 
 __all__ = ["dedup"]
+
 
 def _key(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
-def dedup(blocks: list[RawBlock], options: Options) -> None:
+def dedup(blocks: list[RawBlock], containers: list[Container], options: Options) -> None:
     """Drop duplicate kept blocks in place (`kept=False`, reason ``duplicate...``)."""
     kept = [b for b in blocks if b.kept]
     keys = [_key(b.text) for b in kept]
+    homes = [home(containers, b.container) for b in kept]
     first_seen: dict[str, int] = {}
     i = 0
     while i < len(kept):
         earlier = first_seen.get(keys[i])
-        if earlier is None:
-            first_seen[keys[i]] = i
+        if earlier is None or homes[earlier] == homes[i]:
+            first_seen.setdefault(keys[i], i)
             i += 1
             continue
         run = _run_length(keys, earlier, i)

@@ -177,7 +177,7 @@ def _body_pass(
     headline = _score.find_headline(seg, title, options)
     ranking = _score.score_containers(seg, options, headline)
     _select.select(seg, ranking, options, headline[0])
-    dedup(seg.blocks, options)
+    dedup(seg.blocks, seg.containers, options)
     return seg
 
 

@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborNode
 from . import _textstats, _vocab
 from ._prune import PrunePlan
 
-__all__ = ["RawBlock", "Container", "Segmentation", "segment"]
+__all__ = ["RawBlock", "Container", "Segmentation", "home", "segment"]
 
 _BR = "\u2028"  # stands for <br> until blocks are cut; source newlines are only spaces
 _KIND_BY_TAG = {
@@ -358,6 +358,21 @@ def _mark_captions(blocks: list[RawBlock], containers: list[Container]) -> None:
 
 def _has(container: Container, vocabulary: _vocab.ClassVocabulary) -> bool:
     return bool(container.classes) and vocabulary.match(_vocab.class_tokens(container.classes)) is not None
+
+
+_PARAGRAPH_TAGS = frozenset(
+    ("p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+     "figcaption", "tr", "caption")
+)  # fmt: skip
+
+
+def home(containers: list[Container], cid: int) -> int:
+    """The box a block's text lives in: its element, or for a paragraph-level element
+    (``<p>``, ``<li>``, a heading...) the element that holds the paragraphs."""
+    c = containers[cid] if containers else None
+    if c is None:
+        return cid
+    return c.parent if c.tag in _PARAGRAPH_TAGS and c.parent >= 0 else cid
 
 
 def segment(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ._cli import main
 from ._data import DATASETS, Dataset, Page, corpus_sha256, load_dataset
-from ._metrics import METRICS, Prediction
+from ._metrics import METRICS, Prediction, body_prf
 from ._run import PageRun, ToolRun, run_tool
 from ._tools import TOOLS, Tool, load_tools
 
@@ -23,6 +23,7 @@ __all__ = [
     "Prediction",
     "Tool",
     "ToolRun",
+    "body_prf",
     "corpus_sha256",
     "load_dataset",
     "load_tools",

@@ -126,6 +126,8 @@ def _page_report(rank: int, run: PageRun, kind: str) -> list[str]:
     lines = [f"{rank:>3}. {run.page.id}  F1 {100 * run.f1:.1f}  {run.page.url or ''}".rstrip()]
     if run.error:
         lines.append(f"     error: {run.error}")
+    elif not (run.prediction.body or "").strip():
+        lines.append("     output: empty")
     missed, extra = _differences(run, kind)
     leak_label = (
         "leaked 'without' segments" if kind == "trafilatura" else "extra (output, not in gold)"
@@ -141,9 +143,15 @@ def _page_report(rank: int, run: PageRun, kind: str) -> list[str]:
     )
 
 
+def _misses(run: PageRun) -> int:
+    """Missed plus leaked segments (trafilatura), to rank pages tied on F1; 0 elsewhere."""
+    counts = run.score.get("counts")
+    return int(counts[1] + counts[2]) if counts else 0
+
+
 def format_worst(run: ToolRun, count: int) -> str:
     """The `count` pages with the lowest body F1, with what was missed and what leaked."""
-    ranked = sorted(run.pages, key=lambda r: (r.f1, r.page.id))[:count]
+    ranked = sorted(run.pages, key=lambda r: (r.f1, -_misses(r), r.page.id))[:count]
     lines = [f"== {run.dataset.name}: {len(ranked)} worst pages for {run.tool.name} (body F1 %) =="]
     for rank, page_run in enumerate(ranked, 1):
         lines += _page_report(rank, page_run, run.dataset.kind)

@@ -16,18 +16,13 @@ never depends on anything but this page.
 
 from __future__ import annotations
 
-import re
-
 from ._options import Options
 from ._segment import RawBlock
 
 __all__ = ["dedup"]
 
-_NOT_TEXT = re.compile(r"\s+")
-
-
 def _key(text: str) -> str:
-    return _NOT_TEXT.sub("", text).casefold()
+    return "".join(text.split()).casefold()
 
 
 def dedup(blocks: list[RawBlock], options: Options) -> None:

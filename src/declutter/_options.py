@@ -33,11 +33,14 @@ class Options:
     # --- prune ---------------------------------------------------------------------------
     prune_by_class: bool = True
     """Remove containers whose class/id names page chrome (``share``, ``related``...)."""
-    retry_without_class_pruning_below: int = 60
-    """When class pruning leaves a body shorter than this (text measure) while the page has
-    at least `retry_page_length` of text, extract again without class pruning."""
-    retry_page_length: int = 200
-    """Page text measure from which a short result triggers the retry above."""
+    unprune_ratio: float = 1.5
+    """A class-pruned region holding this many times the kept body's text is suspected to be
+    the article's wrapper: the page is walked again with that region kept."""
+    unprune_min_length: int = 60
+    """...and it must hold at least this much text (text measure)."""
+    unprune_passes: int = 3
+    """At most this many extra passes un-prune suspected wrappers (nested page-builder
+    wrappers need one pass per level)."""
 
     # --- score: block content score ------------------------------------------------------
     block_cost: float = 5.0
@@ -47,12 +50,37 @@ class Options:
     """Score lost per unit of text inside links."""
     punctuation_weight: float = 1.0
     """Score gained per sentence punctuation mark: prose has commas, chrome has none."""
+    count_link_text: bool = False
+    """Count text inside links as text in block scores (the fallback pass does, for pages
+    that are nothing but a list of links)."""
+    container_link_penalty: float = 1.0
+    """A container's score is scaled by (1 - this * its share of text in links)."""
+    prose_punctuation_rate: float = 0.03
+    """Punctuation marks per unit of text below which a block's text counts only in
+    proportion (a tag cloud of 100 words without a comma is not prose)."""
     ancestor_levels: int = 5
     """How many container levels above a block receive (decayed) parts of its score."""
     grandparent_share: float = 0.5
     """Share of a block's score given to the container two levels up."""
     distant_ancestor_divisor: float = 3.0
     """Containers three or more levels up get score / (levels * this)."""
+    max_ancestor_hops: int = 64
+    """Bound on the containers a block's score climbs through (wrappers included), so an
+    absurdly deep DOM costs linear time."""
+
+    headline_zone_bonus: float = 1.5
+    """Score factor for containers that begin between the headline that repeats the page's
+    ``<title>`` and the next headline."""
+    headline_zone_share: float = 0.1
+    """When the best container in that zone scores at least this share of the best on the
+    page, it wins outright (the page's own article over ones appended below it)."""
+    headline_min_chars: int = 8
+    """A headline and the title must share at least this many word characters."""
+    headline_min_coverage: float = 0.5
+    """The headline must cover at least this share of the title's characters (or the title
+    this share of the headline's): a site name alone is not the headline."""
+    headline_max_length: int = 60
+    """Longer blocks are never taken for the headline."""
 
     # --- select: region and block classes ------------------------------------------------
     sibling_score_ratio: float = 0.2
@@ -70,9 +98,26 @@ class Options:
     """...unless they are at least this long and under `long_block_max_link_ratio`."""
     long_block_max_link_ratio: float = 0.8
     """Link ratio up to which a long block stays in spite of its links."""
+    edge_metadata_max_length: int = 15
+    """Blocks up to this long between the edge of the article region and its first (or
+    last) paragraph are dropped when they read as a byline, dateline or copyright line."""
+    closing_line_max_length: int = 40
+    """Blocks up to this long at the end of the region are dropped while they read as a call
+    to action ("Subscribe to...", "Follow us on...") or a desk credit ("Reporting by...")."""
     short_block_length: int = 6
     """Blocks shorter than this are judged by their neighbours (kept only between kept
     blocks), as jusText does."""
+
+    extension_min_length: int = 8
+    """Outside the region, a paragraph this long, of the body's tag, with punctuation and
+    few links continues the article (a lead in its own box, a closing section)."""
+    extension_max_link_ratio: float = 0.2
+    """Link ratio up to which such a paragraph continues the article."""
+    extension_barrier_length: int = 5
+    """A pruned region with at least this much text ends the walk; smaller ones (a share
+    button, a photo credit) are stepped over."""
+    extension_max_gap: int = 2
+    """Short lines or subheads the walk may cross between two such paragraphs."""
 
     # --- document score ------------------------------------------------------------------
     document_full_length: int = 150
@@ -83,8 +128,23 @@ class Options:
     """Number of paragraphs from which structure no longer adds to the document score."""
     document_punctuation_rate: float = 0.05
     """Punctuation marks per unit of text from which a body counts as full prose."""
-    document_full_share: float = 0.5
-    """Share of the page's text in the body from which that share no longer adds."""
+    document_base_weight: float = 0.5
+    """Part of the prose factor every body gets."""
+    document_prose_weight: float = 0.25
+    """Part of the prose factor earned by punctuation at `document_punctuation_rate`."""
+    document_structure_weight: float = 0.25
+    """Part of the prose factor earned by `document_full_paragraphs` paragraphs."""
+    document_teaser_weight: float = 0.9
+    """How much it costs when all the kept text comes from teaser cards (a box whose
+    headline is a dropped link)."""
+    teaser_card_max_blocks: int = 6
+    """A teaser card holds at most this many blocks (headline, summary, date, byline...)."""
+    teaser_min_cards: int = 3
+    """Cards are teasers only in a row of at least this many look-alikes."""
+    teaser_headline_min_length: int = 2
+    """A teaser card's headline link is at least this long..."""
+    teaser_headline_link_ratio: float = 0.9
+    """...and at least this much of it is link text."""
 
     # --- dedup ---------------------------------------------------------------------------
     dedup_min_length: int = 10

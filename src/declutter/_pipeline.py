@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _decode, _parse, _prune, _score, _select, _serialise
 from ._dedup import dedup
@@ -26,7 +26,7 @@ from ._errors import InputTypeError
 from ._metadata import extract_metadata
 from ._model import Article, Block
 from ._options import DEFAULT_OPTIONS, Options
-from ._segment import Container, RawBlock, Segmentation, segment
+from ._segment import Container, Segmentation, segment
 
 __all__ = ["extract"]
 
@@ -103,38 +103,86 @@ def _check_arguments(
 
 
 def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | None) -> Segmentation:
-    """Stages 3 to 6, with one retry without class pruning when that left too little."""
+    """Stages 3 to 6, and a second pass when class pruning looks to have hit the article.
+
+    A class word is a guess; when a region it removed holds more text than the body that is
+    left (a theme that calls the article's wrapper "l-sidebar-fixed"), the region is walked
+    again, its inner chrome still pruned, and the pass that keeps more text wins. Page
+    builders nest such wrappers ("widget" in "widget"), so this repeats a few times.
+    """
     root = tree.body or tree.root
     if root is None:
         return Segmentation([], [])
     plan = _prune.plan(tree, use_vocabulary=options.prune_by_class)
-    seg = _body_pass(root, plan.decisions(use_vocabulary=True), options, deadline)
-    if plan.vocabulary and _too_little(seg, options):
-        retry = _body_pass(root, plan.decisions(use_vocabulary=False), options, deadline)
-        if _kept_length(retry) > _kept_length(seg):
-            seg = retry
-    return seg
+    title = _page_title(tree)
+    best = seg = _body_pass(root, plan, title, options, deadline)
+    for _ in range(options.unprune_passes):
+        suspects = _suspect_prunes(seg, options)
+        if not suspects:
+            break
+        plan.overruled |= suspects
+        seg = _body_pass(root, plan, title, options, deadline)
+        if _kept_length(seg) > _kept_length(best):
+            best = seg
+    if not _kept_length(best):
+        _fallback(best, title, options)
+    return best
 
 
-def _body_pass(root: object, skip: dict[int, str], options: Options, deadline: float | None) -> Segmentation:
-    seg = segment(root, skip=skip, max_nodes=options.max_nodes, deadline=deadline)  # type: ignore[arg-type]
+def _fallback(seg: Segmentation, title: str, options: Options) -> None:
+    """Nothing read as an article (a link list, a gallery of one-line captions, a bare
+    fragment): keep the container with the most text, every block of it, so the caller
+    gets the page's best meaningful text; the document score says how little to trust it."""
+    lenient = options.replace(
+        link_weight=0.0, block_cost=0.0, prose_punctuation_rate=0.0, container_link_penalty=0.0,
+        count_link_text=True,
+    )
+    _score.score_blocks(seg, lenient)
+    headline = _score.find_headline(seg, title, lenient)
+    _select.select(seg, _score.score_containers(seg, lenient, headline), lenient, headline[0], lenient=True)
+
+
+def _suspect_prunes(seg: Segmentation, options: Options) -> set[int]:
+    """Elements pruned on a guess (class word, ARIA role) that hold more text than the body
+    kept without them: prose when there is a body, any text when there is none."""
+    kept = _kept_length(seg)
+    floor = max(options.unprune_min_length, options.unprune_ratio * kept)
+    return {
+        b.pruned_id
+        for b in seg.blocks
+        if b.pruned.startswith(_GUESSED_PRUNES)
+        and b.length >= floor
+        and (not kept or b.punctuation >= b.length * options.prose_punctuation_rate)
+    }
+
+
+_GUESSED_PRUNES = ("class:", "role:")
+
+
+def _page_title(tree: LexborHTMLParser) -> str:
+    """The ``<title>`` (or ``og:title``) text, to recognise the headline by."""
+    node = tree.css_first("head > title") or tree.css_first("title")
+    title = node.text(strip=True) if node is not None else ""
+    if not title:
+        meta = tree.css_first('meta[property="og:title"]')
+        title = (meta.attributes.get("content") or "") if meta is not None else ""
+    return title
+
+
+def _body_pass(
+    root: LexborNode, plan: _prune.PrunePlan, title: str, options: Options, deadline: float | None
+) -> Segmentation:
+    seg = segment(root, plan=plan, max_nodes=options.max_nodes, deadline=deadline)
     _score.score_blocks(seg, options)
-    scores = _score.score_containers(seg, options)
-    _select.select(seg, scores, options)
+    headline = _score.find_headline(seg, title, options)
+    ranking = _score.score_containers(seg, options, headline)
+    _select.select(seg, ranking, options, headline[0])
     dedup(seg.blocks, options)
     return seg
 
 
 def _kept_length(seg: Segmentation) -> int:
     return sum(b.length for b in seg.blocks if b.kept)
-
-
-def _too_little(seg: Segmentation, options: Options) -> bool:
-    page = sum(b.length for b in seg.blocks)
-    return (
-        _kept_length(seg) < options.retry_without_class_pruning_below
-        and page >= options.retry_page_length
-    )
 
 
 _PATH_LEVELS = 6
@@ -161,14 +209,12 @@ def _freeze(seg: Segmentation) -> tuple[Block, ...]:
         path = paths.get(b.container)
         if path is None:
             path = paths[b.container] = _path(containers, b.container) if containers else ""
-        out.append(_block(b, path, b.index / n, containers[b.container].classes if containers else ""))
+        classes = containers[b.container].classes if containers else ""
+        out.append(
+            Block(
+                b.index, b.text, b.tag, b.kind, path, b.depth, b.length, b.link_length,
+                b.punctuation, b.tags, round(b.index / n, 4), round(b.score, 3), b.kept,
+                b.reason, b.heading_level, classes,
+            )  # fmt: skip
+        )
     return tuple(out)
-
-
-def _block(b: RawBlock, path: str, position: float, classes: str) -> Block:
-    return Block(
-        index=b.index, text=b.text, tag=b.tag, kind=b.kind, path=path, depth=b.depth,
-        length=b.length, link_length=b.link_length, punctuation=b.punctuation, tags=b.tags,
-        position=round(position, 4), score=round(b.score, 3), kept=b.kept, reason=b.reason,
-        heading_level=b.heading_level, classes=classes,
-    )  # fmt: skip

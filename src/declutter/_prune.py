@@ -9,8 +9,11 @@ whole page. Decisions come in two tiers:
 * vocabulary: containers whose class/id carries a generic chrome word (``share``,
   ``related``, ``sidebar``...; see `_vocab`) and no content word that outranks it.
 
-The vocabulary tier is a guess; the orchestrator retries without it when it leaves too
-little text (as Readability does with its "unlikely candidates").
+The vocabulary tier is a guess, so it never removes an element that holds the page's
+headline (``<h1>``) or an ``<article>``/``<main>`` element: themes name their outer wrapper
+"content-sidebar-wrap" or "left-side" as often as their sidebar. The orchestrator also
+retries without the tier when it leaves too little text (as Readability does with its
+"unlikely candidates").
 """
 
 from __future__ import annotations
@@ -26,33 +29,57 @@ __all__ = ["PrunePlan", "plan"]
 
 _CHROME_SELECTOR = ", ".join(sorted(_vocab.CHROME_TAGS))
 _HIDDEN_SELECTOR = '[hidden], [aria-hidden="true"], [style], [role], input[type="hidden"]'
-_VOCABULARY_SELECTOR = "[class], [id]"
+_LANDMARK_SELECTOR = 'h1, article, main, [itemprop="articleBody"]'
+
 _INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CHROME_ROLES = frozenset(
     ("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
      "dialog", "alertdialog", "toolbar", "tablist", "form")
 )  # fmt: skip
-_STRONG = _vocab.class_pattern(_vocab.BOILERPLATE_CLASS)
-_WEAK = _vocab.class_pattern(_vocab.WEAK_BOILERPLATE_CLASS)
-_CONTENT = _vocab.class_pattern(_vocab.CONTENT_CLASS)
+_STRONG = _vocab.ClassVocabulary(
+    _vocab.BOILERPLATE_CLASS, _vocab.BOILERPLATE_CLASS_PREFIXES, _vocab.BOILERPLATE_CLASS_NOT_PREFIXES
+)
+_WEAK = _vocab.ClassVocabulary(_vocab.WEAK_BOILERPLATE_CLASS)
+_CONTENT = _vocab.ClassVocabulary(_vocab.CONTENT_CLASS)
 
 
 @dataclass(slots=True)
 class PrunePlan:
-    """Elements (by ``mem_id``) to leave out, with the reason, in two tiers."""
+    """The prune decisions for one page.
+
+    Structural decisions are made up front, by element (``mem_id``). Vocabulary decisions
+    are made on demand for the block-level elements the segment walk opens, from the
+    class/id string it has already read, and cached by that string for the page.
+    """
 
     structural: dict[int, str] = field(default_factory=dict)
-    vocabulary: dict[int, str] = field(default_factory=dict)
+    use_vocabulary: bool = True
+    protected: set[int] = field(default_factory=set)
+    """Elements the vocabulary never prunes: they enclose the headline or the article."""
+    overruled: set[int] = field(default_factory=set)
+    """Elements whose class or role decision a later pass reversed (see `_pipeline`)."""
+    _cache: dict[str, str | None] = field(default_factory=dict)
 
-    def decisions(self, *, use_vocabulary: bool) -> dict[int, str]:
-        if not use_vocabulary or not self.vocabulary:
-            return self.structural
-        return {**self.vocabulary, **self.structural}
+    def vocabulary(self, mem_id: int, tag: str, classes: str) -> str | None:
+        """``class:<word>`` when the vocabulary prunes this element, else None."""
+        if (
+            not self.use_vocabulary
+            or not classes
+            or tag in _vocab.NEVER_PRUNED_TAGS
+            or mem_id in self.protected
+            or mem_id in self.overruled
+        ):
+            return None
+        try:
+            return self._cache[classes]
+        except KeyError:
+            reason = self._cache[classes] = vocabulary_reason(classes)
+            return reason
 
 
 def plan(tree: LexborHTMLParser, *, use_vocabulary: bool = True) -> PrunePlan:
     """Find the chrome and invisible subtrees of `tree`."""
-    result = PrunePlan()
+    result = PrunePlan(use_vocabulary=use_vocabulary)
     root = tree.body or tree.root
     if root is None:
         return result
@@ -63,11 +90,19 @@ def plan(tree: LexborHTMLParser, *, use_vocabulary: bool = True) -> PrunePlan:
         if reason:
             result.structural[node.mem_id] = reason
     if use_vocabulary:
-        for node in root.css(_VOCABULARY_SELECTOR):
-            reason = _vocabulary_reason(node)
-            if reason:
-                result.vocabulary[node.mem_id] = reason
+        result.protected = _landmark_ancestors(root)
     return result
+
+
+def _landmark_ancestors(root: LexborNode) -> set[int]:
+    """Ids of the elements that enclose a headline, an article or a main element."""
+    seen: set[int] = set()
+    for node in root.css(_LANDMARK_SELECTOR):
+        parent = node.parent
+        while parent is not None and parent.mem_id not in seen:
+            seen.add(parent.mem_id)
+            parent = parent.parent
+    return seen
 
 
 def _invisible_or_role(node: LexborNode) -> str | None:
@@ -83,16 +118,13 @@ def _invisible_or_role(node: LexborNode) -> str | None:
     return None
 
 
-def _vocabulary_reason(node: LexborNode) -> str | None:
-    tag = node.tag
-    if tag in _vocab.NEVER_PRUNED_TAGS or tag in _vocab.INLINE_TAGS:
-        return None
-    attrs = node.attributes
-    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    strong = _STRONG.search(words)
+def vocabulary_reason(attribute: str) -> str | None:
+    """``class:<word>`` when a class/id attribute names page chrome, else None."""
+    tokens = _vocab.class_tokens(attribute)
+    strong = _STRONG.match(tokens)
     if strong:
-        return f"class:{strong.group(0).lower()}"
-    weak = _WEAK.search(words)
-    if weak and not _CONTENT.search(words):
-        return f"class:{weak.group(0).lower()}"
+        return f"class:{strong}"
+    weak = _WEAK.match(tokens)
+    if weak and not _CONTENT.match(tokens):
+        return f"class:{weak}"
     return None

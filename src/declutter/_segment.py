@@ -13,24 +13,26 @@ elements deep costs the same as a flat one. Pruned subtrees become one ``pruned`
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
 from . import _textstats, _vocab
+from ._prune import PrunePlan
 
 __all__ = ["RawBlock", "Container", "Segmentation", "segment"]
 
 _BR = "\u2028"  # stands for <br> until blocks are cut; source newlines are only spaces
-_SPACES = re.compile(r"[^\S\u2028]+")
-_LINE_BREAK = re.compile(r" ?\u2028 ?")
 _KIND_BY_TAG = {
     "li": "list-item", "dd": "list-item", "dt": "list-item", "td": "cell", "th": "cell",
     "pre": "code", "figcaption": "caption", "caption": "caption", "blockquote": "quote",
 }  # fmt: skip
 _DEADLINE_CHECK_EVERY = 2048
+_CAPTION_CLASS = _vocab.ClassVocabulary(_vocab.CAPTION_CLASS)
+_IMAGE_CLASS = _vocab.ClassVocabulary(_vocab.IMAGE_CLASS)
+_MAX_IMAGE_BOX_BLOCKS = 2  # an image box holds a caption and perhaps a credit line
+_INVISIBLE_TEXT = ", ".join(sorted(_vocab.SKIP_TAGS - {"head", "title", "meta", "link"}))
 
 
 @dataclass(slots=True)
@@ -43,6 +45,8 @@ class Container:
     classes: str
     depth: int
     node: LexborNode | None
+    composition: bool = False
+    """``<article>`` or ``itemprop=articleBody``: a self-contained composition."""
     first: int = 0
     """Index of the first block inside the element."""
     end: int = 0
@@ -67,6 +71,8 @@ class RawBlock:
     heading_level: int = 0
     list_depth: int = 0
     pruned: str = ""
+    pruned_id: int = 0
+    """``mem_id`` of the pruned element, for pruned blocks."""
     score: float = 0.0
     kept: bool = False
     reason: str = ""
@@ -106,8 +112,9 @@ _LEAVE_LINK = _Exit(None)
 class _Walker:
     """One walk over one DOM; holds the state of that walk only."""
 
-    def __init__(self, skip: dict[int, str], max_nodes: int, deadline: float | None) -> None:
-        self.skip = skip
+    def __init__(self, plan: PrunePlan, max_nodes: int, deadline: float | None) -> None:
+        self.plan = plan
+        self.skip = plan.structural
         self.max_nodes = max_nodes
         self.deadline = deadline
         self.blocks: list[RawBlock] = []
@@ -123,7 +130,8 @@ class _Walker:
         self.current: Container | None = None
 
     def walk(self, root: LexborNode) -> Segmentation:
-        top = self._open(root, None)
+        attrs = root.attributes if root.is_element_node else {}
+        top = self._open(root, None, attrs, " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v))
         stack: list[LexborNode | _Exit] = [_Exit(top)]
         self._push_children(root, stack)
         while stack:
@@ -143,6 +151,7 @@ class _Walker:
             if item.__class__ is _Exit and item.container is not None:  # type: ignore[union-attr]
                 item.container.end = len(self.blocks)  # type: ignore[union-attr]
         top.end = len(self.blocks)
+        _mark_captions(self.blocks, self.containers)
         return Segmentation(self.blocks, self.containers, self.truncated, self.nodes)
 
     def _out_of_budget(self) -> bool:
@@ -169,14 +178,20 @@ class _Walker:
         is_block = tag in _vocab.BLOCK_TAGS or "-" in tag
         if self.skip:
             reason = self.skip.get(node.mem_id)
-            if reason is not None:
+            if reason is not None and node.mem_id not in self.plan.overruled:
                 if is_block:  # a hidden inline element just disappears from its sentence
                     self._flush(self.current)
                     self._pruned(node, reason)
                 return
         if is_block:
+            attrs = node.attributes
+            classes = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
+            reason = self.plan.vocabulary(node.mem_id, tag, classes) if classes else None
             self._flush(self.current)
-            container = self._open(node, self.current)
+            if reason is not None:
+                self._pruned(node, reason)
+                return
+            container = self._open(node, self.current, attrs, classes)
             stack.append(_Exit(container))
         else:
             self.run.tags += 1
@@ -192,10 +207,11 @@ class _Walker:
             stack.append(child)
             child = child.prev
 
-    def _open(self, node: LexborNode, parent: Container | None) -> Container:
-        attrs = node.attributes
-        classes = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
+    def _open(
+        self, node: LexborNode, parent: Container | None, attrs: dict[str, str | None], classes: str
+    ) -> Container:
         tag = node.tag or "body"
+        itemprop = attrs.get("itemprop")
         container = Container(
             id=len(self.containers),
             parent=parent.id if parent else -1,
@@ -203,13 +219,14 @@ class _Walker:
             classes=classes,
             depth=parent.depth + 1 if parent else 0,
             node=node,
+            composition=tag == "article" or (itemprop is not None and "articleBody" in itemprop),
             first=len(self.blocks),
         )
         self.containers.append(container)
         if parent is not None:
             parent.children.append(container.id)
         self.current = container
-        self._count(tag, +1)
+        self._count(container, +1)
         return container
 
     def _leave(self, item: _Exit) -> None:
@@ -219,7 +236,7 @@ class _Walker:
             return
         self._flush(container)
         container.end = len(self.blocks)
-        self._count(container.tag, -1)
+        self._count(container, -1)
         self.current = self.containers[container.parent] if container.parent >= 0 else None
 
     def _line_break(self) -> None:
@@ -234,7 +251,9 @@ class _Walker:
         else:
             parts.append(_BR)
 
-    def _count(self, tag: str, step: int) -> None:
+    def _count(self, container: Container, step: int) -> None:
+        """Context counters: inside <pre>, a quote, a list, a figure, a caption."""
+        tag = container.tag
         if tag == "pre" or tag == "listing" or tag == "xmp":
             self.pre_depth += step
         elif tag == "blockquote":
@@ -246,9 +265,14 @@ class _Walker:
 
     def _pruned(self, node: LexborNode, reason: str) -> None:
         """Record a pruned subtree as one block, so the decision can be inspected."""
-        text = _textstats.normalise_space(node.text(separator=" ") or "")
+        text = node.text(separator=" ") or ""
+        for hidden in node.css(_INVISIBLE_TEXT):  # Lexbor's text() includes script source
+            source = hidden.text(separator=" ")
+            if source:
+                text = text.replace(source, " ", 1)
+        text = _textstats.normalise_space(text)
         if text:
-            self._emit(text, "", 0, self.current, pruned=reason)
+            self._emit(text, "", 0, self.current, pruned=reason, pruned_id=node.mem_id)
 
     def _flush(self, owner: Container | None) -> None:
         run = self.run
@@ -265,23 +289,19 @@ class _Walker:
             return
         if raw.isspace():
             return
-        text = _SPACES.sub(" ", raw)
-        if _BR in text:
-            text = _LINE_BREAK.sub("\n", text)
-        self._emit(text, link_raw, tags, owner)
+        self._emit(_textstats.normalise_space(raw, _BR), link_raw, tags, owner)
 
     def _emit(
-        self, text: str, link_raw: str, tags: int, owner: Container | None, pruned: str = ""
+        self, text: str, link_raw: str, tags: int, owner: Container | None, pruned: str = "",
+        pruned_id: int = 0,
     ) -> None:
-        if not self.pre_depth:
-            text = _textstats.normalise_space(text)
         if not text:
             return
         length = _textstats.measure(text)
         if length == 0 and not pruned:
             return
         tag = owner.tag if owner else "body"
-        kind = "pruned" if pruned else self._kind(tag)
+        kind = "pruned" if pruned else self._kind(tag, owner)
         self.blocks.append(
             RawBlock(
                 index=len(self.blocks),
@@ -297,10 +317,11 @@ class _Walker:
                 heading_level=int(tag[1]) if kind == "heading" else 0,
                 list_depth=self.list_depth,
                 pruned=pruned,
+                pruned_id=pruned_id,
             )
         )
 
-    def _kind(self, tag: str) -> str:
+    def _kind(self, tag: str, owner: Container | None) -> str:
         if tag in _vocab.HEADING_TAGS:
             return "heading"
         if self.pre_depth:
@@ -317,8 +338,30 @@ class _Walker:
         return "paragraph"
 
 
+def _mark_captions(blocks: list[RawBlock], containers: list[Container]) -> None:
+    """Captions by class: ``caption``/``credit`` on the text's element or its parent, or an
+    image word on a parent that holds little more than the caption (not on an article that
+    merely has a picture)."""
+    for block in blocks:
+        if block.kind not in ("paragraph", "list-item") or block.pruned:
+            continue
+        owner = containers[block.container]
+        if _has(owner, _CAPTION_CLASS) or _has(owner, _IMAGE_CLASS):
+            block.kind = "caption"
+        elif owner.parent >= 0:
+            parent = containers[owner.parent]
+            if _has(parent, _CAPTION_CLASS) or (
+                parent.end - parent.first <= _MAX_IMAGE_BOX_BLOCKS and _has(parent, _IMAGE_CLASS)
+            ):
+                block.kind = "caption"
+
+
+def _has(container: Container, vocabulary: _vocab.ClassVocabulary) -> bool:
+    return bool(container.classes) and vocabulary.match(_vocab.class_tokens(container.classes)) is not None
+
+
 def segment(
-    root: LexborNode, *, skip: dict[int, str], max_nodes: int, deadline: float | None
+    root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: float | None
 ) -> Segmentation:
     """Blocks and containers of the subtree at `root` (normally ``<body>``)."""
-    return _Walker(skip, max_nodes, deadline).walk(root)
+    return _Walker(plan, max_nodes, deadline).walk(root)

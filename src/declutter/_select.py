@@ -2,7 +2,8 @@
 
 1. The best-scoring container is the core of the article.
 2. Its siblings join when they score well themselves and are not link-dense (an article
-   split over several containers), and so do loose paragraphs of the parent.
+   split over several containers), and so do loose paragraphs of the parent; inside an
+   ``<article>`` this goes on level by level up to the ``<article>`` itself.
 3. Every block in the region is classified: link-dense blocks and captions are dropped,
    long ones kept, and short blocks and headings are judged by their neighbours, as jusText
    does: a short line between two kept paragraphs is part of the text, one at the edge of
@@ -13,7 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import _vocab
 from ._options import Options
+from ._score import Ranking
 from ._segment import Container, RawBlock, Segmentation
 
 __all__ = ["Selection", "select"]
@@ -28,24 +31,196 @@ class Selection:
     best_score: float
 
 
-def select(seg: Segmentation, scores: list[float], options: Options) -> Selection:
-    """Mark `kept`/`reason` on every block; return the chosen region."""
+def select(
+    seg: Segmentation, ranking: Ranking, options: Options, headline: int = -1,
+    *, lenient: bool = False,
+) -> Selection:  # fmt: skip
+    """Mark `kept`/`reason` on every block; return the chosen region.
+
+    `headline` is the index of the block that repeats the page's title (-1 if none): it is
+    the title, so never part of the body. `lenient` keeps every block of the region that
+    is not pruned (the fallback for pages where nothing reads as an article).
+    """
     blocks = seg.blocks
     for block in blocks:
-        block.kept, block.reason = False, "pruned" if block.pruned else "outside-article"
+        block.kept = False
+        block.reason = f"pruned:{block.pruned}" if block.pruned else "outside-article"
+    scores = ranking.scores
     if not blocks or not scores:
         return Selection(-1, [], 0.0)
     best = _best_container(seg.containers, scores)
-    region = _region(seg, scores, best, options)
     in_region = [False] * len(blocks)
+    region = _region(seg, ranking, best, options, in_region)
+    for i in _nested_articles(seg, best, region):
+        if in_region[i]:
+            in_region[i] = False
+            blocks[i].reason = "nested-article"
+    if headline >= 0:
+        in_region[headline] = False
+        blocks[headline].reason = "headline"
+    if lenient:
+        for block, inside in zip(blocks, in_region):
+            if inside and not block.pruned:
+                block.kept, block.reason = True, "fallback"
+        return Selection(best, region, scores[best])
+    _classify([b for b, inside in zip(blocks, in_region) if inside], options)
+    _extend(blocks, in_region, options)
+    return Selection(best, region, scores[best])
+
+
+def _region(
+    seg: Segmentation, ranking: Ranking, best: int, options: Options, in_region: list[bool]
+) -> list[int]:
+    """Containers of the article: the best one, then qualifying siblings level by level.
+
+    Outside a composition root (``<article>``, ``itemprop=articleBody``) only the first
+    level of siblings is considered, and a sibling must score a good share of the best
+    container. Inside one, every level up to the root is, and any sibling that is not
+    link-dense joins: the author put it in the article, the block classifier sorts out
+    what in it is text.
+    """
+    containers = seg.containers
+    boundary = _composition_root(containers, best)
+    node = _climb_wrappers(containers, ranking.wrapper, best)
+    region = [node]
+    threshold = max(options.sibling_min_score, options.sibling_score_ratio * ranking.scores[best])
+    while True:
+        parent_id = containers[node].parent
+        if parent_id < 0:
+            break
+        liberal = boundary >= 0 and containers[parent_id].depth >= containers[boundary].depth
+        for cid in containers[parent_id].children:
+            if cid != node and _sibling_joins(ranking, cid, liberal, threshold, options):
+                region.append(cid)
+        _mark_loose_paragraphs(seg, parent_id, options, in_region)
+        if not liberal or parent_id == boundary:
+            break
+        node = parent_id
     for cid in region:
-        c = seg.containers[cid]
+        c = containers[cid]
         for i in range(c.first, c.end):
             in_region[i] = True
-    for i in _loose_paragraphs(seg, best, options):
-        in_region[i] = True
-    _classify([b for b, inside in zip(blocks, in_region) if inside], options)
-    return Selection(best, region, scores[best])
+    return sorted(region)
+
+
+def _sibling_joins(
+    ranking: Ranking, cid: int, liberal: bool, threshold: float, options: Options
+) -> bool:
+    text = ranking.text[cid]
+    if not text or ranking.links[cid] / text >= options.sibling_max_link_ratio:
+        return False
+    return liberal or ranking.scores[cid] >= threshold
+
+
+def _composition_root(containers: list[Container], cid: int) -> int:
+    """Nearest ancestor-or-self marked as a self-contained composition, or -1."""
+    while cid >= 0:
+        if containers[cid].composition:
+            return cid
+        cid = containers[cid].parent
+    return -1
+
+
+def _mark_loose_paragraphs(
+    seg: Segmentation, parent_id: int, options: Options, in_region: list[bool]
+) -> None:
+    """Blocks held directly by `parent_id` that read like paragraphs join the region."""
+    parent = seg.containers[parent_id]
+    for i in range(parent.first, parent.end):
+        block = seg.blocks[i]
+        if (
+            block.container == parent_id
+            and not block.pruned
+            and block.length >= options.paragraph_min_length
+            and block.link_ratio < options.sibling_max_link_ratio
+        ):
+            in_region[i] = True
+
+
+def _extend(blocks: list[RawBlock], in_region: list[bool], options: Options) -> None:
+    """Carry the article on across the region's edges while the text goes on alike.
+
+    A lead paragraph in its own box above the body, or a closing section in the next
+    container, sits outside the region the tree gave. Walking the block sequence outwards,
+    paragraphs of the same tag as the body's that read as prose join, with the short lines
+    and subheads between them; a pruned region with text, a link-heavy block or another
+    headline ends the walk.
+    """
+    kept = [i for i, b in enumerate(blocks) if b.kept]
+    if not kept:
+        return
+    tags: dict[str, int] = {}
+    for i in kept:
+        tags[blocks[i].tag] = tags.get(blocks[i].tag, 0) + blocks[i].length
+    body_tag = max(tags, key=tags.__getitem__)
+    _walk_out(blocks, range(kept[0] - 1, -1, -1), body_tag, in_region, options)
+
+
+def _walk_out(
+    blocks: list[RawBlock], order: range, body_tag: str, in_region: list[bool], options: Options
+) -> None:
+    pending: list[RawBlock] = []
+    for i in order:
+        block = blocks[i]
+        if block.pruned and block.length < options.extension_barrier_length:
+            continue  # a "Tweet" button or a photo credit between lead and body
+        if in_region[i] or block.pruned or block.heading_level == 1 or block.reason == "headline":
+            return
+        verdict = _own_verdict(block, options)
+        if verdict is not None and not verdict[0]:
+            return
+        if (
+            verdict is not None
+            and block.tag == body_tag
+            and block.length >= options.extension_min_length
+            and block.link_ratio <= options.extension_max_link_ratio
+            and block.punctuation
+        ):
+            for held in pending:
+                if not _is_metadata_line(held.text):
+                    held.kept, held.reason = True, "between-extension"
+            pending.clear()
+            block.kept, block.reason = True, "extension"
+            continue
+        pending.append(block)
+        if len(pending) > options.extension_max_gap:
+            return
+
+
+def _climb_wrappers(containers: list[Container], wrapper: list[bool], cid: int) -> int:
+    """The outermost container that holds exactly the text of `cid`."""
+    while containers[cid].parent >= 0 and wrapper[containers[cid].parent]:
+        cid = containers[cid].parent
+    return cid
+
+
+def _nested_articles(seg: Segmentation, best: int, region: list[int]) -> list[int]:
+    """Blocks of ``<article>`` elements nested in the article that holds the best container.
+
+    HTML marks each self-contained composition with ``<article>``; one inside the article
+    being read is a teaser, a related story or a comment, never part of it.
+    """
+    containers = seg.containers
+    lineage = set()
+    cid = best
+    while cid >= 0:
+        lineage.add(cid)
+        cid = containers[cid].parent
+    if not any(containers[c].tag == "article" for c in lineage):
+        return []
+    out: list[int] = []
+    for rid in region:
+        for c in containers[rid : _last_descendant(containers, rid) + 1]:
+            if c.tag == "article" and c.id not in lineage and c.first < c.end:
+                out.extend(range(c.first, c.end))
+    return out
+
+
+def _last_descendant(containers: list[Container], cid: int) -> int:
+    """Containers are numbered in document order, so a subtree is a contiguous id range."""
+    while containers[cid].children:
+        cid = containers[cid].children[-1]
+    return cid
 
 
 def _best_container(containers: list[Container], scores: list[float]) -> int:
@@ -58,56 +233,17 @@ def _best_container(containers: list[Container], scores: list[float]) -> int:
     return best
 
 
-def _region(seg: Segmentation, scores: list[float], best: int, options: Options) -> list[int]:
-    containers = seg.containers
-    parent_id = containers[best].parent
-    if parent_id < 0:
-        return [best]
-    threshold = max(options.sibling_min_score, options.sibling_score_ratio * scores[best])
-    region = []
-    for cid in containers[parent_id].children:
-        if cid == best:
-            region.append(cid)
-        elif scores[cid] >= threshold and _link_ratio(seg, containers[cid]) < options.sibling_max_link_ratio:
-            region.append(cid)
-    return region
-
-
-def _loose_paragraphs(seg: Segmentation, best: int, options: Options) -> list[int]:
-    """Blocks held directly by the best container's parent that read like paragraphs."""
-    parent_id = seg.containers[best].parent
-    if parent_id < 0:
-        return []
-    parent = seg.containers[parent_id]
-    return [
-        i
-        for i in range(parent.first, parent.end)
-        if seg.blocks[i].container == parent_id
-        and not seg.blocks[i].pruned
-        and seg.blocks[i].length >= options.paragraph_min_length
-        and seg.blocks[i].link_ratio < options.sibling_max_link_ratio
-    ]
-
-
-def _link_ratio(seg: Segmentation, container: Container) -> float:
-    text = links = 0
-    for block in seg.blocks[container.first : container.end]:
-        if not block.pruned:
-            text += block.length
-            links += block.link_length
-    return links / text if text else 1.0
-
-
 def _classify(region: list[RawBlock], options: Options) -> None:
-    """Decide each block of the region: first on its own, then by its neighbours."""
-    pending: list[RawBlock] = []
+    """Decide each block of the region: on its own, at the edges, then by its neighbours."""
     for block in region:
         verdict = _own_verdict(block, options)
         if verdict is None:
-            pending.append(block)
             block.reason = "short" if block.kind != "heading" else "heading"
         else:
             block.kept, block.reason = verdict
+    _trim_metadata_lines(region, options)
+    _trim_metadata_lines(region[::-1], options)
+    _trim_calls_to_action(region[::-1], options)
     _judge_by_neighbours(region)
 
 
@@ -117,6 +253,8 @@ def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, str] | None:
         return False, f"pruned:{block.pruned}"
     if block.kind == "caption" and not options.include_captions:
         return False, "caption"
+    if _vocab.is_label_line(block.text):
+        return False, "label"
     ratio = block.link_ratio
     if ratio > options.max_link_ratio and not (
         block.length >= options.long_block_length and ratio < options.long_block_max_link_ratio
@@ -127,9 +265,46 @@ def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, str] | None:
     return True, "content"
 
 
+def _trim_metadata_lines(blocks: list[RawBlock], options: Options) -> None:
+    """Drop headlines, bylines, datelines and copyright lines between the region's edge and
+    its text.
+
+    Walks from one edge inwards and stops at the first block long enough to be a paragraph.
+    """
+    for block in blocks:
+        if block.reason in _UNDECIDED or block.kept:
+            if block.heading_level == 1:  # a leading <h1> is the title; later ones are subheads
+                block.kept, block.reason = False, "headline"
+                continue
+            if block.length > options.edge_metadata_max_length:
+                return
+            if _is_metadata_line(block.text):
+                block.kept, block.reason = False, "metadata-line"
+
+
+def _trim_calls_to_action(blocks: list[RawBlock], options: Options) -> None:
+    """From the end of the region inwards, drop the newsletter pitches, "follow us" lines and
+    desk credits that close so many articles, up to the first ordinary paragraph."""
+    for block in blocks:
+        if not block.kept and block.reason not in _UNDECIDED:
+            continue
+        if block.length > options.closing_line_max_length or not _vocab.CALL_TO_ACTION.search(block.text):
+            return
+        block.kept, block.reason = False, "call-to-action"
+
+
+def _is_metadata_line(text: str) -> bool:
+    if _vocab.CREDIT_LINE.search(text):
+        return True
+    return _vocab.DATE_IN_LINE.search(text) is not None and not _vocab.SENTENCE_END.search(text)
+
+
+_UNDECIDED = ("short", "heading")
+
+
 def _judge_by_neighbours(region: list[RawBlock]) -> None:
     """Short blocks stay between kept blocks; headings stay when kept text follows them."""
-    decided = [b.kept if b.reason not in ("short", "heading") else None for b in region]
+    decided = [b.kept if b.reason not in _UNDECIDED else None for b in region]
     n = len(region)
     next_kept: list[bool | None] = [None] * (n + 1)
     for i in range(n - 1, -1, -1):

@@ -17,18 +17,19 @@ __all__ = ["measure", "punctuation_count", "normalise_space", "is_cjk_char"]
 _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 # One token per unspaced-script character, one per word elsewhere.
 _TOKEN = regex.compile(rf"[{_UNSPACED}]|[[\p{{L}}\p{{N}}\p{{M}}]--[{_UNSPACED}]]+", regex.V1)
-# ASCII text is by far the most common block: stdlib `re` is faster for it.
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+# Latin, Greek and Cyrillic text without combining marks is by far the most common: the
+# stdlib `re` counts its words faster, and gets them right.
+_SIMPLE_SCRIPTS_ONLY = re.compile(r"[\x00-\u024f\u0370-\u03ff\u0400-\u04ff\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]*")
+_SIMPLE_WORD = re.compile(r"[^\W_]+")
 _PUNCTUATION = ".,;:!?\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u3001\u060c\u061b"
-_SPACE = re.compile(r"[^\S\n]+")
-_NEWLINES = re.compile(r" ?\n[\s]*")
-_CJK_SPACE = regex.compile(rf"(?<=[{_UNSPACED}\u3000-\u303f\uff00-\uffef]) (?=[{_UNSPACED}\u3000-\u303f\uff00-\uffef])")
+_CJK_NEIGHBOUR = rf"[{_UNSPACED}\u3000-\u303f\uff00-\uffef]"
+_CJK_SPACE = regex.compile(rf"(?<={_CJK_NEIGHBOUR}) (?={_CJK_NEIGHBOUR})")
 
 
 def measure(text: str) -> int:
     """Characters of unspaced scripts plus words of the others."""
-    if text.isascii():
-        return len(_ASCII_WORD.findall(text))
+    if _SIMPLE_SCRIPTS_ONLY.fullmatch(text):
+        return len(_SIMPLE_WORD.findall(text))
     return len(_TOKEN.findall(text))
 
 
@@ -37,17 +38,19 @@ def punctuation_count(text: str) -> int:
     return sum(text.count(mark) for mark in _PUNCTUATION)
 
 
-def normalise_space(text: str) -> str:
-    """Collapse runs of spaces, keep line breaks, and drop spaces between CJK characters.
+def normalise_space(text: str, line_break: str | None = None) -> str:
+    """Collapse every run of whitespace to one space and drop spaces between CJK characters;
+    where `line_break` occurs (the marker a caller put for ``<br>``), a line break stays.
 
     Source HTML breaks lines inside Chinese sentences; a browser does not show those breaks
     as spaces between two CJK characters, so neither do we.
     """
-    text = _SPACE.sub(" ", text)
-    if "\n" in text:
-        text = _NEWLINES.sub("\n", text)
-    text = text.strip()
-    if not text.isascii():
+    if line_break is not None and line_break in text:
+        lines = (" ".join(line.split()) for line in text.split(line_break))
+        text = "\n".join(line for line in lines if line)
+    else:
+        text = " ".join(text.split())
+    if " " in text and not text.isascii():
         text = _CJK_SPACE.sub("", text)
     return text
 

@@ -7,6 +7,8 @@ chrome (``nav``, ``share``, ``related``...) and the tags HTML gives structure wi
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 __all__ = [
@@ -18,10 +20,21 @@ __all__ = [
     "VOID_SKIP_TAGS",
     "NEVER_PRUNED_TAGS",
     "INLINE_TAGS",
+    "CAPTION_CLASS",
+    "IMAGE_CLASS",
+    "DATE_IN_LINE",
+    "CREDIT_LINE",
+    "SENTENCE_END",
+    "CALL_TO_ACTION",
+    "LABEL_LINES",
+    "is_label_line",
     "BOILERPLATE_CLASS",
+    "BOILERPLATE_CLASS_PREFIXES",
+    "BOILERPLATE_CLASS_NOT_PREFIXES",
+    "ClassVocabulary",
+    "class_tokens",
     "WEAK_BOILERPLATE_CLASS",
     "CONTENT_CLASS",
-    "class_pattern",
 ]
 
 # Elements whose content is never article text.
@@ -65,41 +78,153 @@ BOILERPLATE_CLASS = (
     "share", "sharing", "sharer", "shares", "social", "sociallinks", "socials",
     "related", "relatedposts", "recommend", "recommended", "recommendation", "recommendations",
     "popular", "trending", "mostread", "mostviewed", "sidebar", "sidebars", "widget", "widgets",
-    "newsletter", "subscribe", "subscription", "signup", "paywall", "cookie", "cookies",
+    "newsletter", "subscribe", "subscription", "signup", "cookie", "cookies",
     "consent", "gdpr", "breadcrumb", "breadcrumbs", "crumbs", "pagination", "pager",
     "navbar", "nav", "navigation", "menu", "menubar", "toolbar", "masthead", "skip",
     "advert", "advertisement", "advertising", "ad", "ads", "adsense", "adslot", "adunit",
     "dfp", "sponsor", "sponsored", "promo", "promotion", "outbrain", "taboola", "banner",
     "popup", "modal", "overlay", "login", "copyright", "disclaimer", "footnotes-nav",
     "more-stories", "readmore", "read-more", "further-reading", "byline-share", "tags",
-    "tagcloud", "taglist", "keywords", "author-bio", "authorbox", "author-box", "bio",
+    "tagcloud", "taglist", "keywords", "author", "authors", "authorbox", "bio",
     "profile", "rating", "qrcode", "qr", "download-app", "app-download", "ranking", "feed",
-    "teaser", "teasers", "next-article", "prev-next", "jump", "meta", "byline", "dateline",
+    "next-article", "prev-next", "jump", "meta", "byline", "dateline",
     "sr-only", "visually-hidden", "screen-reader-text", "offscreen",
 )  # fmt: skip
+# Chrome words distinctive enough to be found at the start of a compound token too
+# ("sharebar", "relatedposts", "commentlist", "socialicons")...
+BOILERPLATE_CLASS_PREFIXES = (
+    "comment", "share", "social", "related", "recommend", "newsletter", "subscri", "sidebar",
+    "breadcrumb", "advert", "sponsor", "promo", "cookie", "paginat", "widget", "outbrain",
+    "taboola", "disqus", "popup", "navbar", "navigation", "toolbar", "copyright",
+)  # fmt: skip
+# ...but for these words that merely start alike.
+BOILERPLATE_CLASS_NOT_PREFIXES = ("commentar", "commentator", "shared", "shareholder")
 # Chrome words a content word in the same attribute overrides ("main-header").
 WEAK_BOILERPLATE_CLASS = (
-    "header", "footer", "foot", "topbar", "bottom", "side", "aside", "extra", "links",
+    "header", "footer", "foot", "topbar", "aside", "extra", "links",
     "link-list", "tool", "tools", "utility", "actions", "action", "icons", "logo", "brand",
     "credit", "credits", "noprint", "hot", "rank",
 )  # fmt: skip
 CONTENT_CLASS = (
     "article", "articles", "content", "contents", "main", "body", "post", "entry", "story",
-    "text", "prose", "richtext", "rich-text", "blog", "news", "detail", "details", "single",
+    "prose", "richtext", "rich-text", "blog", "news", "detail", "details", "single",
     "articlebody", "postbody", "entry-content", "post-content",
 )  # fmt: skip
 
 
-def class_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
-    """Match any of `words` as a whole token of a class/id attribute.
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|"
+    "juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
+    "novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    "octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
+    "ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|"
+    "dezembro|styczeń|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|"
+    "października|listopada|grudnia"
+)
+# A date or time of day somewhere in a line.
+DATE_IN_LINE = regex.compile(
+    r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}"  # 2019-11-20, 2019年11月
+    r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d\b"  # 20.11.2019
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTHS})\b"
+    r"|\b\d{1,2}:\d\d\b",  # a time of day
+    regex.IGNORECASE,
+)
+# A line that opens as a byline or credit, or carries a copyright notice.
+CREDIT_LINE = regex.compile(
+    r"^\s*(?:by|von|par|por|di|door|av|af|przez|от|posted|published|updated|written|"
+    r"veröffentlicht|aktualisiert|publié|publicado|actualizado|pubblicato)\b"
+    r"|^\s*(?:作者|文|记者|撰文|来源|来自|编辑|责任编辑|责编|校对|审核|发布时间|发表时间|时间|出处|原标题)"
+    r"|©|\(c\)|copyright|all rights reserved|版权所有|版權所有",
+    regex.IGNORECASE,
+)
+# A closing line that asks the reader to do something or credits the desk, not article text:
+# "Subscribe to...", "Follow us on...", "Reporting by ...; Editing by ...".
+CALL_TO_ACTION = regex.compile(
+    r"\b(?:subscribe|sign up|newsletter|follow (?:us|\w+ on)|share (?:this|it)|like this (?:story|article)"
+    r"|have a tip|tips? to|contact us|e-?mail us|reporting by|editing by|writing by|contributed reporting"
+    r"|may be reached at|abonnieren|abonnez|folgen sie|suscr[ií]b|s[ií]guenos|iscriviti|seguici"
+    r"|zapisz się|подпис)\w*"
+    r"|订阅|关注我们|扫码|点击关注|欢迎关注|转载请|未经授权|免责声明"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+",  # an e-mail address
+    regex.IGNORECASE,
+)
 
-    Tokens are separated by anything but letters and digits and by camelCase humps, so
-    ``relatedPosts``, ``related-posts`` and ``related_posts`` all hold ``related``. A word
-    may carry a plural ``s``.
-    """
-    if not words:
-        raise ValueError("an empty vocabulary matches nothing")
-    alternatives = "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
-    return regex.compile(
-        rf"(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))(?i:{alternatives})s?(?![a-z0-9])"
+# Whole lines that are page furniture wherever they stand: ad labels, "read more" links,
+# share and print buttons (compared case-folded, without punctuation).
+LABEL_LINES = frozenset(
+    (
+        "advertisement", "advert", "ad", "ads", "anzeige", "werbung", "publicité", "publicite",
+        "publicidad", "pubblicità", "reklama", "реклама", "广告", "廣告", "sponsored",
+        "continue reading", "read more", "read the full story", "weiterlesen", "mehr lesen",
+        "lire la suite", "leer más", "leggi di più", "share", "share this", "share this article",
+        "teilen", "tweet", "print", "drucken", "email", "e-mail", "skip advert", "close",
+        "continue reading the main story", "story continues below advertisement",
+        "article continues below", "scroll to continue with content", "展开全文", "阅读全文",
     )
+)  # fmt: skip
+_LABEL_STRIP = re.compile(r"[\W_]+")
+
+
+def is_label_line(text: str) -> bool:
+    """True when the whole block is one of `LABEL_LINES`."""
+    return len(text) <= _LONGEST_LABEL and " ".join(_LABEL_STRIP.sub(" ", text).split()).casefold() in LABEL_LINES
+
+
+_LONGEST_LABEL = max(len(line) for line in LABEL_LINES) + 8
+
+
+# Sentence-final punctuation: a dated line that ends like a sentence is text, not a dateline.
+SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’」』)）]*\s*$")
+
+
+# Class/id words of image captions and photo credits.
+CAPTION_CLASS = ("caption", "figcaption", "legend", "credit")
+# Class/id words of boxes that hold a picture (and so, besides it, only its caption).
+IMAGE_CLASS = ("image", "photo", "picture", "img", "figure", "gallery", "slideshow")
+
+
+_TOKEN = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def class_tokens(attribute: str) -> list[str]:
+    """Lower-cased words of a class/id attribute: split at anything but letters and digits
+    and at camelCase humps, so ``relatedPosts``, ``related-posts`` and ``related_posts``
+    all give ``related``, ``posts``."""
+    return [t.lower() for t in _TOKEN.findall(attribute)]
+
+
+class ClassVocabulary:
+    """Words looked for in class/id attributes, matched token by token.
+
+    `words` match whole tokens (a plural ``s`` allowed; ``read-more`` matches two adjacent
+    tokens), `prefixes` the start of a token ("sharebar", "commentlist") except where an
+    entry of `not_prefixes` also matches ("commentary", "shared").
+    """
+
+    __slots__ = ("_words", "_prefixes", "_not_prefixes")
+
+    def __init__(
+        self, words: tuple[str, ...], prefixes: tuple[str, ...] = (), not_prefixes: tuple[str, ...] = ()
+    ) -> None:
+        if not words:
+            raise ValueError("an empty vocabulary matches nothing")
+        self._words = frozenset(words)
+        self._prefixes = prefixes
+        self._not_prefixes = not_prefixes
+
+    def match(self, tokens: list[str]) -> str | None:
+        """The first vocabulary word found in `tokens`, or None."""
+        words = self._words
+        for i, token in enumerate(tokens):
+            if token in words or (token[-1:] == "s" and token[:-1] in words):
+                return token
+            if i + 1 < len(tokens) and f"{token}-{tokens[i + 1]}" in words:
+                return f"{token}-{tokens[i + 1]}"
+            if (
+                self._prefixes
+                and token.startswith(self._prefixes)
+                and not token.startswith(self._not_prefixes)
+            ):
+                return token
+        return None

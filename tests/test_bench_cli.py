@@ -64,3 +64,15 @@ def test_table_marks_fields_a_tool_does_not_extract() -> None:
     table = format_table([run_tool(_constant_tool("正文"), dataset)], "0" * 64)
     row = table.splitlines()[-1].split()
     assert row[0] == "constant" and row[6:9] == ["-", "-", "-"]
+
+
+def test_short_paragraphs_found_verbatim_are_not_reported() -> None:
+    dataset = load_dataset("scrapinghub")
+    page = dataset.pages[0]
+    first = page.gold["articleBody"].split("\n")[0]
+    gold = {**page.gold, "articleBody": f"Meal 1\n{first}"}
+    one = type(dataset)(
+        dataset.name, dataset.kind, (type(page)(page.id, page.url, page.html, gold),)
+    )
+    report = format_worst(run_tool(_constant_tool(f"Meal 1\n{first}\nMeal 2"), one), 1)
+    assert "Meal 1" not in report and "+ Meal 2" in report

@@ -72,14 +72,21 @@ def _word_grams(text: str) -> Counter[tuple[str, ...]]:
 def _uncovered(
     text: str | None, other: str | None, grams: Callable[[str], Counter[Any]]
 ) -> list[str]:
-    """Paragraphs of `text` that `other` mostly lacks (by the dataset's n-grams)."""
-    present = set(grams(other or ""))
+    """Paragraphs of `text` that `other` mostly lacks, counting repeats (by the dataset's n-grams)."""
+    available = grams(other or "")
+    other_flat = norm_segment(other or "")
+    seen: Counter[str] = Counter()
     out = []
     for para in _paragraphs(text):
+        flat = norm_segment(para)
+        seen[flat] += 1
         counts = grams(para)
-        total = sum(counts.values())
-        found = sum(n for gram, n in counts.items() if gram in present)
-        if total and found / total < _COVERED:
+        total: int = counts.total()
+        found = sum(min(n, available[gram]) for gram, n in counts.items())
+        available -= counts  # each n-gram of `other` vouches for one paragraph only
+        # verbatim as often as here also settles paragraphs too short for n-grams ("Meal 1")
+        verbatim = seen[flat] <= other_flat.count(flat)
+        if not verbatim and total and found / total < _COVERED:
             out.append(para)
     return out
 

@@ -55,13 +55,11 @@ def test_amz_title(amz: tuple[PortalPage, declutter.Article]) -> None:
     assert _norm(doc.title) == _norm(page.expected["title"])
 
 
-@pytest.mark.xfail(strict=True, reason="metadata stage pending")
 def test_amz_author(amz: tuple[PortalPage, declutter.Article]) -> None:
     page, doc = amz
     assert _norm(doc.author) == _norm(page.expected["author"])
 
 
-@pytest.mark.xfail(strict=True, reason="metadata stage pending")
 def test_amz_date(amz: tuple[PortalPage, declutter.Article]) -> None:
     page, doc = amz
     assert _norm(doc.date) == _norm(page.expected["date"])

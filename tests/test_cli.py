@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 import declutter
+from _helpers import SNIPPETS
 from declutter._cli import main
-
-from ._helpers import SNIPPETS
 
 BRIDGE = str(SNIPPETS / "bridge_article.html")
 COPIES = str(SNIPPETS / "desktop_mobile.html")
@@ -36,10 +35,18 @@ def body_of(path: str) -> str:
 # --- text output ------------------------------------------------------------------------
 
 
+# what the bridge page states: its headline, its "By Jane Doe" byline and its <time>
+HEADER = (
+    "title: Bridge reopens after two years of repairs\n"
+    "author: Jane Doe\n"
+    "date: 2024-05-12T09:30"
+)
+
+
 def test_text_output_is_header_and_body(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, BRIDGE)
     assert (code, err) == (0, "")
-    assert out == f"title: Bridge reopens after two years of repairs\n\n{body_of(BRIDGE)}\n"
+    assert out == f"{HEADER}\n\n{body_of(BRIDGE)}\n"
 
 
 def test_page_without_metadata_prints_the_body_only(
@@ -202,10 +209,7 @@ def cli(
 def test_subprocess_text_output() -> None:
     result = cli(BRIDGE)
     assert result.returncode == 0
-    assert (
-        result.stdout.decode()
-        == f"title: Bridge reopens after two years of repairs\n\n{body_of(BRIDGE)}\n"
-    )
+    assert result.stdout.decode() == f"{HEADER}\n\n{body_of(BRIDGE)}\n"
 
 
 def test_subprocess_stdin_and_missing_file() -> None:

@@ -7,8 +7,7 @@ import gzip
 import pytest
 
 import declutter
-
-from ._helpers import snippet_bytes
+from _helpers import snippet_bytes
 
 ARTICLES = ["reuters_parasite.html", "163_nike_gb2312.html", "amz123_xiaohongshu.html.gz"]
 NOT_ARTICLES = ["home_teasers.html", "163_portal_links.html", "login_wall.html"]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from _helpers import segment_html
 from declutter._prune import PrunePlan, plan
-
-from ._helpers import segment_html
 
 
 def _plan(html: str, *, vocabulary: bool = True) -> tuple[PrunePlan, dict[str, int]]:

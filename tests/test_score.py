@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from _helpers import segment_html
 from declutter import _score
 from declutter._options import DEFAULT_OPTIONS
-
-from ._helpers import segment_html
 
 PROSE = (
     "<p>More than three hundred volunteers gathered on Saturday morning to clear rubbish "

@@ -8,10 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _helpers import block, segment_html
 from declutter import _parse, _prune
 from declutter._segment import Segmentation, segment
-
-from ._helpers import block, segment_html
 
 
 def texts(html: str) -> list[str]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from _helpers import block, kept_texts, segment_html, select_html, snippet_bytes
 from declutter import _score, _select
 from declutter._options import DEFAULT_OPTIONS
-
-from ._helpers import block, kept_texts, segment_html, select_html, snippet_bytes
 
 P1 = (
     "<p>The first paragraph of the story explains, in plain words, what happened and why it "
@@ -152,7 +151,7 @@ def bridge() -> dict[str, tuple[bool, str]]:
         ("See also: our report from the day the bridge closed", False, "link-dense"),
         ("What changes for drivers", True, "heading"),
         ("Read next", False, "heading-without-text"),
-        ("Share this article", False, "short-at-edge"),
+        ("Share this article", False, "label"),
     ],
 )
 def test_block_classes(

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import declutter
+from _helpers import raw_blocks, snippet_bytes
 from declutter._serialise import to_text
-
-from ._helpers import raw_blocks, snippet_bytes
 
 
 def test_kept_blocks_in_order_separated_by_one_blank_line() -> None:

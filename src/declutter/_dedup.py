@@ -5,7 +5,8 @@ paragraphs (a teaser that repeats the lead). Among the kept blocks, in document 
 
 * a run of consecutive blocks that repeats an earlier run and holds at least
   `Options.dedup_min_run_length` of text is a second copy: all of it goes, short lines
-  (subheads, "* * *") included;
+  (subheads, "* * *") included, and so do the short lines in the copy's boxes (its own
+  headline and byline, which the first copy may not have);
 * outside such runs, a block at least `Options.dedup_min_length` long that repeats an
   earlier kept block goes. Shorter blocks stay: a refrain or a one-word line that occurs
   twice in the article is text, not duplication.
@@ -46,11 +47,32 @@ def dedup(blocks: list[RawBlock], containers: list[Container], options: Options)
         if sum(b.length for b in kept[i : i + run]) >= options.dedup_min_run_length:
             for block in kept[i : i + run]:
                 block.kept, block.reason = False, "duplicate-copy"
+            _drop_copy_furniture(kept, homes, set(homes[i : i + run]), options)
             i += run
             continue
         if kept[i].length >= options.dedup_min_length:
             kept[i].kept, kept[i].reason = False, "duplicate"
         i += 1
+    _retrim_edges([b for b in kept if b.kept])
+
+
+def _retrim_edges(kept: list[RawBlock]) -> None:
+    """A short line kept for standing between two paragraphs is at the edge once the copy
+    after it is gone."""
+    for order in (kept, kept[::-1]):
+        for block in order:
+            if block.reason != "short-between-content":
+                break
+            block.kept, block.reason = False, "short-at-edge"
+
+
+def _drop_copy_furniture(
+    kept: list[RawBlock], homes: list[int], copy_homes: set[int], options: Options
+) -> None:
+    """The short lines that sit in a copy's own boxes (its headline, its byline) go with it."""
+    for block, box in zip(kept, homes):
+        if block.kept and box in copy_homes and block.length < options.dedup_min_length:
+            block.kept, block.reason = False, "duplicate-copy"
 
 
 def _run_length(keys: list[str], earlier: int, start: int) -> int:

@@ -56,8 +56,7 @@ def select(
             in_region[i] = False
             blocks[i].reason = "nested-article"
     if headline >= 0:
-        in_region[headline] = False
-        blocks[headline].reason = "headline"
+        _drop_headline_copies(blocks, headline, in_region)
     if lenient:
         for block, inside in zip(blocks, in_region):
             if inside and not block.pruned:
@@ -135,6 +134,15 @@ def _mark_loose_paragraphs(
             and block.link_ratio < options.sibling_max_link_ratio
         ):
             in_region[i] = True
+
+
+def _drop_headline_copies(blocks: list[RawBlock], headline: int, in_region: list[bool]) -> None:
+    """The headline is the title, not body text; so is every heading that repeats it."""
+    key = "".join(blocks[headline].text.split()).casefold()
+    for i, block in enumerate(blocks):
+        if i == headline or (block.kind == "heading" and "".join(block.text.split()).casefold() == key):
+            in_region[i] = False
+            block.reason = "headline"
 
 
 def _extend(blocks: list[RawBlock], in_region: list[bool], options: Options) -> None:

@@ -237,11 +237,6 @@ def test_headline_zone_wins_over_a_longer_article_appended_below() -> None:
     assert max(zoned, key=zoned.__getitem__) == "own"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a container that begins at the headline gets the zone bonus even when it also "
-    "holds the next article, and outscores the page's own",
-)
 def test_headline_zone_bonus_skips_containers_reaching_past_the_zone() -> None:
     _, zoned = _zone_scores(
         '<div class=top><a href=/>Springfield Gazette</a></div><div id="stream">'

@@ -115,10 +115,6 @@ def test_link_text_in_chinese_is_measured() -> None:
     assert (b.length, b.link_length) == (6, 4)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="texts of separate links are joined without a space: 3 linked words measure as 1",
-)
 def test_words_of_adjacent_links_are_measured_one_by_one() -> None:
     b = segment_html(
         "<body><div><a href=/1>river</a> <a href=/2>volunteers</a> "

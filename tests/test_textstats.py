@@ -59,10 +59,6 @@ def test_measure_fast_path_agrees_with_the_general_rule() -> None:
                 assert measure(text) == len(_TOKEN.findall(text)), (hex(cp), text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="measure's fast path splits Cyrillic words at combining marks U+0483-U+0489",
-)
 def test_measure_cyrillic_combining_mark_stays_in_word() -> None:
     # Church Slavonic abbreviation with a titlo (U+0483): one word
     assert measure("бг\u0483ъ") == 1
@@ -120,10 +116,6 @@ def test_normalise_space_line_break_between_cjk_stays() -> None:
     assert normalise_space(f"第一行{BR}第二行", BR) == "第一行\n第二行"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalise_space removes the spaces Thai writes between phrases and sentences",
-)
 def test_normalise_space_keeps_thai_phrase_spaces() -> None:
     # Thai has no spaces between words but does put one between phrases and sentences;
     # a browser shows it, and removing it runs two sentences together.

@@ -100,10 +100,6 @@ def test_every_listed_chrome_word_prunes_when_written_alone(word: str) -> None:
     assert vocabulary_reason(word) is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="three-token entries such as 'screen-reader-text' can never match (pairs only)",
-)
 def test_screen_reader_text_is_pruned() -> None:
     assert vocabulary_reason("screen-reader-text") is not None
 

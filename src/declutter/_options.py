@@ -69,7 +69,7 @@ class Options:
     absurdly deep DOM costs linear time."""
 
     headline_zone_bonus: float = 1.5
-    """Score factor for containers that begin between the headline that repeats the page's
+    """Score factor for containers that lie between the headline that repeats the page's
     ``<title>`` and the next headline."""
     headline_zone_share: float = 0.1
     """When the best container in that zone scores at least this share of the best on the

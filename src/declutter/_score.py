@@ -7,7 +7,7 @@ lists and teaser titles score low or negative.
 A container's score gathers the positive scores of the blocks below it, a block's own
 container and its parent at full weight, higher ancestors at a falling share (as in
 Readability), and is then scaled by the share of the container's text that is not in links.
-The container that scores highest is where the article is. Containers that end within the
+The container that scores highest is where the article is. Containers that lie within the
 article the page's ``<title>`` names (after its headline, before the next headline) get a
 bonus, so an article appended below by infinite scroll does not win over the page's own.
 """
@@ -64,9 +64,8 @@ def find_headline(seg: Segmentation, title: str, options: Options) -> tuple[int,
     """The block that repeats the page's ``<title>``, and where its article ends.
 
     Returns ``(headline, zone_end)`` block indices, or ``(-1, -1)``. The zone runs to the
-    next heading of the same or a higher level (for a headline that is not a heading, to
-    the next block held by the same kind of element): the article that the ``<title>``
-    names, not the next one appended below it.
+    next block held by the same kind of element as the headline: the article that the
+    ``<title>`` names, not the next one appended below it.
     """
     key = _title_key(title)
     if len(key) < options.headline_min_chars:
@@ -93,14 +92,13 @@ def find_headline(seg: Segmentation, title: str, options: Options) -> tuple[int,
 
 
 def _zone_end(seg: Segmentation, headline: int) -> int:
+    """The next block held by the same kind of element as the headline (the next story's
+    headline); subheads of the story are other elements (``h2`` without the headline's class)."""
     blocks, containers = seg.blocks, seg.containers
     head = blocks[headline]
     signature = (head.tag, containers[head.container].classes)
     for block in blocks[headline + 1 :]:
-        if head.heading_level:
-            if 0 < block.heading_level <= head.heading_level:
-                return block.index
-        elif (block.tag, containers[block.container].classes) == signature:
+        if (block.tag, containers[block.container].classes) == signature:
             return block.index
     return len(blocks)
 
@@ -142,7 +140,7 @@ def score_containers(seg: Segmentation, options: Options, headline: tuple[int, i
     ]
     start, end = headline
     if start >= 0:
-        in_zone = [start <= c.first < end and c.end > c.first for c in containers]
+        in_zone = [start <= c.first < c.end <= end for c in containers]
         zone_best = max((s for s, z in zip(scores, in_zone) if z), default=0.0)
         overall = max(scores, default=0.0)
         boost = options.headline_zone_bonus

@@ -233,6 +233,8 @@ class _Walker:
         container = item.container
         if container is None:
             self.link_depth -= 1
+            if self.run.link_parts:  # separate links are separate words ("News Sports Weather")
+                self.run.link_parts.append(" ")
             return
         self._flush(container)
         container.end = len(self.blocks)

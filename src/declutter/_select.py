@@ -146,13 +146,14 @@ def _drop_headline_copies(blocks: list[RawBlock], headline: int, in_region: list
 
 
 def _extend(blocks: list[RawBlock], in_region: list[bool], options: Options) -> None:
-    """Carry the article on across the region's edges while the text goes on alike.
+    """Carry the article back over the region's top edge while the text goes on alike.
 
-    A lead paragraph in its own box above the body, or a closing section in the next
-    container, sits outside the region the tree gave. Walking the block sequence outwards,
-    paragraphs of the same tag as the body's that read as prose join, with the short lines
-    and subheads between them; a pruned region with text, a link-heavy block or another
-    headline ends the walk.
+    A lead paragraph in its own box above the body sits outside the region the tree gave.
+    Walking the block sequence backwards from the first kept block, paragraphs of the same
+    tag as the body's that read as prose join, with the short lines and subheads between
+    them; a pruned region with text, a link-heavy block or another headline ends the walk.
+    (Not forwards: what follows an article's last paragraph is, far more often than not,
+    its disclaimer, author box or newsletter pitch.)
     """
     kept = [i for i, b in enumerate(blocks) if b.kept]
     if not kept:

@@ -197,12 +197,12 @@ def class_tokens(attribute: str) -> list[str]:
 class ClassVocabulary:
     """Words looked for in class/id attributes, matched token by token.
 
-    `words` match whole tokens (a plural ``s`` allowed; ``read-more`` matches two adjacent
-    tokens), `prefixes` the start of a token ("sharebar", "commentlist") except where an
+    `words` match whole tokens (a plural ``s`` allowed; ``read-more`` and
+    ``screen-reader-text`` match runs of adjacent tokens), `prefixes` the start of a token ("sharebar", "commentlist") except where an
     entry of `not_prefixes` also matches ("commentary", "shared").
     """
 
-    __slots__ = ("_words", "_prefixes", "_not_prefixes")
+    __slots__ = ("_words", "_prefixes", "_not_prefixes", "_longest")
 
     def __init__(
         self, words: tuple[str, ...], prefixes: tuple[str, ...] = (), not_prefixes: tuple[str, ...] = ()
@@ -212,6 +212,7 @@ class ClassVocabulary:
         self._words = frozenset(words)
         self._prefixes = prefixes
         self._not_prefixes = not_prefixes
+        self._longest = max(word.count("-") + 1 for word in words)
 
     def match(self, tokens: list[str]) -> str | None:
         """The first vocabulary word found in `tokens`, or None."""
@@ -219,8 +220,10 @@ class ClassVocabulary:
         for i, token in enumerate(tokens):
             if token in words or (token[-1:] == "s" and token[:-1] in words):
                 return token
-            if i + 1 < len(tokens) and f"{token}-{tokens[i + 1]}" in words:
-                return f"{token}-{tokens[i + 1]}"
+            for n in range(2, min(self._longest, len(tokens) - i) + 1):
+                phrase = "-".join(tokens[i : i + n])
+                if phrase in words:
+                    return phrase
             if (
                 self._prefixes
                 and token.startswith(self._prefixes)

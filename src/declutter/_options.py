@@ -83,6 +83,10 @@ class Options:
     """Longer blocks are never taken for the headline."""
 
     # --- select: region and block classes ------------------------------------------------
+    content_root_max_levels: int = 5
+    """Containers at most this many levels above the best one count as the article's root
+    when they are ``<main>`` or their class names content; the region then grows level by
+    level up to the root (``<article>`` roots count at any height)."""
     sibling_score_ratio: float = 0.2
     """A sibling container of the best one joins the article when its score reaches this
     share of the best score..."""

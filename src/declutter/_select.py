@@ -72,14 +72,14 @@ def _region(
 ) -> list[int]:
     """Containers of the article: the best one, then qualifying siblings level by level.
 
-    Outside a composition root (``<article>``, ``itemprop=articleBody``) only the first
-    level of siblings is considered, and a sibling must score a good share of the best
-    container. Inside one, every level up to the root is, and any sibling that is not
-    link-dense joins: the author put it in the article, the block classifier sorts out
-    what in it is text.
+    Outside a root that holds the article as a whole (``<article>``, ``itemprop=articleBody``,
+    ``<main>`` or a content-named box a few levels up) only the first level of siblings is
+    considered, and a sibling must score a good share of the best container. Inside one,
+    every level up to the root is, and any sibling that is not link-dense joins: the author
+    put it in the article, the block classifier sorts out what in it is text.
     """
     containers = seg.containers
-    boundary = _composition_root(containers, best)
+    boundary = _composition_root(containers, best, options.content_root_max_levels)
     node = _climb_wrappers(containers, ranking.wrapper, best)
     region = [node]
     threshold = max(options.sibling_min_score, options.sibling_score_ratio * ranking.scores[best])
@@ -111,13 +111,25 @@ def _sibling_joins(
     return liberal or ranking.scores[cid] >= threshold
 
 
-def _composition_root(containers: list[Container], cid: int) -> int:
-    """Nearest ancestor-or-self marked as a self-contained composition, or -1."""
+def _composition_root(containers: list[Container], cid: int, levels: int) -> int:
+    """Nearest ancestor-or-self that holds the article as a whole, or -1: an ``<article>``
+    or ``itemprop=articleBody`` anywhere up, or, within `levels`, ``<main>`` or a box whose
+    class names content ("entry-content", "post-body")."""
+    up = 0
     while cid >= 0:
-        if containers[cid].composition:
+        c = containers[cid]
+        if c.composition or (up <= levels and _names_content(c)):
             return cid
-        cid = containers[cid].parent
+        cid = c.parent
+        up += 1
     return -1
+
+
+def _names_content(c: Container) -> bool:
+    return c.tag == "main" or (bool(c.classes) and _CONTENT.match(_vocab.class_tokens(c.classes)) is not None)
+
+
+_CONTENT = _vocab.ClassVocabulary(_vocab.CONTENT_CLASS)
 
 
 def _mark_loose_paragraphs(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+from declutter._headline import TitleKeys, keys_of, title_keys
 from declutter import _parse, _prune, _score, _select
 from declutter._options import DEFAULT_OPTIONS, Options
 from declutter._segment import RawBlock, Segmentation, segment
@@ -27,10 +28,18 @@ def segment_html(html: str, *, vocabulary: bool = True) -> Segmentation:
     return segment(root, plan=plan, max_nodes=10**9, deadline=None)
 
 
-def page_title(html: str) -> str:
+def page_title(html: str, options: Options = DEFAULT_OPTIONS) -> TitleKeys:
     tree, _ = _parse.parse(html, max_chars=10**9)
-    node = tree.css_first("title")
-    return node.text(strip=True) if node is not None else ""
+    return title_keys(
+        tree, min_chars=options.headline_min_chars, min_coverage=options.headline_min_coverage
+    )
+
+
+def keys(*titles: str, options: Options = DEFAULT_OPTIONS) -> TitleKeys:
+    """Title keys of these titles, as the pipeline builds them from a page's <title>."""
+    return keys_of(
+        list(titles), min_chars=options.headline_min_chars, min_coverage=options.headline_min_coverage
+    )
 
 
 def select_html(
@@ -40,7 +49,7 @@ def select_html(
     no un-prune retry, no fallback, so the select stage's own decisions show."""
     seg = segment_html(html)
     _score.score_blocks(seg, options)
-    headline = _score.find_headline(seg, page_title(html), options)
+    headline = _score.find_headline(seg, page_title(html, options), options)
     ranking = _score.score_containers(seg, options, headline)
     selection = _select.select(seg, ranking, options, headline[0])
     return seg, selection

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from _helpers import segment_html
+from _helpers import keys, segment_html
 from declutter import _score
 from declutter._options import DEFAULT_OPTIONS
 
@@ -160,7 +160,7 @@ TITLE = "River cleanup draws hundreds of volunteers | Springfield Gazette"
 
 def test_find_headline_matches_the_heading_that_repeats_the_title() -> None:
     seg = segment_html(f"<body>{HEADLINE_PAGE}</body>")
-    headline, zone_end = _score.find_headline(seg, TITLE, DEFAULT_OPTIONS)
+    headline, zone_end = _score.find_headline(seg, keys(TITLE), DEFAULT_OPTIONS)
     assert seg.blocks[headline].text == "River cleanup draws hundreds of volunteers"
     # the zone ends at the next heading of the same level, not at the <h2>
     assert seg.blocks[zone_end].text == "Council approves new budget"
@@ -170,7 +170,7 @@ def test_find_headline_does_not_take_the_site_name() -> None:
     seg = segment_html(
         "<body><div class=top><a href=/>Springfield Gazette</a></div><p>Text.</p></body>"
     )
-    assert _score.find_headline(seg, TITLE, DEFAULT_OPTIONS) == (-1, -1)
+    assert _score.find_headline(seg, keys(TITLE), DEFAULT_OPTIONS) == (-1, -1)
 
 
 def test_find_headline_prefers_a_heading_to_a_paragraph() -> None:
@@ -178,19 +178,19 @@ def test_find_headline_prefers_a_heading_to_a_paragraph() -> None:
         "<body><p>River cleanup draws hundreds of volunteers</p>"
         "<h2>River cleanup draws hundreds of volunteers</h2></body>"
     )
-    headline, _ = _score.find_headline(seg, TITLE, DEFAULT_OPTIONS)
+    headline, _ = _score.find_headline(seg, keys(TITLE), DEFAULT_OPTIONS)
     assert seg.blocks[headline].tag == "h2"
 
 
 def test_find_headline_ignores_case_and_punctuation() -> None:
     seg = segment_html("<body><h1>River cleanup: draws HUNDREDS of volunteers!</h1></body>")
-    assert _score.find_headline(seg, TITLE, DEFAULT_OPTIONS)[0] == 0
+    assert _score.find_headline(seg, keys(TITLE), DEFAULT_OPTIONS)[0] == 0
 
 
 @pytest.mark.parametrize("title", ["", "Home", "Springfield Gazette"])
 def test_find_headline_without_a_matching_title(title: str) -> None:
     seg = segment_html("<body><h1>River cleanup draws hundreds of volunteers</h1></body>")
-    assert _score.find_headline(seg, title, DEFAULT_OPTIONS) == (-1, -1)
+    assert _score.find_headline(seg, keys(title), DEFAULT_OPTIONS) == (-1, -1)
 
 
 def test_find_headline_in_chinese() -> None:
@@ -198,7 +198,7 @@ def test_find_headline_in_chinese() -> None:
         "<body><div>跨境头条</div><h1>小红书近期高管离职频发!</h1><p>正文。</p></body>"
     )
     headline, _ = _score.find_headline(
-        seg, "小红书近期高管离职频发!-跨境头条-AMZ123", DEFAULT_OPTIONS
+        seg, keys("小红书近期高管离职频发!-跨境头条-AMZ123"), DEFAULT_OPTIONS
     )
     assert seg.blocks[headline].tag == "h1"
 
@@ -208,7 +208,7 @@ def _zone_scores(html: str) -> tuple[dict[str, float], dict[str, float]]:
     seg = segment_html(f"<body>{html}</body>")
     _score.score_blocks(seg, DEFAULT_OPTIONS)
     plain = _score.score_containers(seg, DEFAULT_OPTIONS)
-    headline = _score.find_headline(seg, TITLE, DEFAULT_OPTIONS)
+    headline = _score.find_headline(seg, keys(TITLE), DEFAULT_OPTIONS)
     assert seg.blocks[headline[0]].text == "River cleanup draws hundreds of volunteers"
     zoned = _score.score_containers(seg, DEFAULT_OPTIONS, headline)
     named = [c for c in seg.containers if c.classes]

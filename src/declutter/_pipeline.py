@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import _decode, _parse, _prune, _score, _select, _serialise
 from ._dedup import dedup
 from ._errors import InputTypeError
+from ._headline import TitleKeys, title_keys
 from ._metadata import extract_metadata
 from ._model import Article, Block
 from ._options import DEFAULT_OPTIONS, Options
@@ -113,8 +114,10 @@ def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | No
     root = tree.body or tree.root
     if root is None:
         return Segmentation([], [])
-    plan = _prune.plan(tree, use_vocabulary=options.prune_by_class)
-    title = _page_title(tree)
+    title = title_keys(
+        tree, min_chars=options.headline_min_chars, min_coverage=options.headline_min_coverage
+    )
+    plan = _prune.plan(tree, use_vocabulary=options.prune_by_class, title=title)
     best = seg = _body_pass(root, plan, title, options, deadline)
     for _ in range(options.unprune_passes):
         suspects = _suspect_prunes(seg, options)
@@ -129,7 +132,7 @@ def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | No
     return best
 
 
-def _fallback(seg: Segmentation, title: str, options: Options) -> None:
+def _fallback(seg: Segmentation, title: TitleKeys, options: Options) -> None:
     """Nothing read as an article (a link list, a gallery of one-line captions, a bare
     fragment): keep the container with the most text, every block of it, so the caller
     gets the page's best meaningful text; the document score says how little to trust it."""
@@ -159,18 +162,9 @@ def _suspect_prunes(seg: Segmentation, options: Options) -> set[int]:
 _GUESSED_PRUNES = ("class:", "role:")
 
 
-def _page_title(tree: LexborHTMLParser) -> str:
-    """The ``<title>`` (or ``og:title``) text, to recognise the headline by."""
-    node = tree.css_first("head > title") or tree.css_first("title")
-    title = node.text(strip=True) if node is not None else ""
-    if not title:
-        meta = tree.css_first('meta[property="og:title"]')
-        title = (meta.attributes.get("content") or "") if meta is not None else ""
-    return title
-
-
 def _body_pass(
-    root: LexborNode, plan: _prune.PrunePlan, title: str, options: Options, deadline: float | None
+    root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
+    deadline: float | None,
 ) -> Segmentation:
     seg = segment(root, plan=plan, max_nodes=options.max_nodes, deadline=deadline)
     _score.score_blocks(seg, options)

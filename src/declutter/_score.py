@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._headline import TitleKeys
 from ._options import Options
 from ._segment import Container, RawBlock, Segmentation
 
 __all__ = ["Ranking", "document_score", "find_headline", "score_blocks", "score_containers"]
 
 
-_NON_WORD = re.compile(r"[\W_]+")
 _WIN_MARGIN = 1.01  # just enough to make a tie a win
 # Spaces and punctuation a block may carry beyond its title key (which has neither).
 _LONGEST_HEADLINE_FACTOR = 2.0
@@ -60,31 +60,22 @@ def score_blocks(seg: Segmentation, options: Options) -> None:
         block.score = text + punct * block.punctuation - link_weight * block.link_length - cost
 
 
-def find_headline(seg: Segmentation, title: str, options: Options) -> tuple[int, int]:
-    """The block that repeats the page's ``<title>``, and where its article ends.
+def find_headline(seg: Segmentation, title: TitleKeys, options: Options) -> tuple[int, int]:
+    """The block that repeats the page's title, and where its article ends.
 
     Returns ``(headline, zone_end)`` block indices, or ``(-1, -1)``. The zone runs to the
     next block held by the same kind of element as the headline: the article that the
-    ``<title>`` names, not the next one appended below it.
+    title names, not the next one appended below it. Among matches the one accounting for
+    most of the title wins (not the site name in it), then a heading, then the first.
     """
-    key = _title_key(title)
-    if len(key) < options.headline_min_chars:
-        return -1, -1
-    best, best_rank = -1, (0.0, 0)
-    shortest = options.headline_min_coverage * len(key)  # a key is never longer than its text
-    longest = _LONGEST_HEADLINE_FACTOR * len(title) / options.headline_min_coverage
+    longest = _LONGEST_HEADLINE_FACTOR * title.longest / options.headline_min_coverage
+    best, best_rank = -1, (0, 0)
     for block in seg.blocks:
-        if block.pruned or block.length > options.headline_max_length:
+        if block.pruned or block.length > options.headline_max_length or len(block.text) > longest:
             continue
-        if not shortest <= len(block.text) <= longest:
-            continue
-        text = _title_key(block.text)
-        if len(text) < options.headline_min_chars or not (text in key or key in text):
-            continue
-        # most of the title (not just the site name in it), then a heading, then the first
-        coverage = min(len(text), len(key)) / max(len(text), len(key))
-        rank = (coverage, -(block.heading_level or 7))
-        if coverage >= options.headline_min_coverage and rank > best_rank:
+        matched = title.match(block.text)
+        rank = (matched, -(block.heading_level or 7))
+        if matched and rank > best_rank:
             best, best_rank = block.index, rank
     if best < 0:
         return -1, -1
@@ -101,10 +92,6 @@ def _zone_end(seg: Segmentation, headline: int) -> int:
         if (block.tag, containers[block.container].classes) == signature:
             return block.index
     return len(blocks)
-
-
-def _title_key(text: str) -> str:
-    return _NON_WORD.sub("", text).casefold()
 
 
 def score_containers(seg: Segmentation, options: Options, headline: tuple[int, int] = (-1, -1)) -> Ranking:

@@ -79,7 +79,7 @@ def _region(
     put it in the article, the block classifier sorts out what in it is text.
     """
     containers = seg.containers
-    boundary = _composition_root(containers, best, options.content_root_max_levels)
+    boundary = _composition_root(containers, ranking.wrapper, best, options.content_root_max_levels)
     node = _climb_wrappers(containers, ranking.wrapper, best)
     region = [node]
     threshold = max(options.sibling_min_score, options.sibling_score_ratio * ranking.scores[best])
@@ -111,17 +111,18 @@ def _sibling_joins(
     return liberal or ranking.scores[cid] >= threshold
 
 
-def _composition_root(containers: list[Container], cid: int, levels: int) -> int:
-    """Nearest ancestor-or-self that holds the article as a whole, or -1: an ``<article>``
-    or ``itemprop=articleBody`` anywhere up, or, within `levels`, ``<main>`` or a box whose
-    class names content ("entry-content", "post-body")."""
+def _composition_root(containers: list[Container], wrapper: list[bool], cid: int, levels: int) -> int:
+    """The nearest ancestor-or-self that holds the article as a whole, or -1: an
+    ``<article>`` or ``itemprop=articleBody`` at any height, or within `levels` (wrappers do
+    not count) ``<main>`` or a box whose class names content ("entry-content", "post-body")."""
     up = 0
     while cid >= 0:
         c = containers[cid]
         if c.composition or (up <= levels and _names_content(c)):
             return cid
+        if not wrapper[cid]:
+            up += 1
         cid = c.parent
-        up += 1
     return -1
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from declutter._headline import TitleKeys, keys_of, title_keys
 from declutter import _parse, _prune, _score, _select
+from declutter._headline import TitleKeys, keys_of, title_keys
 from declutter._options import DEFAULT_OPTIONS, Options
 from declutter._segment import RawBlock, Segmentation, segment
 from declutter._textstats import measure

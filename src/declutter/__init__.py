@@ -18,7 +18,7 @@ from ._model import Article, Block
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
 
-__all__ = ["Article", "Block", "DEFAULT_OPTIONS", "InputTypeError", "Options", "__version__", "extract"]
+__all__ = ["DEFAULT_OPTIONS", "Article", "Block", "InputTypeError", "Options", "__version__", "extract"]
 
 try:
     __version__ = version("declutter")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-__all__ = ["Options", "DEFAULT_OPTIONS"]
+__all__ = ["DEFAULT_OPTIONS", "Options"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -209,6 +209,6 @@ def _freeze(seg: Segmentation) -> tuple[Block, ...]:
                 b.index, b.text, b.tag, b.kind, path, b.depth, b.length, b.link_length,
                 b.punctuation, b.tags, round(b.index / n, 4), round(b.score, 3), b.kept,
                 b.reason, b.heading_level, classes,
-            )  # fmt: skip
+            )
         )
     return tuple(out)

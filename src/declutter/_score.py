@@ -14,7 +14,6 @@ bonus, so an article appended below by infinite scroll does not win over the pag
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ._headline import TitleKeys

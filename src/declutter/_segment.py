@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborNode
 from . import _textstats, _vocab
 from ._prune import PrunePlan
 
-__all__ = ["RawBlock", "Container", "Segmentation", "home", "segment"]
+__all__ = ["Container", "RawBlock", "Segmentation", "home", "segment"]
 
 _BR = "\u2028"  # stands for <br> until blocks are cut; source newlines are only spaces
 _KIND_BY_TAG = {

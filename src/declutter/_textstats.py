@@ -12,7 +12,7 @@ import re
 
 import regex
 
-__all__ = ["measure", "punctuation_count", "normalise_space", "is_cjk_char"]
+__all__ = ["is_cjk_char", "measure", "normalise_space", "punctuation_count"]
 
 _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 # One token per unspaced-script character, one per word elsewhere.

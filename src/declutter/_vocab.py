@@ -12,29 +12,29 @@ import re
 import regex
 
 __all__ = [
-    "SKIP_TAGS",
-    "CHROME_TAGS",
     "BLOCK_TAGS",
-    "HEADING_TAGS",
-    "LIST_TAGS",
-    "VOID_SKIP_TAGS",
-    "NEVER_PRUNED_TAGS",
-    "INLINE_TAGS",
-    "CAPTION_CLASS",
-    "IMAGE_CLASS",
-    "DATE_IN_LINE",
-    "CREDIT_LINE",
-    "SENTENCE_END",
-    "CALL_TO_ACTION",
-    "LABEL_LINES",
-    "is_label_line",
     "BOILERPLATE_CLASS",
-    "BOILERPLATE_CLASS_PREFIXES",
     "BOILERPLATE_CLASS_NOT_PREFIXES",
+    "BOILERPLATE_CLASS_PREFIXES",
+    "CALL_TO_ACTION",
+    "CAPTION_CLASS",
+    "CHROME_TAGS",
+    "CONTENT_CLASS",
+    "CREDIT_LINE",
+    "DATE_IN_LINE",
+    "HEADING_TAGS",
+    "IMAGE_CLASS",
+    "INLINE_TAGS",
+    "LABEL_LINES",
+    "LIST_TAGS",
+    "NEVER_PRUNED_TAGS",
+    "SENTENCE_END",
+    "SKIP_TAGS",
+    "VOID_SKIP_TAGS",
+    "WEAK_BOILERPLATE_CLASS",
     "ClassVocabulary",
     "class_tokens",
-    "WEAK_BOILERPLATE_CLASS",
-    "CONTENT_CLASS",
+    "is_label_line",
 ]
 
 # Elements whose content is never article text.
@@ -202,7 +202,7 @@ class ClassVocabulary:
     entry of `not_prefixes` also matches ("commentary", "shared").
     """
 
-    __slots__ = ("_words", "_prefixes", "_not_prefixes", "_longest")
+    __slots__ = ("_longest", "_not_prefixes", "_prefixes", "_words")
 
     def __init__(
         self, words: tuple[str, ...], prefixes: tuple[str, ...] = (), not_prefixes: tuple[str, ...] = ()

@@ -71,6 +71,9 @@ class Options:
     headline_zone_bonus: float = 1.5
     """Score factor for containers that lie between the headline that repeats the page's
     ``<title>`` and the next headline."""
+    headline_reach: int = 40
+    """...and that begin at most this many blocks after the headline (the story follows its
+    headline; a box far down the page is something else)."""
     headline_zone_share: float = 0.1
     """When the best container in that zone scores at least this share of the best on the
     page, it wins outright (the page's own article over ones appended below it)."""

@@ -58,7 +58,7 @@ def extract(
     cut = len(html) > options.max_bytes
     decoded = _decode.decode(data, declared=encoding, tolerated=options.utf8_tolerated_errors)
     tree, parse_cut = _parse.parse(decoded.text, max_chars=options.max_bytes)
-    seg = _extract_body(tree, options, deadline)
+    seg = _extract_body(tree, url, options, deadline)
     body = _serialise.to_text(seg.blocks)
     meta = extract_metadata(
         tree, url=url, body=body, options=options, reference_time=reference_time
@@ -103,7 +103,9 @@ def _check_arguments(
     return options
 
 
-def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | None) -> Segmentation:
+def _extract_body(
+    tree: LexborHTMLParser, url: str | None, options: Options, deadline: float | None
+) -> Segmentation:
     """Stages 3 to 6, and a second pass when class pruning looks to have hit the article.
 
     A class word is a guess; when a region it removed holds more text than the body that is
@@ -115,8 +117,9 @@ def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | No
     if root is None:
         return Segmentation([], [])
     title = title_keys(
-        tree, min_chars=options.headline_min_chars, min_coverage=options.headline_min_coverage
-    )
+        tree, url=url, min_chars=options.headline_min_chars,
+        min_coverage=options.headline_min_coverage,
+    )  # fmt: skip
     plan = _prune.plan(tree, use_vocabulary=options.prune_by_class, title=title)
     best = seg = _body_pass(root, plan, title, options, deadline)
     for _ in range(options.unprune_passes):

@@ -82,15 +82,21 @@ def find_headline(seg: Segmentation, title: TitleKeys, options: Options) -> tupl
 
 
 def _zone_end(seg: Segmentation, headline: int) -> int:
-    """The next block held by the same kind of element as the headline (the next story's
-    headline); subheads of the story are other elements (``h2`` without the headline's class)."""
+    """The next block held by the same kind of element, in the same kind of box, as the
+    headline (the next story's headline); the story's subheads are other elements or sit
+    in the story's body, not in a header box like the headline's."""
     blocks, containers = seg.blocks, seg.containers
-    head = blocks[headline]
-    signature = (head.tag, containers[head.container].classes)
+    signature = _signature(containers, blocks[headline].container)
     for block in blocks[headline + 1 :]:
-        if (block.tag, containers[block.container].classes) == signature:
+        if _signature(containers, block.container) == signature:
             return block.index
     return len(blocks)
+
+
+def _signature(containers: list[Container], cid: int) -> tuple[str, str, str, str]:
+    c = containers[cid]
+    p = containers[c.parent] if c.parent >= 0 else c
+    return c.tag, c.class_name, p.tag, p.class_name
 
 
 def score_containers(seg: Segmentation, options: Options, headline: tuple[int, int] = (-1, -1)) -> Ranking:
@@ -126,7 +132,8 @@ def score_containers(seg: Segmentation, options: Options, headline: tuple[int, i
     ]
     start, end = headline
     if start >= 0:
-        in_zone = [start <= c.first < c.end <= end for c in containers]
+        reach = start + options.headline_reach
+        in_zone = [start <= c.first <= reach and c.first < c.end <= end for c in containers]
         zone_best = max((s for s, z in zip(scores, in_zone) if z), default=0.0)
         overall = max(scores, default=0.0)
         boost = options.headline_zone_bonus

@@ -45,6 +45,9 @@ class Container:
     classes: str
     depth: int
     node: LexborNode | None
+    class_name: str = ""
+    """The ``class`` attribute alone (``classes`` also holds the id): what a kind of
+    element is called across a page, where ids tell its instances apart."""
     composition: bool = False
     """``<article>`` or ``itemprop=articleBody``: a self-contained composition."""
     first: int = 0
@@ -219,6 +222,7 @@ class _Walker:
             classes=classes,
             depth=parent.depth + 1 if parent else 0,
             node=node,
+            class_name=attrs.get("class") or "",
             composition=tag == "article" or (itemprop is not None and "articleBody" in itemprop),
             first=len(self.blocks),
         )

@@ -153,6 +153,11 @@ class Options:
     teaser_headline_link_ratio: float = 0.9
     """...and at least this much of it is link text."""
 
+    lone_heading_min_length: int = 8
+    """A heading at least this long, after kept text, stays even when no text follows it."""
+    short_list_min_items: int = 3
+    """A run of at least this many short list items next to kept text is kept whole."""
+
     # --- dedup ---------------------------------------------------------------------------
     dedup_min_length: int = 10
     """Blocks at least this long are removed when an earlier kept block has the same text;

@@ -266,7 +266,7 @@ def _classify(region: list[RawBlock], options: Options) -> None:
     _trim_metadata_lines(region, options)
     _trim_metadata_lines(region[::-1], options)
     _trim_calls_to_action(region[::-1], options)
-    _judge_by_neighbours(region)
+    _judge_by_neighbours(region, options)
 
 
 def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, str] | None:
@@ -324,13 +324,19 @@ def _is_metadata_line(text: str) -> bool:
 _UNDECIDED = ("short", "heading")
 
 
-def _judge_by_neighbours(region: list[RawBlock]) -> None:
-    """Short blocks stay between kept blocks; headings stay when kept text follows them."""
+def _judge_by_neighbours(region: list[RawBlock], options: Options) -> None:
+    """Short blocks stay between kept blocks; headings stay when kept text follows them.
+
+    Two refinements of jusText's rule: a list of short items (ingredients, facts) next to
+    kept text is kept whole, even at the edge; a long heading after kept text is kept even
+    when nothing follows it (a closing line styled as a heading).
+    """
     decided = [b.kept if b.reason not in _UNDECIDED else None for b in region]
     n = len(region)
     next_kept: list[bool | None] = [None] * (n + 1)
     for i in range(n - 1, -1, -1):
         next_kept[i] = decided[i] if decided[i] is not None else next_kept[i + 1]
+    short_list = _short_list_runs(region, decided, options)
     previous: bool | None = None
     for i, block in enumerate(region):
         if decided[i] is not None:
@@ -338,8 +344,29 @@ def _judge_by_neighbours(region: list[RawBlock]) -> None:
             continue
         following = next_kept[i + 1]
         if block.reason == "heading":
-            block.kept = bool(following)
+            block.kept = bool(following) or (
+                bool(previous) and block.length >= options.lone_heading_min_length
+            )
             block.reason = "heading" if block.kept else "heading-without-text"
+        elif short_list[i] and (previous or following):
+            block.kept, block.reason = True, "short-list-item"
         else:
             block.kept = bool(previous) and bool(following)
             block.reason = "short-between-content" if block.kept else "short-at-edge"
+
+
+def _short_list_runs(
+    region: list[RawBlock], decided: list[bool | None], options: Options
+) -> list[bool]:
+    """Per block: part of a run of at least `Options.short_list_min_items` undecided list
+    items."""
+    marks = [False] * len(region)
+    start = 0
+    while start < len(region):
+        end = start
+        while end < len(region) and decided[end] is None and region[end].kind == "list-item":
+            end += 1
+        if end - start >= options.short_list_min_items:
+            marks[start:end] = [True] * (end - start)
+        start = end + 1 if end == start else end
+    return marks

@@ -92,9 +92,9 @@ def _region(
             if cid != node and _sibling_joins(ranking, cid, liberal, threshold, options):
                 region.append(cid)
         _mark_loose_paragraphs(seg, parent_id, options, in_region)
-        if not liberal or parent_id == boundary:
+        if not liberal:
             break
-        node = parent_id
+        node = _climb_wrappers(containers, ranking.wrapper, parent_id)
     for cid in region:
         c = containers[cid]
         for i in range(c.first, c.end):

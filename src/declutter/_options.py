@@ -111,6 +111,9 @@ class Options:
     closing_line_max_length: int = 40
     """Blocks up to this long at the end of the region are dropped while they read as a call
     to action ("Subscribe to...", "Follow us on...") or a desk credit ("Reporting by...")."""
+    photo_credit_max_length: int = 10
+    """Blocks up to this long that read as a picture credit ("Photo: ...", "AFP / ...",
+    "Getty Images") are dropped wherever they stand."""
     short_block_length: int = 6
     """Blocks shorter than this are judged by their neighbours (kept only between kept
     blocks), as jusText does."""

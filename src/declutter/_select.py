@@ -277,6 +277,8 @@ def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, str] | None:
         return False, "caption"
     if _vocab.is_label_line(block.text):
         return False, "label"
+    if block.length <= options.photo_credit_max_length and _vocab.PHOTO_CREDIT.search(block.text):
+        return False, "photo-credit"
     ratio = block.link_ratio
     if ratio > options.max_link_ratio and not (
         block.length >= options.long_block_length and ratio < options.long_block_max_link_ratio
@@ -305,12 +307,15 @@ def _trim_metadata_lines(blocks: list[RawBlock], options: Options) -> None:
 
 
 def _trim_calls_to_action(blocks: list[RawBlock], options: Options) -> None:
-    """From the end of the region inwards, drop the newsletter pitches, "follow us" lines and
-    desk credits that close so many articles, up to the first ordinary paragraph."""
+    """From the end of the region inwards, drop the newsletter pitches, "follow us" lines,
+    desk credits and copyright notices that close so many articles, up to the first
+    ordinary paragraph."""
     for block in blocks:
         if not block.kept and block.reason not in _UNDECIDED:
             continue
-        if block.length > options.closing_line_max_length or not _vocab.CALL_TO_ACTION.search(block.text):
+        if block.length > options.closing_line_max_length or not (
+            _vocab.CALL_TO_ACTION.search(block.text) or _vocab.COPYRIGHT.search(block.text)
+        ):
             return
         block.kept, block.reason = False, "call-to-action"
 

@@ -17,6 +17,8 @@ __all__ = [
     "BOILERPLATE_CLASS_NOT_PREFIXES",
     "BOILERPLATE_CLASS_PREFIXES",
     "CALL_TO_ACTION",
+    "COPYRIGHT",
+    "PHOTO_CREDIT",
     "CAPTION_CLASS",
     "CHROME_TAGS",
     "CONTENT_CLASS",
@@ -136,6 +138,14 @@ CREDIT_LINE = regex.compile(
     r"veröffentlicht|aktualisiert|publié|publicado|actualizado|pubblicato)\b"
     r"|^\s*(?:作者|文|记者|撰文|来源|来自|编辑|责任编辑|责编|校对|审核|发布时间|发表时间|时间|出处|原标题)"
     r"|©|\(c\)|copyright|all rights reserved|版权所有|版權所有",
+    regex.IGNORECASE,
+)
+COPYRIGHT = regex.compile(r"©|\(c\) \d{4}|copyright|all rights reserved|版权所有|版權所有", regex.IGNORECASE)
+# A picture's credit: "Photo: ...", "AFP / Jane Doe", "Getty Images".
+PHOTO_CREDIT = regex.compile(
+    r"^\s*(?:photo|foto|bild|image|picture|credit|crédit|quelle|source|fuente|fonte|图|图片|摄影|来源)s?\s*[:：]"
+    r"|\b(?:getty images|shutterstock|istock(?:photo)?|afp|dpa|reuters|ap photo|epa|imago|picture[- ]alliance"
+    r"|keystone|xinhua|新华社发|视觉中国)\b",
     regex.IGNORECASE,
 )
 # A closing line that asks the reader to do something or credits the desk, not article text:

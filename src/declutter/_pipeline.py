@@ -172,7 +172,10 @@ def _page_title(tree: LexborHTMLParser) -> str:
 def _body_pass(
     root: LexborNode, plan: _prune.PrunePlan, title: str, options: Options, deadline: float | None
 ) -> Segmentation:
-    seg = segment(root, plan=plan, max_nodes=options.max_nodes, deadline=deadline)
+    seg = segment(
+        root, plan=plan, max_nodes=options.max_nodes, deadline=deadline,
+        links=options.include_links, images=options.include_images,
+    )  # fmt: skip
     _score.score_blocks(seg, options)
     headline = _score.find_headline(seg, title, options)
     ranking = _score.score_containers(seg, options, headline)
@@ -218,5 +221,9 @@ def _block(b: RawBlock, path: str, position: float, classes: str) -> Block:
         index=b.index, text=b.text, tag=b.tag, kind=b.kind, path=path, depth=b.depth,
         length=b.length, link_length=b.link_length, punctuation=b.punctuation, tags=b.tags,
         position=round(position, 4), score=round(b.score, 3), kept=b.kept, reason=b.reason,
-        heading_level=b.heading_level, classes=classes,
+        heading_level=b.heading_level, classes=classes, list_depth=b.list_depth,
+        list_ordered=b.list_ordered, list_number=b.list_number, list_id=b.list_id,
+        list_item=b.list_item, quote_depth=b.quote_depth, quote_id=b.quote_id,
+        table_id=b.table_id, table_row=b.table_row, table_column=b.table_column,
+        table_header=b.table_header, links=b.links, images=b.images,
     )  # fmt: skip

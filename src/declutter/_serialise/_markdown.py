@@ -93,10 +93,16 @@ def _nodes(nodes: Sequence[Node], *, tight: bool = False) -> list[str]:
             chunk = _node(node)
             lists = 0
         if chunk:
-            if lines and not (tight and isinstance(node, ListNode)):
+            if lines and not (tight and _interrupts_paragraph(node)):
                 lines.append("")
             lines.extend(chunk)
     return lines
+
+
+def _interrupts_paragraph(node: Node) -> bool:
+    """A list that may follow its item's text without a blank line: CommonMark lets only
+    bullet lists and lists numbered from 1 interrupt a paragraph."""
+    return isinstance(node, ListNode) and (not node.ordered or node.start == 1)
 
 
 def _node(node: Node) -> list[str]:

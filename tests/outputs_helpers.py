@@ -1,0 +1,194 @@
+"""Helpers shared by the output-format and CLI tests (test_formats_*, test_cli_*)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from lxml import html as lxml_html
+from markdown_it import MarkdownIt
+
+import declutter
+from declutter._serialise import _html
+
+SNIPPETS = Path(__file__).parent / "snippets" / "outputs"
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "background", "xlink:href", "srcset", "cite")
+SAFE_SCHEMES = ("http:", "https:", "mailto:")
+EXPLAIN_TAGS = _html.ALLOWED_TAGS | {"main", "div", "span"}
+EXPLAIN_ATTRIBUTES = _html.ALLOWED_ATTRIBUTES | {"style"}
+
+
+def all_kept(page: str, *, url: str | None = "https://example.org/news/1", **options: Any) -> declutter.Article:
+    """`page` extracted with links and images recorded, every block but pruned ones kept:
+    renderer tests then depend on the walk's structure, not on the heuristics' choices."""
+    opts = declutter.Options(include_links=True, include_images=True, **options)
+    article = declutter.extract(page, url=url, options=opts)
+    blocks = tuple(replace(b, kept=b.kind != "pruned", reason="content") for b in article.blocks)
+    return replace(article, blocks=blocks)
+
+
+def commonmark() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def strip_front_matter(markdown: str) -> str:
+    if markdown.startswith("---\n"):
+        end = markdown.index("\n---\n", 4)
+        return markdown[end + 5 :]
+    return markdown
+
+
+def md_outline(markdown: str) -> list[str]:
+    """Block structure of `markdown` as CommonMark reads it: one entry per open/close/leaf,
+    e.g. ``["bullet_list", "list_item", "paragraph:text", "/list_item", "/bullet_list"]``."""
+    out: list[str] = []
+    for token in commonmark().parse(markdown):
+        name = token.type.removesuffix("_open")
+        if token.type.endswith("_close"):
+            if name.removesuffix("_close") not in ("paragraph", "heading", "th", "td"):
+                out.append("/" + name.removesuffix("_close"))
+        elif token.type == "inline":
+            out[-1] += ":" + inline_text(token)
+        elif token.type in ("fence", "code_block"):
+            out.append(f"{token.type}:{token.content}")
+        elif token.type == "ordered_list_open":
+            out.append(f"ordered_list:{token.attrGet('start') or 1}")
+        elif token.type == "heading_open":
+            out.append(token.tag)
+        else:
+            out.append(name)
+    return out
+
+
+def inline_text(token: Any) -> str:
+    """Text of an inline token; links as [text](url), breaks as newlines."""
+    parts = []
+    for child in token.children or []:
+        if child.type == "text":
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "link_open":
+            parts.append("[")
+        elif child.type == "link_close":
+            parts.append("]")
+        elif child.type == "image":
+            alt = "".join(c.content for c in child.children or [])
+            parts.append(f"![{alt}]({child.attrGet('src')})")
+        elif child.type in ("em_open", "em_close"):
+            parts.append("_")
+        else:
+            parts.append(f"<{child.type}>")
+    return "".join(parts)
+
+
+def unsafe_parts(document: str, *, tags: frozenset[str], attributes: frozenset[str]) -> list[str]:
+    """What in `document` (HTML) is outside the allow-lists or carries a script: an empty
+    list for a safe document."""
+    problems = []
+    root = lxml_html.document_fromstring(document) if document.strip() else None
+    if root is None:
+        return problems
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            if element.tag is not lxml_html.HtmlComment:
+                problems.append(f"node {element.tag!r}")
+            continue
+        tag = element.tag.lower()
+        if tag not in tags:
+            problems.append(f"tag <{tag}>")
+        for name, value in element.attrib.items():
+            lowered = name.lower()
+            if lowered.startswith("on") or lowered not in attributes:
+                problems.append(f"attribute {name}= on <{tag}>")
+            if lowered in URL_ATTRIBUTES and not _safe_url_value(value):
+                problems.append(f"URL {value!r} in {name}= on <{tag}>")
+            if lowered == "style" and re.search(r"url\(|expression|javascript|@import", value, re.I):
+                problems.append(f"style {value!r}")
+            if lowered == "http-equiv" and value.lower() not in ("content-security-policy",):
+                problems.append(f"http-equiv {value!r}")
+    if re.search(r"<\s*(script|style|iframe|object|embed)\b", document, re.I):
+        problems.append("raw script/style/iframe/object/embed markup")
+    return problems
+
+
+def _safe_url_value(value: str) -> bool:
+    cleaned = re.sub(r"[\x00-\x20\x7f]", "", value).lower()
+    scheme = re.match(r"[a-z][a-z0-9+.\-]*:", cleaned)
+    return scheme is None or scheme.group(0) in SAFE_SCHEMES
+
+
+# Known XSS vectors (OWASP filter-evasion cheat sheet and HTML5 Security Cheatsheet
+# classics). Each is put inside an article paragraph, as a link, an image and raw markup.
+# The payloads set data-pwned on <html>, so a real browser shows whether one ran.
+PWN = "document.documentElement.setAttribute('data-pwned',1)"
+XSS_VECTORS = [
+    f"<script>{PWN}</script>",
+    f"<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    f"<img src=x onerror=\"{PWN}\">",
+    f"<img src=\"javascript:{PWN}\">",
+    f"<img src=\"jav\tascript:{PWN}\">",
+    f"<img src=\"jav&#x09;ascript:{PWN}\">",
+    f"<img src=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;{PWN}\">",
+    f"<img src=\" &#14;  javascript:{PWN}\">",
+    f"<img dynsrc=\"javascript:{PWN}\" lowsrc=\"javascript:{PWN}\">",
+    f"<svg onload=\"{PWN}\"><circle r=1></circle></svg>",
+    f"<svg><script>{PWN}</script></svg>",
+    f"<math><mtext><table><mglyph><style><img src=x onerror=\"{PWN}\"></style></mglyph></table></mtext></math>",
+    f"<a href=\"javascript:{PWN}\">click javascript</a>",
+    f"<a href=\"JaVaScRiPt:{PWN}\">click mixed case</a>",
+    f"<a href=\" \x01javascript:{PWN}\">click control</a>",
+    f"<a href=\"java\nscript:{PWN}\">click newline</a>",
+    f"<a href=\"javascript&colon;{PWN}\">click colon entity</a>",
+    f"<a href=\"&#x6A;avascript:{PWN}\">click hex entity</a>",
+    f"<a href=\"vbscript:msgbox(1)\">click vbscript</a>",
+    f"<a href=\"livescript:{PWN}\">click livescript</a>",
+    "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">click data</a>",
+    f"<a href=\"https://example.org/ok\" onclick=\"{PWN}\" onmouseover=\"{PWN}\">click handler</a>",
+    f"<a href=\"/x\" style=\"background:url(javascript:{PWN})\">click style</a>",
+    f"<iframe src=\"javascript:{PWN}\"></iframe>",
+    f"<iframe srcdoc=\"<script>{PWN}</script>\"></iframe>",
+    "<object data=\"javascript:alert(1)\"></object>",
+    "<embed src=\"javascript:alert(1)\">",
+    f"<style>@import 'javascript:{PWN}';</style>",
+    f"<div style=\"width:expression({PWN})\">styled text, with words</div>",
+    f"<body onload=\"{PWN}\">",
+    f"<input autofocus onfocus=\"{PWN}\">",
+    f"<details open ontoggle=\"{PWN}\">details text, with words</details>",
+    f"<video><source onerror=\"{PWN}\"></video>",
+    f"<form action=\"javascript:{PWN}\"><button formaction=\"javascript:{PWN}\">x</button></form>",
+    f"<meta http-equiv=\"refresh\" content=\"0;url=javascript:{PWN}\">",
+    f"<base href=\"javascript:{PWN}//\">",
+    f"<noscript><p title=\"</noscript><img src=x onerror={PWN}>\">mutation</p></noscript>",
+    f"<img src=\"https://example.org/a.png\" alt=\"&quot; onerror=&quot;{PWN}\" title=\"'><script>{PWN}</script>\">",
+    f"&lt;script&gt;{PWN}&lt;/script&gt; written as text",
+    f"<!--<script>{PWN}</script>--> comment",
+    f"<![CDATA[<script>{PWN}</script>]]> cdata",
+    f"<textarea></textarea><script>{PWN}</script>",
+    f"<a href=\"javascript://%0a{PWN}\">click comment trick</a>",
+    f"<img src=\"data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+\" alt=\"data image\">",
+    f"<a href=\"\\\\evil.example/x\">click backslash</a>",
+    f"<table background=\"javascript:{PWN}\"><tr><td>cell, one</td><td>cell, two</td></tr><tr><td>a, b</td><td>c, d</td></tr></table>",
+]
+
+
+def xss_page() -> str:
+    """An article whose paragraphs, links, images and table carry every vector."""
+    paragraphs = "\n".join(
+        f"<p>Paragraph {n} of the article, with enough words and commas, to be kept: {v} "
+        f"and the sentence goes on, as prose does.</p>"
+        for n, v in enumerate(XSS_VECTORS)
+    )
+    title = f"Title <script>{PWN}</script> &lt;b onmouseover={PWN}&gt;"
+    return (
+        f"<html lang='en\" onload=\"{PWN}'><head><title>{title}</title>"
+        f"<meta name=author content=\"<script>{PWN}</script>\">"
+        f"<link rel=canonical href=\"javascript:{PWN}\"></head>"
+        f"<body><article><h1>{title}</h1>{paragraphs}"
+        f"<ul><li>item <a href='javascript:{PWN}'>bad link</a>, with words</li></ul>"
+        f"<pre><code>&lt;script&gt;{PWN}&lt;/script&gt; ``` code</code></pre>"
+        f"<blockquote><p>quoted <img src=x onerror='{PWN}'> text, with words.</p></blockquote>"
+        f"</article></body></html>"
+    )

@@ -29,6 +29,8 @@ def safe_url(raw: str, base: str | None = None) -> str | None:
     url = _TAB_NEWLINE.sub("", raw.strip(_TRIM))
     if not url or len(url) > _MAX_URL_LENGTH or _CONTROL.search(url):
         return None
+    if url.startswith(("\\", "/\\")):
+        return None  # browsers read "\\host" and "/\\host" as another host; urljoin does not
     if _SCHEME.match(url) is None and base:
         base_url = safe_url(base)
         if base_url is not None and not base_url.startswith("mailto:"):
@@ -36,6 +38,4 @@ def safe_url(raw: str, base: str | None = None) -> str | None:
     scheme = _SCHEME.match(url)
     if scheme is not None and scheme.group(1).lower() not in ALLOWED_SCHEMES:
         return None
-    if url.startswith("\\") or url.startswith("/\\"):
-        return None  # browsers read "\\host" and "/\\host" as another host
     return quote(url, safe=_KEEP_IN_URL)

@@ -192,3 +192,79 @@ def xss_page() -> str:
         f"<blockquote><p>quoted <img src=x onerror='{PWN}'> text, with words.</p></blockquote>"
         f"</article></body></html>"
     )
+
+
+# --- command-line fixtures -------------------------------------------------------------
+
+WARC_URL_GB = "http://finance.sina.com.cn/lottery/2005-03-21/x.shtml"
+WARC_URL_CHUNKED = "https://flowfx.de/blog/copy-paste-from-tmux-to-system-clipboard/"
+
+
+def make_warc(path: Path) -> None:
+    """A small gzipped WARC as a crawler writes it: warcinfo, request, HTML responses (one
+    with an HTTP charset only, one chunked), and records to skip: an image, a 404, a
+    redirect, a revisit."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    gb_page = (SNIPPETS / "sina_finance_20050321_lottery.gb2312.html").read_bytes()
+    gb_page = re.sub(rb"(?i)<meta[^>]*charset[^>]*>", b"", gb_page)  # only HTTP states it
+    flowfx = (SNIPPETS / "flowfx.de.tmux.html").read_bytes()
+    chunked = b"".join(
+        b"%x\r\n%s\r\n" % (len(flowfx[i : i + 1000]), flowfx[i : i + 1000]) for i in range(0, len(flowfx), 1000)
+    ) + b"0\r\n\r\n"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        writer.write_record(writer.create_warcinfo_record("crawl.warc.gz", {"software": "test"}))
+
+        def response(url: str, status: str, headers: list[tuple[str, str]], body: bytes, kind: str = "response") -> None:
+            http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, kind, payload=BytesIO(body), http_headers=http)
+            writer.write_record(record)
+
+        request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "finance.sina.com.cn")], is_http_request=True)
+        writer.write_record(writer.create_warc_record(WARC_URL_GB, "request", payload=BytesIO(b""), http_headers=request))
+        response(WARC_URL_GB, "200 OK", [("Content-Type", "text/html; charset=GB2312")], gb_page)
+        response("https://example.org/logo.png", "200 OK", [("Content-Type", "image/png")], b"\x89PNG....")
+        response("https://example.org/missing", "404 Not Found", [("Content-Type", "text/html")], b"<p>not found</p>")
+        response("https://example.org/moved", "301 Moved", [("Location", "/x"), ("Content-Type", "text/html")], b"")
+        response(
+            WARC_URL_CHUNKED, "200 OK",
+            [("Content-Type", "application/xhtml+xml"), ("Transfer-Encoding", "chunked")], chunked,
+        )  # fmt: skip
+
+
+def make_workspace(root: Path) -> Path:
+    """The folder docs/cli.md's examples run in: page.html, pages/, crawl.warc.gz, list.txt."""
+    flowfx = (SNIPPETS / "flowfx.de.tmux.html").read_bytes()
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "page.html").write_bytes(flowfx)
+    (root / "pages" / "sub").mkdir(parents=True)
+    (root / "pages" / "a.html").write_bytes(flowfx)
+    (root / "pages" / "notes.txt").write_text("not a page")
+    (root / "pages" / "sub" / "b.htm").write_bytes((SNIPPETS / "people_20240517_xcz.html").read_bytes())
+    (root / "pages" / "sub" / "c.html.gz").write_bytes((SNIPPETS / "scrapinghub-14cc2a0c.html.gz").read_bytes())
+    make_warc(root / "crawl.warc.gz")
+    (root / "list.txt").write_text("pages/a.html\npages/sub/b.htm\n")
+    return root
+
+
+def cli(*args: str, cwd: Path, stdin: bytes | None = None, timeout: float = 120) -> "subprocess.CompletedProcess[str]":
+    """Run ``python -m declutter ARGS`` in `cwd` (stdout and stderr as text)."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "declutter", *args], cwd=cwd, input=stdin if stdin is not None else b"",
+        capture_output=True, timeout=timeout, check=False,
+    )  # type: ignore[return-value]  # fmt: skip
+
+
+def out(result: Any) -> str:
+    return result.stdout.decode("utf-8")
+
+
+def err(result: Any) -> str:
+    return result.stderr.decode("utf-8")

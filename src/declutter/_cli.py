@@ -85,6 +85,7 @@ class _Rendered:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="declutter",
+        usage="%(prog)s [options] PAGE... | -T LIST",
         description="Extract the title, date, author and body of the article in web pages.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -112,7 +113,7 @@ def _input_arguments(group: argparse._ArgumentGroup) -> None:
         "-T", "--files-from", metavar="LIST",
         help="also read the pages named in LIST, one path a line (- for stdin)",
     )  # fmt: skip
-    group.add_argument("-0", "--null", action="store_true", help="names in LIST end with NUL, not newline")
+    group.add_argument("--null", action="store_true", help="names in LIST end with NUL (find -print0), not newline")
     group.add_argument(
         "--glob", action="append", metavar="PATTERN",
         help="in directories, read the files whose name or relative path matches PATTERN "

@@ -268,3 +268,25 @@ def out(result: Any) -> str:
 
 def err(result: Any) -> str:
     return result.stderr.decode("utf-8")
+
+
+def crash_on_seven(n: int) -> int:
+    """For the batch tests (a worker process must import it): dies on 7, fails on 3."""
+    import os
+
+    if n == 7:
+        os._exit(1)
+    if n == 3:
+        raise ValueError("three")
+    return n * n
+
+
+def snippet_pages() -> list[tuple[str, bytes]]:
+    """(name, HTML bytes) of every real page in tests/snippets/outputs, gzip undone."""
+    import gzip
+
+    pages = []
+    for path in sorted(SNIPPETS.glob("*.htm*")):
+        data = path.read_bytes()
+        pages.append((path.name, gzip.decompress(data) if path.suffix == ".gz" else data))
+    return pages

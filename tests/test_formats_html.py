@@ -13,7 +13,8 @@ import declutter
 from declutter._serialise import _html, explain_html
 from declutter._serialise._urls import safe_url
 from outputs_helpers import (
-    EXPLAIN_ATTRIBUTES, EXPLAIN_TAGS, SNIPPETS, XSS_VECTORS, all_kept, commonmark, unsafe_parts, xss_page,
+    EXPLAIN_ATTRIBUTES, EXPLAIN_TAGS, SNIPPETS, XSS_VECTORS, all_kept, commonmark, snippet_pages, unsafe_parts,
+    xss_page,
 )  # fmt: skip
 
 PROSE = "with enough words, and commas, to read as prose"
@@ -134,10 +135,10 @@ def test_every_vector_is_counted() -> None:
 
 def test_real_pages_render_safe_html() -> None:
     options = declutter.Options(include_links=True, include_images=True)
-    for path in sorted(SNIPPETS.glob("*.htm*")):
-        article = declutter.extract(path.read_bytes(), url="https://example.org/", options=options)
-        assert unsafe_parts(article.to_html(), **SAFE) == [], path.name
-        assert unsafe_parts(explain_html(article), tags=EXPLAIN_TAGS, attributes=EXPLAIN_ATTRIBUTES) == [], path.name
+    for name, data in snippet_pages():
+        article = declutter.extract(data, url="https://example.org/", options=options)
+        assert unsafe_parts(article.to_html(), **SAFE) == [], name
+        assert unsafe_parts(explain_html(article), tags=EXPLAIN_TAGS, attributes=EXPLAIN_ATTRIBUTES) == [], name
 
 
 def test_explain_report_shows_every_block_and_decision() -> None:

@@ -190,8 +190,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
 
 
-class _Terminated(Exception):
-    """SIGTERM, raised where the program is, so that its clean-ups run."""
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that its clean-ups run (a BaseException,
+    as KeyboardInterrupt is: no per-item error handler may take it for a page's failure)."""
 
 
 @contextlib.contextmanager

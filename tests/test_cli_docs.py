@@ -17,7 +17,7 @@ DOC = Path(__file__).parent.parent / "docs" / "cli.md"
 
 
 def _examples() -> list[str]:
-    blocks = re.findall(r"```console\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+    blocks = re.findall(r"```console\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
     return [line[2:] for block in blocks for line in block.splitlines() if line.startswith("$ ")]
 
 
@@ -41,13 +41,18 @@ def test_help_examples_are_in_the_docs() -> None:
 @pytest.mark.parametrize("command", _examples())
 def test_example_runs(command: str, tmp_path: Path) -> None:
     work = make_workspace(tmp_path / "work")
-    env = {**os.environ, "PATH": f"{_shim(tmp_path / 'bin')}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env = {
+        **os.environ,
+        "PATH": f"{_shim(tmp_path / 'bin')}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
     result = subprocess.run(
         ["bash", "-o", "pipefail", "-c", command], cwd=work, env=env, capture_output=True,
         text=True, timeout=120, check=False,
     )  # fmt: skip
     assert result.returncode == 0, f"{command}\n{result.stderr}"
-    made = [p for p in work.rglob("*") if p.is_file() and p.relative_to(work).parts[0] not in _INPUTS]
+    made = [
+        p for p in work.rglob("*") if p.is_file() and p.relative_to(work).parts[0] not in _INPUTS
+    ]
     assert result.stdout.strip() or made, f"{command} produced nothing"
 
 

@@ -3,7 +3,6 @@ and --help is complete."""
 
 from __future__ import annotations
 
-import argparse
 import re
 from dataclasses import fields
 from pathlib import Path
@@ -33,7 +32,7 @@ def test_every_options_field_has_a_documented_flag(capsys: pytest.CaptureFixture
 
 
 def test_flags_are_grouped_by_the_options_sections(capsys: pytest.CaptureFixture[str]) -> None:
-    groups = re.findall(r"^(\S[^\n]*):\n", _help(capsys), re.M)
+    groups = re.findall(r"^(\S[^\n]*):\n", _help(capsys), re.MULTILINE)
     assert groups[:5] == ["positional arguments", "options", "input", "output", "format"]
     assert "extraction: limits (robustness)" in groups and "extraction: prune" in groups
 
@@ -52,7 +51,11 @@ def test_flags_become_options() -> None:
     ])  # fmt: skip
     options = _cli_flags.options_from(args)
     assert options == DEFAULT_OPTIONS.replace(
-        max_link_ratio=0.4, prune_by_class=False, time_budget=None, max_nodes=1000, include_links=True
+        max_link_ratio=0.4,
+        prune_by_class=False,
+        time_budget=None,
+        max_nodes=1000,
+        include_links=True,
     )
     assert _cli_flags.options_from(parser.parse_args(["x.html"])) == DEFAULT_OPTIONS
 

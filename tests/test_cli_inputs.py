@@ -32,7 +32,11 @@ def test_one_file_prints_text(work: Path) -> None:
 def test_directory_is_walked_recursively_in_sorted_order(work: Path) -> None:
     result = cli("--format", "jsonl", "pages", cwd=work)
     assert result.returncode == 0, err(result)
-    assert [r["input"] for r in _records(result)] == ["pages/a.html", "pages/sub/b.htm", "pages/sub/c.html.gz"]
+    assert [r["input"] for r in _records(result)] == [
+        "pages/a.html",
+        "pages/sub/b.htm",
+        "pages/sub/c.html.gz",
+    ]
     assert "3 pages, 0 failed" in err(result)
 
 
@@ -54,7 +58,17 @@ def test_gzip_file_is_decompressed(work: Path) -> None:
 
 def test_stdin_with_url_and_encoding(work: Path) -> None:
     page = (SNIPPETS / "sina_finance_20050321_lottery.gb2312.html").read_bytes()
-    result = cli("--format", "jsonl", "--url", "https://example.org/x", "--encoding", "gbk", "-", cwd=work, stdin=page)
+    result = cli(
+        "--format",
+        "jsonl",
+        "--url",
+        "https://example.org/x",
+        "--encoding",
+        "gbk",
+        "-",
+        cwd=work,
+        stdin=page,
+    )
     record = _records(result)[0]
     assert record["input"] == "-" and record["url"] == "https://example.org/x"
     assert "彩票" in record["body"]  # type: ignore[operator]
@@ -72,7 +86,7 @@ def test_missing_input_fails_alone(work: Path) -> None:
     result = cli("--format", "jsonl", "missing.html", "page.html", "pages", cwd=work)
     assert result.returncode == 1
     assert "declutter: missing.html: No such file or directory" in err(result)
-    assert [r["input"] for r in _records(result)][0] == "page.html"
+    assert _records(result)[0]["input"] == "page.html"
     assert len(_records(result)) == 4
     assert "5 pages, 1 failed" in err(result)
 
@@ -83,7 +97,9 @@ def test_warc_html_responses_with_url_and_http_charset(work: Path) -> None:
     records = _records(result)
     assert [r["url"] for r in records] == [WARC_URL_GB, WARC_URL_CHUNKED]  # image, 404, 301 skipped
     assert all(str(r["input"]).startswith("crawl.warc.gz@") for r in records)
-    assert records[0]["encoding"] in ("gb2312", "gbk", "gb18030") and "彩票" in str(records[0]["body"])
+    assert records[0]["encoding"] in ("gb2312", "gbk", "gb18030") and "彩票" in str(
+        records[0]["body"]
+    )
     assert "For the first time in many years" in str(records[1]["body"])  # de-chunked
 
 
@@ -97,11 +113,21 @@ def test_warc_charset_and_url_reach_extract(work: Path, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(_cli, "extract", spy)
     monkeypatch.chdir(work)
-    assert _cli.main(["--format", "jsonl", "--quiet", "--url", "https://ignored.example/", "crawl.warc.gz"]) == 0
-    assert [(c["url"], c["encoding"]) for c in calls] == [(WARC_URL_GB, "GB2312"), (WARC_URL_CHUNKED, None)]
+    assert (
+        _cli.main(
+            ["--format", "jsonl", "--quiet", "--url", "https://ignored.example/", "crawl.warc.gz"]
+        )
+        == 0
+    )
+    assert [(c["url"], c["encoding"]) for c in calls] == [
+        (WARC_URL_GB, "GB2312"),
+        (WARC_URL_CHUNKED, None),
+    ]
 
 
-def test_warc_without_warcio_fails_with_a_hint(work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warc_without_warcio_fails_with_a_hint(
+    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setitem(sys.modules, "warcio.archiveiterator", None)
     monkeypatch.chdir(work)
     assert _cli.main(["crawl.warc.gz", "page.html"]) == 1

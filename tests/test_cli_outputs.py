@@ -16,7 +16,16 @@ from lxml import html as lxml_html
 
 from declutter import _cli, _cli_outputs
 from declutter._serialise import _html
-from outputs_helpers import EXPLAIN_ATTRIBUTES, EXPLAIN_TAGS, cli, commonmark, err, make_workspace, out, unsafe_parts
+from outputs_helpers import (
+    EXPLAIN_ATTRIBUTES,
+    EXPLAIN_TAGS,
+    cli,
+    commonmark,
+    err,
+    make_workspace,
+    out,
+    unsafe_parts,
+)
 
 
 @pytest.fixture
@@ -30,12 +39,14 @@ def test_every_format_on_stdout(work: Path) -> None:
     as_json = json.loads(out(cli("-f", "json", "page.html", cwd=work)))
     as_jsonl = json.loads(out(cli("-f", "jsonl", "page.html", cwd=work)))
     document = out(cli("-f", "html", "page.html", cwd=work))
-    assert as_json == as_jsonl and list(as_json)[0] == "input"
+    assert as_json == as_jsonl and next(iter(as_json)) == "input"
     title = as_json["title"]
     assert f"title: {title}" in text
     assert f'title: "{title}"' in markdown and f"# {title}" in markdown
     assert lxml_html.document_fromstring(document).find(".//title").text == title
-    assert unsafe_parts(document, tags=_html.ALLOWED_TAGS, attributes=_html.ALLOWED_ATTRIBUTES) == []
+    assert (
+        unsafe_parts(document, tags=_html.ALLOWED_TAGS, attributes=_html.ALLOWED_ATTRIBUTES) == []
+    )
     assert commonmark().parse(markdown)
 
 
@@ -66,16 +77,32 @@ def test_several_pages_get_headers_and_json_streams(work: Path) -> None:
 
 
 def test_output_dir_mirrors_input_names(work: Path) -> None:
-    result = cli("-o", "out", "-f", "markdown", "pages", "crawl.warc.gz", "page.html", "-", cwd=work, stdin=b"<p>From stdin, a paragraph, with words.</p>")
+    result = cli(
+        "-o",
+        "out",
+        "-f",
+        "markdown",
+        "pages",
+        "crawl.warc.gz",
+        "page.html",
+        "-",
+        cwd=work,
+        stdin=b"<p>From stdin, a paragraph, with words.</p>",
+    )
     assert result.returncode == 0, err(result)
-    made = sorted(str(p.relative_to(work / "out")) for p in (work / "out").rglob("*") if p.is_file())
+    made = sorted(
+        str(p.relative_to(work / "out")) for p in (work / "out").rglob("*") if p.is_file()
+    )
     offsets = sorted(p.name for p in (work / "out" / "crawl").iterdir())
     assert made == sorted(
-        ["pages/a.md", "pages/sub/b.md", "pages/sub/c.md", "page.md", "stdin.md"] + [f"crawl/{o}" for o in offsets]
+        ["pages/a.md", "pages/sub/b.md", "pages/sub/c.md", "page.md", "stdin.md"]
+        + [f"crawl/{o}" for o in offsets]
     )
     assert len(offsets) == 2 and all(o.endswith(".md") for o in offsets)
     assert out(result) == ""
-    assert (work / "out" / "page.md").read_text(encoding="utf-8") == out(cli("-f", "markdown", "page.html", cwd=work))
+    assert (work / "out" / "page.md").read_text(encoding="utf-8") == out(
+        cli("-f", "markdown", "page.html", cwd=work)
+    )
 
 
 def test_nothing_is_overwritten_without_force(work: Path) -> None:
@@ -115,7 +142,9 @@ def test_interrupted_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Mo
     assert list(target.parent.iterdir()) == []
 
 
-def test_atomic_write_refuses_a_name_taken_meanwhile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_refuses_a_name_taken_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "x.md"
     real_link = os.link
 
@@ -135,7 +164,11 @@ def test_sigterm_mid_batch_leaves_only_whole_files(work: Path) -> None:
     page = (work / "pages" / "sub" / "b.htm").read_bytes()
     for n in range(1000):
         (pages / f"p{n:03d}.html").write_bytes(page)
-    process = subprocess.Popen([sys.executable, "-m", "declutter", "-o", "out", "-f", "json", "many"], cwd=work, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "declutter", "-o", "out", "-f", "json", "many"],
+        cwd=work,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list((work / "out").rglob("*.json"))) < 5:
         time.sleep(0.05)
@@ -170,12 +203,19 @@ def test_html_explain_is_the_report(work: Path) -> None:
 
 def test_broken_pipe_is_quiet(work: Path) -> None:
     command = f'"{sys.executable}" -m declutter -f jsonl pages page.html pages | head -c 10'
-    result = subprocess.run(["bash", "-c", command], cwd=work, capture_output=True, timeout=60, check=False)
+    result = subprocess.run(
+        ["bash", "-c", command], cwd=work, capture_output=True, timeout=60, check=False
+    )
     assert b"Traceback" not in result.stderr and b"BrokenPipe" not in result.stderr
 
 
 def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     assert _cli.main(["--help"]) == 0
     help_text = capsys.readouterr().out
-    for line in ("0    every input", "1    at least one input failed", "2    usage error", "130  interrupted"):
+    for line in (
+        "0    every input",
+        "1    at least one input failed",
+        "2    usage error",
+        "130  interrupted",
+    ):
         assert line in help_text

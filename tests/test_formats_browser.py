@@ -23,7 +23,8 @@ from declutter._serialise import explain_html
 from outputs_helpers import SNIPPETS, all_kept, xss_page
 
 BROWSER = next(
-    (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p), None
+    (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p),
+    None,
 )
 if BROWSER is None and os.environ.get("DECLUTTER_REQUIRE_BROWSER") != "1":
     pytest.skip("no Chromium installed (apt-get install chromium)", allow_module_level=True)
@@ -54,7 +55,13 @@ def _screenshot(tmp_path: Path, document: str, name: str) -> Path:
     page = tmp_path / f"{name}.html"
     page.write_text(document, encoding="utf-8")
     png = tmp_path / f"{name}.png"
-    result = _chromium(tmp_path, f"--screenshot={png}", "--window-size=1280,1600", "--hide-scrollbars", page.as_uri())
+    result = _chromium(
+        tmp_path,
+        f"--screenshot={png}",
+        "--window-size=1280,1600",
+        "--hide-scrollbars",
+        page.as_uri(),
+    )
     assert png.exists(), result.stderr[-2000:]
     return png
 
@@ -111,7 +118,9 @@ def _read_png(data: bytes) -> tuple[int, int, list[tuple[int, int, int]]]:
     pixels: list[tuple[int, int, int]] = []
     for row in range(height):
         start = row * (stride + 1)
-        line = _unfilter(raw[start], bytearray(raw[start + 1 : start + 1 + stride]), previous, channels)
+        line = _unfilter(
+            raw[start], bytearray(raw[start + 1 : start + 1 + stride]), previous, channels
+        )
         pixels.extend(tuple(line[i : i + 3]) for i in range(0, stride, channels))  # type: ignore[misc]
         previous = line
     return width, height, pixels

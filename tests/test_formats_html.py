@@ -13,7 +13,14 @@ import declutter
 from declutter._serialise import _html, explain_html
 from declutter._serialise._urls import safe_url
 from outputs_helpers import (
-    EXPLAIN_ATTRIBUTES, EXPLAIN_TAGS, SNIPPETS, XSS_VECTORS, all_kept, commonmark, snippet_pages, unsafe_parts,
+    EXPLAIN_ATTRIBUTES,
+    EXPLAIN_TAGS,
+    SNIPPETS,
+    XSS_VECTORS,
+    all_kept,
+    commonmark,
+    snippet_pages,
+    unsafe_parts,
     xss_page,
 )  # fmt: skip
 
@@ -60,7 +67,11 @@ def test_metadata_in_head_and_header() -> None:
             continue
         shown = metas[f"declutter:{name}"]
         assert (json.loads(shown) if isinstance(value, list) else shown) == (
-            value if not isinstance(value, (bool, float)) else str(value).lower() if isinstance(value, bool) else repr(value)
+            value
+            if not isinstance(value, (bool, float))
+            else str(value).lower()
+            if isinstance(value, bool)
+            else repr(value)
         )
     assert metas["author"] == "Ann, Bo"
     assert root.find(".//link[@rel='canonical']").get("href") == "https://example.org/c"
@@ -101,7 +112,9 @@ def test_html_output_is_safe_against_xss_vectors() -> None:
     article = all_kept(xss_page(), include_captions=True)
     document = article.to_html()
     assert unsafe_parts(document, **SAFE) == []
-    assert "click javascript" in document and "<a href" in document  # links kept, unsafe ones as text
+    assert (
+        "click javascript" in document and "<a href" in document
+    )  # links kept, unsafe ones as text
     assert 'href="https://example.org/ok"' in document
 
 
@@ -126,7 +139,14 @@ def test_markdown_of_xss_vectors_renders_safe_html() -> None:
     assert not [c for t in tokens if t.children for c in t.children if c.type == "html_inline"]
     allowed = frozenset({"html", "body", "p", "a", "img", "ul", "ol", "li", "blockquote", "pre", "code",
                          "h1", "h2", "table", "thead", "tbody", "tr", "th", "td", "em", "br"})  # fmt: skip
-    assert unsafe_parts(f"<html><body>{rendered}</body></html>", tags=allowed, attributes=frozenset({"href", "src", "alt", "title", "start"})) == []
+    assert (
+        unsafe_parts(
+            f"<html><body>{rendered}</body></html>",
+            tags=allowed,
+            attributes=frozenset({"href", "src", "alt", "title", "start"}),
+        )
+        == []
+    )
 
 
 def test_every_vector_is_counted() -> None:
@@ -138,7 +158,10 @@ def test_real_pages_render_safe_html() -> None:
     for name, data in snippet_pages():
         article = declutter.extract(data, url="https://example.org/", options=options)
         assert unsafe_parts(article.to_html(), **SAFE) == [], name
-        assert unsafe_parts(explain_html(article), tags=EXPLAIN_TAGS, attributes=EXPLAIN_ATTRIBUTES) == [], name
+        assert (
+            unsafe_parts(explain_html(article), tags=EXPLAIN_TAGS, attributes=EXPLAIN_ATTRIBUTES)
+            == []
+        ), name
 
 
 def test_explain_report_shows_every_block_and_decision() -> None:
@@ -149,7 +172,11 @@ def test_explain_report_shows_every_block_and_decision() -> None:
     assert len(boxes) == len(article.blocks)
     for box, block in zip(boxes, article.blocks):
         label = box[0].text_content()
-        assert f"#{block.index} " in label and block.reason in label and f"score {block.score:.1f}" in label
+        assert (
+            f"#{block.index} " in label
+            and block.reason in label
+            and f"score {block.score:.1f}" in label
+        )
         assert ("KEPT" in label) == block.kept
         colour = "#1e8e3e" if block.kept else ("#80868b" if block.kind == "pruned" else "#d93025")
         assert colour in box.get("style")

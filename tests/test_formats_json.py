@@ -15,7 +15,7 @@ DOC = Path(__file__).parent.parent / "docs" / "formats.md"
 
 def _documented(section: str) -> list[str]:
     text = DOC.read_text(encoding="utf-8").split(f"### {section}\n", 1)[1].split("\n###", 1)[0]
-    return re.findall(r"^\| `(\w+)` \|", text, re.M)
+    return re.findall(r"^\| `(\w+)` \|", text, re.MULTILINE)
 
 
 def test_article_fields_are_documented_in_order() -> None:
@@ -24,7 +24,9 @@ def test_article_fields_are_documented_in_order() -> None:
 
 
 def test_block_fields_are_documented_in_order() -> None:
-    article = all_kept("<body><p>Some <a href=/x>text</a>, here.</p><img src=/i.png><p>More.</p></body>")
+    article = all_kept(
+        "<body><p>Some <a href=/x>text</a>, here.</p><img src=/i.png><p>More.</p></body>"
+    )
     assert _documented("Block") == list(article.blocks[0].to_dict())
 
 
@@ -39,7 +41,9 @@ def test_json_and_jsonl_carry_the_same_record() -> None:
 
 
 def test_links_and_images_serialise() -> None:
-    article = all_kept("<body><p>Some <a href=/x>text</a>, here.</p><img src=/i.png alt=A><p>More.</p></body>")
+    article = all_kept(
+        "<body><p>Some <a href=/x>text</a>, here.</p><img src=/i.png alt=A><p>More.</p></body>"
+    )
     record = json.loads(article.to_json(include_blocks=True))
     assert record["blocks"][0]["links"] == [{"text": "text", "url": "/x"}]
     assert record["blocks"][1]["images"] == [{"url": "/i.png", "alt": "A", "title": ""}]

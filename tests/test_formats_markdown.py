@@ -158,7 +158,11 @@ def test_front_matter_is_yaml_with_every_metadata_field() -> None:
     md = article.to_markdown()
     assert md.startswith("---\n")
     front = yaml.safe_load(md[4 : md.index("\n---\n", 4)])
-    expected = {k: v for k, v in article.to_dict().items() if k not in ("body", "author") and v not in (None, [])}
+    expected = {
+        k: v
+        for k, v in article.to_dict().items()
+        if k not in ("body", "author") and v not in (None, [])
+    }
     assert front == expected
     assert md_outline(strip_front_matter(md))[0] == 'h1:A "quoted" title: with odd #chars'
 
@@ -184,7 +188,20 @@ SPECIALS = "\\`*_{}[]()<>#+-.!|~&;:='\"/ 0123456789aZ\u00e9\u4e2d"
 @given(
     st.lists(
         st.sampled_from(
-            [*SPECIALS, "\n", "&amp;", "&#42;", "1.", "- ", "# ", "```", "***", "<b>", "[x](y)", "http://a.b"]
+            [
+                *SPECIALS,
+                "\n",
+                "&amp;",
+                "&#42;",
+                "1.",
+                "- ",
+                "# ",
+                "```",
+                "***",
+                "<b>",
+                "[x](y)",
+                "http://a.b",
+            ]
         ),
         min_size=1,
     ).map("".join)
@@ -215,11 +232,14 @@ def test_text_in_headings_captions_and_cells_reads_back(kind: str, raw: str) -> 
     blocks = (block,)
     if kind == "cell":  # a 2x2 grid
         blocks = tuple(
-            replace(block, index=i, table_id=1, table_row=i // 2, table_column=i % 2) for i in range(4)
+            replace(block, index=i, table_id=1, table_row=i // 2, table_column=i % 2)
+            for i in range(4)
         )
     md = declutter.render(Article(body=text, blocks=blocks), "markdown", metadata=False)
     outline = md_outline(md)
-    expected = {"heading": f"h2:{text}", "caption": f"paragraph:_{text}_", "cell": f"th:{text}"}[kind]
+    expected = {"heading": f"h2:{text}", "caption": f"paragraph:_{text}_", "cell": f"th:{text}"}[
+        kind
+    ]
     assert outline[0 if kind != "cell" else 3] == expected, md
 
 
@@ -227,7 +247,9 @@ def test_real_pages_render_valid_markdown_with_the_body_text() -> None:
     from outputs_helpers import snippet_pages
 
     for name, data in snippet_pages():
-        article = declutter.extract(data, options=declutter.Options(include_links=True, include_images=True))
+        article = declutter.extract(
+            data, options=declutter.Options(include_links=True, include_images=True)
+        )
         md = declutter.render(article, "markdown", metadata=False)
         rendered = commonmark().render(md)
         assert "<script" not in rendered and "<html" not in rendered, name

@@ -29,8 +29,15 @@ def test_list_structure() -> None:
     assert (six.list_number, six.list_id) == (6, five.list_id) and six.list_item != five.list_item
     assert (dot.list_depth, dot.list_ordered, dot.list_number) == (2, False, 0)
     assert [blocks[t].list_number for t in ("three", "two", "nine", "eight")] == [4, 3, 9, 8]
-    assert blocks["term"].list_depth == 1 and blocks["definition"].list_item != blocks["term"].list_item
-    assert (blocks["after"].list_depth, blocks["after"].list_id, blocks["after"].list_item) == (0, -1, -1)
+    assert (
+        blocks["term"].list_depth == 1
+        and blocks["definition"].list_item != blocks["term"].list_item
+    )
+    assert (blocks["after"].list_depth, blocks["after"].list_id, blocks["after"].list_item) == (
+        0,
+        -1,
+        -1,
+    )
 
 
 def test_table_and_quote_structure() -> None:
@@ -42,7 +49,11 @@ def test_table_and_quote_structure() -> None:
     assert [(blocks[t].table_row, blocks[t].table_column, blocks[t].table_header) for t in ("h1", "h2", "h3")] == [
         (0, 0, True), (0, 1, True), (0, 3, True),
     ]  # fmt: skip
-    assert (blocks["b"].table_row, blocks["b"].table_column, blocks["b"].table_header) == (1, 1, False)
+    assert (blocks["b"].table_row, blocks["b"].table_column, blocks["b"].table_header) == (
+        1,
+        1,
+        False,
+    )
     assert blocks["a"].table_id == blocks["b"].table_id >= 0
     assert (blocks["q1"].quote_depth, blocks["q2"].quote_depth) == (1, 2)
     assert blocks["q1"].quote_id != blocks["q2"].quote_id
@@ -57,7 +68,10 @@ def test_links_and_images_recorded() -> None:
         "<img src='/pixel.gif' width=1 height=1><img src='/hidden.png' style='display:none'>"
         "<p>After the picture.</p></body>"
     )
-    assert blocks["One first link and no href second."].links == (Link("first link", "/a"), Link("second", "/b"))
+    assert blocks["One first link and no href second."].links == (
+        Link("first link", "/a"),
+        Link("second", "/b"),
+    )
     assert blocks["card title"].links == (Link("card title", "/card"),)
     assert blocks["card text"].links == (Link("card text", "/card"),)
     assert blocks["After the picture."].images == (Image("/lazy.jpg", "lazy", ""),)
@@ -67,7 +81,7 @@ def test_recording_changes_nothing_else_on_real_pages() -> None:
     on = declutter.Options(include_links=True, include_images=True)
     for name, data in snippet_pages():
         plain, recorded = declutter.extract(data), declutter.extract(data, options=on)
-        strip = lambda b: replace(b, links=(), images=())  # noqa: E731
+        strip = lambda b: replace(b, links=(), images=())
         assert [strip(b) for b in recorded.blocks] == list(plain.blocks), name
         assert replace(recorded, blocks=()) == replace(plain, blocks=()), name
         assert sum(len(b.links) for b in recorded.blocks) > 0, name
@@ -94,13 +108,23 @@ def test_every_format_carries_the_same_metadata() -> None:
     assert yaml.safe_load(md[4 : md.index("\n---\n", 4)]) == expected
     text = declutter.render(article, "text").split("\n\n", 1)[0]
     assert dict(line.split(": ", 1) for line in text.splitlines()) == {
-        k: ", ".join(v) if isinstance(v, list) else json.dumps(v) if isinstance(v, (bool, float)) else v
+        k: ", ".join(v)
+        if isinstance(v, list)
+        else json.dumps(v)
+        if isinstance(v, (bool, float))
+        else v
         for k, v in expected.items()
     }
     root = lxml_html.document_fromstring(article.to_html())
-    metas = {m.get("name")[10:]: m.get("content") for m in root.findall(".//meta") if (m.get("name") or "").startswith("declutter:")}
+    metas = {
+        m.get("name")[10:]: m.get("content")
+        for m in root.findall(".//meta")
+        if (m.get("name") or "").startswith("declutter:")
+    }
     assert set(metas) == set(expected)
-    assert {k: v for k, v in json.loads(declutter.render(article, "json")).items() if k in expected} == expected
+    assert {
+        k: v for k, v in json.loads(declutter.render(article, "json")).items() if k in expected
+    } == expected
 
 
 @pytest.mark.parametrize("tag", ["blockquote", "ul"])

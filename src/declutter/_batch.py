@@ -25,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-__all__ = ["Outcome", "ordered_map", "default_jobs"]
+__all__ = ["Outcome", "default_jobs", "ordered_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -85,7 +85,7 @@ def ordered_map(
 def _call(fn: Callable[[T], R], item: T) -> Outcome[T, R]:
     try:
         return Outcome(item, fn(item))
-    except Exception as exc:  # one item's failure is its outcome
+    except Exception as exc:  # noqa: BLE001  (one item's failure is its outcome)
         return Outcome(item, error=exc)
 
 
@@ -116,13 +116,13 @@ class _Pool(Generic[T, R]):
             return Outcome(item, future.result())
         except BrokenProcessPool:
             retry = self.submit(item)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001  (one item's failure is its outcome)
             return Outcome(item, error=exc)
         try:
             return Outcome(item, retry.result())
         except BrokenProcessPool:
             return Outcome(item, error=RuntimeError("the worker process died on this input"))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001  (one item's failure is its outcome)
             return Outcome(item, error=exc)
 
     def close(self, *, cancel: bool) -> None:

@@ -27,7 +27,7 @@ from ._options import Options
 from ._pipeline import extract
 from ._serialise import FORMATS, Format, explain_html, explain_table, json_record, render
 
-__all__ = ["main", "as_text", "explain_table"]
+__all__ = ["as_text", "explain_table", "main"]
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -55,7 +55,13 @@ examples:
 
 Every extraction flag is a field of declutter.Options; docs/cli.md has the details.
 """
-_EXTENSIONS: dict[str, str] = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".jsonl", "html": ".html"}
+_EXTENSIONS: dict[str, str] = {
+    "text": ".txt",
+    "markdown": ".md",
+    "json": ".json",
+    "jsonl": ".jsonl",
+    "html": ".html",
+}
 _EXPLAIN_SUFFIX = ".explain.html"
 
 
@@ -113,13 +119,17 @@ def _input_arguments(group: argparse._ArgumentGroup) -> None:
         "-T", "--files-from", metavar="LIST",
         help="also read the pages named in LIST, one path a line (- for stdin)",
     )  # fmt: skip
-    group.add_argument("--null", action="store_true", help="names in LIST end with NUL (find -print0), not newline")
+    group.add_argument(
+        "--null", action="store_true", help="names in LIST end with NUL (find -print0), not newline"
+    )
     group.add_argument(
         "--glob", action="append", metavar="PATTERN",
         help="in directories, read the files whose name or relative path matches PATTERN "
         "(case-insensitive; repeatable; default: " + " ".join(_cli_inputs.DEFAULT_GLOBS) + ")",
     )  # fmt: skip
-    group.add_argument("--url", help="the page's URL (for files and stdin; WARC records have their own)")
+    group.add_argument(
+        "--url", help="the page's URL (for files and stdin; WARC records have their own)"
+    )
     group.add_argument(
         "--encoding", help="charset of files and stdin, as an HTTP header would state it "
         "(WARC records use their HTTP header's)",
@@ -268,11 +278,18 @@ class _Run:
         self.entries, warnings = _cli_inputs.plan(args.inputs, args.glob or (), listed)
         for warning in warnings:
             self._error(warning)
-        if self.settings.format == "html" and self.many and not args.output_dir and not self.settings.explain:
+        if (
+            self.settings.format == "html"
+            and self.many
+            and not args.output_dir
+            and not self.settings.explain
+        ):
             parser.error("html output of several pages needs --output-dir")
         explain = args.explain_html
         if explain is not None and self.many and not self._explain_is_dir():
-            parser.error("--explain-html PATH for several pages: PATH must be a directory (end it with /)")
+            parser.error(
+                "--explain-html PATH for several pages: PATH must be a directory (end it with /)"
+            )
 
     @property
     def many(self) -> bool:
@@ -359,7 +376,9 @@ class _Run:
         else:
             self._to_stdout(page, rendered.output)
         if rendered.explain_html is not None:
-            atomic_write(next(targets), rendered.explain_html, force=self.args.force, mode=self.mode)
+            atomic_write(
+                next(targets), rendered.explain_html, force=self.args.force, mode=self.mode
+            )
 
     def _to_stdout(self, page: Page, text: str) -> None:
         assert self.progress is not None
@@ -423,7 +442,6 @@ def _render(article: Article, name: str, settings: _Settings) -> str:
 def as_text(article: Article) -> str:
     """The article as ``declutter PAGE`` prints it (the ``text`` format)."""
     return render(article, "text")
-
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from dataclasses import MISSING, dataclass, fields
 from . import _options
 from ._options import Options
 
-__all__ = ["OptionFlag", "option_flags", "add_option_flags", "options_from"]
+__all__ = ["OptionFlag", "add_option_flags", "option_flags", "options_from"]
 
 _SECTION = re.compile(r"^\s*#\s*-{2,}\s*(.+?)\s*-{2,}\s*$")
 _MARKUP = re.compile(r"``?([^`]+)``?")
@@ -72,12 +72,12 @@ def add_option_flags(
 def options_from(namespace: argparse.Namespace) -> Options:
     """`Options` with the flags given on the command line (raises ValueError when a value
     is out of range)."""
-    given = {}
+    given: dict[str, object] = {}
     for option in option_flags():
         value = getattr(namespace, _DEST_PREFIX + option.field, None)
         if value is not None:
             given[option.field] = None if value is _NONE else value
-    return Options(**given)
+    return Options().replace(**given)
 
 
 def _add(group: argparse._ArgumentGroup, option: OptionFlag) -> None:
@@ -85,7 +85,13 @@ def _add(group: argparse._ArgumentGroup, option: OptionFlag) -> None:
     help_text = f"{option.help} (default: {default})".replace("%", "%%")
     dest = _DEST_PREFIX + option.field
     if option.kind is bool:
-        group.add_argument(option.flag, dest=dest, action=argparse.BooleanOptionalAction, default=None, help=help_text)
+        group.add_argument(
+            option.flag,
+            dest=dest,
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help=help_text,
+        )
         return
     group.add_argument(
         option.flag, dest=dest, default=None, metavar=option.kind.__name__.upper(),

@@ -20,10 +20,10 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePath, PurePosixPath
+from pathlib import PurePath, PurePosixPath
 from typing import Any, BinaryIO
 
-__all__ = ["DEFAULT_GLOBS", "Entry", "Page", "Unreadable", "plan", "read", "output_stem"]
+__all__ = ["DEFAULT_GLOBS", "Entry", "Page", "Unreadable", "output_stem", "plan", "read"]
 
 DEFAULT_GLOBS = ("*.html", "*.htm", "*.xhtml", "*.html.gz", "*.htm.gz", "*.warc", "*.warc.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -94,7 +94,10 @@ def _walk(root: str, globs: Sequence[str]) -> Iterator[Entry]:
         for name in sorted(files):
             path = os.path.join(directory, name)
             relative = os.path.relpath(path, root).replace(os.sep, "/").lower()
-            if any(fnmatch.fnmatchcase(name.lower(), p) or fnmatch.fnmatchcase(relative, p) for p in patterns):
+            if any(
+                fnmatch.fnmatchcase(name.lower(), p) or fnmatch.fnmatchcase(relative, p)
+                for p in patterns
+            ):
                 yield Entry(path, warc=_is_warc(name))
 
 
@@ -169,6 +172,7 @@ def output_stem(path: str) -> PurePosixPath:
 def _warc_pages(path: str, limit: int) -> Iterator[Source]:
     try:
         from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+        from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
     except ImportError:
         yield Unreadable(path, "reading WARC files needs warcio: pip install 'declutter[warc]'")
         return
@@ -182,7 +186,7 @@ def _warc_pages(path: str, limit: int) -> Iterator[Source]:
                     offset = records.get_record_offset()
                     data, url, charset = page
                     yield Page(f"{path}@{offset}", data, url, charset, stem / str(offset))
-    except Exception as exc:  # warcio raises its own errors, and zlib's, and OSError
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
         yield Unreadable(path, f"not a readable WARC file: {_message(exc)}")
 
 

@@ -58,7 +58,9 @@ def _move(temp: str, path: Path, force: bool) -> None:
         raise OutputExists(errno.EEXIST, "exists (use --force to overwrite)", str(path)) from None
     except OSError:  # a file system without hard links
         if path.exists():
-            raise OutputExists(errno.EEXIST, "exists (use --force to overwrite)", str(path)) from None
+            raise OutputExists(
+                errno.EEXIST, "exists (use --force to overwrite)", str(path)
+            ) from None
         os.replace(temp, path)
 
 
@@ -111,4 +113,6 @@ class Progress:
             return f"declutter: {counts}"
         width = 24
         done = min(self.pages * width // self.total, width)
-        return f"declutter: [{'#' * done}{'.' * (width - done)}] {self.pages}/{self.total}  {counts}"
+        return (
+            f"declutter: [{'#' * done}{'.' * (width - done)}] {self.pages}/{self.total}  {counts}"
+        )

@@ -15,7 +15,7 @@ from .._model import Article, Block
 from . import _meta
 from ._html import escape, head
 
-__all__ = ["explain_table", "explain_html", "CSP"]
+__all__ = ["CSP", "explain_html", "explain_table"]
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 _PREVIEW_CHARS = 70
@@ -99,8 +99,10 @@ def _summary(article: Article) -> list[str]:
     )
     lines = [
         f'<h1 style="font-size:1.3em;margin:0 0 4px">{escape(article.title or "(no title)")}</h1>',
-        f'<p style="{_LABEL};margin:0 0 6px">document score {article.score:.3f} · '
-        f"{len(article.blocks)} blocks{legend}</p>",
+        (
+            f'<p style="{_LABEL};margin:0 0 6px">document score {article.score:.3f} · '
+            f"{len(article.blocks)} blocks{legend}</p>"
+        ),
         f'<table style="{_LABEL};border-collapse:collapse">',
         *(
             f'<tr><td style="{_CELL}">{escape(name)}</td><td style="{_CELL}">'
@@ -108,9 +110,11 @@ def _summary(article: Article) -> list[str]:
             for name, value in _meta.metadata(article)
         ),
         "</table>",
-        f'<p style="{_LABEL};margin:6px 0 0">reasons: '
-        + ", ".join(f"{escape(r)} ({d}) {n}" for (d, r), n in reasons.most_common())
-        + "</p>",
+        (
+            f'<p style="{_LABEL};margin:6px 0 0">reasons: '
+            + ", ".join(f"{escape(r)} ({d}) {n}" for (d, r), n in reasons.most_common())
+            + "</p>"
+        ),
     ]
     return lines
 

@@ -20,7 +20,7 @@ from . import _meta, _tree
 from ._tree import Cell, Code, Figure, Heading, Inline, ListNode, Node, Paragraph, Quote, Table
 from ._urls import safe_url
 
-__all__ = ["render", "escape", "ALLOWED_TAGS", "ALLOWED_ATTRIBUTES", "CSP"]
+__all__ = ["ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "CSP", "escape", "render"]
 
 ALLOWED_TAGS = frozenset(
     (
@@ -48,7 +48,9 @@ def escape(text: str) -> str:
 
 def render(article: Article, *, metadata: bool = True) -> str:
     """The article as an HTML5 document, ending in one newline."""
-    language = article.language if article.language and _LANGUAGE.fullmatch(article.language) else None
+    language = (
+        article.language if article.language and _LANGUAGE.fullmatch(article.language) else None
+    )
     lang = f' lang="{escape(language)}"' if language else ""
     body = "\n".join(_nodes(_tree.build(article.blocks, article.url)))
     parts = [
@@ -88,7 +90,11 @@ def _meta_tags(article: Article) -> Iterator[str]:
     """``<meta name="declutter:FIELD">`` for every field (JSON for lists), and the usual
     ``author``/``description``/canonical link for other tools."""
     for name, value in _meta.metadata(article):
-        content = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else _meta.as_text(value)
+        content = (
+            json.dumps(value, ensure_ascii=False)
+            if isinstance(value, list)
+            else _meta.as_text(value)
+        )
         yield f'<meta name="declutter:{name}" content="{escape(content)}">'
     if article.author:
         yield f'<meta name="author" content="{escape(article.author)}">'

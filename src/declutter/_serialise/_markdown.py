@@ -17,7 +17,7 @@ from .._model import Article, Image
 from . import _meta, _tree
 from ._tree import Code, Figure, Heading, Inline, ListNode, Node, Paragraph, Quote, Table
 
-__all__ = ["render", "escape"]
+__all__ = ["escape", "render"]
 
 _ALWAYS = re.compile(r"[\\`*_\[\]<>|~]|&(?=#?[A-Za-z0-9]+;)")
 _LINE_START = re.compile(r"^(?:[#>+=-]|(\d{1,9})(?=[.)]))")

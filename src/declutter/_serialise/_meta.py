@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .._model import Article
 
-__all__ = ["MetaValue", "metadata", "as_text"]
+__all__ = ["MetaValue", "as_text", "metadata"]
 
 MetaValue = str | float | bool | list[str]
 _SKIPPED = frozenset(("body", "author"))

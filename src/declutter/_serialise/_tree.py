@@ -156,10 +156,12 @@ class _Builder:
             if _quote(block) > quote:
                 j = self._quote_end(blocks, i, quote)
                 out.append(Quote(self.nodes(blocks[i:j], quote + 1, lists, flat)))
-            elif block.table_id >= 0 and block.table_id not in flat and not self._in_one_item(
-                blocks, i, lists
+            elif (
+                block.table_id >= 0
+                and block.table_id not in flat
+                and not self._in_one_item(blocks, i, lists)
             ):
-                j = _run_end(blocks, i, lambda b: b.table_id == block.table_id and _quote(b) <= quote)
+                j = _run_end(blocks, i, _same_table(block.table_id, quote))
                 out.extend(self._table(blocks[i:j], quote, lists, flat))
             elif _depth(block) > lists:
                 j = _run_end(blocks, i, lambda b: _depth(b) > lists and _quote(b) <= quote)
@@ -210,16 +212,16 @@ class _Builder:
             grid.setdefault((b.table_row, b.table_column), []).append(b)
         rows = sorted({r for r, _ in grid})
         width = max(c for _, c in grid) + 1
-        return tuple(
-            tuple(self._cell(grid.get((r, c), [])) for c in range(width)) for r in rows
-        )
+        return tuple(tuple(self._cell(grid.get((r, c), [])) for c in range(width)) for r in rows)
 
     def _cell(self, blocks: list[Block]) -> Cell:
         if not blocks:
             return Cell(Inline(""))
         if len(blocks) == 1:
             return Cell(self._inline(blocks[0]), blocks[0].table_header)
-        return Cell(Inline(" ".join(b.text.replace("\n", " ") for b in blocks)), blocks[0].table_header)
+        return Cell(
+            Inline(" ".join(b.text.replace("\n", " ") for b in blocks)), blocks[0].table_header
+        )
 
     def _lists(self, run: Sequence[Block], quote: int, flat: frozenset[int]) -> tuple[Node, ...]:
         """Lists of the blocks in `run`, whose shallowest blocks set the list level."""
@@ -292,6 +294,10 @@ def _run_end(blocks: Sequence[Block], i: int, same: _Predicate) -> int:
     while j < len(blocks) and same(blocks[j]):
         j += 1
     return j
+
+
+def _same_table(table: int, quote: int) -> _Predicate:
+    return lambda b: b.table_id == table and _quote(b) <= quote
 
 
 def _is_grid(cells: Sequence[Block]) -> bool:

@@ -258,3 +258,22 @@ def test_real_pages_render_valid_markdown_with_the_body_text() -> None:
         text_of_md += " ".join(t.content for t in commonmark().parse(md) if t.type == "fence")
         missing = [w for w in words if w not in text_of_md and "[" not in w]
         assert len(missing) <= len(words) // 10, (name, missing[:10])
+
+
+def test_figure_keeps_its_image_when_captions_are_left_out() -> None:
+    image = declutter.Image("/p.png", "A picture", "")
+    caption = Block(
+        index=0, text="The caption", tag="figcaption", kind="caption", path="", depth=1, length=2,
+        link_length=0, punctuation=0, tags=0, position=0.0, score=0.0, kept=False, reason="caption",
+        images=(image,),
+    )  # fmt: skip
+    elsewhere = replace(
+        caption, index=1, reason="outside-article", images=(declutter.Image("/ad.png"),)
+    )
+    article = Article(url="https://example.org/a/", blocks=(caption, elsewhere))
+    md = declutter.render(article, "markdown", metadata=False)
+    assert md == "![A picture](https://example.org/p.png)\n"
+    assert (
+        "The caption" not in article.to_html()
+        and 'src="https://example.org/p.png"' in article.to_html()
+    )

@@ -278,12 +278,7 @@ class _Run:
         self.entries, warnings = _cli_inputs.plan(args.inputs, args.glob or (), listed)
         for warning in warnings:
             self._error(warning)
-        if (
-            self.settings.format == "html"
-            and self.many
-            and not args.output_dir
-            and not self.settings.explain
-        ):
+        if self.settings.format == "html" and self.many and not args.output_dir:
             parser.error("html output of several pages needs --output-dir")
         explain = args.explain_html
         if explain is not None and self.many and not self._explain_is_dir():
@@ -383,8 +378,7 @@ class _Run:
     def _to_stdout(self, page: Page, text: str) -> None:
         assert self.progress is not None
         self.progress.clear()
-        headed = self.many and self.settings.format in ("text", "markdown")
-        if headed or (self.many and self.settings.explain and self.settings.format == "html"):
+        if self.many and self.settings.format in ("text", "markdown"):
             if self.progress.pages:
                 self.stdout.write("\n")
             self.stdout.write(f"==> {page.name} <==\n")

@@ -35,6 +35,7 @@ _IMAGE_CLASS = _vocab.ClassVocabulary(_vocab.IMAGE_CLASS)
 _MAX_IMAGE_BOX_BLOCKS = 2  # an image box holds a caption and perhaps a credit line
 _INVISIBLE_TEXT = ", ".join(sorted(_vocab.SKIP_TAGS - {"head", "title", "meta", "link"}))
 _ITEM_TAGS = frozenset(("li", "dt", "dd"))
+_STRUCTURE_TAGS = _vocab.LIST_TAGS | _ITEM_TAGS | {"blockquote", "table", "tr", "td", "th", "thead"}
 _IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
 _MAX_COLSPAN = 1000
 
@@ -114,7 +115,8 @@ class _Run:
     parts: list[str] = field(default_factory=list)
     link_parts: list[str] = field(default_factory=list)
     tags: int = 0
-    links: list[Link] = field(default_factory=list)
+    links: list[Link] | None = None
+    """Links of the run, when they are recorded and there are some."""
 
 
 @dataclass(slots=True)
@@ -303,7 +305,8 @@ class _Walker:
             parent.children.append(container.id)
         self.current = container
         self._count(container, +1)
-        self._open_structure(container, attrs)
+        if tag in _STRUCTURE_TAGS:
+            self._open_structure(container, attrs)
         return container
 
     def _leave(self, item: _Exit) -> None:
@@ -316,7 +319,8 @@ class _Walker:
         self._flush(container)
         container.end = len(self.blocks)
         self._count(container, -1)
-        self._close_structure(container)
+        if container.tag in _STRUCTURE_TAGS:
+            self._close_structure(container)
         self.current = self.containers[container.parent] if container.parent >= 0 else None
 
     def _line_break(self) -> None:
@@ -420,6 +424,8 @@ class _Walker:
         raw = "".join(self.run.parts[link.start :])
         text = raw.replace(_BR, "\n").strip() if self.pre_depth else _textstats.normalise_space(raw, _BR)
         if text:
+            if self.run.links is None:
+                self.run.links = []
             self.run.links.append(Link(text, link.href.strip()))
 
     def _image(self, node: LexborNode) -> None:
@@ -447,9 +453,10 @@ class _Walker:
         run = self.run
         if not run.parts:
             return
-        for link in self.open_links:  # a link around block boundaries: each part is a link
-            self._close_link(link)
-            link.start = 0
+        if self.open_links:  # a link around block boundaries: each part is a link
+            for link in self.open_links:
+                self._close_link(link)
+                link.start = 0
         raw = "".join(run.parts)
         link_raw = "".join(run.link_parts) if run.link_parts else ""
         tags = run.tags
@@ -457,11 +464,11 @@ class _Walker:
         if self.pre_depth:
             text = raw.replace(_BR, "\n").strip("\n")
             if text.strip():
-                self._emit(text, link_raw, tags, owner, links=tuple(run.links))
+                self._emit(text, link_raw, tags, owner, links=tuple(run.links) if run.links else ())
             return
         if raw.isspace():
             return
-        self._emit(_textstats.normalise_space(raw, _BR), link_raw, tags, owner, links=tuple(run.links))
+        self._emit(_textstats.normalise_space(raw, _BR), link_raw, tags, owner, links=tuple(run.links) if run.links else ())
 
     def _emit(
         self, text: str, link_raw: str, tags: int, owner: Container | None, pruned: str = "",

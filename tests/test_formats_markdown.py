@@ -277,3 +277,17 @@ def test_figure_keeps_its_image_when_captions_are_left_out() -> None:
         "The caption" not in article.to_html()
         and 'src="https://example.org/p.png"' in article.to_html()
     )
+
+
+def test_table_inside_a_list_item_and_list_inside_a_table_cell() -> None:
+    page = (
+        "<body><ul><li>intro<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>"
+        "</li><li>next</li></ul>"
+        "<table><tr><td><ul><li>x</li><li>y</li></ul></td><td>z</td></tr><tr><td>q</td><td>r</td></tr></table>"
+        "</body>"
+    )
+    outline = md_outline(_body(page))
+    first_item = outline[outline.index("list_item") : outline.index("/list_item") + 1]
+    assert "table" in first_item and "th:a" in first_item and "td:2" in first_item
+    assert outline.count("table") == 1  # a list in a cell: not a grid, its text in order
+    assert outline[-3:] == ["paragraph:z", "paragraph:q", "paragraph:r"]

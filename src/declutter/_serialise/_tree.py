@@ -143,6 +143,8 @@ def _depth(block: Block) -> int:
 class _Builder:
     def __init__(self, base_url: str | None) -> None:
         self.base_url = base_url
+        self.table_in_item: dict[tuple[int, int], bool] = {}
+        """(table id, list level): the table sits inside one list item."""
 
     def nodes(
         self, blocks: Sequence[Block], quote: int, lists: int, flat: frozenset[int]
@@ -156,15 +158,11 @@ class _Builder:
             if _quote(block) > quote:
                 j = self._quote_end(blocks, i, quote)
                 out.append(Quote(self.nodes(blocks[i:j], quote + 1, lists, flat)))
-            elif (
-                block.table_id >= 0
-                and block.table_id not in flat
-                and not self._in_one_item(blocks, i, lists)
-            ):
+            elif self._claims_table(blocks, i, lists, flat):
                 j = _run_end(blocks, i, _same_table(block.table_id, quote))
                 out.extend(self._table(blocks[i:j], quote, lists, flat))
             elif _depth(block) > lists:
-                j = _run_end(blocks, i, lambda b: _depth(b) > lists and _quote(b) <= quote)
+                j = self._list_end(blocks, i, quote, lists, flat)
                 out.extend(self._lists(blocks[i:j], quote, flat))
             else:
                 j = i + 1
@@ -186,13 +184,33 @@ class _Builder:
             j += 1
         return j
 
-    @staticmethod
-    def _in_one_item(blocks: Sequence[Block], i: int, lists: int) -> bool:
-        """Whether the table at `i` sits inside one list item (then the list is outermost)."""
+    def _claims_table(
+        self, blocks: Sequence[Block], i: int, lists: int, flat: frozenset[int]
+    ) -> bool:
+        """Whether a table begins at `i` as the outer structure: not one found to be a
+        layout table, and not one inside a single list item (there the list is outer)."""
         table = blocks[i].table_id
-        j = _run_end(blocks, i, lambda b: b.table_id == table)
-        items = {(b.list_item, _depth(b)) for b in blocks[i:j]}
-        return len(items) == 1 and _depth(blocks[i]) > lists
+        if table < 0 or table in flat:
+            return False
+        key = (table, lists)
+        if key not in self.table_in_item:
+            j = _run_end(blocks, i, lambda b: b.table_id == table)
+            items = {(b.list_item, _depth(b)) for b in blocks[i:j]}
+            self.table_in_item[key] = len(items) == 1 and _depth(blocks[i]) > lists
+        return not self.table_in_item[key]
+
+    def _list_end(
+        self, blocks: Sequence[Block], i: int, quote: int, lists: int, flat: frozenset[int]
+    ) -> int:
+        """End of the lists that begin at `i`: deeper blocks, up to a table that is the outer
+        structure of what follows (a list inside a table's cell)."""
+        table = blocks[i].table_id
+        j = i + 1
+        while j < len(blocks) and _depth(blocks[j]) > lists and _quote(blocks[j]) <= quote:
+            if blocks[j].table_id != table and self._claims_table(blocks, j, lists, flat):
+                break
+            j += 1
+        return j
 
     def _table(
         self, run: Sequence[Block], quote: int, lists: int, flat: frozenset[int]

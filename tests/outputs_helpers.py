@@ -39,7 +39,7 @@ def all_kept(
     renderer tests then depend on the walk's structure, not on the heuristics' choices."""
     opts = declutter.Options(include_links=True, include_images=True, **options)
     article = declutter.extract(page, url=url, options=opts)
-    blocks = tuple(replace(b, kept=b.kind != "pruned", reason="content") for b in article.blocks)
+    blocks = tuple(b._replace(kept=b.kind != "pruned", reason="content") for b in article.blocks)
     return replace(article, blocks=blocks)
 
 

@@ -45,10 +45,11 @@ def test_glob_selects_files(work: Path) -> None:
     assert [r["input"] for r in _records(result)] == ["pages/sub/b.htm", "pages/sub/c.html.gz"]
 
 
-def test_directory_without_pages_warns(work: Path) -> None:
-    result = cli("--glob", "*.nothing", "pages", cwd=work)
-    assert result.returncode == 0
-    assert "pages: no file matches *.nothing" in err(result)
+def test_directory_without_pages_fails(work: Path) -> None:
+    result = cli("--glob", "*.nothing", "pages", "page.html", cwd=work)
+    assert result.returncode == 1
+    assert err(result).splitlines()[0] == "declutter: pages: no file matches *.nothing"
+    assert "For the first time" in out(result)
 
 
 def test_gzip_file_is_decompressed(work: Path) -> None:
@@ -70,7 +71,7 @@ def test_stdin_with_url_and_encoding(work: Path) -> None:
         stdin=page,
     )
     record = _records(result)[0]
-    assert record["input"] == "-" and record["url"] == "https://example.org/x"
+    assert "input" not in record and record["url"] == "https://example.org/x"  # one page
     assert "彩票" in record["body"]  # type: ignore[operator]
 
 

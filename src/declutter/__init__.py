@@ -1,17 +1,20 @@
 """declutter: the clean title, date, author and body of the article on a web page.
 
 >>> import declutter
->>> doc = declutter.extract("<html><head><title>Hi</title></head><body><article>"
-...                         "<h1>Hi</h1><p>A first paragraph, long enough to count as text"
-...                         " and with a comma, as prose has.</p></article></body></html>")
+>>> doc = declutter.extract(
+...     "<html><head><title>Hi there, world</title></head><body><article><h1>Hi there, world</h1>"
+...     "<p>A first paragraph, long enough to count as text and with a comma, as prose has.</p>"
+...     "</article></body></html>"
+... )
 >>> doc.title
-'Hi'
+'Hi there, world'
+>>> doc.body
+'A first paragraph, long enough to count as text and with a comma, as prose has.'
 """
 
-from __future__ import annotations
-
-import logging
-from importlib.metadata import PackageNotFoundError, version
+import logging as _logging
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _version
 
 from ._errors import InputTypeError
 from ._model import Article, Block, Image, Link
@@ -25,8 +28,8 @@ __all__ = [
 ]  # fmt: skip
 
 try:
-    __version__ = version("declutter")
-except PackageNotFoundError:  # running from a source tree without an install
+    __version__ = _version("declutter")
+except _PackageNotFoundError:  # running from a source tree without an install
     __version__ = "0.0.0"
 
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())

@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import FrameType
 from typing import TextIO
@@ -74,6 +74,8 @@ class _Settings:
     explain: bool
     explain_html: bool
     options: Options
+    named: bool = False
+    """JSON records name their input (the run can hold several pages)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +266,9 @@ class _Run:
     entries: list[Entry] = field(default_factory=list)
     failures: int = 0
     claimed: set[Path] = field(default_factory=set)
+    batch: bool = False
+    """Pages from a directory, a list or a WARC file: a batch, which ends with a summary
+    line (other runs of several pages only on a terminal)."""
     progress: Progress | None = None
     mode: int = 0o644
 
@@ -275,9 +280,15 @@ class _Run:
         if args.files_from == "-" and "-" in args.inputs:
             parser.error("stdin cannot be both a page (-) and the list of pages (--files-from -)")
         listed = self._listed()
-        self.entries, warnings = _cli_inputs.plan(args.inputs, args.glob or (), listed)
-        for warning in warnings:
-            self._error(warning)
+        self.entries, empty = _cli_inputs.plan(args.inputs, args.glob or (), listed)
+        for message in empty:  # a directory without pages: that input failed
+            self._fail(*message)
+        self.batch = (
+            bool(args.files_from)
+            or any(os.path.isdir(n) for n in args.inputs)
+            or any(e.warc for e in self.entries)
+        )
+        self.settings = replace(self.settings, named=self.many)
         if self.settings.format == "html" and self.many and not args.output_dir:
             parser.error("html output of several pages needs --output-dir")
         explain = args.explain_html
@@ -288,7 +299,7 @@ class _Run:
 
     @property
     def many(self) -> bool:
-        return len(self.entries) > 1 or any(e.warc for e in self.entries)
+        return self.batch or len(self.entries) > 1
 
     def _listed(self) -> list[str]:
         name = self.args.files_from
@@ -322,7 +333,7 @@ class _Run:
             ok = self._deliver(outcome)
             self.progress.step(failed=not ok)
         self.progress.clear()
-        if self.progress.pages > 1 and not self.args.quiet:
+        if self.progress.pages > 1 and not self.args.quiet and (self.batch or stderr.isatty()):
             stderr.write(self.progress.summary() + "\n")
         return EXIT_SOME_FAILED if self.failures else EXIT_OK
 
@@ -360,6 +371,8 @@ class _Run:
         rendered = outcome.value
         try:
             self._write(source, rendered)
+        except BrokenPipeError:
+            raise  # the reader left: main() ends the run quietly
         except OSError as exc:
             return self._fail(source.name, _os_message(exc))
         return True
@@ -420,14 +433,15 @@ def _work(job: _Job) -> _Rendered | None:
     settings = job.settings
     article = extract(page.data, url=page.url, encoding=page.encoding, options=settings.options)
     report = explain_html(article) if settings.explain_html else None
-    return _Rendered(_render(article, page.name, settings), report)
+    return _Rendered(_render(article, page.name if settings.named else None, settings), report)
 
 
-def _render(article: Article, name: str, settings: _Settings) -> str:
+def _render(article: Article, name: str | None, settings: _Settings) -> str:
     fmt = settings.format
     if fmt == "json" or fmt == "jsonl":
         indent = 2 if fmt == "json" else None
-        return json_record(article, blocks=settings.explain, indent=indent, extra={"input": name})
+        extra = {"input": name} if name is not None else None
+        return json_record(article, blocks=settings.explain, indent=indent, extra=extra)
     if settings.explain:
         return explain_html(article) if fmt == "html" else explain_table(article)
     return render(article, fmt, metadata=settings.metadata)

@@ -66,23 +66,23 @@ Source = Page | Unreadable
 
 def plan(
     names: Sequence[str], globs: Sequence[str], listed: Iterable[str] = ()
-) -> tuple[list[Entry], list[str]]:
+) -> tuple[list[Entry], list[tuple[str, str]]]:
     """Entries for `names` and the `listed` names (from ``--files-from``), directories
-    walked for files matching `globs`; and warnings (a directory without such files).
-    A name that does not exist stays an entry: `read` reports it in its place."""
+    walked for files matching `globs`; and (directory, message) for each directory without
+    such files. A name that does not exist stays an entry: `read` reports it in its place."""
     entries: list[Entry] = []
-    warnings: list[str] = []
+    empty: list[tuple[str, str]] = []
     for name in [*names, *listed]:
         if name == "-":
             entries.append(Entry("-"))
         elif os.path.isdir(name):
             found = list(_walk(name, globs or DEFAULT_GLOBS))
             if not found:
-                warnings.append(f"{name}: no file matches {' '.join(globs or DEFAULT_GLOBS)}")
+                empty.append((name, f"no file matches {' '.join(globs or DEFAULT_GLOBS)}"))
             entries.extend(found)
         else:
             entries.append(Entry(name, warc=_is_warc(name) and os.path.isfile(name)))
-    return entries, warnings
+    return entries, empty
 
 
 def _walk(root: str, globs: Sequence[str]) -> Iterator[Entry]:

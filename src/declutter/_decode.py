@@ -95,7 +95,7 @@ def _codec(label: str | None) -> str | None:
     except LookupError:
         return None
     # A page whose bytes hold an ASCII <meta charset=utf-16> cannot be UTF-16.
-    return None if name.startswith("utf-16") or name.startswith("utf-32") else _SUPERSETS.get(name, name)
+    return None if name.startswith(("utf-16", "utf-32")) else _SUPERSETS.get(name, name)
 
 
 def _try(data: bytes, codec: str) -> str | None:

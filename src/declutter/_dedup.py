@@ -5,52 +5,74 @@ paragraphs (a teaser that repeats the lead). Among the kept blocks, in document 
 
 * a run of consecutive blocks that repeats an earlier run and holds at least
   `Options.dedup_min_run_length` of text is a second copy: all of it goes, short lines
-  (subheads, "* * *") included;
+  (subheads, "* * *") included, and so do the short lines in the copy's boxes (its own
+  headline and byline, which the first copy may not have);
 * outside such runs, a block at least `Options.dedup_min_length` long that repeats an
   earlier kept block goes. Shorter blocks stay: a refrain or a one-word line that occurs
   twice in the article is text, not duplication.
 
-Comparison is exact after whitespace and case normalisation: no fuzzy hashing, so the result
-never depends on anything but this page.
+A repeat counts only when it sits in another box than the original (the element holding
+the paragraphs, see `_segment.home`): a second copy of an article lives in its own
+container, while a meal plan or a refrain the author repeats sits among the article's own
+paragraphs, and stays. Comparison is exact after whitespace and case normalisation: no
+fuzzy hashing, so the result never depends on anything but this page.
 """
 
 from __future__ import annotations
 
-import re
-
 from ._options import Options
-from ._segment import RawBlock
+from ._segment import Container, RawBlock, home
 
 __all__ = ["dedup"]
 
-_NOT_TEXT = re.compile(r"\s+")
-
 
 def _key(text: str) -> str:
-    return _NOT_TEXT.sub("", text).casefold()
+    return "".join(text.split()).casefold()
 
 
-def dedup(blocks: list[RawBlock], options: Options) -> None:
+def dedup(blocks: list[RawBlock], containers: list[Container], options: Options) -> None:
     """Drop duplicate kept blocks in place (`kept=False`, reason ``duplicate...``)."""
     kept = [b for b in blocks if b.kept]
     keys = [_key(b.text) for b in kept]
+    homes = [home(containers, b.container) for b in kept]
     first_seen: dict[str, int] = {}
     i = 0
     while i < len(kept):
         earlier = first_seen.get(keys[i])
-        if earlier is None:
-            first_seen[keys[i]] = i
+        if earlier is None or homes[earlier] == homes[i]:
+            first_seen.setdefault(keys[i], i)
             i += 1
             continue
         run = _run_length(keys, earlier, i)
         if sum(b.length for b in kept[i : i + run]) >= options.dedup_min_run_length:
             for block in kept[i : i + run]:
                 block.kept, block.reason = False, "duplicate-copy"
+            _drop_copy_furniture(kept, homes, set(homes[i : i + run]), options)
             i += run
             continue
         if kept[i].length >= options.dedup_min_length:
             kept[i].kept, kept[i].reason = False, "duplicate"
         i += 1
+    _retrim_edges([b for b in kept if b.kept])
+
+
+def _retrim_edges(kept: list[RawBlock]) -> None:
+    """A short line kept for standing between two paragraphs is at the edge once the copy
+    after it is gone."""
+    for order in (kept, kept[::-1]):
+        for block in order:
+            if block.reason != "short-between-content":
+                break
+            block.kept, block.reason = False, "short-at-edge"
+
+
+def _drop_copy_furniture(
+    kept: list[RawBlock], homes: list[int], copy_homes: set[int], options: Options
+) -> None:
+    """The short lines that sit in a copy's own boxes (its headline, its byline) go with it."""
+    for block, box in zip(kept, homes):
+        if block.kept and box in copy_homes and block.length < options.dedup_min_length:
+            block.kept, block.reason = False, "duplicate-copy"
 
 
 def _run_length(keys: list[str], earlier: int, start: int) -> int:

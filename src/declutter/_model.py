@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["Article", "Block", "Image", "Link"]
 
@@ -31,12 +31,12 @@ class Image:
     """The ``title`` attribute."""
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One run of text on the page and the decision taken about it.
 
     Blocks come in document order. Their features are what the scorer saw, so a caller can
-    ask why a paragraph was kept or dropped (`kept`, `reason`, `score`).
+    ask why a paragraph was kept or dropped (`kept`, `reason`, `score`). Immutable (a typed
+    named tuple: pages have hundreds of blocks, and it is the cheapest immutable record).
     """
 
     index: int
@@ -67,7 +67,7 @@ class Block:
     kept: bool
     """Whether the block is part of the extracted body."""
     reason: str
-    """Why it was kept or dropped, e.g. ``main-content``, ``link-dense``, ``duplicate``."""
+    """Why it was kept or dropped, e.g. ``content``, ``link-dense``, ``duplicate``."""
     heading_level: int = 0
     """1-6 for headings, else 0."""
     classes: str = ""
@@ -114,7 +114,7 @@ class Block:
 
     def to_dict(self) -> dict[str, Any]:
         """The block's fields and derived features as plain JSON-able values."""
-        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out = self._asdict()
         out["links"] = [asdict(link) for link in self.links]
         out["images"] = [asdict(image) for image in self.images]
         out["link_ratio"] = round(self.link_ratio, 4)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-__all__ = ["Options", "DEFAULT_OPTIONS"]
+__all__ = ["DEFAULT_OPTIONS", "Options"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,8 +69,11 @@ class Options:
     absurdly deep DOM costs linear time."""
 
     headline_zone_bonus: float = 1.5
-    """Score factor for containers that begin between the headline that repeats the page's
+    """Score factor for containers that lie between the headline that repeats the page's
     ``<title>`` and the next headline."""
+    headline_reach: int = 40
+    """...and that begin at most this many blocks after the headline (the story follows its
+    headline; a box far down the page is something else)."""
     headline_zone_share: float = 0.1
     """When the best container in that zone scores at least this share of the best on the
     page, it wins outright (the page's own article over ones appended below it)."""
@@ -83,6 +86,10 @@ class Options:
     """Longer blocks are never taken for the headline."""
 
     # --- select: region and block classes ------------------------------------------------
+    content_root_max_levels: int = 5
+    """Containers at most this many levels above the best one count as the article's root
+    when they are ``<main>`` or their class names content; the region then grows level by
+    level up to the root (``<article>`` roots count at any height)."""
     sibling_score_ratio: float = 0.2
     """A sibling container of the best one joins the article when its score reaches this
     share of the best score..."""
@@ -101,6 +108,9 @@ class Options:
     edge_metadata_max_length: int = 15
     """Blocks up to this long between the edge of the article region and its first (or
     last) paragraph are dropped when they read as a byline, dateline or copyright line."""
+    closing_line_max_length: int = 40
+    """Blocks up to this long at the end of the region are dropped while they read as a call
+    to action ("Subscribe to...", "Follow us on...") or a desk credit ("Reporting by...")."""
     short_block_length: int = 6
     """Blocks shorter than this are judged by their neighbours (kept only between kept
     blocks), as jusText does."""
@@ -125,8 +135,28 @@ class Options:
     """Number of paragraphs from which structure no longer adds to the document score."""
     document_punctuation_rate: float = 0.05
     """Punctuation marks per unit of text from which a body counts as full prose."""
-    document_full_share: float = 0.5
-    """Share of the page's text in the body from which that share no longer adds."""
+    document_base_weight: float = 0.5
+    """Part of the prose factor every body gets."""
+    document_prose_weight: float = 0.25
+    """Part of the prose factor earned by punctuation at `document_punctuation_rate`."""
+    document_structure_weight: float = 0.25
+    """Part of the prose factor earned by `document_full_paragraphs` paragraphs."""
+    document_teaser_weight: float = 0.9
+    """How much it costs when all the kept text comes from teaser cards (a box whose
+    headline is a dropped link)."""
+    teaser_card_max_blocks: int = 6
+    """A teaser card holds at most this many blocks (headline, summary, date, byline...)."""
+    teaser_min_cards: int = 3
+    """Cards are teasers only in a row of at least this many look-alikes."""
+    teaser_headline_min_length: int = 2
+    """A teaser card's headline link is at least this long..."""
+    teaser_headline_link_ratio: float = 0.9
+    """...and at least this much of it is link text."""
+
+    lone_heading_min_length: int = 8
+    """A heading at least this long, after kept text, stays even when no text follows it."""
+    short_list_min_items: int = 3
+    """A run of at least this many short list items next to kept text is kept whole."""
 
     # --- dedup ---------------------------------------------------------------------------
     dedup_min_length: int = 10
@@ -151,6 +181,64 @@ class Options:
     # --- decode --------------------------------------------------------------------------
     utf8_tolerated_errors: float = 0.002
     """Share of undecodable bytes under which a page is still read as UTF-8."""
+
+    # --- metadata ------------------------------------------------------------------------
+    meta_max_value_chars: int = 2000
+    """Meta and link values are cut to this many characters (guards against huge attributes)."""
+    jsonld_max_chars: int = 1_000_000
+    """JSON-LD scripts longer than this are not parsed."""
+    jsonld_max_objects: int = 500
+    """At most this many JSON-LD objects are visited per page."""
+    title_max_chars: int = 300
+    """A heading longer than this (characters) is not a headline candidate."""
+    title_max_candidates: int = 60
+    """At most this many heading elements are compared with the title references."""
+    title_max_copies: int = 3
+    """Bylines and dates are searched after at most this many copies of the headline."""
+    byline_window: int = 300
+    """Characters of text after each headline copy (and after the article) searched for the
+    byline."""
+    date_window: int = 500
+    """Characters of text after each headline copy searched for the printed date (a standfirst
+    may come between the headline and the dateline)."""
+    byline_window_before: int = 120
+    """Characters of text just before the headline searched for a date (kicker lines)."""
+    byline_max_nodes: int = 400
+    """Nodes the walk after (or before) a headline may visit."""
+    body_byline_window: int = 300
+    """Characters at the start and at the end of the body searched for a credit line."""
+    body_end_probe_chars: int = 16
+    """Characters of the body's last line looked up in the page to find where the article
+    ends (the credit line after it is searched too)."""
+    body_end_scope_levels: int = 5
+    """The article's end is looked for under the headline's ancestor this many levels up
+    (the whole page when there is no headline)."""
+    body_end_probes: int = 2
+    """How many pieces of that last line are looked up before giving up."""
+    author_max_names: int = 8
+    """Names kept from one credit."""
+    author_max_han: int = 10
+    """Han characters an author or account name may have."""
+    author_max_words: int = 5
+    """Words a name in other scripts may have."""
+    author_max_chars: int = 60
+    """Characters an author name may have."""
+    author_max_elements: int = 30
+    """Author-marked elements (class/itemprop/rel) examined per page."""
+    date_min_year: int = 1990
+    """Dates before this year are rejected as implausible."""
+    date_clock_skew_hours: float = 14.0
+    """A date without zone may lie this far after `reference_time` (time zones differ)."""
+    date_max_elements: int = 30
+    """Date-marked elements (``time``, class/id with date/time) examined per page."""
+    language_sample_chars: int = 2000
+    """Characters of title and body whose script decides the language when none is declared."""
+    language_min_script_share: float = 0.1
+    """Share of the sample's letters a script needs to decide the language (kana first)."""
+    date_element_max_chars: int = 120
+    """A date-marked element with more text than this is a container, not a date."""
+    max_tags: int = 30
+    """Tags and categories kept per page."""
 
     def replace(self, **changes: Any) -> Options:
         """A copy with `changes` applied (fields are validated as in the constructor)."""

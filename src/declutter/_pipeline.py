@@ -23,10 +23,11 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import _decode, _parse, _prune, _score, _select, _serialise
 from ._dedup import dedup
 from ._errors import InputTypeError
+from ._headline import TitleKeys, title_keys
 from ._metadata import extract_metadata
 from ._model import Article, Block
 from ._options import DEFAULT_OPTIONS, Options
-from ._segment import Container, RawBlock, Segmentation, segment
+from ._segment import Container, Segmentation, segment
 
 __all__ = ["extract"]
 
@@ -57,7 +58,7 @@ def extract(
     cut = len(html) > options.max_bytes
     decoded = _decode.decode(data, declared=encoding, tolerated=options.utf8_tolerated_errors)
     tree, parse_cut = _parse.parse(decoded.text, max_chars=options.max_bytes)
-    seg = _extract_body(tree, options, deadline)
+    seg = _extract_body(tree, url, options, deadline)
     body = _serialise.to_text(seg.blocks)
     meta = extract_metadata(
         tree, url=url, body=body, options=options, reference_time=reference_time
@@ -102,7 +103,9 @@ def _check_arguments(
     return options
 
 
-def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | None) -> Segmentation:
+def _extract_body(
+    tree: LexborHTMLParser, url: str | None, options: Options, deadline: float | None
+) -> Segmentation:
     """Stages 3 to 6, and a second pass when class pruning looks to have hit the article.
 
     A class word is a guess; when a region it removed holds more text than the body that is
@@ -113,8 +116,11 @@ def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | No
     root = tree.body or tree.root
     if root is None:
         return Segmentation([], [])
-    plan = _prune.plan(tree, use_vocabulary=options.prune_by_class)
-    title = _page_title(tree)
+    title = title_keys(
+        tree, url=url, min_chars=options.headline_min_chars,
+        min_coverage=options.headline_min_coverage,
+    )  # fmt: skip
+    plan = _prune.plan(tree, use_vocabulary=options.prune_by_class, title=title)
     best = seg = _body_pass(root, plan, title, options, deadline)
     for _ in range(options.unprune_passes):
         suspects = _suspect_prunes(seg, options)
@@ -129,7 +135,7 @@ def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | No
     return best
 
 
-def _fallback(seg: Segmentation, title: str, options: Options) -> None:
+def _fallback(seg: Segmentation, title: TitleKeys, options: Options) -> None:
     """Nothing read as an article (a link list, a gallery of one-line captions, a bare
     fragment): keep the container with the most text, every block of it, so the caller
     gets the page's best meaningful text; the document score says how little to trust it."""
@@ -159,18 +165,9 @@ def _suspect_prunes(seg: Segmentation, options: Options) -> set[int]:
 _GUESSED_PRUNES = ("class:", "role:")
 
 
-def _page_title(tree: LexborHTMLParser) -> str:
-    """The ``<title>`` (or ``og:title``) text, to recognise the headline by."""
-    node = tree.css_first("head > title") or tree.css_first("title")
-    title = node.text(strip=True) if node is not None else ""
-    if not title:
-        meta = tree.css_first('meta[property="og:title"]')
-        title = (meta.attributes.get("content") or "") if meta is not None else ""
-    return title
-
-
 def _body_pass(
-    root: LexborNode, plan: _prune.PrunePlan, title: str, options: Options, deadline: float | None
+    root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
+    deadline: float | None,
 ) -> Segmentation:
     seg = segment(
         root, plan=plan, max_nodes=options.max_nodes, deadline=deadline,
@@ -180,7 +177,7 @@ def _body_pass(
     headline = _score.find_headline(seg, title, options)
     ranking = _score.score_containers(seg, options, headline)
     _select.select(seg, ranking, options, headline[0])
-    dedup(seg.blocks, options)
+    dedup(seg.blocks, seg.containers, options)
     return seg
 
 
@@ -212,18 +209,14 @@ def _freeze(seg: Segmentation) -> tuple[Block, ...]:
         path = paths.get(b.container)
         if path is None:
             path = paths[b.container] = _path(containers, b.container) if containers else ""
-        out.append(_block(b, path, b.index / n, containers[b.container].classes if containers else ""))
+        classes = containers[b.container].classes if containers else ""
+        out.append(
+            Block(
+                b.index, b.text, b.tag, b.kind, path, b.depth, b.length, b.link_length,
+                b.punctuation, b.tags, round(b.index / n, 4), round(b.score, 3), b.kept,
+                b.reason, b.heading_level, classes, b.list_depth, b.list_ordered, b.list_number,
+                b.list_id, b.list_item, b.quote_depth, b.quote_id, b.table_id, b.table_row,
+                b.table_column, b.table_header, b.links, b.images,
+            )
+        )
     return tuple(out)
-
-
-def _block(b: RawBlock, path: str, position: float, classes: str) -> Block:
-    return Block(
-        index=b.index, text=b.text, tag=b.tag, kind=b.kind, path=path, depth=b.depth,
-        length=b.length, link_length=b.link_length, punctuation=b.punctuation, tags=b.tags,
-        position=round(position, 4), score=round(b.score, 3), kept=b.kept, reason=b.reason,
-        heading_level=b.heading_level, classes=classes, list_depth=b.list_depth,
-        list_ordered=b.list_ordered, list_number=b.list_number, list_id=b.list_id,
-        list_item=b.list_item, quote_depth=b.quote_depth, quote_id=b.quote_id,
-        table_id=b.table_id, table_row=b.table_row, table_column=b.table_column,
-        table_header=b.table_header, links=b.links, images=b.images,
-    )  # fmt: skip

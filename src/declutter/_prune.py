@@ -24,12 +24,14 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _vocab
+from ._headline import TitleKeys
 
 __all__ = ["PrunePlan", "plan"]
 
 _CHROME_SELECTOR = ", ".join(sorted(_vocab.CHROME_TAGS))
 _HIDDEN_SELECTOR = '[hidden], [aria-hidden="true"], [style], [role], input[type="hidden"]'
 _LANDMARK_SELECTOR = 'h1, article, main, [itemprop="articleBody"]'
+_HEADING_SELECTOR = "h2, h3"
 
 _INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CHROME_ROLES = frozenset(
@@ -77,8 +79,11 @@ class PrunePlan:
             return reason
 
 
-def plan(tree: LexborHTMLParser, *, use_vocabulary: bool = True) -> PrunePlan:
-    """Find the chrome and invisible subtrees of `tree`."""
+def plan(
+    tree: LexborHTMLParser, *, use_vocabulary: bool = True, title: TitleKeys | None = None
+) -> PrunePlan:
+    """Find the chrome and invisible subtrees of `tree`; `title` lets the vocabulary spare
+    the boxes of the heading that repeats the page's title."""
     result = PrunePlan(use_vocabulary=use_vocabulary)
     root = tree.body or tree.root
     if root is None:
@@ -90,14 +95,18 @@ def plan(tree: LexborHTMLParser, *, use_vocabulary: bool = True) -> PrunePlan:
         if reason:
             result.structural[node.mem_id] = reason
     if use_vocabulary:
-        result.protected = _landmark_ancestors(root)
+        result.protected = _landmark_ancestors(root, title)
     return result
 
 
-def _landmark_ancestors(root: LexborNode) -> set[int]:
-    """Ids of the elements that enclose a headline, an article or a main element."""
+def _landmark_ancestors(root: LexborNode, title: TitleKeys | None) -> set[int]:
+    """Ids of the elements that enclose an ``<h1>``, an article, a main element, or a
+    heading that repeats the page's title."""
     seen: set[int] = set()
-    for node in root.css(_LANDMARK_SELECTOR):
+    landmarks = root.css(_LANDMARK_SELECTOR)
+    if title is not None and title.keys:
+        landmarks += [h for h in root.css(_HEADING_SELECTOR) if title.match(h.text(strip=True))]
+    for node in landmarks:
         parent = node.parent
         while parent is not None and parent.mem_id not in seen:
             seen.add(parent.mem_id)

@@ -7,24 +7,25 @@ lists and teaser titles score low or negative.
 A container's score gathers the positive scores of the blocks below it, a block's own
 container and its parent at full weight, higher ancestors at a falling share (as in
 Readability), and is then scaled by the share of the container's text that is not in links.
-The container that scores highest is where the article is. Containers that end within the
+The container that scores highest is where the article is. Containers that lie within the
 article the page's ``<title>`` names (after its headline, before the next headline) get a
 bonus, so an article appended below by infinite scroll does not win over the page's own.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ._headline import TitleKeys
 from ._options import Options
-from ._segment import Segmentation
+from ._segment import Container, RawBlock, Segmentation
 
 __all__ = ["Ranking", "document_score", "find_headline", "score_blocks", "score_containers"]
 
 
-_NON_WORD = re.compile(r"[\W_]+")
 _WIN_MARGIN = 1.01  # just enough to make a tie a win
+# Spaces and punctuation a block may carry beyond its title key (which has neither).
+_LONGEST_HEADLINE_FACTOR = 2.0
 
 
 @dataclass(slots=True)
@@ -58,28 +59,22 @@ def score_blocks(seg: Segmentation, options: Options) -> None:
         block.score = text + punct * block.punctuation - link_weight * block.link_length - cost
 
 
-def find_headline(seg: Segmentation, title: str, options: Options) -> tuple[int, int]:
-    """The block that repeats the page's ``<title>``, and where its article ends.
+def find_headline(seg: Segmentation, title: TitleKeys, options: Options) -> tuple[int, int]:
+    """The block that repeats the page's title, and where its article ends.
 
     Returns ``(headline, zone_end)`` block indices, or ``(-1, -1)``. The zone runs to the
-    next heading of the same or a higher level (for a headline that is not a heading, to
-    the next block held by the same kind of element): the article that the ``<title>``
-    names, not the next one appended below it.
+    next block held by the same kind of element as the headline: the article that the
+    title names, not the next one appended below it. Among matches the one accounting for
+    most of the title wins (not the site name in it), then a heading, then the first.
     """
-    key = _title_key(title)
-    if len(key) < options.headline_min_chars:
-        return -1, -1
-    best, best_rank = -1, (0.0, 0)
+    longest = _LONGEST_HEADLINE_FACTOR * title.longest / options.headline_min_coverage
+    best, best_rank = -1, (0, 0)
     for block in seg.blocks:
-        if block.pruned or block.length > options.headline_max_length:
+        if block.pruned or block.length > options.headline_max_length or len(block.text) > longest:
             continue
-        text = _title_key(block.text)
-        if len(text) < options.headline_min_chars or not (text in key or key in text):
-            continue
-        # most of the title (not just the site name in it), then a heading, then the first
-        coverage = min(len(text), len(key)) / max(len(text), len(key))
-        rank = (coverage, -(block.heading_level or 7))
-        if coverage >= options.headline_min_coverage and rank > best_rank:
+        matched = title.match(block.text)
+        rank = (matched, -(block.heading_level or 7))
+        if matched and rank > best_rank:
             best, best_rank = block.index, rank
     if best < 0:
         return -1, -1
@@ -87,20 +82,21 @@ def find_headline(seg: Segmentation, title: str, options: Options) -> tuple[int,
 
 
 def _zone_end(seg: Segmentation, headline: int) -> int:
+    """The next block held by the same kind of element, in the same kind of box, as the
+    headline (the next story's headline); the story's subheads are other elements or sit
+    in the story's body, not in a header box like the headline's."""
     blocks, containers = seg.blocks, seg.containers
-    head = blocks[headline]
-    signature = (head.tag, containers[head.container].classes)
+    signature = _signature(containers, blocks[headline].container)
     for block in blocks[headline + 1 :]:
-        if head.heading_level:
-            if 0 < block.heading_level <= head.heading_level:
-                return block.index
-        elif (block.tag, containers[block.container].classes) == signature:
+        if _signature(containers, block.container) == signature:
             return block.index
     return len(blocks)
 
 
-def _title_key(text: str) -> str:
-    return _NON_WORD.sub("", text).casefold()
+def _signature(containers: list[Container], cid: int) -> tuple[str, str, str, str]:
+    c = containers[cid]
+    p = containers[c.parent] if c.parent >= 0 else c
+    return c.tag, c.class_name, p.tag, p.class_name
 
 
 def score_containers(seg: Segmentation, options: Options, headline: tuple[int, int] = (-1, -1)) -> Ranking:
@@ -136,7 +132,8 @@ def score_containers(seg: Segmentation, options: Options, headline: tuple[int, i
     ]
     start, end = headline
     if start >= 0:
-        in_zone = [start <= c.first < end and c.end > c.first for c in containers]
+        reach = start + options.headline_reach
+        in_zone = [start <= c.first <= reach and c.first < c.end <= end for c in containers]
         zone_best = max((s for s, z in zip(scores, in_zone) if z), default=0.0)
         overall = max(scores, default=0.0)
         boost = options.headline_zone_bonus
@@ -186,21 +183,77 @@ def _subtree_lengths(seg: Segmentation) -> tuple[list[int], list[int]]:
 def document_score(seg: Segmentation, options: Options) -> float:
     """Confidence, 0 to 1, that the page holds an article and the kept blocks are it.
 
-    High when the body is long, made of several paragraphs of prose (punctuation, few links)
-    and takes a good share of the page's text; low for link lists, home pages, login walls
-    and fragments.
+    The product of four factors, each 0 to 1:
+
+    * size: the body's length, saturating at `Options.document_full_length`;
+    * cleanliness: the share of the body's text outside links;
+    * prose: a mix of punctuation rate and paragraph count (weights in `Options`);
+    * coherence: a home or list page keeps teaser summaries, each from one of a row of
+      look-alike cards whose headline is a link that was dropped; the share of kept text
+      from such cards counts against the page, and so does the link share of the stretch
+      the body spans.
     """
     kept = [b for b in seg.blocks if b.kept]
     if not kept:
         return 0.0
     length = sum(b.length for b in kept)
-    page = sum(b.length for b in seg.blocks)
-    links = sum(b.link_length for b in kept)
-    punctuation = sum(b.punctuation for b in kept)
-    paragraphs = sum(1 for b in kept if b.length >= options.document_paragraph_length)
+    cleanliness = 1.0 - sum(b.link_length for b in kept) / length
     size = min(1.0, length / options.document_full_length)
-    prose = min(1.0, punctuation / max(1.0, length * options.document_punctuation_rate))
-    share = min(1.0, length / max(1, page) / options.document_full_share)
+    punctuation = sum(b.punctuation for b in kept)
+    prose_rate = min(1.0, punctuation / max(1.0, length * options.document_punctuation_rate))
+    paragraphs = sum(1 for b in kept if b.length >= options.document_paragraph_length)
     structure = min(1.0, paragraphs / options.document_full_paragraphs)
-    score = size * (1.0 - links / length) * (0.4 + 0.2 * prose + 0.2 * share + 0.2 * structure)
+    prose = (
+        options.document_base_weight
+        + options.document_prose_weight * prose_rate
+        + options.document_structure_weight * structure
+    )
+    score = size * cleanliness * min(1.0, prose) * _coherence(seg, kept, options)
     return round(max(0.0, min(1.0, score)), 4)
+
+
+def _coherence(seg: Segmentation, kept: list[RawBlock], options: Options) -> float:
+    blocks, containers = seg.blocks, seg.containers
+    teaser = 0
+    for block in kept:
+        box = _card(containers, block.container)
+        if (
+            box.end - box.first <= options.teaser_card_max_blocks
+            and any(_is_headline_link(b, options) for b in blocks[box.first : box.end])
+            and _repeats(containers, box) >= options.teaser_min_cards
+        ):
+            teaser += block.length
+    teaser_share = teaser / sum(b.length for b in kept)
+    span = [b for b in blocks[kept[0].index : kept[-1].index + 1] if not b.pruned]
+    text = sum(b.length for b in span)
+    links = sum(b.link_length for b in span) / text if text else 0.0
+    return max(0.0, 1.0 - options.document_teaser_weight * teaser_share) * (1.0 - links)
+
+
+def _is_headline_link(block: RawBlock, options: Options) -> bool:
+    """A dropped block that is all link: the headline of a teaser card."""
+    return (
+        not block.kept
+        and not block.pruned
+        and block.length >= options.teaser_headline_min_length
+        and block.link_length >= block.length * options.teaser_headline_link_ratio
+    )
+
+
+def _repeats(containers: list[Container], box: Container) -> int:
+    """How many children of the box's parent look like the box (same tag and class)."""
+    if box.parent < 0:
+        return 1
+    return sum(
+        1
+        for sibling in containers[box.parent].children
+        if containers[sibling].tag == box.tag and containers[sibling].classes == box.classes
+    )
+
+
+def _card(containers: list[Container], cid: int) -> Container:
+    """The smallest box around a block that holds more than that block."""
+    c = containers[cid]
+    while c.end - c.first <= 1 and c.parent >= 0:
+        c = containers[c.parent]
+    return c

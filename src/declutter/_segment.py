@@ -22,7 +22,7 @@ from . import _textstats, _vocab
 from ._model import Image, Link
 from ._prune import PrunePlan
 
-__all__ = ["RawBlock", "Container", "Segmentation", "segment"]
+__all__ = ["Container", "RawBlock", "Segmentation", "home", "segment"]
 
 _BR = "\u2028"  # stands for <br> until blocks are cut; source newlines are only spaces
 _KIND_BY_TAG = {
@@ -50,6 +50,9 @@ class Container:
     classes: str
     depth: int
     node: LexborNode | None
+    class_name: str = ""
+    """The ``class`` attribute alone (``classes`` also holds the id): what a kind of
+    element is called across a page, where ids tell its instances apart."""
     composition: bool = False
     """``<article>`` or ``itemprop=articleBody``: a self-contained composition."""
     first: int = 0
@@ -297,6 +300,7 @@ class _Walker:
             classes=classes,
             depth=parent.depth + 1 if parent else 0,
             node=node,
+            class_name=attrs.get("class") or "",
             composition=tag == "article" or (itemprop is not None and "articleBody" in itemprop),
             first=len(self.blocks),
         )
@@ -313,6 +317,8 @@ class _Walker:
         container = item.container
         if container is None:
             self.link_depth -= 1
+            if self.run.link_parts:  # separate links are separate words ("News Sports Weather")
+                self.run.link_parts.append(" ")
             if self.open_links:
                 self._close_link(self.open_links.pop())
             return
@@ -571,7 +577,7 @@ def _image_url(attrs: dict[str, str | None]) -> str:
     placeholder (``data:`` URI), or the first ``srcset`` candidate."""
     for name in _IMAGE_SOURCES:
         value = (attrs.get(name) or "").strip()
-        if value and not value[:5].lower() == "data:":
+        if value and value[:5].lower() != "data:":
             return value
     srcset = (attrs.get("srcset") or "").strip()
     return srcset.split(",", 1)[0].split(None, 1)[0] if srcset else ""
@@ -579,6 +585,21 @@ def _image_url(attrs: dict[str, str | None]) -> str:
 
 def _has(container: Container, vocabulary: _vocab.ClassVocabulary) -> bool:
     return bool(container.classes) and vocabulary.match(_vocab.class_tokens(container.classes)) is not None
+
+
+_PARAGRAPH_TAGS = frozenset(
+    ("p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+     "figcaption", "tr", "caption")
+)  # fmt: skip
+
+
+def home(containers: list[Container], cid: int) -> int:
+    """The box a block's text lives in: its element, or for a paragraph-level element
+    (``<p>``, ``<li>``, a heading...) the element that holds the paragraphs."""
+    c = containers[cid] if containers else None
+    if c is None:
+        return cid
+    return c.parent if c.tag in _PARAGRAPH_TAGS and c.parent >= 0 else cid
 
 
 def segment(

@@ -56,8 +56,7 @@ def select(
             in_region[i] = False
             blocks[i].reason = "nested-article"
     if headline >= 0:
-        in_region[headline] = False
-        blocks[headline].reason = "headline"
+        _drop_headline_copies(blocks, headline, in_region)
     if lenient:
         for block, inside in zip(blocks, in_region):
             if inside and not block.pruned:
@@ -73,14 +72,14 @@ def _region(
 ) -> list[int]:
     """Containers of the article: the best one, then qualifying siblings level by level.
 
-    Outside a composition root (``<article>``, ``itemprop=articleBody``) only the first
-    level of siblings is considered, and a sibling must score a good share of the best
-    container. Inside one, every level up to the root is, and any sibling that is not
-    link-dense joins: the author put it in the article, the block classifier sorts out
-    what in it is text.
+    Outside a root that holds the article as a whole (``<article>``, ``itemprop=articleBody``,
+    ``<main>`` or a content-named box a few levels up) only the first level of siblings is
+    considered, and a sibling must score a good share of the best container. Inside one,
+    every level up to the root is, and any sibling that is not link-dense joins: the author
+    put it in the article, the block classifier sorts out what in it is text.
     """
     containers = seg.containers
-    boundary = _composition_root(containers, best)
+    boundary = _composition_root(containers, ranking.wrapper, best, options.content_root_max_levels)
     node = _climb_wrappers(containers, ranking.wrapper, best)
     region = [node]
     threshold = max(options.sibling_min_score, options.sibling_score_ratio * ranking.scores[best])
@@ -112,13 +111,26 @@ def _sibling_joins(
     return liberal or ranking.scores[cid] >= threshold
 
 
-def _composition_root(containers: list[Container], cid: int) -> int:
-    """Nearest ancestor-or-self marked as a self-contained composition, or -1."""
+def _composition_root(containers: list[Container], wrapper: list[bool], cid: int, levels: int) -> int:
+    """The nearest ancestor-or-self that holds the article as a whole, or -1: an
+    ``<article>`` or ``itemprop=articleBody`` at any height, or within `levels` (wrappers do
+    not count) ``<main>`` or a box whose class names content ("entry-content", "post-body")."""
+    up = 0
     while cid >= 0:
-        if containers[cid].composition:
+        c = containers[cid]
+        if c.composition or (up <= levels and _names_content(c)):
             return cid
-        cid = containers[cid].parent
+        if not wrapper[cid]:
+            up += 1
+        cid = c.parent
     return -1
+
+
+def _names_content(c: Container) -> bool:
+    return c.tag == "main" or (bool(c.classes) and _CONTENT.match(_vocab.class_tokens(c.classes)) is not None)
+
+
+_CONTENT = _vocab.ClassVocabulary(_vocab.CONTENT_CLASS)
 
 
 def _mark_loose_paragraphs(
@@ -137,14 +149,24 @@ def _mark_loose_paragraphs(
             in_region[i] = True
 
 
-def _extend(blocks: list[RawBlock], in_region: list[bool], options: Options) -> None:
-    """Carry the article on across the region's edges while the text goes on alike.
+def _drop_headline_copies(blocks: list[RawBlock], headline: int, in_region: list[bool]) -> None:
+    """The headline is the title, not body text; so is every heading that repeats it."""
+    key = "".join(blocks[headline].text.split()).casefold()
+    for i, block in enumerate(blocks):
+        if i == headline or (block.kind == "heading" and "".join(block.text.split()).casefold() == key):
+            in_region[i] = False
+            block.reason = "headline"
 
-    A lead paragraph in its own box above the body, or a closing section in the next
-    container, sits outside the region the tree gave. Walking the block sequence outwards,
-    paragraphs of the same tag as the body's that read as prose join, with the short lines
-    and subheads between them; a pruned region with text, a link-heavy block or another
-    headline ends the walk.
+
+def _extend(blocks: list[RawBlock], in_region: list[bool], options: Options) -> None:
+    """Carry the article back over the region's top edge while the text goes on alike.
+
+    A lead paragraph in its own box above the body sits outside the region the tree gave.
+    Walking the block sequence backwards from the first kept block, paragraphs of the same
+    tag as the body's that read as prose join, with the short lines and subheads between
+    them; a pruned region with text, a link-heavy block or another headline ends the walk.
+    (Not forwards: what follows an article's last paragraph is, far more often than not,
+    its disclaimer, author box or newsletter pitch.)
     """
     kept = [i for i, b in enumerate(blocks) if b.kept]
     if not kept:
@@ -243,7 +265,8 @@ def _classify(region: list[RawBlock], options: Options) -> None:
             block.kept, block.reason = verdict
     _trim_metadata_lines(region, options)
     _trim_metadata_lines(region[::-1], options)
-    _judge_by_neighbours(region)
+    _trim_calls_to_action(region[::-1], options)
+    _judge_by_neighbours(region, options)
 
 
 def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, str] | None:
@@ -252,8 +275,8 @@ def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, str] | None:
         return False, f"pruned:{block.pruned}"
     if block.kind == "caption" and not options.include_captions:
         return False, "caption"
-    if block.heading_level == 1:
-        return False, "headline"
+    if _vocab.is_label_line(block.text):
+        return False, "label"
     ratio = block.link_ratio
     if ratio > options.max_link_ratio and not (
         block.length >= options.long_block_length and ratio < options.long_block_max_link_ratio
@@ -265,16 +288,31 @@ def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, str] | None:
 
 
 def _trim_metadata_lines(blocks: list[RawBlock], options: Options) -> None:
-    """Drop bylines, datelines and copyright lines between the region's edge and its text.
+    """Drop headlines, bylines, datelines and copyright lines between the region's edge and
+    its text.
 
     Walks from one edge inwards and stops at the first block long enough to be a paragraph.
     """
     for block in blocks:
         if block.reason in _UNDECIDED or block.kept:
+            if block.heading_level == 1:  # a leading <h1> is the title; later ones are subheads
+                block.kept, block.reason = False, "headline"
+                continue
             if block.length > options.edge_metadata_max_length:
                 return
             if _is_metadata_line(block.text):
                 block.kept, block.reason = False, "metadata-line"
+
+
+def _trim_calls_to_action(blocks: list[RawBlock], options: Options) -> None:
+    """From the end of the region inwards, drop the newsletter pitches, "follow us" lines and
+    desk credits that close so many articles, up to the first ordinary paragraph."""
+    for block in blocks:
+        if not block.kept and block.reason not in _UNDECIDED:
+            continue
+        if block.length > options.closing_line_max_length or not _vocab.CALL_TO_ACTION.search(block.text):
+            return
+        block.kept, block.reason = False, "call-to-action"
 
 
 def _is_metadata_line(text: str) -> bool:
@@ -286,13 +324,19 @@ def _is_metadata_line(text: str) -> bool:
 _UNDECIDED = ("short", "heading")
 
 
-def _judge_by_neighbours(region: list[RawBlock]) -> None:
-    """Short blocks stay between kept blocks; headings stay when kept text follows them."""
+def _judge_by_neighbours(region: list[RawBlock], options: Options) -> None:
+    """Short blocks stay between kept blocks; headings stay when kept text follows them.
+
+    Two refinements of jusText's rule: a list of short items (ingredients, facts) next to
+    kept text is kept whole, even at the edge; a long heading after kept text is kept even
+    when nothing follows it (a closing line styled as a heading).
+    """
     decided = [b.kept if b.reason not in _UNDECIDED else None for b in region]
     n = len(region)
     next_kept: list[bool | None] = [None] * (n + 1)
     for i in range(n - 1, -1, -1):
         next_kept[i] = decided[i] if decided[i] is not None else next_kept[i + 1]
+    short_list = _short_list_runs(region, decided, options)
     previous: bool | None = None
     for i, block in enumerate(region):
         if decided[i] is not None:
@@ -300,8 +344,29 @@ def _judge_by_neighbours(region: list[RawBlock]) -> None:
             continue
         following = next_kept[i + 1]
         if block.reason == "heading":
-            block.kept = bool(following)
+            block.kept = bool(following) or (
+                bool(previous) and block.length >= options.lone_heading_min_length
+            )
             block.reason = "heading" if block.kept else "heading-without-text"
+        elif short_list[i] and (previous or following):
+            block.kept, block.reason = True, "short-list-item"
         else:
             block.kept = bool(previous) and bool(following)
             block.reason = "short-between-content" if block.kept else "short-at-edge"
+
+
+def _short_list_runs(
+    region: list[RawBlock], decided: list[bool | None], options: Options
+) -> list[bool]:
+    """Per block: part of a run of at least `Options.short_list_min_items` undecided list
+    items."""
+    marks = [False] * len(region)
+    start = 0
+    while start < len(region):
+        end = start
+        while end < len(region) and decided[end] is None and region[end].kind == "list-item":
+            end += 1
+        if end - start >= options.short_list_min_items:
+            marks[start:end] = [True] * (end - start)
+        start = end + 1 if end == start else end
+    return marks

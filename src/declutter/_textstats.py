@@ -12,17 +12,21 @@ import re
 
 import regex
 
-__all__ = ["measure", "punctuation_count", "normalise_space", "is_cjk_char"]
+__all__ = ["is_cjk_char", "measure", "normalise_space", "punctuation_count"]
 
 _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 # One token per unspaced-script character, one per word elsewhere.
 _TOKEN = regex.compile(rf"[{_UNSPACED}]|[[\p{{L}}\p{{N}}\p{{M}}]--[{_UNSPACED}]]+", regex.V1)
 # Latin, Greek and Cyrillic text without combining marks is by far the most common: the
 # stdlib `re` counts its words faster, and gets them right.
-_SIMPLE_SCRIPTS_ONLY = re.compile(r"[\x00-\u024f\u0370-\u03ff\u0400-\u04ff\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]*")
+_SIMPLE_SCRIPTS_ONLY = re.compile(
+    r"[\x00-\u024f\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]*"
+)
 _SIMPLE_WORD = re.compile(r"[^\W_]+")
 _PUNCTUATION = ".,;:!?\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u3001\u060c\u061b"
-_CJK_NEIGHBOUR = rf"[{_UNSPACED}\u3000-\u303f\uff00-\uffef]"
+# Chinese and Japanese never put spaces between characters; Thai, Lao, Khmer and Myanmar
+# do, between phrases, so their spaces stay.
+_CJK_NEIGHBOUR = r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]"
 _CJK_SPACE = regex.compile(rf"(?<={_CJK_NEIGHBOUR}) (?={_CJK_NEIGHBOUR})")
 
 

@@ -12,26 +12,29 @@ import re
 import regex
 
 __all__ = [
-    "SKIP_TAGS",
-    "CHROME_TAGS",
     "BLOCK_TAGS",
-    "HEADING_TAGS",
-    "LIST_TAGS",
-    "VOID_SKIP_TAGS",
-    "NEVER_PRUNED_TAGS",
-    "INLINE_TAGS",
-    "CAPTION_CLASS",
-    "IMAGE_CLASS",
-    "DATE_IN_LINE",
-    "CREDIT_LINE",
-    "SENTENCE_END",
     "BOILERPLATE_CLASS",
-    "BOILERPLATE_CLASS_PREFIXES",
     "BOILERPLATE_CLASS_NOT_PREFIXES",
+    "BOILERPLATE_CLASS_PREFIXES",
+    "CALL_TO_ACTION",
+    "CAPTION_CLASS",
+    "CHROME_TAGS",
+    "CONTENT_CLASS",
+    "CREDIT_LINE",
+    "DATE_IN_LINE",
+    "HEADING_TAGS",
+    "IMAGE_CLASS",
+    "INLINE_TAGS",
+    "LABEL_LINES",
+    "LIST_TAGS",
+    "NEVER_PRUNED_TAGS",
+    "SENTENCE_END",
+    "SKIP_TAGS",
+    "VOID_SKIP_TAGS",
+    "WEAK_BOILERPLATE_CLASS",
     "ClassVocabulary",
     "class_tokens",
-    "WEAK_BOILERPLATE_CLASS",
-    "CONTENT_CLASS",
+    "is_label_line",
 ]
 
 # Elements whose content is never article text.
@@ -135,6 +138,42 @@ CREDIT_LINE = regex.compile(
     r"|©|\(c\)|copyright|all rights reserved|版权所有|版權所有",
     regex.IGNORECASE,
 )
+# A closing line that asks the reader to do something or credits the desk, not article text:
+# "Subscribe to...", "Follow us on...", "Reporting by ...; Editing by ...".
+CALL_TO_ACTION = regex.compile(
+    r"\b(?:subscribe|sign up|newsletter|follow (?:us|\w+ on)|share (?:this|it)|like this (?:story|article)"
+    r"|have a tip|tips? to|contact us|e-?mail us|reporting by|editing by|writing by|contributed reporting"
+    r"|may be reached at|abonnieren|abonnez|folgen sie|suscr[ií]b|s[ií]guenos|iscriviti|seguici"
+    r"|zapisz się|подпис)\w*"
+    r"|订阅|关注我们|扫码|点击关注|欢迎关注|转载请|未经授权|免责声明"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+",  # an e-mail address
+    regex.IGNORECASE,
+)
+
+# Whole lines that are page furniture wherever they stand: ad labels, "read more" links,
+# share and print buttons (compared case-folded, without punctuation).
+LABEL_LINES = frozenset(
+    (
+        "advertisement", "advert", "ad", "ads", "anzeige", "werbung", "publicité", "publicite",
+        "publicidad", "pubblicità", "reklama", "реклама", "广告", "廣告", "sponsored",
+        "continue reading", "read more", "read the full story", "weiterlesen", "mehr lesen",
+        "lire la suite", "leer más", "leggi di più", "share", "share this", "share this article",
+        "teilen", "tweet", "print", "drucken", "email", "e-mail", "skip advert", "close",
+        "continue reading the main story", "story continues below advertisement",
+        "article continues below", "scroll to continue with content", "展开全文", "阅读全文",
+    )
+)  # fmt: skip
+_LABEL_STRIP = re.compile(r"[\W_]+")
+
+
+def is_label_line(text: str) -> bool:
+    """True when the whole block is one of `LABEL_LINES`."""
+    return len(text) <= _LONGEST_LABEL and " ".join(_LABEL_STRIP.sub(" ", text).split()).casefold() in LABEL_LINES
+
+
+_LONGEST_LABEL = max(len(line) for line in LABEL_LINES) + 8
+
+
 # Sentence-final punctuation: a dated line that ends like a sentence is text, not a dateline.
 SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’」』)）]*\s*$")
 
@@ -158,12 +197,12 @@ def class_tokens(attribute: str) -> list[str]:
 class ClassVocabulary:
     """Words looked for in class/id attributes, matched token by token.
 
-    `words` match whole tokens (a plural ``s`` allowed; ``read-more`` matches two adjacent
-    tokens), `prefixes` the start of a token ("sharebar", "commentlist") except where an
+    `words` match whole tokens (a plural ``s`` allowed; ``read-more`` and
+    ``screen-reader-text`` match runs of adjacent tokens), `prefixes` the start of a token ("sharebar", "commentlist") except where an
     entry of `not_prefixes` also matches ("commentary", "shared").
     """
 
-    __slots__ = ("_words", "_prefixes", "_not_prefixes")
+    __slots__ = ("_longest", "_not_prefixes", "_prefixes", "_words")
 
     def __init__(
         self, words: tuple[str, ...], prefixes: tuple[str, ...] = (), not_prefixes: tuple[str, ...] = ()
@@ -173,6 +212,7 @@ class ClassVocabulary:
         self._words = frozenset(words)
         self._prefixes = prefixes
         self._not_prefixes = not_prefixes
+        self._longest = max(word.count("-") + 1 for word in words)
 
     def match(self, tokens: list[str]) -> str | None:
         """The first vocabulary word found in `tokens`, or None."""
@@ -180,8 +220,10 @@ class ClassVocabulary:
         for i, token in enumerate(tokens):
             if token in words or (token[-1:] == "s" and token[:-1] in words):
                 return token
-            if i + 1 < len(tokens) and f"{token}-{tokens[i + 1]}" in words:
-                return f"{token}-{tokens[i + 1]}"
+            for n in range(2, min(self._longest, len(tokens) - i) + 1):
+                phrase = "-".join(tokens[i : i + n])
+                if phrase in words:
+                    return phrase
             if (
                 self._prefixes
                 and token.startswith(self._prefixes)

@@ -1,7 +1,15 @@
 """Stage 7, metadata: title, dates, authors and the page's other descriptive fields.
 
 Searched across the whole page (the DOM is never pruned), so a byline that sits only in a
-second copy of the article is still found.
+second copy of the article is still found. One module per concern:
+
+- `_meta`, `_jsonld`: what the page declares (meta/link tags, schema.org JSON-LD);
+- `_title`: the headline, checked against the displayed headings;
+- `_zone`: the text printed around the headline, where bylines and dates are;
+- `_dateparse`, `_dates`: date parsing and the choice among date sources;
+- `_byline`, `_authors`: credit lines and the choice among author sources;
+- `_language`, `_extras`: language, site name, description, URL, image, tags;
+- `_validate`: plausibility checks, apart from the extractors.
 """
 
 from __future__ import annotations
@@ -9,11 +17,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._options import Options
+from . import _extras
+from ._authors import find_authors
+from ._dates import find_dates
+from ._jsonld import read_jsonld
+from ._language import find_language
+from ._meta import read_meta
+from ._text import clean
+from ._title import choose_title
+from ._zone import body_end_nodes, text_after, text_before
 
 __all__ = ["Metadata", "extract_metadata"]
+
+# Where dates are written month first (en-US) unless the page says otherwise.
+_MONTH_FIRST = frozenset(("en", "en-US"))
+# An SVG <title> sits a few levels below its <svg> (svg > g > a > title).
+_SVG_DEPTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +62,120 @@ def extract_metadata(
     options: Options,
     reference_time: datetime | None = None,
 ) -> Metadata:
-    """Metadata of the page in `tree` (`body` is the extracted text, for context).
+    """Metadata of the page in `tree` (`body` is the extracted text, for context)."""
+    meta = read_meta(tree, max_value_chars=options.meta_max_value_chars)
+    jsonld = read_jsonld(tree, max_chars=options.jsonld_max_chars, max_objects=options.jsonld_max_objects)
+    declared_url = next(iter(meta.links.get("canonical", ())), None) or meta.first("og:url") or jsonld.url
+    canonical = _extras.absolute(declared_url, url)
+    sites = _extras.site_names(meta, jsonld)
+    hosts = _extras.host_names(url or canonical)
+    references = [
+        jsonld.headline, meta.first("og:title"), meta.first("twitter:title"), _title_element(tree),
+        meta.first("title", "dc.title", "headline", "sailthru.title", "parsely-title"),
+    ]  # fmt: skip
+    choice = choose_title(tree, [r for r in references if r], sites + hosts, options)
+    site_name = sites[0] if sites else next(iter(choice.site_hints), None)
+    after = [
+        text_after(node, max_chars=options.date_window, max_nodes=options.byline_max_nodes)
+        for node in choice.nodes
+    ]
+    before = [
+        text_before(node, max_chars=options.byline_window_before, max_nodes=options.byline_max_nodes)
+        for node in choice.nodes[:1]
+    ]
+    language = find_language(
+        [meta.lang, meta.first("content-language", "dc.language", "language", "og:locale"), jsonld.language],
+        f"{choice.title or ''} {body}",
+        sample_chars=options.language_sample_chars,
+        min_share=options.language_min_script_share,
+    )
+    end_zones = _EndZones(tree, body, next(iter(choice.nodes), None), options)
+    dates = find_dates(
+        tree, jsonld=jsonld, meta=meta, zones=after + before, end_zones=end_zones, url=url or canonical,
+        day_first=language not in _MONTH_FIRST, options=options, reference_time=reference_time,
+    )  # fmt: skip
+    # Host names are left out: a personal domain is often its author's name.
+    known_sites = sites + choice.site_hints
+    authors = find_authors(
+        tree, headline_zones=[_cut(z, options.byline_window) for z in after], end_zones=end_zones, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options
+    )
+    return Metadata(
+        title=choice.title,
+        authors=authors,
+        date=dates.date,
+        date_modified=dates.modified,
+        date_source=dates.source,
+        site_name=site_name,
+        description=_extras.description(meta, jsonld),
+        language=language,
+        canonical_url=canonical,
+        image=_extras.absolute(_extras.image(meta, jsonld), url or canonical),
+        tags=_extras.tags(tree, meta, jsonld, options),
+        categories=_extras.categories(meta, jsonld, options),
+    )
 
-    PLACEHOLDER: only the first <h1> as title; the real extractors are being written.
-    """
-    node = tree.css_first("h1")
-    title = node.text(strip=True) if node is not None else None
-    return Metadata(title=title or None)
+
+class _EndZones:
+    """The text at and after the article's end, found only when a source asks for it (the
+    lookup queries the whole DOM; most pages are settled before)."""
+
+    def __init__(self, tree: LexborHTMLParser, body: str, headline: LexborNode | None, options: Options) -> None:
+        self._tree, self._body, self._options = tree, body, options
+        self._headline = headline
+        self._zones: list[str] | None = None
+
+    def __call__(self) -> list[str]:
+        if self._zones is None:
+            o = self._options
+            scope = _ancestor(self._headline, o.body_end_scope_levels) if self._headline is not None else None
+            scope = scope or self._tree.root
+            ends = body_end_nodes(
+                scope, self._body, probe_chars=o.body_end_probe_chars, probes=o.body_end_probes,
+                max_nodes=o.title_max_copies,
+            ) if scope is not None else []  # fmt: skip
+            self._zones = [
+                # The element's own text ends with the signature line; the credit block follows.
+                node.text(deep=False)[-o.byline_window :] + "\n"
+                + text_after(node, max_chars=o.byline_window, max_nodes=o.byline_max_nodes)
+                for node in ends
+            ]  # fmt: skip
+        return self._zones
+
+
+def _ancestor(node: LexborNode, levels: int) -> LexborNode | None:
+    for _ in range(levels):
+        parent = node.parent
+        if parent is None or parent.tag in ("html", "#document"):
+            break
+        node = parent
+    return node
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` cut after `limit` characters, at the end of the line reached (names stay whole)."""
+    if len(text) <= limit:
+        return text
+    end = text.find("\n", limit)
+    return text if end == -1 else text[:end]
+
+
+def _title_element(tree: LexborHTMLParser) -> str | None:
+    """The document's <title> (not an SVG's)."""
+    head = tree.head
+    node = head.css_first("title") if head is not None else None
+    nodes = [node] if node is not None else tree.css("title")
+    for node in nodes:
+        if not _inside_svg(node):
+            return clean(node.text(deep=True)) or None
+    return None
+
+
+def _inside_svg(node: LexborNode) -> bool:
+    parent = node.parent
+    for _ in range(_SVG_DEPTH):
+        if parent is None:
+            return False
+        if parent.tag == "svg":
+            return True
+        parent = parent.parent
+    return False

@@ -40,7 +40,7 @@ def render(
     """`article` in `format`, as a str ending in a newline.
 
     ``text``: a header of ``field: value`` lines (every metadata field the article has,
-    JSON names), a blank line, then `Article.body`. ``markdown``: YAML front matter, the
+    JSON names, ``author`` for the joined ``authors``), a blank line, then `Article.body`. ``markdown``: YAML front matter, the
     title as a level-1 heading, then the body's structure. ``json``: `Article.to_dict`,
     indented; ``jsonl``: the same on one line. ``html``: a minimal, safe HTML document.
 
@@ -60,7 +60,10 @@ def render(
 
 def text(article: Article, *, metadata: bool = True) -> str:
     """The body, after a ``field: value`` header when `metadata`."""
-    lines = [f"{name}: {_meta.as_text(value)}" for name, value in _meta.metadata(article)]
+    lines = [
+        f"{'author' if name == 'authors' else name}: {_meta.as_text(value)}"
+        for name, value in _meta.metadata(article)
+    ]
     if metadata and lines:
         return "\n".join(lines) + f"\n\n{article.body}\n"
     return f"{article.body}\n"

@@ -1,28 +1,31 @@
 """The article's metadata, the same fields in every format.
 
-JSON carries `Article.to_dict()` whole. Text, markdown and HTML carry the same fields,
-in the same order, leaving out only the absent ones (``None`` and empty lists) and
-``author`` (it is ``authors`` joined).
+Metadata are the fields that describe the article (`FIELDS`: title, authors, dates, URLs,
+site, description, language, image, tags, categories). Text, markdown and HTML carry
+them all, in this order, leaving out only the absent ones (``None`` and empty lists).
+JSON carries `Article.to_dict()` whole: the same fields under the same names, plus what
+describes the extraction rather than the article (``score``, ``truncated``, ``encoding``,
+``date_source``).
 """
 
 from __future__ import annotations
 
 from .._model import Article
 
-__all__ = ["MetaValue", "as_text", "metadata"]
+__all__ = ["FIELDS", "MetaValue", "metadata", "as_text"]
 
 MetaValue = str | float | bool | list[str]
-_SKIPPED = frozenset(("body", "author"))
+FIELDS = (
+    "title", "authors", "date", "date_modified", "url", "canonical_url", "site_name",
+    "description", "language", "image", "tags", "categories",
+)  # fmt: skip
+"""The metadata fields, by their JSON names, in the order every format writes them."""
 
 
 def metadata(article: Article) -> list[tuple[str, MetaValue]]:
     """(JSON field name, value) of every metadata field the article has."""
-    out: list[tuple[str, MetaValue]] = []
-    for name, value in article.to_dict().items():
-        if name in _SKIPPED or value is None or value == []:
-            continue
-        out.append((name, value))
-    return out
+    record = article.to_dict()
+    return [(name, record[name]) for name in FIELDS if record[name] not in (None, [])]
 
 
 def as_text(value: MetaValue) -> str:

@@ -1,0 +1,192 @@
+"""Authors: credited names from bylines, JSON-LD, meta tags and author-marked elements.
+
+Sources are tried from the most to the least specific; the first that yields a valid name
+wins. A printed credit line (作者/记者/文/By/Von...) comes first: on Chinese portals the
+``author`` meta tag often holds the editor or the site, while the printed byline does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .._options import Options
+from ._byline import names_in_byline, source_person, split_names
+from ._dateparse import search_text
+from ._jsonld import JsonLd
+from ._meta import PageMeta
+from ._text import clean, has_han
+from ._validate import is_site_name, plausible_name
+
+__all__ = ["find_authors"]
+
+_META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "byl", "parsely-author", "sailthru.author", "citation_author", "og:article:author")
+_ELEMENTS = (
+    '[itemprop="author"], [rel="author"], [class*="author"], [id*="author"], [class*="byline"], '
+    '[class*="Author"], [class*="writer"], [class*="reporter"], a[href*="/author/"]'
+)
+# A class or id that names the author (not "authorized", "authority").
+_AUTHOR_CLASS = regex.compile(r"(?:^|[^a-z])(?:author|byline|writer|reporter|byl)(?![a-z])|Author|Byline|Writer", regex.I)
+_SKIP_ELEMENT = regex.compile(r"(?<![a-z])(?:comment|reply|respond|related|recommend|widget|sidebar)", regex.I)
+_BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|autor(?:in)?|author|作者|文)\s*[:：/]?\s+", regex.I)
+# Organisations, not people, when they sign a Chinese credit line (新京报, 新华网, 央视新闻).
+_ZH_ORG = regex.compile(r"(?:报|网|社|台|刊|频道|新闻|杂志|出版社|集团|公司|中心|研究院|网站|客户端)$")
+_EDITOR_LABEL = r"(?:责任编辑|编辑|责编|编审|审核|校对)\s*[:：/]?\s*"
+_LABEL_LINE = regex.compile(r"^(?:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur|作者|文)\W*$", regex.I)
+_AT_HANDLE = regex.compile(r"^@[\w.]+$")
+
+
+def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones: Callable[[], list[str]], body: str,
+                 jsonld: JsonLd, meta: PageMeta, sites: list[str], options: Options) -> tuple[str, ...]:  # fmt: skip
+    """The credited authors, in page order, or () when none is credited.
+
+    `headline_zones` are the texts printed after each copy of the headline, `end_zones`
+    those at and after the article's end.
+    """
+    page_text: list[str] = []  # computed at most once, only when an editor check needs it
+
+    def valid(name: str, *, org_ok: bool) -> bool:
+        if _AT_HANDLE.match(name) or not plausible_name(
+            name, max_han=options.author_max_han, max_words=options.author_max_words, max_chars=options.author_max_chars
+        ):  # fmt: skip
+            return False
+        if is_site_name(name, sites):
+            return False
+        return org_ok or not (has_han(name) and _ZH_ORG.search(name))
+
+    def not_editor(name: str) -> bool:
+        """Meta tags and widgets on Chinese portals often name the editor: check the page."""
+        if not has_han(name):
+            return True
+        if not page_text:
+            root = tree.body
+            page_text.append(root.text(separator="\n") if root is not None else "")
+        return regex.search(_EDITOR_LABEL + regex.escape(name), page_text[0]) is None
+
+    limit = options.author_max_names
+
+    def texts() -> Iterator[str]:
+        yield from headline_zones
+        yield from end_zones()
+        yield from _body_ends(body, options.body_byline_window)
+
+    sources: list[tuple[Callable[[], Iterable[list[str]]], bool, bool]] = [
+        # (candidate credits, made on demand; organisations allowed; editor check)
+        (lambda: [jsonld.authors], False, False),
+        (lambda: (names_in_byline(t, max_names=limit) for t in texts()), False, False),
+        (lambda: (names_in_byline(t, max_names=limit, reporters=True) for t in texts()), False, False),
+        (lambda: [_from_meta(meta, options)], False, True),
+        (lambda: _near(_from_elements(tree, options), texts), True, True),
+        (lambda: [dateline_account(tree, headline_zones, options)], False, False),
+        (lambda: [source_person(list(texts()))], False, False),
+    ]
+    for credits, org_ok, check_editor in sources:
+        for credit in credits():
+            names = [n for n in dict.fromkeys(clean(n) for n in credit) if valid(n, org_ok=org_ok)]
+            if check_editor:
+                names = [n for n in names if not_editor(n)]
+            if names:
+                return tuple(names[:limit])
+    return ()
+
+
+def dateline_account(tree: LexborHTMLParser, zones: list[str], options: Options) -> list[str]:
+    """The unlabelled account name printed beside the date under the headline
+    ("GameForce / 2019-09-04 22:18"), when the page also links it (a profile link). Only on
+    Chinese pages: elsewhere the link beside the date is a category."""
+    for zone in zones:
+        if not has_han(zone):
+            continue  # self-media accounts without a label: a Chinese portal convention
+        lines = [line.strip() for line in zone.split("\n") if line.strip()]
+        for i, line in enumerate(lines):
+            if not search_text(line):
+                continue
+            for candidate in (lines[i - 1 : i][::-1] + lines[max(0, i - 2) : max(0, i - 1)] + lines[i + 1 : i + 2]):
+                if len(candidate) <= options.author_max_chars and _linked(tree, candidate):
+                    return [candidate]
+            break
+    return []
+
+
+def _linked(tree: LexborHTMLParser, text: str) -> bool:
+    if '"' in text or "\\" in text or any(c.isdigit() for c in text):
+        return False
+    return any(clean(a.text(deep=True)) == text for a in tree.css(f'a:lexbor-contains("{text}")'))
+
+
+def _near(credits: Iterable[list[str]], texts: Callable[[], Iterator[str]]) -> Iterator[list[str]]:
+    """Credits printed next to the article (author widgets elsewhere name other writers)."""
+    for credit in credits:
+        shown = [n for n in credit if any(n in t for t in texts())]
+        if shown:
+            yield shown
+
+
+def _body_ends(body: str, window: int) -> list[str]:
+    """The end of the body (where signatures are), then its start."""
+    if not body:
+        return []
+    return [body[-window:], body[:window]]
+
+
+def _from_meta(meta: PageMeta, options: Options) -> list[str]:
+    out: list[str] = []
+    for key in _META_KEYS:
+        for value in meta.all(key):
+            # URLs (article:author) and placeholders with an address are no names.
+            if not value or value.startswith(("http://", "https://", "/")) or "@" in value:
+                continue
+            value = _BY_PREFIX.sub("", value)
+            out.extend(split_names(value, max_names=options.author_max_names))
+        if out:
+            return out
+    return out
+
+
+def _from_elements(tree: LexborHTMLParser, options: Options) -> Iterator[list[str]]:
+    """Names in author-marked elements, in page order: the `name` child, the content
+    attribute, else the first line of the text."""
+    for count, node in enumerate(tree.css(_ELEMENTS)):
+        if count >= options.author_max_elements:
+            break
+        if _skipped(node):
+            continue
+        text = _element_text(node)
+        if not text:
+            continue
+        names = names_in_byline(text, max_names=options.author_max_names)
+        if not names:
+            # An unlabelled element: its first line that is not a label word is the name.
+            first = next((line for line in text.split("\n") if not _LABEL_LINE.match(line)), "")
+            if len(first) <= options.author_max_chars:
+                names = split_names(_BY_PREFIX.sub("", first), max_names=options.author_max_names)
+        if names:
+            yield names
+
+
+def _skipped(node: LexborNode) -> bool:
+    attrs = node.attributes
+    marked = attrs.get("itemprop") is not None or attrs.get("rel") is not None or node.tag == "a"
+    if not marked and not _AUTHOR_CLASS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+        return True
+    for n in (node, node.parent):
+        if n is None:
+            continue
+        names = f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}"
+        if _SKIP_ELEMENT.search(names):
+            return True
+    return False
+
+
+def _element_text(node: LexborNode) -> str:
+    """The `name` child, the content attribute, else the text, one line per text node."""
+    named = node.css_first('[itemprop="name"]')
+    if named is not None:
+        node = named
+    content = node.attributes.get("content")
+    if content:
+        return clean(content)
+    lines = (clean(line) for line in node.text(deep=True, separator="\n").split("\n"))
+    return "\n".join(line for line in lines if line)

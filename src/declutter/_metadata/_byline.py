@@ -1,0 +1,227 @@
+"""Bylines written in text: "作者：X", "文/X", "（记者 X Y）", "By A and B", "Von X"...
+
+`names_in_byline` finds a labelled credit in a short text (the lines after the headline, the
+first and last lines of the body, an author element) and splits it into names.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["names_in_byline", "source_person", "split_names"]
+
+_HAN = r"\p{Han}"
+# Chinese author labels. A bare 文 counts only with a slash or colon ("文/X", "文：X").
+_ZH_AUTHOR = regex.compile(
+    r"(?:(?:作者|撰文|撰稿|文字|文图|图文|采写)\s*[:：/／|｜]\s*|(?<!\p{Han})(?:作者|撰文|撰稿|采写)\s+|(?<!\p{Han})文\s*[/／:：|｜]\s*)"
+)
+# Reporter credits: 记者 at the start of a phrase or after a newsroom word, never inside
+# prose ("对记者表示", "记者会上").
+_ZH_REPORTER = regex.compile(
+    r"(?:(?<![\p{Han}])|(?<=[报刊台网社]|特约|实习|见习|首席|央视|总台|驻地))"
+    r"(?:记者|通讯员)\s*[:：/／]?\s*"
+)
+# Where a Chinese credit ends: punctuation, digits, and the words that follow a name.
+_ZH_STOP = regex.compile(
+    r"[\n（()）【】\[\]|｜，。；;！!？?“”\"《》<>:：]|\d|发自|报道|摄影?(?!\p{Han})|来源|编辑|责编|校对|时间|日期"
+    r"|发布|发表|阅读|浏览|评论|点击|通讯员|实习生|记者|等$|(?<=[A-Za-z0-9_])\s+(?=\p{Han})"
+)
+# Words that follow 记者 in prose, not a name ("记者了解到", "记者表示").
+_ZH_NOT_NAME = regex.compile(r"^(?:表示|了解|获悉|注意|发现|看到|采访|调查|询问|观察|来到|联系|走访|致电|从|在|对|向|问|会|们|证实|确认|实地|随机|近日|日前|今天|昨天)")
+# A longer Chinese credit is a description: only a name after a job title is taken from it.
+_MAX_CREDIT_CHARS = 12
+_TITLED_NAME = regex.compile(
+    r"(?:研究员|教授|讲师|主任|部长|所长|院长|博士|主编|专家|学者|律师|医生|会长|理事长|总监|经理|分析师|记者)(\p{Han}{2,3})\s*$"
+)
+_SOURCE_PERSON = regex.compile(r"(?<!\p{Han})来源\s*[:：]\s*(\p{Han}{2,3})(?=\s|$|[】\]）)])")
+_ZH_ORG_END = regex.compile(r"(?:报|网|社|台|刊|频道|新闻|杂志|集团|公司|中心)$")
+# "（姚峰 上海报道）": name(s), a place, 报道/电, in brackets.
+_ZH_REPORTED = regex.compile(r"[（(]\s*(?P<names>\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4})*)\s+\p{Han}{2,4}(?:报道|电)\s*[)）]")
+# Common one-character surnames: to split reporters' names written without a separator.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+    "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
+    "单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚"
+    "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
+    "查麻苑迟邝奚伊"
+)
+# A name is not followed by a digit or sentence punctuation: "记者经历了近10年" is prose.
+_PROSE_STOPS = frozenset("0123456789。；;！!？?“”《》:：")
+_SPLITS = {4: ((2, 2),), 5: ((3, 2), (2, 3)), 6: ((3, 3), (2, 2, 2))}
+_MAX_HAN_NAME = 4
+_WEST_LABEL = regex.compile(
+    r"(?:^|(?<=[\n|·•]))\s*(?:"
+    # Nouns label only with a colon or on a line of their own ("Author: X", "Autor\nX").
+    r"(?P<noun>(?i:post\s+author|autor(?:in)?|author|auteur|texte?|redakteur(?:in)?))(?:\s*[:：]\s*|[^\S\n]*\n\s*)"
+    r"|(?P<label>(?i:(?:posted|written|reported|published|words|story|photos?\s+and\s+text|"
+    r"veröffentlicht|geschrieben|verfasst|erstellt|publié|écrit|publicado|escrito|pubblicato|scritto)\s+"
+    r"(?:by|von|par|por|da))"
+    # Bare prepositions: see _LOWER_PREPOSITIONS.
+    r"|by|By|BY|von|Von|VON|par|Par|PAR|por|Por|POR|Di|DI|Da|door|Door|av|Av)(?:\s*[:：]\s*|\s+))"
+)
+_LABEL_ONLY = regex.compile(r"(?i:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur)")
+# A lower-case preposition is a label on a line of its own ("von\nHeiko") or before a full
+# name ("von Andreas Kürten"); "by Taboola" in a widget is not a byline.
+_MIN_WORDS_AFTER_LOWER = 2
+_LOWER_PREPOSITIONS = frozenset(("by", "von", "par", "por", "door", "av"))
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|des|la|le|y|bin|al|zu|ter|dos|das|mc|st\.)"
+_CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*\.?"
+_WEST_NAME = regex.compile(rf"{_CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_CAP_WORD}){{0,4}}")
+_HANDLE = regex.compile(r"[\p{L}\p{N}_][\p{L}\p{N}_.\-]{1,39}")
+# Where a Western credit ends: a date, a bar, a dash, "on/am/le ..." before a date, "in Section".
+_WEST_STOP = regex.compile(
+    r"\n|\s[|·•–—-]\s|\||\d|\s(?:on|am|le|el|il|the|in|for|at|um|à)\s"
+    r"|(?i:\s(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|lesezeit|reading time)\b)"
+)
+_SEPARATORS = regex.compile(r"\s*(?:[,，、;；&/／]|\s(?:and|und|et|y|e|og|och|en|i)\s)\s*", regex.I)
+_SPACES = regex.compile(r"[\s\u3000\u00a0]+")
+
+
+def names_in_byline(text: str, *, max_names: int, reporters: bool = False) -> list[str]:
+    """Names credited in `text` by an author label ("作者：", "文/", "By", "Von"...), or with
+    `reporters` by a reporter credit ("记者 X", "（X 上海报道）"); [] when there is none."""
+    if reporters:
+        for m in _ZH_REPORTER.finditer(text):
+            found = _reporter_names(text[m.end() :], max_names)
+            if found:
+                return found
+        reported = _ZH_REPORTED.search(text)
+        return _reporter_names(reported.group("names"), max_names) if reported is not None else []
+    for m in _ZH_AUTHOR.finditer(text):
+        found = _zh_names(text[m.end() :], max_names)
+        if found:
+            return found
+    for m in _WEST_LABEL.finditer(text):
+        found = _west_names(text[m.end() :], max_names)
+        if found and _LABEL_ONLY.fullmatch(found[0]):
+            continue  # a label after a label ("Post author / By / Name"): the next match has it
+        if found and m.group("label") in _LOWER_PREPOSITIONS:
+            alone = "\n" in m.group(0)[len(m.group("label")) :] or m.end() == len(text)
+            if not alone and len(found[0].split()) < _MIN_WORDS_AFTER_LOWER:
+                continue
+        if found:
+            return found
+    return []
+
+
+def _zh_span(rest: str) -> str:
+    stop = _ZH_STOP.search(rest)
+    return rest[: stop.start()] if stop else rest[:40]
+
+
+def _zh_names(rest: str, max_names: int) -> list[str]:
+    span = _zh_span(rest)
+    if len(span) <= _MAX_CREDIT_CHARS:
+        return split_names(span, max_names=max_names)
+    # "作者：XX中心研究部部长、研究员徐占忱）": a description ending with a title and the name.
+    m = _TITLED_NAME.search(rest[: rest.find("\n") if "\n" in rest else len(rest)].split("）")[0].split(")")[0])
+    return [m.group(1)] if m is not None else []
+
+
+def source_person(texts: list[str]) -> list[str]:
+    """A person named as the source ("来源: 尹娟"): a 2-3 character name starting with a
+    common surname, where agencies and papers would be ("来源：新华社")."""
+    for text in texts:
+        for m in _SOURCE_PERSON.finditer(text):
+            name = m.group(1)
+            if name[0] in _SURNAMES and not _ZH_ORG_END.search(name):
+                return [name]
+    return []
+
+
+def _reporter_names(rest: str, max_names: int) -> list[str]:
+    """Reporters are people: every name 2-4 Han characters (longer runs are split at
+    surnames), else the match is prose, not a credit."""
+    stop = _ZH_STOP.search(rest)
+    span = (rest[: stop.start()] if stop else rest[:40]).strip()
+    if not span or _ZH_NOT_NAME.match(span) or (stop is not None and stop.group() in _PROSE_STOPS):
+        return []
+    if stop is not None and stop.group().startswith("摄"):  # a photo credit, not the writer
+        return []
+    out: list[str] = []
+    for name in split_names(span, max_names=max_names):
+        parts = _split_run(name) if regex.fullmatch(r"\p{Han}+", name) else [name]
+        if any(regex.fullmatch(r"\p{Han}+", p) and not 2 <= len(p) <= _MAX_HAN_NAME for p in parts):
+            return []
+        out.extend(parts)
+    return out[:max_names]
+
+
+def _split_run(name: str) -> list[str]:
+    """"罗科苏盈" -> ["罗科", "苏盈"] when exactly one split puts a surname at every start."""
+    if len(name) <= _MAX_HAN_NAME - 1 or len(name) not in _SPLITS:
+        return [name]
+    valid = []
+    for sizes in _SPLITS[len(name)]:
+        parts, at = [], 0
+        for size in sizes:
+            parts.append(name[at : at + size])
+            at += size
+        if all(p[0] in _SURNAMES for p in parts):
+            valid.append(parts)
+    if len(valid) == 1:
+        return valid[0]
+    return [name] if len(name) <= _MAX_HAN_NAME else []
+
+
+def _west_names(rest: str, max_names: int) -> list[str]:
+    stop = _WEST_STOP.search(rest)
+    span = rest[: stop.start()] if stop else rest[:80]
+    names: list[str] = []
+    for part in _SEPARATORS.split(span.strip()):
+        part = part.strip(" .,:;")
+        if not part:
+            continue
+        m = _WEST_NAME.fullmatch(part) or (_HANDLE.fullmatch(part) if not names else None)
+        if m is None:
+            # A capitalised name followed by other words ("Jane Doe Reporter"): keep the name.
+            m = _WEST_NAME.match(part)
+            if m is None or names:
+                break
+            names.append(m.group(0))
+            break
+        names.append(part)
+        if len(names) >= max_names:
+            break
+    return names
+
+
+def split_names(text: str, *, max_names: int) -> list[str]:
+    """A credit split into names: "A、B", "A, B & C", "A and B"; Chinese names padded with
+    spaces for alignment ("方  敏") are joined again."""
+    text = text.strip(" \t:：/／|｜·")
+    if not text:
+        return []
+    parts = [p for p in _SEPARATORS.split(text) if p and p.strip()]
+    out: list[str] = []
+    for part in parts:
+        tokens = _SPACES.split(part.strip())
+        if all(regex.fullmatch(rf"[{_HAN}·]+", t) for t in tokens):
+            out.extend(_join_single_han(tokens))
+        else:
+            out.append(" ".join(tokens))
+    return [n for n in out if n][:max_names]
+
+
+def _join_single_han(tokens: list[str]) -> list[str]:
+    """["王乐文", "方", "敏"] -> ["王乐文", "方敏"]: runs of lone characters are one name."""
+    runs: list[str] = []
+    pending = ""
+    for token in tokens:
+        if len(token) == 1:
+            pending += token
+            continue
+        if pending:
+            runs.append(pending)
+            pending = ""
+        runs.append(token)
+    if pending:
+        runs.append(pending)
+    out: list[str] = []
+    for run in runs:
+        if len(run) == 1 and out:
+            out[-1] += run
+        else:
+            out.append(run)
+    return out

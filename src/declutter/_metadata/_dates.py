@@ -1,0 +1,207 @@
+"""Publication and modification dates, from the most to the least reliable source.
+
+Order: JSON-LD, meta (OpenGraph, Dublin Core, itemprop, portal conventions), ``<time>``
+and other date-marked elements, the text around the headline, the URL path. The text
+printed next to the headline then refines a structured date of the same day (portals put
+the crawl or update time in their meta tags, and readers see the printed time).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .._options import Options
+from ._dateparse import DateValue, make_date, parse_structured, search_text
+from ._jsonld import JsonLd
+from ._meta import PageMeta
+from ._validate import plausible_date
+
+__all__ = ["DateResult", "find_dates"]
+
+_PUBLISHED_KEYS = (
+    "article:published_time", "og:published_time", "article:published", "datepublished",
+    "og:release_date", "publishdate", "publish-date", "publish_date", "pubdate", "publishtime",
+    "publish_time", "published_time", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+    "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created",
+    "citation_publication_date", "citation_date", "date", "article:create_at",
+    "article.published", "created", "ptime", "releasedate", "datecreated",
+)  # fmt: skip
+_MODIFIED_KEYS = (
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+    "dc.date.modified", "last-modified", "article:update_at", "article.updated",
+    "lastmod", "dateupdate", "dateupdated", "modified",
+)  # fmt: skip
+# Machine-readable dates in the body: cheap to find, read from their attribute.
+_TIME_ELEMENTS = 'time[datetime], [itemprop="datePublished"]'
+# Elements whose class or id names a date: read from their (short) text.
+_DATE_ELEMENTS = (
+    '[class*="date"], [class*="time"], [id*="date"], [id*="time"], [class*="pub"], '
+    '[class*="Date"], [class*="Time"]'
+)
+_MODIFIED_CLASS = re.compile(r"updat|modif|edited", re.IGNORECASE)
+_SKIP_CLASS = re.compile(r"comment|reply|related|recommend|sidebar|footer|copyright|timeline|runtime|weather", re.IGNORECASE)
+# Time zones lie within ±14 hours of UTC, in steps of 15 minutes.
+_MAX_ZONE_MINUTES = 14 * 60
+_ZONE_STEP_MINUTES = 15
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateResult:
+    date: str | None = None
+    modified: str | None = None
+    source: str | None = None
+
+
+def find_dates(tree: LexborHTMLParser, *, jsonld: JsonLd, meta: PageMeta, zones: list[str],
+               end_zones: Callable[[], list[str]], url: str | None, day_first: bool, options: Options,
+               reference_time: datetime | None) -> DateResult:  # fmt: skip
+    """`zones`: text around the headline; `end_zones`: text at the article's end (on demand)."""
+    check = _Checker(options, reference_time, day_first)
+    modified = check.structured(jsonld.date_modified) or _first(check.structured, meta.all(*_MODIFIED_KEYS))
+    published: DateValue | None = None
+    source: str | None = None
+    finders: tuple[tuple[str, Callable[[], DateValue | None]], ...] = (
+        ("json-ld", lambda: check.structured(jsonld.date_published)),
+        ("meta", lambda: _first(check.structured, meta.all(*_PUBLISHED_KEYS))),
+        ("time", lambda: _from_time_elements(tree, check, options)),
+    )
+    for name, find in finders:
+        published = find()
+        if published is not None:
+            source = name
+            break
+    known = published or modified
+    hint = known.year if known else (reference_time.year if reference_time else None)
+    printed = _from_zones(zones, check, hint, reference_time)
+    if published is None and printed is not None:
+        published, source = printed, "text"
+    if published is None:
+        published = _from_date_elements(tree, check, options)
+        source = "time" if published is not None else None
+    if published is None:
+        published = _from_url(url, check)
+        source = "url" if published is not None else None
+    # The date at the article's end: the last resort, or the time of a date without one
+    # (comments follow the article, so it never overrides a time).
+    at_end = None
+    if published is None or not published.has_time:
+        at_end = _from_zones(end_zones(), check, hint, reference_time)
+    if published is None and at_end is not None:
+        published, source = at_end, "text"
+    for candidate in (printed, at_end):
+        if published is not None and candidate is not None and candidate is not published:
+            refined = _refine(published, candidate)
+            if refined is not published:
+                published, source = refined, "text"
+                break
+    return DateResult(published.iso() if published else None, modified.iso() if modified else None, source)
+
+
+class _Checker:
+    """Parsing and plausibility with the page's settings."""
+
+    def __init__(self, options: Options, reference_time: datetime | None, day_first: bool) -> None:
+        self.options, self.reference_time, self.day_first = options, reference_time, day_first
+
+    def ok(self, value: DateValue | None) -> DateValue | None:
+        if value is None:
+            return None
+        o = self.options
+        good = plausible_date(value, min_year=o.date_min_year, reference_time=self.reference_time,
+                              skew_hours=o.date_clock_skew_hours)  # fmt: skip
+        return value if good else None
+
+    def structured(self, raw: str | None) -> DateValue | None:
+        return self.ok(parse_structured(raw, day_first=self.day_first)) if raw else None
+
+    def in_text(self, text: str, year_hint: int | None = None) -> DateValue | None:
+        found = search_text(text, day_first=self.day_first, year_hint=year_hint, reference_time=self.reference_time)
+        return next((v for v in map(self.ok, found) if v is not None), None)
+
+
+def _first(parse: Callable[[str], DateValue | None], values: list[str]) -> DateValue | None:
+    for raw in values:
+        value = parse(raw)
+        if value is not None:
+            return value
+    return None
+
+
+def _from_time_elements(tree: LexborHTMLParser, check: _Checker, options: Options) -> DateValue | None:
+    """`<time datetime>` and itemprop=datePublished, by their machine-readable attribute."""
+    for node in tree.css(_TIME_ELEMENTS)[: options.date_max_elements]:
+        attrs = node.attributes
+        raw = attrs.get("datetime") or attrs.get("content")
+        if raw and not _skipped(node):
+            value = check.structured(raw)
+            if value is not None:
+                return value
+    return None
+
+
+def _from_date_elements(tree: LexborHTMLParser, check: _Checker, options: Options) -> DateValue | None:
+    """Short elements whose class or id names a date (a long one is a container: its first
+    date may be anything)."""
+    for node in tree.css(_DATE_ELEMENTS)[: options.date_max_elements]:
+        if _skipped(node):
+            continue
+        text = node.text(deep=True, separator=" ")
+        if text and len(text) <= options.date_element_max_chars:
+            value = check.in_text(text)
+            if value is not None:
+                return value
+    return None
+
+
+def _skipped(node: LexborNode) -> bool:
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}"
+    return _MODIFIED_CLASS.search(names) is not None or _SKIP_CLASS.search(names) is not None
+
+
+def _from_zones(zones: list[str], check: _Checker, year_hint: int | None,
+                reference_time: datetime | None) -> DateValue | None:  # fmt: skip
+    for zone in zones:
+        value = check.in_text(zone, year_hint)
+        if value is not None:
+            return value
+    return None
+
+
+def _refine(structured: DateValue, printed: DateValue) -> DateValue:
+    """Prefer the printed date when it says the same day more precisely, or the same instant
+    in the page's local time (a UTC meta date printed as local time)."""
+    if not printed.has_time:
+        # A UTC timestamp near midnight is the day before or after the printed local day.
+        if structured.offset == 0 and abs(printed.naive() - structured.naive().replace(hour=0, minute=0, second=0)) == timedelta(days=1):
+            return printed
+        return structured
+    if printed.day_key() == structured.day_key():
+        if structured.has_time and (structured.hour, structured.minute) == (printed.hour, printed.minute):
+            return structured
+        return printed
+    instant = structured.utc()
+    if instant is None:
+        return structured
+    shift = printed.naive().replace(second=0) - instant.replace(second=0)
+    minutes = shift.total_seconds() / 60
+    if abs(minutes) <= _MAX_ZONE_MINUTES and minutes % _ZONE_STEP_MINUTES == 0 and abs(printed.naive() - structured.naive()) < timedelta(days=1):
+        return DateValue(printed.year, printed.month, printed.day, printed.hour, printed.minute, printed.second, int(minutes))
+    return structured
+
+
+def _from_url(url: str | None, check: _Checker) -> DateValue | None:
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0].split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    m = _URL_DATE.search(path)
+    if m is None:
+        return None
+    return check.ok(make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))

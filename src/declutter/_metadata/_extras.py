@@ -1,0 +1,91 @@
+"""Site name, description, canonical URL, lead image, tags and categories."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import regex
+from selectolax.lexbor import LexborHTMLParser
+
+from .._options import Options
+from ._jsonld import JsonLd
+from ._meta import PageMeta
+from ._text import clean, fold
+
+__all__ = ["absolute", "categories", "description", "host_names", "image", "site_names", "tags"]
+
+_KEYWORD_SEPARATOR = regex.compile(r"\s*[,，;；、|]\s*")
+
+
+def absolute(link: str | None, base: str | None) -> str | None:
+    """`link` resolved against `base` when it is relative (and `base` is known)."""
+    if not link:
+        return None
+    link = link.strip()
+    if base and not urlsplit(link).scheme:
+        try:
+            return urljoin(base, link)
+        except ValueError:
+            return link
+    return link
+
+
+def host_names(url: str | None) -> list[str]:
+    """``https://www.zeit.de/x`` -> ``["zeit.de", "zeit"]``: site names a title may carry."""
+    if not url:
+        return []
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return []
+    host = host.removeprefix("www.")
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2:
+        return [host] if host else []
+    # The registered name is the label before the public suffix ("sina" in news.sina.com.cn).
+    core = labels[-3] if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("com", "co", "net", "org", "gov", "edu", "ac") else labels[-2]
+    return [host, core]
+
+
+def site_names(meta: PageMeta, jsonld: JsonLd) -> list[str]:
+    """Names the page gives itself, most explicit first."""
+    names = [
+        meta.first("og:site_name"), jsonld.site_name, jsonld.publisher,
+        meta.first("application-name", "apple-mobile-web-app-title", "twitter:site"),
+    ]  # fmt: skip
+    return [n for n in dict.fromkeys(clean(n) for n in names if n) if n and not n.startswith("@")]
+
+
+def description(meta: PageMeta, jsonld: JsonLd) -> str | None:
+    return meta.first("og:description", "description", "twitter:description", "dc.description") or jsonld.description
+
+
+def image(meta: PageMeta, jsonld: JsonLd) -> str | None:
+    return meta.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src") or jsonld.image
+
+
+def tags(tree: LexborHTMLParser, meta: PageMeta, jsonld: JsonLd, options: Options) -> tuple[str, ...]:
+    values: list[str] = meta.all("article:tag", "og:article:tag")
+    for raw in meta.all("keywords", "news_keywords"):
+        values.extend(_KEYWORD_SEPARATOR.split(raw))
+    values.extend(jsonld.keywords)
+    for count, node in enumerate(tree.css('a[rel~="tag"]')):
+        if count >= options.max_tags:
+            break
+        values.append(node.text(deep=True))
+    return _unique(values, options.max_tags)
+
+
+def categories(meta: PageMeta, jsonld: JsonLd, options: Options) -> tuple[str, ...]:
+    values = meta.all("article:section", "og:article:section", "category", "section") + jsonld.sections
+    return _unique(values, options.max_tags)
+
+
+def _unique(values: list[str], limit: int) -> tuple[str, ...]:
+    out: dict[str, str] = {}
+    for value in values:
+        text = clean(value)
+        key = fold(text)
+        if text and key and key not in out:
+            out[key] = text
+    return tuple(out.values())[:limit]

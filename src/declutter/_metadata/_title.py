@@ -1,0 +1,174 @@
+"""The headline: the page's title references checked against the headings it displays.
+
+References are what the page declares (JSON-LD headline, ``og:title``, ``twitter:title``,
+``<title>``). A displayed heading (``h1``-``h3``, ``itemprop=headline``, elements whose class
+or id says title/headline) that equals a reference, or equals a run of its separator-
+delimited segments, is the headline: that removes the site name ("... - 新浪新闻",
+"... | The Guardian") without any list of sites. Without such agreement the best reference
+is used with the segments that name the site removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .._options import Options
+from .._textstats import measure
+from ._text import clean, fold, has_han
+
+__all__ = ["TitleChoice", "choose_title", "split_segments"]
+
+# One query for all candidates (each query walks the whole DOM); ranked by `_rank`.
+_CANDIDATES = (
+    'h1, h2, h3, [itemprop="headline"], [class*="headline" i], [class*="title" i], [id*="title" i]'
+)
+_RANK = {"h1": 0, "h2": 2, "h3": 2}
+# Separators between a headline and the site/section names in <title>: spaced dashes and
+# bars, or unspaced bars, underscores, guillemets and double dashes.
+_SEPARATOR = re.compile(r"\s+[-–—|·•»«›‹:/~*⋆>]\s+|\s*(?:[|_»«›‹]+|--+|::|\s[-–—]+\s)\s*")
+# In CJK titles an unspaced hyphen also separates ("标题-新华网").
+_CJK_SEPARATOR = regex.compile(r"\s*[-–—|_»«›‹·]+\s*|\s+[:/]\s+|\s*--+\s*")
+# Segments beside the headline kept as site names: the outermost one (the next may be the
+# blog's or author's own name: "标题 - 好看的hk - 博客园").
+_SITE_HINTS = 1
+_EXCLUDED_CLASS = re.compile(r"sub-?title|subhead|site-?title|logo|brand|widget|related|recommend|sidebar|nav|menu|footer|comment", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class TitleChoice:
+    title: str | None = None
+    nodes: list[LexborNode] = field(default_factory=list)
+    """Displayed copies of the headline (bylines and dates are searched after them)."""
+    site_hints: list[str] = field(default_factory=list)
+    """Segments of a title reference left over beside the headline, outermost first: the
+    site's name, then its section."""
+
+
+def split_segments(reference: str) -> list[str]:
+    """`reference` cut at title separators (unspaced hyphens too when it is CJK)."""
+    rx = _CJK_SEPARATOR if has_han(reference) else _SEPARATOR
+    return [s for s in (p.strip() for p in rx.split(reference)) if s]
+
+
+def choose_title(tree: LexborHTMLParser, references: list[str], sites: list[str],
+                 options: Options) -> TitleChoice:  # fmt: skip
+    refs = [r for r in dict.fromkeys(clean(r) for r in references) if r]
+    site_keys = {fold(s) for s in sites if s}
+    whole = {fold(r) for r in refs}
+    runs = {run for r in refs for run in _runs(split_segments(r))}
+    candidates = _candidates(tree, options)
+    best: tuple[int, int, int] | None = None
+    choice = TitleChoice()
+    for rank, node, text, key in candidates:
+        if key in site_keys or not (key in whole or key in runs) or _excluded(node):
+            continue
+        score = (2 if key in whole else 1, measure(text), -rank)
+        if best is None or score > best:
+            best = score
+            choice.title = text
+    if choice.title is None:
+        choice = _from_references(candidates, refs, site_keys)
+    if choice.title is not None:
+        choice.nodes = _copies(tree, candidates, choice.title, options)
+        choice.site_hints = site_hints(choice.title, refs, _SITE_HINTS)
+    return choice
+
+
+def _candidates(tree: LexborHTMLParser, options: Options) -> list[tuple[int, LexborNode, str, str]]:
+    """(selector rank, node, text, folded text) of the headline candidates, each node once."""
+    out: list[tuple[int, LexborNode, str, str]] = []
+    for node in tree.css(_CANDIDATES)[: options.title_max_candidates]:
+        text = _node_text(node, options)
+        key = fold(text) if text else ""
+        if key:
+            # h1 first, then elements named title/headline, then h2 and h3.
+            out.append((_RANK.get(node.tag or "", 1), node, text, key))
+    return out
+
+
+def _node_text(node: LexborNode, options: Options) -> str:
+    raw = node.text(deep=True, separator=" ")
+    # Length check before cleaning: wrappers named "title" can hold a whole page.
+    if len(raw) > options.title_max_chars * 2:
+        return ""
+    text = clean(raw)
+    return text if 0 < len(text) <= options.title_max_chars else ""
+
+
+def _excluded(node: LexborNode) -> bool:
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return bool(names.strip()) and _EXCLUDED_CLASS.search(names) is not None
+
+
+def _runs(segments: list[str]) -> set[str]:
+    """Folded texts of the proper runs of consecutive segments (headline candidates)."""
+    n = len(segments)
+    return {fold(" ".join(segments[i:j])) for i in range(n) for j in range(i + 1, n + 1) if (i, j) != (0, n)}
+
+
+def _run(key: str, segments: list[str]) -> tuple[int, int] | None:
+    """The proper run segments[i:j] whose folded text is `key`."""
+    for i in range(len(segments)):
+        for j in range(i + 1, len(segments) + 1):
+            if (i, j) != (0, len(segments)) and fold(" ".join(segments[i:j])) == key:
+                return i, j
+    return None
+
+
+def site_hints(title: str, refs: list[str], limit: int) -> list[str]:
+    """What a reference has beside the headline, outermost segment first ("新浪网",
+    "新浪财经" for "标题_新浪财经_新浪网")."""
+    key = fold(title)
+    for ref in refs:
+        segments = split_segments(ref)
+        run = _run(key, segments) if len(segments) > 1 else None
+        if run is None:
+            continue
+        i, j = run
+        rest = list(reversed(segments[j:])) if j < len(segments) else segments[:i]
+        return rest[:limit]
+    return []
+
+
+def _copies(tree: LexborHTMLParser, candidates: list[tuple[int, LexborNode, str, str]], title: str,
+            options: Options) -> list[LexborNode]:  # fmt: skip
+    """Displayed elements whose text is the headline (a page may repeat the article)."""
+    key = fold(title)
+    out = [node for _, node, _, k in candidates if k == key][: options.title_max_copies]
+    if not out and '"' not in title and "\\" not in title:
+        # A headline in a plain element (old table layouts): one C-level text query.
+        for node in tree.css(f':lexbor-contains("{title}")'):
+            if node.tag not in ("title", "script", "style", "meta") and fold(_node_text(node, options)) == key:
+                out.append(node)
+                if len(out) >= options.title_max_copies:
+                    break
+    return out
+
+
+def _from_references(candidates: list[tuple[int, LexborNode, str, str]], refs: list[str],
+                     site_keys: set[str]) -> TitleChoice:  # fmt: skip
+    """No displayed heading agrees: the first reference without the segments that name the
+    site; without any reference, the first heading."""
+    if not refs:
+        first = next((text for _, node, text, _ in candidates if not _excluded(node)), None)
+        return TitleChoice(first)
+    ref = refs[0]
+    segments = split_segments(ref)
+    if len(segments) < 2:
+        return TitleChoice(ref)
+    kept = [s for s in segments if not _names_site(s, site_keys)]
+    if kept and len(kept) < len(segments):
+        # Keep the headline as written between the removed site segments.
+        start, end = ref.find(kept[0]), ref.rfind(kept[-1]) + len(kept[-1])
+        return TitleChoice(ref[start:end].strip() if 0 <= start < end else " ".join(kept))
+    return TitleChoice(max(segments, key=measure))
+
+
+def _names_site(segment: str, site_keys: set[str]) -> bool:
+    key = fold(segment)
+    return bool(key) and any(key == s or (len(s) >= 4 and (s in key or key in s)) for s in site_keys)

@@ -1,0 +1,106 @@
+"""Text around the headline: where bylines and dates are printed.
+
+A bounded document-order walk from a node: the text that follows it (skipping its own
+subtree, scripts and styles), cut after a character budget. The walk is iterative and
+never visits more than `max_nodes` nodes, whatever the depth of the DOM.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+__all__ = ["body_end_nodes", "text_after", "text_before"]
+
+# Quotes and backslashes cannot go into the query; whitespace differs between body and page.
+_UNSAFE = re.compile(r'["\\\s]+')
+
+_SKIP = frozenset(("script", "style", "noscript", "template", "svg", "select", "textarea", "head", "iframe", "button"))
+# Elements that end a line when rendered: their text starts on a new line of the window.
+_BREAK = frozenset((
+    "p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+    "article", "header", "footer", "ul", "ol", "dl", "dt", "dd", "table", "blockquote", "address",
+    "figure", "figcaption", "aside", "nav", "main", "form", "hr", "time", "span", "a",
+))  # fmt: skip
+
+
+def text_after(node: LexborNode, *, max_chars: int, max_nodes: int) -> str:
+    """Up to `max_chars` of the text after `node` in document order, one line per text node."""
+    parts: list[str] = []
+    total = 0
+    visited = 0
+    current = _next_outside(node)
+    while current is not None and total < max_chars and visited < max_nodes:
+        visited += 1
+        tag = current.tag
+        if tag == "-text":
+            text = (current.text_content or "").strip()
+            if text:
+                parts.append(text)
+                total += len(text)
+            current = _next_outside(current)
+        elif tag in _SKIP or tag == "-comment":
+            current = _next_outside(current)
+        else:
+            if tag in _BREAK and parts and parts[-1] != "\n":
+                parts.append("\n")
+            child = current.child
+            current = child if child is not None else _next_outside(current)
+    return "".join(p if p == "\n" else p + " " for p in parts).replace(" \n", "\n")[: max_chars * 2]
+
+
+def text_before(node: LexborNode, *, max_chars: int, max_nodes: int) -> str:
+    """Up to `max_chars` of the text of the siblings just before `node` and its parents."""
+    parts: list[str] = []
+    total = 0
+    visited = 0
+    current: LexborNode | None = node
+    while current is not None and total < max_chars and visited < max_nodes:
+        sibling = current.prev
+        while sibling is not None and total < max_chars and visited < max_nodes:
+            visited += 1
+            if sibling.tag not in _SKIP and sibling.tag != "-comment":
+                text = sibling.text(deep=True, separator="\n", strip=True) if sibling.tag != "-text" else (sibling.text_content or "").strip()
+                if text:
+                    parts.append(text[-max_chars:])
+                    total += len(text)
+            sibling = sibling.prev
+        current = current.parent
+    return "\n".join(reversed(parts))[-max_chars:]
+
+
+def _next_outside(node: LexborNode) -> LexborNode | None:
+    """The next node in document order after the whole subtree of `node`."""
+    current: LexborNode | None = node
+    while current is not None:
+        sibling = current.next
+        if sibling is not None:
+            return sibling
+        current = current.parent
+    return None
+
+
+def body_end_nodes(scope: LexborNode, body: str, *, probe_chars: int, probes: int, max_nodes: int) -> list[LexborNode]:
+    """Elements under `scope` whose own text holds the end of `body`: where the article ends
+    on the page (once per copy). Found by C-level text queries for a few pieces of the last line (the
+    body's whitespace may differ from the page's, so one piece may miss); [] when none hits."""
+    for probe in _probes(body, probe_chars, probes):
+        found = scope.css(f':lexbor-contains("{probe}")')
+        if found:
+            return found[:max_nodes]
+    return []
+
+
+def _probes(body: str, probe_chars: int, probes: int) -> list[str]:
+    """Pieces of the body's last line, from its end backwards, free of spaces and quotes."""
+    line = body.rstrip().rsplit("\n", 1)[-1]
+    pieces = [p for p in _UNSAFE.split(line) if len(p) >= probe_chars // 2]
+    out: list[str] = []
+    for piece in reversed(pieces):
+        while len(piece) >= probe_chars // 2 and len(out) < probes:
+            out.append(piece[-probe_chars:])
+            piece = piece[:-probe_chars]
+        if len(out) >= probes:
+            break
+    return out

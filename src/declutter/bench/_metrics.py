@@ -1,0 +1,315 @@
+"""The benchmark's metrics: a typed restatement of the project's reference scorers.
+
+`benchmarks/reference/score.py` (ScrapingHub, trafilatura) and `score_zh.py` (zh) define the
+numbers; this module must give identical ones (tests/test_metrics_agree.py runs both). Each
+dataset kind has a `Metric`: `page()` scores one prediction into a JSON-able dict with the
+reference's keys, `summary()` aggregates those dicts exactly as the reference does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+__all__ = [
+    "METRICS",
+    "Metric",
+    "Prediction",
+    "bigrams",
+    "body_prf",
+    "norm_author",
+    "norm_segment",
+    "norm_ws",
+    "shingles",
+    "to_day",
+]
+
+Gold = Mapping[str, Any]
+PageResult = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """What one extractor returned for one page (``None``: the field is not given)."""
+
+    body: str | None = None
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+
+# --- ScrapingHub: 4-token shingles, macro P/R, F1 of the means, exact-token accuracy -----------
+
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
+_SHINGLE_N = 4
+
+
+def _tokens(text: str | None) -> list[str]:
+    return _TOKEN_RE.findall(text or "")
+
+
+def shingles(text: str | None, n: int = _SHINGLE_N) -> Counter[tuple[str, ...]]:
+    """Bag of `n`-token shingles; a text shorter than `n` tokens is one short shingle."""
+    tokens = _tokens(text)
+    return Counter(
+        tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n]
+    )
+
+
+def _shingle_counts(truth: str | None, pred: str | None) -> tuple[float, float, float]:
+    true_sh, pred_sh = shingles(truth), shingles(pred)
+    tp = fp = fn = 0.0
+    for key in set(true_sh) | set(pred_sh):
+        t, p = true_sh.get(key, 0), pred_sh.get(key, 0)
+        tp += min(t, p)
+        fp += max(0, p - t)
+        fn += max(0, t - p)
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total > 0 else (tp, fp, fn)
+
+
+def _sh_precision(tp: float, fp: float, fn: float) -> float:
+    return 1.0 if fp == fn == 0 else 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+
+def _sh_recall(tp: float, fp: float, fn: float) -> float:
+    return 1.0 if fp == fn == 0 else 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _mean(values: Sequence[float]) -> float:
+    return statistics.mean(values) if values else 0.0
+
+
+def _scrapinghub_page(gold: Gold, pred: Prediction) -> PageResult:
+    truth = gold.get("articleBody", "")
+    return {
+        "tp_fp_fn": _shingle_counts(truth, pred.body),
+        "accuracy": float(_tokens(truth) == _tokens(pred.body)),
+    }
+
+
+def _scrapinghub_summary(pages: Sequence[PageResult]) -> dict[str, float]:
+    tfn = [p["tp_fp_fn"] for p in pages]
+    # as upstream: pages with empty output are left out of precision, empty truth out of recall
+    precision = _mean([_sh_precision(*x) for x in tfn if x[0] + x[1] > 0])
+    recall = _mean([_sh_recall(*x) for x in tfn if x[0] + x[2] > 0])
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": _f1(precision, recall),
+        "accuracy": statistics.mean(p["accuracy"] for p in pages),
+    }
+
+
+def _scrapinghub_page_f1(page: PageResult) -> float:
+    return _f1(_sh_precision(*page["tp_fp_fn"]), _sh_recall(*page["tp_fp_fn"]))
+
+
+# --- trafilatura: 'with'/'without' segments found by normalised substring, micro P/R/F1 --------
+
+_SPACES = re.compile(r"\s+")
+
+
+def norm_segment(text: str) -> str:
+    """Whitespace runs to one space, ends stripped (trafilatura's eval_common.py)."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def _segment_counts(gold: Gold, body: str | None) -> tuple[int, int, int, int]:
+    tp = fp = 0
+    if isinstance(body, str):
+        text = norm_segment(body)
+        tp = sum(1 for w in gold["with"] if norm_segment(w) in text)
+        fp = sum(1 for w in gold["without"] if norm_segment(w) in text)
+    return tp, fp, len(gold["with"]) - tp, len(gold["without"]) - fp
+
+
+def _trafilatura_page(gold: Gold, pred: Prediction) -> PageResult:
+    page: PageResult = {"counts": _segment_counts(gold, pred.body)}
+    page.update(_metadata_checks(gold, pred))
+    return page
+
+
+def _ratio(num: float, den: float) -> float:
+    return num / den if den else 0.0
+
+
+def _trafilatura_summary(pages: Sequence[PageResult]) -> dict[str, float]:
+    tp, fp, fn, tn = (sum(p["counts"][i] for p in pages) for i in range(4))
+    summary = {
+        "precision": _ratio(tp, tp + fp),
+        "recall": _ratio(tp, tp + fn),
+        "f1": _ratio(2 * tp, 2 * tp + fp + fn),
+        "accuracy": _ratio(tp + tn, tp + fp + fn + tn),
+    }
+    for field in _METADATA_FIELDS:
+        checked = [p[f"{field}_ok"] for p in pages if f"{field}_ok" in p]
+        summary[f"{field}_acc"] = _ratio(sum(checked), len(checked))
+        summary[f"{field}_n"] = len(checked)
+    return summary
+
+
+def _trafilatura_page_f1(page: PageResult) -> float:
+    tp, fp, fn, _ = page["counts"]
+    return _ratio(2 * tp, 2 * tp + fp + fn) if 2 * tp + fp + fn else 1.0
+
+
+# --- zh: title/author/date exact after normalisation, body character-bigram F1, macro % --------
+
+_WS = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
+_AUTHOR_SEP = re.compile(r"[\s,，、;；/&|]+")
+_DATE_RES = (
+    re.compile(r"((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"),
+    re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
+    re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)"),
+)
+_METADATA_FIELDS = ("title", "author", "date")
+
+
+def norm_ws(value: object) -> str:
+    """Whitespace runs (U+3000, NBSP, zero-width too) to one space, ends stripped."""
+    return "" if value is None else _WS.sub(" ", str(value)).strip()
+
+
+def norm_author(value: object) -> frozenset[str]:
+    """The set of names in an author string (split on spaces, commas, 、, ;, /, &, |)."""
+    return frozenset(p for p in _AUTHOR_SEP.split(norm_ws(value)) if p)
+
+
+def to_day(value: object) -> str | None:
+    """``YYYY-MM-DD`` of a date, datetime or date string; unparseable strings verbatim."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if not text:
+        return None
+    for rx in _DATE_RES:
+        m = rx.search(text)
+        if m:
+            try:
+                return dt.date(*(int(x) for x in m.groups())).isoformat()
+            except ValueError:
+                continue
+    return text
+
+
+def bigrams(text: str | None) -> Counter[str]:
+    """Bag of character bigrams of the NFKC text with all whitespace removed."""
+    t = _WS.sub("", unicodedata.normalize("NFKC", text or ""))
+    return Counter(t[i : i + 2] for i in range(len(t) - 1))
+
+
+def body_prf(pred: str | None, gold: str | None) -> tuple[float, float, float]:
+    """Character-bigram precision, recall and F1 of `pred` against `gold`."""
+    p_grams, g_grams = bigrams(pred), bigrams(gold)
+    if not p_grams and not g_grams:
+        return 1.0, 1.0, 1.0
+    if not p_grams or not g_grams:
+        return 0.0, 0.0, 0.0
+    overlap = sum((p_grams & g_grams).values())
+    p, r = overlap / sum(p_grams.values()), overlap / sum(g_grams.values())
+    return p, r, (0.0 if overlap == 0 else 2 * p * r / (p + r))
+
+
+def _metadata_checks(gold: Gold, pred: Prediction) -> dict[str, bool]:
+    """Title/author/date verdicts for the fields `gold` has; an empty gold title is skipped."""
+    checks: dict[str, bool] = {}
+    if gold.get("title"):
+        checks["title_ok"] = norm_ws(pred.title) == norm_ws(gold["title"])
+    if "author" in gold:
+        wanted = gold["author"]  # trafilatura-dev lists some multi-author pages' names
+        wanted = "; ".join(wanted) if isinstance(wanted, list) else wanted
+        checks["author_ok"] = norm_author(pred.author) == norm_author(wanted)
+    if "date" in gold:
+        checks["date_ok"] = to_day(gold["date"]) == to_day(pred.date)
+    return checks
+
+
+def _zh_page(gold: Gold, pred: Prediction) -> PageResult:
+    p, r, f = body_prf(pred.body, gold.get("body") or "")
+    return {
+        "title_ok": norm_ws(pred.title) == norm_ws(gold.get("title")),
+        "author_ok": norm_author(pred.author) == norm_author(gold.get("author")),
+        "date_ok": to_day(gold.get("date")) == to_day(pred.date),
+        "body_p": round(p, 4),
+        "body_r": round(r, 4),
+        "body_f1": round(f, 4),
+    }
+
+
+def _pct(pages: Sequence[PageResult], key: str) -> float:
+    # the reference's exact expression: rounding differs at the last bit for other forms
+    total: float = sum(p[key] for p in pages)
+    return round(100 * total / (len(pages) or 1), 1)
+
+
+def _zh_summary(pages: Sequence[PageResult]) -> dict[str, float]:
+    keys = ("title_ok", "author_ok", "date_ok", "body_f1", "body_p", "body_r")
+    names = ("title_pct", "author_pct", "date_pct", "body_f1_pct", "body_p_pct", "body_r_pct")
+    return {"pages": len(pages), **{name: _pct(pages, key) for name, key in zip(names, keys)}}
+
+
+def _zh_page_f1(page: PageResult) -> float:
+    return float(page["body_f1"])
+
+
+# --- registry ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """How one dataset kind is scored and shown."""
+
+    page: Callable[[Gold, Prediction], PageResult]
+    """Scores one page; the dict holds the reference scorer's per-page values."""
+    summary: Callable[[Sequence[PageResult]], dict[str, float]]
+    """Aggregates the page dicts as the reference scorer does."""
+    page_f1: Callable[[PageResult], float]
+    """One page's body F1, to rank the worst pages."""
+    columns: Mapping[str, str]
+    """Table column (``P R F1 acc title author date``) -> summary key."""
+    scale: float
+    """Factor that turns the summary's values into percent."""
+
+
+METRICS: Mapping[str, Metric] = MappingProxyType(
+    {
+        "scrapinghub": Metric(
+            _scrapinghub_page, _scrapinghub_summary, _scrapinghub_page_f1,
+            MappingProxyType({"P": "precision", "R": "recall", "F1": "f1", "acc": "accuracy"}),
+            100.0,
+        ),
+        "trafilatura": Metric(
+            _trafilatura_page, _trafilatura_summary, _trafilatura_page_f1,
+            MappingProxyType({
+                "P": "precision", "R": "recall", "F1": "f1", "acc": "accuracy",
+                "title": "title_acc", "author": "author_acc", "date": "date_acc",
+            }),
+            100.0,
+        ),
+        "zh": Metric(
+            _zh_page, _zh_summary, _zh_page_f1,
+            MappingProxyType({
+                "P": "body_p_pct", "R": "body_r_pct", "F1": "body_f1_pct",
+                "title": "title_pct", "author": "author_pct", "date": "date_pct",
+            }),
+            1.0,
+        ),
+    }
+)  # fmt: skip
+"""Dataset kind -> its metric."""

@@ -1,0 +1,165 @@
+"""What the benchmark prints: one aligned table per dataset, and the worst pages explained."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ._metrics import METRICS, bigrams, norm_segment, shingles
+from ._run import PageRun, ToolRun
+
+__all__ = ["format_table", "format_worst"]
+
+_COLUMNS = ("P", "R", "F1", "acc", "title", "author", "date")
+_METADATA = frozenset({"title", "author", "date"})
+_EXCERPT_CHARS = 110
+_EXCERPTS_PER_SIDE = 5
+_COVERED = 0.5
+"""A paragraph counts as found when this share of its n-grams occurs on the other side."""
+
+# --- table -------------------------------------------------------------------------------------
+
+
+def _cell(run: ToolRun, column: str) -> str:
+    metric = METRICS[run.dataset.kind]
+    key = metric.columns.get(column)
+    if key is None or (column in _METADATA and column not in run.tool.fields):
+        return "-"
+    if column in _METADATA and run.summary.get(f"{column}_n") == 0:
+        return "-"  # no page of this dataset has gold for the field
+    return f"{run.summary[key] * metric.scale:.1f}"
+
+
+def _row(run: ToolRun) -> list[str]:
+    cells = [run.tool.name, run.tool.version or "-"]
+    cells += [_cell(run, c) for c in _COLUMNS]
+    return cells + [f"{run.pages_per_second:.1f}", str(run.errors)]
+
+
+def format_table(runs: Sequence[ToolRun], sha256: str) -> str:
+    """The dataset's table: body P/R/F1/accuracy and metadata accuracy in %, then pages/s."""
+    dataset = runs[0].dataset
+    header = ["tool", "version", *_COLUMNS, "pages/s", "errors"]
+    rows = [header] + [_row(run) for run in runs]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = [f"== {dataset.name}: {len(dataset.pages)} pages, corpus sha256 {sha256[:12]} =="]
+    for row in rows:
+        left = [row[i].ljust(widths[i]) for i in range(2)]
+        right = [row[i].rjust(widths[i]) for i in range(2, len(row))]
+        lines.append("  ".join(left + right).rstrip())
+    return "\n".join(lines)
+
+
+# --- worst pages -------------------------------------------------------------------------------
+
+
+def _excerpt(text: str) -> str:
+    flat = norm_segment(text)
+    if len(flat) <= _EXCERPT_CHARS:
+        return flat
+    return f"{flat[:_EXCERPT_CHARS]}… ({len(flat)} chars)"
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _word_grams(text: str) -> Counter[tuple[str, ...]]:
+    return shingles(text, 3)  # shorter than the metric's 4 so that short paragraphs count too
+
+
+def _uncovered(
+    text: str | None, other: str | None, grams: Callable[[str], Counter[Any]]
+) -> list[str]:
+    """Paragraphs of `text` that `other` mostly lacks, counting repeats (by the dataset's n-grams)."""
+    available = grams(other or "")
+    other_flat = norm_segment(other or "")
+    seen: Counter[str] = Counter()
+    out = []
+    for para in _paragraphs(text):
+        flat = norm_segment(para)
+        seen[flat] += 1
+        counts = grams(para)
+        total: int = counts.total()
+        found = sum(min(n, available[gram]) for gram, n in counts.items())
+        available -= counts  # each n-gram of `other` vouches for one paragraph only
+        # verbatim as often as here also settles paragraphs too short for n-grams ("Meal 1")
+        verbatim = seen[flat] <= other_flat.count(flat)
+        if not verbatim and total and found / total < _COVERED:
+            out.append(para)
+    return out
+
+
+def _differences(run: PageRun, kind: str) -> tuple[list[str], list[str]]:
+    """(missed gold text, extra output text) of one page."""
+    gold, body = run.page.gold, run.prediction.body
+    if kind == "trafilatura":
+        text = norm_segment(body or "")
+        missed = [w for w in gold["with"] if norm_segment(w) not in text]
+        leaked = [w for w in gold["without"] if norm_segment(w) in text]
+        return missed, leaked
+    truth = gold.get("articleBody") if kind == "scrapinghub" else gold.get("body")
+    # character bigrams for Chinese, which has no word separators; word trigrams otherwise
+    grams: Callable[[str], Counter[Any]] = bigrams if kind == "zh" else _word_grams
+    return _uncovered(truth, body, grams), _uncovered(body, truth, grams)
+
+
+def _side(label: str, mark: str, parts: list[str]) -> list[str]:
+    if not parts:
+        return []
+    chars = sum(len(p) for p in parts)
+    lines = [f"     {label}: {len(parts)} ({chars} chars)"]
+    lines += [f"       {mark} {_excerpt(p)}" for p in parts[:_EXCERPTS_PER_SIDE]]
+    if len(parts) > _EXCERPTS_PER_SIDE:
+        lines.append(f"       {mark} … and {len(parts) - _EXCERPTS_PER_SIDE} more")
+    return lines
+
+
+def _metadata_misses(run: PageRun) -> list[str]:
+    got = {
+        "title": run.prediction.title,
+        "author": run.prediction.author,
+        "date": run.prediction.date,
+    }
+    return [
+        f"     {name}: got {value!r}, want {run.page.gold.get(name)!r}"
+        for name, value in got.items()
+        if run.score.get(f"{name}_ok") is False
+    ]
+
+
+def _page_report(rank: int, run: PageRun, kind: str) -> list[str]:
+    lines = [f"{rank:>3}. {run.page.id}  F1 {100 * run.f1:.1f}  {run.page.url or ''}".rstrip()]
+    if run.error:
+        lines.append(f"     error: {run.error}")
+    elif not (run.prediction.body or "").strip():
+        lines.append("     output: empty")
+    missed, extra = _differences(run, kind)
+    leak_label = (
+        "leaked 'without' segments" if kind == "trafilatura" else "extra (output, not in gold)"
+    )
+    miss_label = (
+        "missed 'with' segments" if kind == "trafilatura" else "missed (gold, not in output)"
+    )
+    return (
+        lines
+        + _side(miss_label, "-", missed)
+        + _side(leak_label, "+", extra)
+        + _metadata_misses(run)
+    )
+
+
+def _misses(run: PageRun) -> int:
+    """Missed plus leaked segments (trafilatura), to rank pages tied on F1; 0 elsewhere."""
+    counts = run.score.get("counts")
+    return int(counts[1] + counts[2]) if counts else 0
+
+
+def format_worst(run: ToolRun, count: int) -> str:
+    """The `count` pages with the lowest body F1, with what was missed and what leaked."""
+    ranked = sorted(run.pages, key=lambda r: (r.f1, -_misses(r), r.page.id))[:count]
+    lines = [f"== {run.dataset.name}: {len(ranked)} worst pages for {run.tool.name} (body F1 %) =="]
+    for rank, page_run in enumerate(ranked, 1):
+        lines += _page_report(rank, page_run, run.dataset.kind)
+    return "\n".join(lines)

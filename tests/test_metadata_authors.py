@@ -1,0 +1,112 @@
+"""Authors: credit lines, structured sources, roles and site names filtered out."""
+
+from __future__ import annotations
+
+import pytest
+
+from _metadata_helpers import meta_of
+from declutter._metadata._byline import names_in_byline
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("作者：南帆\n分享到：", ["南帆"]),  # 1905.com
+        ("文/栗思\n编辑/倪家宁\n责任编辑：李曦_NN2587", ["栗思"]),  # 163.com
+        ("发表于\n2014-08-24 21:30\n|\n来源\nCSDN\n|\n作者\n魏星\n知道创宇", ["魏星"]),  # csdn.net
+        ("作者:zboygirl 阅读(1660)", ["zboygirl"]),  # yesky.com blog
+        ("By John Smith and Jane Doe | June 3, 2020", ["John Smith", "Jane Doe"]),
+        ("By Alice, Bob & Carol\n", ["Alice", "Bob", "Carol"]),
+        ("Von Max Mustermann, 12.03.2020", ["Max Mustermann"]),
+        ("von\nHeiko\n10. Februar 2019", ["Heiko"]),  # WordPress: label in its own span
+        ("Post author\nBy\nHelge Fahrnberger\nPost date", ["Helge Fahrnberger"]),
+        ("Par Loïc Le Clerc", ["Loïc Le Clerc"]),
+        ("Por\nGloria Ruiz Kuilan\nFacebook", ["Gloria Ruiz Kuilan"]),
+        ("Posted by gnaddrig on January 5", ["gnaddrig"]),
+    ],
+)
+def test_author_credit_lines(text: str, names: list[str]) -> None:
+    assert names_in_byline(text, max_names=8) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("本报记者  王乐文  方  敏\n2024年05月10日06:58", ["王乐文", "方敏"]),  # people.com.cn
+        ("（总台央视记者 奚丹霓 张赛）\n责任编辑：刘光博", ["奚丹霓", "张赛"]),  # sina.com.cn
+        ("新华社乌鲁木齐5月9日电（记者邹伟）中共中央政治局常委", ["邹伟"]),  # news.cn
+        ("（姚峰 上海报道）", ["姚峰"]),  # 163.com
+        ("本报记者罗科苏盈发自北京", ["罗科", "苏盈"]),  # two names without separator
+        ("(信报记者蔡雪婧)", ["蔡雪婧"]),
+    ],
+)
+def test_reporter_credits(text: str, names: list[str]) -> None:
+    assert names_in_byline(text, max_names=8, reporters=True) == names
+
+
+@pytest.mark.parametrize("text", ["对记者表示", "在记者会上给出了解释", "记者采访的时候指出", "新华社记者谢环驰摄", "by Taboola"])
+def test_prose_and_photo_credits_are_not_bylines(text: str) -> None:
+    assert names_in_byline(text, max_names=8, reporters=True) == []
+    assert names_in_byline(text, max_names=8) == []
+
+
+def test_json_ld_authors_array_in_graph_without_organisations() -> None:
+    html = """<html><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+    {"@type":"WebSite","name":"Example"},{"@type":"NewsArticle","headline":"H",
+    "author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chen"},
+    {"@type":"Organization","name":"Example News"}]}]}</script></head><body><h1>H</h1></body></html>"""
+    assert meta_of(html).authors == ("Ann Lee", "Bo Chen")
+
+
+def test_article_author_url_is_not_a_name_and_byl_is() -> None:
+    html = """<html><head><meta property="article:author" content="https://www.facebook.com/someone">
+    <meta name="byl" content="By Maria Gómez"></head><body><h1>T</h1></body></html>"""
+    assert meta_of(html).authors == ("Maria Gómez",)
+
+
+def test_meta_author_naming_the_site_or_the_editor_is_dropped() -> None:
+    # 163.com: meta author is the portal; cnr.cn: meta author is the editor named below the text
+    site = """<html><head><title>苹果称美国反垄断诉讼应被驳回|苹果公司_网易订阅</title>
+    <meta name="author" content="网易"></head><body><h1>苹果称美国反垄断诉讼应被驳回</h1><p>正文。</p></body></html>"""
+    assert meta_of(site).authors == ()
+    editor = """<html><head><meta name="author" content="李楠"></head><body><h1>标题</h1><p>正文。</p>
+    <div class="article-editer"><span>编辑:李楠</span></div></body></html>"""
+    assert meta_of(editor).authors == ()
+
+
+def test_placeholder_author_with_an_address_is_dropped() -> None:
+    html = '<html><head><meta name="author" content="name, email@gmail.com"></head><body><h1>T</h1></body></html>'
+    assert meta_of(html).authors == ()
+
+
+def test_self_media_account_beside_the_date() -> None:
+    # toutiao.com: the account name has no label, the page links it
+    html = """<html><head><title>英国独立游戏</title></head><body><div class="article-box">
+    <h1 class="article-title">英国独立游戏</h1><div class="article-sub"><span class="original">原创</span>
+    <span>GameForce</span> <span>2019-09-04 22:18:34</span></div><p>正文内容。</p></div>
+    <div class="user-card-name"><a href="/c/user/104965348473/">GameForce</a></div></body></html>"""
+    assert meta_of(html).authors == ("GameForce",)
+
+
+def test_author_element_beside_the_headline_copy() -> None:
+    # amz123.com mobile copy: the byline exists only under the second copy of the headline
+    html = """<html><head><title>小红书近期高管离职频发!-AMZ123跨境头条</title></head><body>
+    <h1>小红书近期高管离职频发!</h1><div><span class="meta__time">2025-06-21 06:34</span></div>
+    <div class="m-article"><h2 class="m-article__title">小红书近期高管离职频发!</h2>
+    <div class="m-article__info"><a class="m-article__author" href="/u/xiaoma-kjds">小马看跨境电商</a>
+    <span class="m-article__time">2025-06-21 06:34</span></div></div>
+    <div class="tabs"><span>作者</span><span>标签</span></div></body></html>"""
+    meta = meta_of(html)
+    assert meta.authors == ("小马看跨境电商",)
+    assert meta.date == "2025-06-21T06:34"
+
+
+def test_signature_at_the_end_of_the_body() -> None:
+    html = "<html><body><h1>被控受贿超5.26亿</h1><p>正文。</p><p>（总台央视记者 奚丹霓 张赛）</p></body></html>"
+    assert meta_of(html, body="正文。\n\n（总台央视记者奚丹霓张赛）").authors == ("奚丹霓", "张赛")
+
+
+def test_comment_authors_are_not_article_authors() -> None:
+    html = """<html><body><h1>Title here</h1><p>Text of the article.</p>
+    <ol class="comment-list"><li><span class="comment-author">Troll</span> said</li></ol></body></html>"""
+    assert meta_of(html).authors == ()

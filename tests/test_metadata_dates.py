@@ -1,0 +1,112 @@
+"""Dates: parsing of the written forms, source order, refinement and plausibility."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from _metadata_helpers import meta_of
+from declutter._metadata._dateparse import parse_structured, search_text
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2025年6月21日 06:34", "2025-06-21T06:34"),
+        ("2025-06-21 06:34", "2025-06-21T06:34"),
+        ("发布时间：2024-05-09", "2024-05-09"),
+        ("2024年05月10日06:58 | 来源：", "2024-05-10T06:58"),  # people.com.cn dateline
+        ("2024\n05/09\n22:27:02\n来源：新华网", "2024-05-09T22:27:02"),  # news.cn dateline
+        ("June 21, 2025", "2025-06-21"),
+        ("21.06.2025", "2025-06-21"),
+        ("21. Juni 2025", "2025-06-21"),
+        ("3 de mayo de 2022\n21:25", "2022-05-03T21:25"),  # lanacion.com.ar
+        ("15 августа 2016, 13:43", "2016-08-15T13:43"),  # football.ua
+        ("28.01.22 /\n0 Kommentare", "2022-01-28"),  # meininger.de
+        ("PUBLISHED: November 8, 2023 at 11:30 p.m.", "2023-11-08T23:30"),  # twincities.com
+        ("2019-09-04 22:18:34 +0800", "2019-09-04T22:18:34+08:00"),
+    ],
+)
+def test_dates_written_in_text(text: str, iso: str) -> None:
+    assert [v.iso() for v in search_text(text)][:1] == [iso]
+
+
+def test_structured_values_keep_the_stated_zone() -> None:
+    assert parse_structured("2025-06-21T06:34:00+08:00").iso() == "2025-06-21T06:34:00+08:00"  # type: ignore[union-attr]
+    assert parse_structured("Wed, 04 May 2022 00:25:56 GMT").iso() == "2022-05-04T00:25:56+00:00"  # type: ignore[union-attr]
+    assert parse_structured("2024-05-10").iso() == "2024-05-10"  # type: ignore[union-attr]
+
+
+def test_month_first_only_when_asked() -> None:
+    assert search_text("05/06/2020", day_first=True)[0].iso() == "2020-06-05"
+    assert search_text("05/06/2020", day_first=False)[0].iso() == "2020-05-06"
+    assert search_text("25/12/2019", day_first=False)[0].iso() == "2019-12-25"  # 25 cannot be a month
+
+
+def test_relative_dates_need_a_reference_time() -> None:
+    now = datetime(2025, 6, 21, 6, 34)
+    assert [v.iso() for v in search_text("3小时前", reference_time=now)] == ["2025-06-21T03:34"]
+    assert [v.iso() for v in search_text("vor 2 Tagen", reference_time=now)] == ["2025-06-19"]
+    assert [v.iso() for v in search_text("yesterday", reference_time=now)] == ["2025-06-20"]
+    assert search_text("3小时前") == []
+
+
+def test_yearless_date_needs_a_year() -> None:
+    assert search_text("发布时间：10-08 12:00") == []
+    assert search_text("发布时间：10-08 12:00", year_hint=2019)[0].iso() == "2019-10-08T12:00"
+
+
+_SINA = """<html><head><title>城市有轨电车之困：一边争相上马，一边接连叫停|有轨电车_新浪新闻</title>
+<meta property="og:title" content="城市有轨电车之困：一边争相上马，一边接连叫停">
+<meta property="article:published_time" content="2024-05-10T05:54:20+08:00">
+<meta name="weibo: article:update_at" content="2024-05-10 05:54:19"></head><body>
+<h1 class="main-title">城市有轨电车之困：一边争相上马，一边接连叫停</h1>
+<div class="date-source"><span class="date">2024年05月10日 00:26</span>
+<a href="#" class="source">每日经济新闻</a></div><div id="article"><p>正文。</p></div></body></html>"""
+
+
+def test_printed_time_refines_a_meta_date_of_the_same_day() -> None:
+    meta = meta_of(_SINA)
+    assert meta.date == "2024-05-10T00:26"
+    assert meta.date_source == "text"
+    assert meta.date_modified == "2024-05-10T05:54:19"
+
+
+def test_printed_local_time_of_a_utc_meta_date_gets_its_offset() -> None:
+    html = """<html><head><meta property="article:published_time" content="2022-05-04T00:25:56Z">
+    <title>Jugada del oficialismo</title></head><body><h1>Jugada del oficialismo</h1>
+    <time class="com-date">3 de mayo de 2022</time> <time class="com-hour">21:25</time>
+    <p>Convocó a una sesión para el jueves.</p></body></html>"""
+    meta = meta_of(html)
+    assert meta.date == "2022-05-03T21:25:00-03:00"
+
+
+def test_json_ld_beats_meta_and_both_are_recorded() -> None:
+    html = """<html><head><script type="application/ld+json">{"@context":"https://schema.org",
+    "@type":"NewsArticle","headline":"X","datePublished":"2020-01-02T10:00:00+01:00",
+    "dateModified":"2020-01-03T09:00:00+01:00"}</script>
+    <meta property="article:published_time" content="2020-01-05"></head><body><h1>X</h1></body></html>"""
+    meta = meta_of(html)
+    assert (meta.date, meta.date_modified, meta.date_source) == (
+        "2020-01-02T10:00:00+01:00", "2020-01-03T09:00:00+01:00", "json-ld",
+    )  # fmt: skip
+
+
+def test_url_date_when_the_page_states_none() -> None:
+    meta = meta_of("<html><body><h1>T</h1><p>x</p></body></html>", url="https://example.org/2019/08/02/post/")
+    assert (meta.date, meta.date_source) == ("2019-08-02", "url")
+
+
+def test_implausible_dates_are_rejected() -> None:
+    html = '<html><head><meta name="date" content="1985-03-01"></head><body><h1>T</h1></body></html>'
+    assert meta_of(html).date is None
+    future = '<html><head><meta name="date" content="2030-03-01"></head><body><h1>T</h1></body></html>'
+    assert meta_of(future).date == "2030-03-01"
+    assert meta_of(future, reference_time=datetime(2025, 1, 1, tzinfo=UTC)).date is None
+
+
+def test_relative_byline_date_resolves_against_reference_time_only() -> None:
+    html = "<html><body><h1>标题内容</h1><div class='info'>3小时前</div><p>正文内容。</p></body></html>"
+    assert meta_of(html).date is None
+    assert meta_of(html, reference_time=datetime(2025, 6, 21, 6, 34)).date == "2025-06-21T03:34"

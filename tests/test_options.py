@@ -1,0 +1,80 @@
+"""`Options`: frozen, validated, derived with `replace`."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import declutter
+from declutter import Options
+
+
+def test_options_are_frozen() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Options().max_bytes = 1  # type: ignore[misc]
+
+
+def test_options_are_keyword_only() -> None:
+    with pytest.raises(TypeError):
+        Options(100)  # type: ignore[misc]
+
+
+def test_unknown_option_is_refused() -> None:
+    with pytest.raises(TypeError):
+        Options(no_such_option=1)  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize("field", ["max_bytes", "block_cost", "max_link_ratio", "time_budget"])
+def test_negative_option_is_refused(field: str) -> None:
+    with pytest.raises(ValueError, match=field):
+        Options(**{field: -1})
+    with pytest.raises(ValueError, match=field):
+        Options().replace(**{field: -1})
+
+
+def test_replace_returns_a_changed_copy() -> None:
+    base = Options()
+    changed = base.replace(max_link_ratio=0.4, include_captions=True)
+    assert (changed.max_link_ratio, changed.include_captions) == (0.4, True)
+    assert (base.max_link_ratio, base.include_captions) == (0.5, False)
+    assert changed.block_cost == base.block_cost
+
+
+def test_default_options_are_the_defaults() -> None:
+    assert Options() == declutter.DEFAULT_OPTIONS
+    assert Options(time_budget=None).time_budget is None
+
+
+def test_options_change_the_result() -> None:
+    html = (
+        "<html><body><article>"
+        "<p>First paragraph of the story, with a comma, and enough words.</p>"
+        "<figure><img src=a><figcaption>The bridge at dawn, seen from the bank.</figcaption>"
+        "</figure><p>Second paragraph of the story, with a comma, and enough words.</p>"
+        "</article></body></html>"
+    )
+    assert "The bridge at dawn" not in declutter.extract(html).body
+    with_captions = declutter.extract(html, options=Options(include_captions=True))
+    assert "The bridge at dawn, seen from the bank." in with_captions.body
+
+
+def test_zero_and_switches_are_valid() -> None:
+    options = Options(max_link_ratio=0.0, time_budget=None, prune_by_class=False)
+    assert (options.max_link_ratio, options.time_budget, options.prune_by_class) == (
+        0.0,
+        None,
+        False,
+    )
+
+
+def test_prune_by_class_switch() -> None:
+    html = (
+        '<html><body><div class="share-box"><p>Share this story with your friends, now.</p></div>'
+        "<article><p>The story itself, with a comma, and enough words to be prose.</p>"
+        "<p>Its second paragraph, also with a comma, and more words.</p></article></body></html>"
+    )
+    pruned = declutter.extract(html).blocks[0]
+    assert (pruned.kind, pruned.reason) == ("pruned", "pruned:class:share")
+    kept_chrome = declutter.extract(html, options=Options(prune_by_class=False)).blocks[0]
+    assert kept_chrome.kind == "paragraph"

@@ -35,11 +35,13 @@ def body_of(path: str) -> str:
 # --- text output ------------------------------------------------------------------------
 
 
-# what the bridge page states: its headline, its "By Jane Doe" byline and its <time>
+# what the bridge page states: its headline, its "By Jane Doe" byline, its <time> and its
+# site name (the text format carries every metadata field the page has)
 HEADER = (
     "title: Bridge reopens after two years of repairs\n"
     "author: Jane Doe\n"
-    "date: 2024-05-12T09:30"
+    "date: 2024-05-12T09:30\n"
+    "site_name: Springfield Gazette"
 )
 
 
@@ -158,12 +160,12 @@ def test_missing_file_is_one_line_on_stderr_and_the_rest_goes_on(
     assert missing not in out
 
 
-def test_directory_is_an_unreadable_input(
+def test_directory_without_pages_is_a_failed_input(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, out, err = run(capsys, "--json", str(tmp_path), BRIDGE)
+    code, out, err = run(capsys, "--json", str(tmp_path), BRIDGE)  # directories are searched
     assert code == 1
-    assert err == f"declutter: {tmp_path}: Is a directory\n"
+    assert err.startswith(f"declutter: {tmp_path}: no file matches *.html")
     assert len(out.splitlines()) == 1
 
 

@@ -17,11 +17,15 @@ from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
 from importlib.metadata import version as _version
 
 from ._errors import InputTypeError
-from ._model import Article, Block
+from ._model import Article, Block, Image, Link
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
+from ._serialise import FORMATS, render
 
-__all__ = ["Article", "Block", "DEFAULT_OPTIONS", "InputTypeError", "Options", "__version__", "extract"]
+__all__ = [
+    "Article", "Block", "DEFAULT_OPTIONS", "FORMATS", "Image", "InputTypeError", "Link", "Options",
+    "__version__", "extract", "render",
+]  # fmt: skip
 
 try:
     __version__ = _version("declutter")

@@ -1,157 +1,455 @@
-"""The ``declutter`` command: extract the article of one or more pages."""
+"""The ``declutter`` command: extract the article of one or more pages.
+
+Thin by design: the arguments (`_parser`), then inputs (`_cli_inputs`), extraction in
+worker processes (`_batch.ordered_map`, calling `_work`), and outputs (`_cli_outputs`).
+Extraction flags are generated from `Options` (`_cli_flags`). See ``docs/cli.md``.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
+import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import FrameType
 from typing import TextIO
 
-from . import __version__
+from . import __version__, _cli_flags, _cli_inputs
+from ._batch import Outcome, ordered_map
+from ._cli_inputs import Entry, Page, Source, Unreadable
+from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
 from ._model import Article
 from ._options import Options
 from ._pipeline import extract
+from ._serialise import FORMATS, Format, explain_html, explain_table, json_record, render
 
-__all__ = ["main"]
+__all__ = ["as_text", "explain_table", "main"]
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
+_EXIT_INTERRUPTED = 130
+_EXIT_TERMINATED = 143
 
-_EPILOG = """\
+EXAMPLES = (
+    "declutter page.html",
+    "declutter --format markdown --include-links page.html",
+    "declutter --format jsonl --jobs 2 pages/ > articles.jsonl",
+    "declutter --output-dir out --format markdown pages/ crawl.warc.gz",
+    "cat page.html | declutter --url https://example.com/news/1 -",
+    "declutter --explain-html report.html page.html",
+)
+_EPILOG = f"""\
 exit status:
-  0  every input was read and extracted
-  1  at least one input could not be read (the others were still extracted)
-  2  usage error (unknown option, no input)
+  0    every input was read, extracted and written
+  1    at least one input failed (the others were still extracted and written)
+  2    usage error (unknown option, bad value, no input)
+  130  interrupted (Ctrl-C; 143 for SIGTERM): no partial output file is left behind
 
 examples:
-  declutter page.html
-  declutter --json a.html b.html > articles.jsonl
-  curl -s https://example.com/ | declutter --url https://example.com/ -
+{chr(10).join("  " + example for example in EXAMPLES)}
+
+Every extraction flag is a field of declutter.Options; docs/cli.md has the details.
 """
+_EXTENSIONS: dict[str, str] = {
+    "text": ".txt",
+    "markdown": ".md",
+    "json": ".json",
+    "jsonl": ".jsonl",
+    "html": ".html",
+}
+_EXPLAIN_SUFFIX = ".explain.html"
 
 
 @dataclass(frozen=True, slots=True)
-class _Input:
-    name: str
-    """As given on the command line (``-`` for stdin)."""
+class _Settings:
+    """What every page's worker needs to know."""
+
+    format: Format
+    metadata: bool
+    explain: bool
+    explain_html: bool
+    options: Options
+    named: bool = False
+    """JSON records name their input (the run can hold several pages)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    source: Source
+    settings: _Settings
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    output: str
+    explain_html: str | None
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="declutter",
+        usage="%(prog)s [options] PAGE... | -T LIST",
         description="Extract the title, date, author and body of the article in web pages.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="+", metavar="PAGE", help="HTML file, or - for stdin")
-    out = parser.add_argument_group("output")
-    out.add_argument("--json", action="store_true", help="one JSON object per input, one per line")
-    out.add_argument(
-        "--explain", action="store_true",
-        help="print every text block with its features and the decision taken about it",
+    parser.add_argument(
+        "inputs", nargs="*", metavar="PAGE",
+        help="HTML file (gzip allowed), directory (searched recursively), WARC file, or - for stdin",
     )  # fmt: skip
-    src = parser.add_argument_group("input")
-    src.add_argument("--url", help="the page's URL (for all inputs)")
-    src.add_argument("--encoding", help="charset to decode the input with, as an HTTP header states")
+    _input_arguments(parser.add_argument_group("input"))
+    _output_arguments(parser.add_argument_group("output"))
+    groups = {"format": parser.add_argument_group("format")}
+    _format_arguments(groups["format"])
+
+    def group_for(section: str) -> argparse._ArgumentGroup:
+        title = "format" if section == "output" else f"extraction: {section}"
+        return groups.get(title) or groups.setdefault(title, parser.add_argument_group(title))
+
+    _cli_flags.add_option_flags(parser, group_for)
     parser.add_argument("--version", action="version", version=f"declutter {__version__}")
     return parser
 
 
+def _input_arguments(group: argparse._ArgumentGroup) -> None:
+    group.add_argument(
+        "-T", "--files-from", metavar="LIST",
+        help="also read the pages named in LIST, one path a line (- for stdin)",
+    )  # fmt: skip
+    group.add_argument(
+        "--null", action="store_true", help="names in LIST end with NUL (find -print0), not newline"
+    )
+    group.add_argument(
+        "--glob", action="append", metavar="PATTERN",
+        help="in directories, read the files whose name or relative path matches PATTERN "
+        "(case-insensitive; repeatable; default: " + " ".join(_cli_inputs.DEFAULT_GLOBS) + ")",
+    )  # fmt: skip
+    group.add_argument(
+        "--url", help="the page's URL (for files and stdin; WARC records have their own)"
+    )
+    group.add_argument(
+        "--encoding", help="charset of files and stdin, as an HTTP header would state it "
+        "(WARC records use their HTTP header's)",
+    )  # fmt: skip
+
+
+def _output_arguments(group: argparse._ArgumentGroup) -> None:
+    group.add_argument(
+        "-o", "--output-dir", metavar="DIR",
+        help="write one file per page under DIR, mirroring the input's path (default: stdout)",
+    )  # fmt: skip
+    group.add_argument("--force", action="store_true", help="overwrite existing output files")
+    group.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N",
+        help="extract in N worker processes, output in input order (0: one per CPU; default: 1)",
+    )  # fmt: skip
+    group.add_argument(
+        "-q", "--quiet", action="store_true",
+        help="no progress line and no summary on stderr (errors are still reported)",
+    )  # fmt: skip
+    group.add_argument(
+        "--explain", action="store_true",
+        help="instead of the article: every block with its features and decision (text, "
+        "markdown: a table; html: the visual report); json, jsonl: add the blocks",
+    )  # fmt: skip
+    group.add_argument(
+        "--explain-html", metavar="PATH",
+        help="also write the visual report (kept and dropped blocks highlighted, with scores) "
+        "as a self-contained HTML file; for several pages PATH is a directory",
+    )  # fmt: skip
+
+
+def _format_arguments(group: argparse._ArgumentGroup) -> None:
+    group.add_argument(
+        "-f", "--format", choices=FORMATS, default=None,
+        help="text (default), markdown (CommonMark), json (one indented object per page), "
+        "jsonl (one object per line), html (clean, safe HTML)",
+    )  # fmt: skip
+    group.add_argument("--json", action="store_true", help="same as --format jsonl")
+    group.add_argument(
+        "--metadata", action=argparse.BooleanOptionalAction, default=True,
+        help="the title, authors, date... before the body in text, markdown and html "
+        "(json always has them; default: on)",
+    )  # fmt: skip
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status (see ``declutter --help``)."""
+    with _terminate_as_exception():
+        try:
+            return _run(argv)
+        except KeyboardInterrupt:
+            return _EXIT_INTERRUPTED
+        except _Terminated:
+            return _EXIT_TERMINATED
+        except BrokenPipeError:  # `declutter page.html | head`: the reader left
+            _silence_stdout()
+            return EXIT_OK
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that its clean-ups run (a BaseException,
+    as KeyboardInterrupt is: no per-item error handler may take it for a page's failure)."""
+
+
+@contextlib.contextmanager
+def _terminate_as_exception() -> Iterator[None]:
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise _Terminated
+
     try:
-        return _run(argv)
-    except KeyboardInterrupt:
-        return _EXIT_INTERRUPTED
-    except BrokenPipeError:  # `declutter page.html | head`: the reader left, nothing to report
-        sys.stderr.close()
-        return EXIT_OK
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
-_EXIT_INTERRUPTED = 130
+def _silence_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
+        run = _Run(args, _settings(parser, args), sys.stdout, sys.stderr)
+        run.check(parser)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
-    failures = 0
-    many = len(args.inputs) > 1
-    for item in _inputs(args.inputs):
+    return run.execute()
+
+
+def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Settings:
+    if args.json and args.format not in (None, "jsonl"):
+        parser.error("--json is --format jsonl; give one of them")
+    try:
+        options = _cli_flags.options_from(args)
+    except (TypeError, ValueError) as exc:
+        parser.error(str(exc))
+    return _Settings(
+        format="jsonl" if args.json else (args.format or "text"),
+        metadata=args.metadata,
+        explain=args.explain,
+        explain_html=args.explain_html is not None,
+        options=options,
+    )
+
+
+@dataclass
+class _Run:
+    """One run of the command: inputs planned, pages extracted, outputs written."""
+
+    args: argparse.Namespace
+    settings: _Settings
+    stdout: TextIO
+    stderr: TextIO
+    entries: list[Entry] = field(default_factory=list)
+    failures: int = 0
+    claimed: set[Path] = field(default_factory=set)
+    batch: bool = False
+    """Pages from a directory, a list or a WARC file: a batch, which ends with a summary
+    line (other runs of several pages only on a terminal)."""
+    progress: Progress | None = None
+    mode: int = 0o644
+
+    def check(self, parser: argparse.ArgumentParser) -> None:
+        """Plan the inputs; usage errors exit 2 before any page is read."""
+        args = self.args
+        if not args.inputs and not args.files_from:
+            parser.error("no input: name a PAGE, a directory, - for stdin, or --files-from LIST")
+        if args.files_from == "-" and "-" in args.inputs:
+            parser.error("stdin cannot be both a page (-) and the list of pages (--files-from -)")
+        listed = self._listed()
+        self.entries, empty = _cli_inputs.plan(args.inputs, args.glob or (), listed)
+        for message in empty:  # a directory without pages: that input failed
+            self._fail(*message)
+        self.batch = (
+            bool(args.files_from)
+            or any(os.path.isdir(n) for n in args.inputs)
+            or any(e.warc for e in self.entries)
+        )
+        self.settings = replace(self.settings, named=self.many)
+        if self.settings.format == "html" and self.many and not args.output_dir:
+            parser.error("html output of several pages needs --output-dir")
+        explain = args.explain_html
+        if explain is not None and self.many and not self._explain_is_dir():
+            parser.error(
+                "--explain-html PATH for several pages: PATH must be a directory (end it with /)"
+            )
+
+    @property
+    def many(self) -> bool:
+        return self.batch or len(self.entries) > 1
+
+    def _listed(self) -> list[str]:
+        name = self.args.files_from
+        if not name:
+            return []
         try:
-            data = _read(item)
+            raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
         except OSError as exc:
-            failures += 1
-            print(f"declutter: {item.name}: {exc.strerror or exc}", file=sys.stderr)
-            continue
-        article = extract(data, url=args.url, encoding=args.encoding, options=Options())
-        _write(article, item, args, many, sys.stdout)
-    return EXIT_SOME_FAILED if failures else EXIT_OK
+            self._error(f"{name}: {exc.strerror or exc}")
+            return []
+        text = os.fsdecode(raw)
+        names = text.split("\0") if self.args.null else text.splitlines()
+        return [n for n in names if n.strip()]
+
+    def _explain_is_dir(self) -> bool:
+        path: str = self.args.explain_html
+        return path.endswith(("/", os.sep)) or os.path.isdir(path)
+
+    def execute(self) -> int:
+        stderr = self.stderr
+        self.mode = file_mode()
+        total = None if any(e.warc or e.path == "-" for e in self.entries) else len(self.entries)
+        shown = self.many and not self.args.quiet and stderr.isatty()
+        self.progress = Progress(stderr, enabled=shown, total=total)
+        sources = _cli_inputs.read(
+            self.entries, limit=self.settings.options.max_bytes, url=self.args.url,
+            encoding=self.args.encoding,
+        )  # fmt: skip
+        jobs = (_Job(self._claim(source), self.settings) for source in sources)
+        for outcome in ordered_map(_work, jobs, jobs=self.args.jobs, preload=("declutter._cli",)):
+            ok = self._deliver(outcome)
+            self.progress.step(failed=not ok)
+        self.progress.clear()
+        if self.progress.pages > 1 and not self.args.quiet and (self.batch or stderr.isatty()):
+            stderr.write(self.progress.summary() + "\n")
+        return EXIT_SOME_FAILED if self.failures else EXIT_OK
+
+    def _claim(self, source: Source) -> Source:
+        """The page, or why it fails before extraction: its output file exists (without
+        --force), or an earlier input of this run already writes there."""
+        if not isinstance(source, Page):
+            return source
+        for path in self._targets(source):
+            if path in self.claimed:
+                return Unreadable(source.name, f"{path}: an earlier input of this run writes there")
+            if not self.args.force and path.exists():
+                return Unreadable(source.name, f"{path}: exists (use --force to overwrite)")
+        self.claimed.update(self._targets(source))
+        return source
+
+    def _targets(self, page: Page) -> list[Path]:
+        paths = []
+        if self.args.output_dir:
+            paths.append(_under(self.args.output_dir, page, _EXTENSIONS[self.settings.format]))
+        if self.args.explain_html is not None:
+            if self._explain_is_dir():
+                paths.append(_under(self.args.explain_html, page, _EXPLAIN_SUFFIX))
+            else:
+                paths.append(Path(self.args.explain_html))
+        return paths
+
+    def _deliver(self, outcome: Outcome[_Job, _Rendered | None]) -> bool:
+        """Write one page's outputs; False (and an error line) when the page failed."""
+        source = outcome.item.source
+        if isinstance(source, Unreadable):
+            return self._fail(source.name, source.message)
+        if outcome.error is not None or outcome.value is None:
+            return self._fail(source.name, f"extraction failed: {outcome.error!r}")
+        rendered = outcome.value
+        try:
+            self._write(source, rendered)
+        except BrokenPipeError:
+            raise  # the reader left: main() ends the run quietly
+        except OSError as exc:
+            return self._fail(source.name, _os_message(exc))
+        return True
+
+    def _write(self, page: Page, rendered: _Rendered) -> None:
+        targets = iter(self._targets(page))
+        if self.args.output_dir:
+            atomic_write(next(targets), rendered.output, force=self.args.force, mode=self.mode)
+        else:
+            self._to_stdout(page, rendered.output)
+        if rendered.explain_html is not None:
+            atomic_write(
+                next(targets), rendered.explain_html, force=self.args.force, mode=self.mode
+            )
+
+    def _to_stdout(self, page: Page, text: str) -> None:
+        assert self.progress is not None
+        self.progress.clear()
+        if self.many and self.settings.format in ("text", "markdown"):
+            if self.progress.pages:
+                self.stdout.write("\n")
+            self.stdout.write(f"==> {page.name} <==\n")
+        self.stdout.write(text)
+        self.stdout.flush()
+
+    def _fail(self, name: str, message: str) -> bool:
+        self.failures += 1
+        self._error(f"{name}: {message}")
+        return False
+
+    def _error(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress.clear()
+        self.stderr.write(f"declutter: {message}\n")
+        self.stderr.flush()
 
 
-def _inputs(names: Sequence[str]) -> Iterator[_Input]:
-    for name in names:
-        yield _Input(name)
+def _under(directory: str, page: Page, suffix: str) -> Path:
+    stem = page.stem
+    return Path(directory, *stem.parent.parts, stem.name + suffix)
 
 
-def _read(item: _Input) -> bytes:
-    if item.name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(item.name)
-    if path.is_dir():
-        raise IsADirectoryError(21, "Is a directory")
-    return path.read_bytes()
+def _os_message(exc: OSError) -> str:
+    if isinstance(exc, OutputExists):
+        return f"{exc.filename}: {exc.strerror}"
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
 
 
-def _write(article: Article, item: _Input, args: argparse.Namespace, many: bool, out: TextIO) -> None:
-    if args.json:
-        record = article.to_dict(include_blocks=args.explain)
-        if many:
-            record = {"input": item.name, **record}
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return
-    if many:
-        out.write(f"==> {item.name} <==\n")
-    if args.explain:
-        out.write(explain_table(article))
-        return
-    out.write(as_text(article))
+# --- in the worker process ---------------------------------------------------------------
+
+
+def _work(job: _Job) -> _Rendered | None:
+    """Extract and render one page (runs in a worker process when --jobs > 1)."""
+    page = job.source
+    if not isinstance(page, Page):
+        return None
+    settings = job.settings
+    article = extract(page.data, url=page.url, encoding=page.encoding, options=settings.options)
+    report = explain_html(article) if settings.explain_html else None
+    return _Rendered(_render(article, page.name if settings.named else None, settings), report)
+
+
+def _render(article: Article, name: str | None, settings: _Settings) -> str:
+    fmt = settings.format
+    if fmt == "json" or fmt == "jsonl":
+        indent = 2 if fmt == "json" else None
+        extra = {"input": name} if name is not None else None
+        return json_record(article, blocks=settings.explain, indent=indent, extra=extra)
+    if settings.explain:
+        return explain_html(article) if fmt == "html" else explain_table(article)
+    return render(article, fmt, metadata=settings.metadata)
 
 
 def as_text(article: Article) -> str:
-    """The article as a short header (title, author, date) and the body."""
-    lines = [
-        f"{label}: {value}"
-        for label, value in (("title", article.title), ("author", article.author), ("date", article.date))
-        if value
-    ]
-    header = "\n".join(lines)
-    return f"{header}\n\n{article.body}\n" if header else f"{article.body}\n"
-
-
-def explain_table(article: Article) -> str:
-    """One line per block: decision, reason, features and the start of its text."""
-    rows = [f"document score {article.score:.3f}", _EXPLAIN_HEADER]
-    for b in article.blocks:
-        preview = b.text.replace("\n", " ")[:_PREVIEW_CHARS]
-        rows.append(
-            f"{b.index:5d} {'KEEP' if b.kept else 'drop'} {b.reason[:24]:24} {b.kind[:10]:10} "
-            f"{b.length:6d} {b.link_ratio:5.2f} {b.score:8.1f}  {b.path[-40:]:40}  {preview}"
-        )
-    return "\n".join(rows) + "\n"
-
-
-_PREVIEW_CHARS = 70
-_EXPLAIN_HEADER = (
-    f"{'block':>5} {'':4} {'reason':24} {'kind':10} {'length':>6} {'links':>5} {'score':>8}  "
-    f"{'path':40}  text"
-)
+    """The article as ``declutter PAGE`` prints it (the ``text`` format)."""
+    return render(article, "text")
 
 
 if __name__ == "__main__":

@@ -3,10 +3,32 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, NamedTuple
 
-__all__ = ["Article", "Block"]
+__all__ = ["Article", "Block", "Image", "Link"]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link inside a block's text (recorded when `Options.include_links` is set)."""
+
+    text: str
+    """The linked words, as they appear in `Block.text`."""
+    url: str
+    """The ``href`` as written in the page (relative URLs are resolved when rendering)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image met before a block's text (recorded when `Options.include_images` is set)."""
+
+    url: str
+    """The image's ``src`` (or its lazy-loading ``data-src``), as written in the page."""
+    alt: str = ""
+    """The ``alt`` text."""
+    title: str = ""
+    """The ``title`` attribute."""
 
 
 class Block(NamedTuple):
@@ -51,6 +73,35 @@ class Block(NamedTuple):
     classes: str = ""
     """Class and id of the element that holds the text, as written in the page."""
 
+    # Structure, for renderers (``-1``: not inside such an element). Ids are those of the
+    # page's elements in one walk: equal ids mean the same element, within one `Article`.
+    list_depth: int = 0
+    """Number of lists (``ul``, ``ol``, ``dl``...) around the block."""
+    list_ordered: bool = False
+    """The innermost list is an ``<ol>``."""
+    list_number: int = 0
+    """Number of the block's item in an ordered list (``start``/``value`` honoured), else 0."""
+    list_id: int = -1
+    """Id of the innermost list."""
+    list_item: int = -1
+    """Id of the item (``li``, ``dt``, ``dd``) of the innermost list the block belongs to."""
+    quote_depth: int = 0
+    """Number of ``<blockquote>`` around the block."""
+    quote_id: int = -1
+    """Id of the innermost ``<blockquote>``."""
+    table_id: int = -1
+    """Id of the innermost ``<table>``."""
+    table_row: int = -1
+    """Row of the block's cell in that table, from 0 (``thead`` rows included)."""
+    table_column: int = -1
+    """Column of the block's cell, from 0 (earlier cells' ``colspan`` counted)."""
+    table_header: bool = False
+    """The cell is a ``<th>`` or sits in ``<thead>``."""
+    links: tuple[Link, ...] = ()
+    """Links inside the text, in order (only with `Options.include_links`)."""
+    images: tuple[Image, ...] = ()
+    """Images met since the previous block (only with `Options.include_images`)."""
+
     @property
     def link_ratio(self) -> float:
         """Share of the block's text measure that sits inside links."""
@@ -64,6 +115,8 @@ class Block(NamedTuple):
     def to_dict(self) -> dict[str, Any]:
         """The block's fields and derived features as plain JSON-able values."""
         out = self._asdict()
+        out["links"] = [asdict(link) for link in self.links]
+        out["images"] = [asdict(image) for image in self.images]
         out["link_ratio"] = round(self.link_ratio, 4)
         out["text_density"] = round(self.text_density, 4)
         return out
@@ -131,3 +184,15 @@ class Article:
     def to_json(self, *, include_blocks: bool = False, indent: int | None = None) -> str:
         """`to_dict` as a JSON string (UTF-8 text, non-ASCII kept as is)."""
         return json.dumps(self.to_dict(include_blocks=include_blocks), ensure_ascii=False, indent=indent)
+
+    def to_markdown(self, *, metadata: bool = True) -> str:
+        """The article as CommonMark: ``declutter.render(self, "markdown")``."""
+        from ._serialise import render  # the renderers read Article: imported when used
+
+        return render(self, "markdown", metadata=metadata)
+
+    def to_html(self, *, metadata: bool = True) -> str:
+        """The article as a clean, safe HTML document: ``declutter.render(self, "html")``."""
+        from ._serialise import render
+
+        return render(self, "html", metadata=metadata)

@@ -174,6 +174,12 @@ class Options:
     """Keep figure captions inside the article body."""
     include_tables: bool = True
     """Keep tables that belong to the article."""
+    include_links: bool = False
+    """Record the links inside the text (`Block.links`), for the markdown and HTML formats.
+    Never changes the text or which blocks are kept."""
+    include_images: bool = False
+    """Record the images inside the article (`Block.images`), for the markdown and HTML
+    formats. Never changes the text or which blocks are kept."""
 
     # --- decode --------------------------------------------------------------------------
     utf8_tolerated_errors: float = 0.002

@@ -169,7 +169,10 @@ def _body_pass(
     root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
     deadline: float | None,
 ) -> Segmentation:
-    seg = segment(root, plan=plan, max_nodes=options.max_nodes, deadline=deadline)
+    seg = segment(
+        root, plan=plan, max_nodes=options.max_nodes, deadline=deadline,
+        links=options.include_links, images=options.include_images,
+    )  # fmt: skip
     _score.score_blocks(seg, options)
     headline = _score.find_headline(seg, title, options)
     ranking = _score.score_containers(seg, options, headline)
@@ -211,7 +214,9 @@ def _freeze(seg: Segmentation) -> tuple[Block, ...]:
             Block(
                 b.index, b.text, b.tag, b.kind, path, b.depth, b.length, b.link_length,
                 b.punctuation, b.tags, round(b.index / n, 4), round(b.score, 3), b.kept,
-                b.reason, b.heading_level, classes,
+                b.reason, b.heading_level, classes, b.list_depth, b.list_ordered, b.list_number,
+                b.list_id, b.list_item, b.quote_depth, b.quote_id, b.table_id, b.table_row,
+                b.table_column, b.table_header, b.links, b.images,
             )
         )
     return tuple(out)

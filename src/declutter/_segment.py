@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from . import _textstats, _vocab
+from ._model import Image, Link
 from ._prune import PrunePlan
 
 __all__ = ["Container", "RawBlock", "Segmentation", "home", "segment"]
@@ -33,6 +34,10 @@ _CAPTION_CLASS = _vocab.ClassVocabulary(_vocab.CAPTION_CLASS)
 _IMAGE_CLASS = _vocab.ClassVocabulary(_vocab.IMAGE_CLASS)
 _MAX_IMAGE_BOX_BLOCKS = 2  # an image box holds a caption and perhaps a credit line
 _INVISIBLE_TEXT = ", ".join(sorted(_vocab.SKIP_TAGS - {"head", "title", "meta", "link"}))
+_ITEM_TAGS = frozenset(("li", "dt", "dd"))
+_STRUCTURE_TAGS = _vocab.LIST_TAGS | _ITEM_TAGS | {"blockquote", "table", "tr", "td", "th", "thead"}
+_IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
+_MAX_COLSPAN = 1000
 
 
 @dataclass(slots=True)
@@ -79,6 +84,19 @@ class RawBlock:
     score: float = 0.0
     kept: bool = False
     reason: str = ""
+    # Structure for the renderers (see `Block`); never read by the heuristics.
+    list_ordered: bool = False
+    list_number: int = 0
+    list_id: int = -1
+    list_item: int = -1
+    quote_id: int = -1
+    quote_depth: int = 0
+    table_id: int = -1
+    table_row: int = -1
+    table_column: int = -1
+    table_header: bool = False
+    links: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
 
     @property
     def link_ratio(self) -> float:
@@ -100,6 +118,49 @@ class _Run:
     parts: list[str] = field(default_factory=list)
     link_parts: list[str] = field(default_factory=list)
     tags: int = 0
+    links: list[Link] | None = None
+    """Links of the run, when they are recorded and there are some."""
+
+
+@dataclass(slots=True)
+class _ListFrame:
+    id: int
+    ordered: bool
+    number: int
+    """Number of the last item opened (ordered lists)."""
+    step: int = 1
+
+
+@dataclass(slots=True)
+class _ItemFrame:
+    id: int
+    list_id: int
+    number: int
+
+
+@dataclass(slots=True)
+class _TableFrame:
+    id: int
+    row: int = -1
+    column: int = 0
+    """Column of the next cell in the current row."""
+    head: int = 0
+    """Depth of ``<thead>`` elements open."""
+
+
+@dataclass(slots=True)
+class _CellFrame:
+    table_id: int
+    row: int
+    column: int
+    header: bool
+
+
+@dataclass(slots=True)
+class _OpenLink:
+    href: str | None
+    start: int
+    """Index in the current run's parts where the link's text begins."""
 
 
 class _Exit:
@@ -115,7 +176,10 @@ _LEAVE_LINK = _Exit(None)
 class _Walker:
     """One walk over one DOM; holds the state of that walk only."""
 
-    def __init__(self, plan: PrunePlan, max_nodes: int, deadline: float | None) -> None:
+    def __init__(
+        self, plan: PrunePlan, max_nodes: int, deadline: float | None, links: bool = False,
+        images: bool = False,
+    ) -> None:  # fmt: skip
         self.plan = plan
         self.skip = plan.structural
         self.max_nodes = max_nodes
@@ -131,6 +195,16 @@ class _Walker:
         self.nodes = 0
         self.truncated = False
         self.current: Container | None = None
+        # Structure recorded for the renderers only (never read by the heuristics).
+        self.record_links = links
+        self.record_images = images
+        self.lists: list[_ListFrame] = []
+        self.items: list[_ItemFrame] = []
+        self.quotes: list[int] = []
+        self.tables: list[_TableFrame] = []
+        self.cells: list[_CellFrame] = []
+        self.open_links: list[_OpenLink] = []
+        self.pending_images: list[Image] = []
 
     def walk(self, root: LexborNode) -> Segmentation:
         attrs = root.attributes if root.is_element_node else {}
@@ -177,6 +251,8 @@ class _Walker:
             self._line_break()
             return
         if tag in _vocab.VOID_SKIP_TAGS:
+            if tag == "img" and self.record_images:
+                self._image(node)
             return
         is_block = tag in _vocab.BLOCK_TAGS or "-" in tag
         if self.skip:
@@ -201,6 +277,8 @@ class _Walker:
             if tag == "a":
                 self.link_depth += 1
                 stack.append(_LEAVE_LINK)
+                if self.record_links:
+                    self.open_links.append(_OpenLink(node.attributes.get("href"), len(self.run.parts)))
         self._push_children(node, stack)
 
     @staticmethod
@@ -231,6 +309,8 @@ class _Walker:
             parent.children.append(container.id)
         self.current = container
         self._count(container, +1)
+        if tag in _STRUCTURE_TAGS:
+            self._open_structure(container, attrs)
         return container
 
     def _leave(self, item: _Exit) -> None:
@@ -239,10 +319,14 @@ class _Walker:
             self.link_depth -= 1
             if self.run.link_parts:  # separate links are separate words ("News Sports Weather")
                 self.run.link_parts.append(" ")
+            if self.open_links:
+                self._close_link(self.open_links.pop())
             return
         self._flush(container)
         container.end = len(self.blocks)
         self._count(container, -1)
+        if container.tag in _STRUCTURE_TAGS:
+            self._close_structure(container)
         self.current = self.containers[container.parent] if container.parent >= 0 else None
 
     def _line_break(self) -> None:
@@ -269,6 +353,97 @@ class _Walker:
         elif tag == "figure":
             self.figure_depth += step
 
+    def _open_structure(self, container: Container, attrs: dict[str, str | None]) -> None:
+        """Record lists, items, quotes and table cells for the renderers."""
+        tag, cid = container.tag, container.id
+        if tag in _vocab.LIST_TAGS:
+            self.lists.append(_list_frame(container, attrs))
+        elif tag in _ITEM_TAGS:
+            self.items.append(self._item_frame(container, attrs))
+        elif tag == "blockquote":
+            self.quotes.append(cid)
+        elif tag == "table":
+            self.tables.append(_TableFrame(cid))
+        elif tag == "tr" and self.tables:
+            table = self.tables[-1]
+            table.row, table.column = table.row + 1, 0
+        elif tag == "td" or tag == "th":
+            self.cells.append(self._cell_frame(tag, attrs))
+        elif tag == "thead" and self.tables:
+            self.tables[-1].head += 1
+
+    def _close_structure(self, container: Container) -> None:
+        tag = container.tag
+        if tag in _vocab.LIST_TAGS:
+            self.lists.pop()
+        elif tag in _ITEM_TAGS:
+            self.items.pop()
+        elif tag == "blockquote":
+            self.quotes.pop()
+        elif tag == "table":
+            self.tables.pop()
+        elif tag == "td" or tag == "th":
+            self.cells.pop()
+        elif tag == "thead" and self.tables:
+            self.tables[-1].head -= 1
+
+    def _item_frame(self, container: Container, attrs: dict[str, str | None]) -> _ItemFrame:
+        if not self.lists:
+            return _ItemFrame(container.id, -1, 0)
+        owner = self.lists[-1]
+        number = 0
+        if owner.ordered and container.tag == "li":
+            value = _int_attribute(attrs, "value")
+            owner.number = value if value is not None else owner.number + owner.step
+            number = owner.number
+        return _ItemFrame(container.id, owner.id, number)
+
+    def _cell_frame(self, tag: str, attrs: dict[str, str | None]) -> _CellFrame:
+        if not self.tables:
+            return _CellFrame(-1, -1, -1, tag == "th")
+        table = self.tables[-1]
+        column = table.column
+        span = _int_attribute(attrs, "colspan") or 1
+        table.column += min(max(span, 1), _MAX_COLSPAN)
+        return _CellFrame(table.id, max(table.row, 0), column, tag == "th" or table.head > 0)
+
+    def _record_structure(self, block: RawBlock) -> None:
+        """The block's place in lists, quotes and tables (see `Block`)."""
+        if self.lists:
+            owner = self.lists[-1]
+            block.list_ordered, block.list_id = owner.ordered, owner.id
+            if self.items and self.items[-1].list_id == owner.id:
+                block.list_item, block.list_number = self.items[-1].id, self.items[-1].number
+        if self.quotes:
+            block.quote_id, block.quote_depth = self.quotes[-1], len(self.quotes)
+        if self.tables:
+            block.table_id = self.tables[-1].id
+            if self.cells and self.cells[-1].table_id == block.table_id:
+                cell = self.cells[-1]
+                block.table_row, block.table_column = cell.row, cell.column
+                block.table_header = cell.header
+
+    def _close_link(self, link: _OpenLink) -> None:
+        """The text of `link` in the current run becomes a `Link` of the run's block."""
+        if not link.href or link.start >= len(self.run.parts):
+            return
+        raw = "".join(self.run.parts[link.start :])
+        text = raw.replace(_BR, "\n").strip() if self.pre_depth else _textstats.normalise_space(raw, _BR)
+        if text:
+            if self.run.links is None:
+                self.run.links = []
+            self.run.links.append(Link(text, link.href.strip()))
+
+    def _image(self, node: LexborNode) -> None:
+        if self.skip and node.mem_id in self.skip and node.mem_id not in self.plan.overruled:
+            return  # hidden
+        attrs = node.attributes
+        if attrs.get("width") in ("0", "1") or attrs.get("height") in ("0", "1"):
+            return  # a tracking pixel
+        url = _image_url(attrs)
+        if url:
+            self.pending_images.append(Image(url, attrs.get("alt") or "", attrs.get("title") or ""))
+
     def _pruned(self, node: LexborNode, reason: str) -> None:
         """Record a pruned subtree as one block, so the decision can be inspected."""
         text = node.text(separator=" ") or ""
@@ -284,6 +459,10 @@ class _Walker:
         run = self.run
         if not run.parts:
             return
+        if self.open_links:  # a link around block boundaries: each part is a link
+            for link in self.open_links:
+                self._close_link(link)
+                link.start = 0
         raw = "".join(run.parts)
         link_raw = "".join(run.link_parts) if run.link_parts else ""
         tags = run.tags
@@ -291,15 +470,15 @@ class _Walker:
         if self.pre_depth:
             text = raw.replace(_BR, "\n").strip("\n")
             if text.strip():
-                self._emit(text, link_raw, tags, owner)
+                self._emit(text, link_raw, tags, owner, links=tuple(run.links) if run.links else ())
             return
         if raw.isspace():
             return
-        self._emit(_textstats.normalise_space(raw, _BR), link_raw, tags, owner)
+        self._emit(_textstats.normalise_space(raw, _BR), link_raw, tags, owner, links=tuple(run.links) if run.links else ())
 
     def _emit(
         self, text: str, link_raw: str, tags: int, owner: Container | None, pruned: str = "",
-        pruned_id: int = 0,
+        pruned_id: int = 0, links: tuple[Link, ...] = (),
     ) -> None:
         if not text:
             return
@@ -308,24 +487,30 @@ class _Walker:
             return
         tag = owner.tag if owner else "body"
         kind = "pruned" if pruned else self._kind(tag, owner)
-        self.blocks.append(
-            RawBlock(
-                index=len(self.blocks),
-                text=text,
-                tag=tag,
-                kind=kind,
-                container=owner.id if owner else 0,
-                depth=owner.depth if owner else 0,
-                length=length,
-                link_length=_textstats.measure(link_raw) if link_raw else 0,
-                punctuation=_textstats.punctuation_count(text),
-                tags=tags,
-                heading_level=int(tag[1]) if kind == "heading" else 0,
-                list_depth=self.list_depth,
-                pruned=pruned,
-                pruned_id=pruned_id,
-            )
+        images: tuple[Image, ...] = ()
+        if self.pending_images and not pruned:
+            images = tuple(self.pending_images)
+            self.pending_images.clear()
+        block = RawBlock(
+            index=len(self.blocks),
+            text=text,
+            tag=tag,
+            kind=kind,
+            container=owner.id if owner else 0,
+            depth=owner.depth if owner else 0,
+            length=length,
+            link_length=_textstats.measure(link_raw) if link_raw else 0,
+            punctuation=_textstats.punctuation_count(text),
+            tags=tags,
+            heading_level=int(tag[1]) if kind == "heading" else 0,
+            list_depth=self.list_depth,
+            pruned=pruned,
+            pruned_id=pruned_id,
+            links=links,
+            images=images,
         )
+        self._record_structure(block)
+        self.blocks.append(block)
 
     def _kind(self, tag: str, owner: Container | None) -> str:
         if tag in _vocab.HEADING_TAGS:
@@ -362,6 +547,42 @@ def _mark_captions(blocks: list[RawBlock], containers: list[Container]) -> None:
                 block.kind = "caption"
 
 
+def _list_frame(container: Container, attrs: dict[str, str | None]) -> _ListFrame:
+    """A list; an ``<ol>`` numbers its items from ``start`` (downwards when ``reversed``)."""
+    if container.tag != "ol":
+        return _ListFrame(container.id, False, 0)
+    step = -1 if "reversed" in attrs else 1
+    start = _int_attribute(attrs, "start")
+    if start is None:
+        start = _count_items(container.node) if step < 0 else 1
+    return _ListFrame(container.id, True, start - step, step)
+
+
+def _count_items(node: LexborNode | None) -> int:
+    return 0 if node is None else sum(1 for child in node.iter() if child.tag == "li")
+
+
+def _int_attribute(attrs: dict[str, str | None], name: str) -> int | None:
+    value = (attrs.get(name) or "").strip()
+    if not value or len(value) > 9:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
+def _image_url(attrs: dict[str, str | None]) -> str:
+    """The image's address: ``src``, or a lazy loader's attribute when ``src`` is a
+    placeholder (``data:`` URI), or the first ``srcset`` candidate."""
+    for name in _IMAGE_SOURCES:
+        value = (attrs.get(name) or "").strip()
+        if value and value[:5].lower() != "data:":
+            return value
+    srcset = (attrs.get("srcset") or "").strip()
+    return srcset.split(",", 1)[0].split(None, 1)[0] if srcset else ""
+
+
 def _has(container: Container, vocabulary: _vocab.ClassVocabulary) -> bool:
     return bool(container.classes) and vocabulary.match(_vocab.class_tokens(container.classes)) is not None
 
@@ -382,7 +603,11 @@ def home(containers: list[Container], cid: int) -> int:
 
 
 def segment(
-    root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: float | None
-) -> Segmentation:
-    """Blocks and containers of the subtree at `root` (normally ``<body>``)."""
-    return _Walker(plan, max_nodes, deadline).walk(root)
+    root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: float | None,
+    links: bool = False, images: bool = False,
+) -> Segmentation:  # fmt: skip
+    """Blocks and containers of the subtree at `root` (normally ``<body>``).
+
+    `links` and `images` record the links and images of the text on the blocks (for the
+    renderers); they change nothing else."""
+    return _Walker(plan, max_nodes, deadline, links, images).walk(root)

@@ -1,0 +1,172 @@
+"""Command-line flags generated from the `Options` dataclass, so the two never drift.
+
+Every field becomes ``--field-name`` (booleans ``--flag``/``--no-flag``), its help is the
+field's docstring, and fields are grouped by the ``# --- section ---`` comments of
+``_options.py``. A flag left out keeps the field's default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import inspect
+import re
+import typing
+from collections.abc import Callable, Iterator
+from dataclasses import MISSING, dataclass, fields
+
+from . import _options
+from ._options import Options
+
+__all__ = ["OptionFlag", "add_option_flags", "option_flags", "options_from"]
+
+_SECTION = re.compile(r"^\s*#\s*-{2,}\s*(.+?)\s*-{2,}\s*$")
+_MARKUP = re.compile(r"``?([^`]+)``?")
+_DEST_PREFIX = "option_"
+
+
+@dataclass(frozen=True, slots=True)
+class OptionFlag:
+    """One `Options` field as a command-line flag."""
+
+    field: str
+    flag: str
+    section: str
+    help: str
+    kind: type
+    default: object
+    optional: bool
+    """The field also takes ``None`` (written ``none`` on the command line)."""
+
+
+def option_flags() -> list[OptionFlag]:
+    """A flag for every field of `Options`, in declaration order."""
+    docs, sections = _field_docs()
+    hints = typing.get_type_hints(Options)
+    out = []
+    for f in fields(Options):
+        kind, optional = _base_type(hints[f.name])
+        out.append(
+            OptionFlag(
+                field=f.name,
+                flag="--" + f.name.replace("_", "-"),
+                section=sections.get(f.name, "other"),
+                help=docs.get(f.name, ""),
+                kind=kind,
+                default=f.default if f.default is not MISSING else None,
+                optional=optional,
+            )
+        )
+    return out
+
+
+def add_option_flags(
+    parser: argparse.ArgumentParser, group_for: Callable[[str], argparse._ArgumentGroup]
+) -> None:
+    """Add every `Options` flag to `parser`, in the group `group_for` gives for its section
+    of ``_options.py`` (``limits (robustness)``, ``prune``, ... ``output``)."""
+    for option in option_flags():
+        _add(group_for(option.section), option)
+
+
+def options_from(namespace: argparse.Namespace) -> Options:
+    """`Options` with the flags given on the command line (raises ValueError when a value
+    is out of range)."""
+    given: dict[str, object] = {}
+    for option in option_flags():
+        value = getattr(namespace, _DEST_PREFIX + option.field, None)
+        if value is not None:
+            given[option.field] = None if value is _NONE else value
+    return Options().replace(**given)
+
+
+def _add(group: argparse._ArgumentGroup, option: OptionFlag) -> None:
+    default = "none" if option.default is None else _show(option.default)
+    help_text = f"{option.help} (default: {default})".replace("%", "%%")
+    dest = _DEST_PREFIX + option.field
+    if option.kind is bool:
+        group.add_argument(
+            option.flag,
+            dest=dest,
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help=help_text,
+        )
+        return
+    group.add_argument(
+        option.flag, dest=dest, default=None, metavar=option.kind.__name__.upper(),
+        type=_parser(option), help=help_text,
+    )  # fmt: skip
+
+
+def _show(value: object) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return f"{value:_}" if isinstance(value, int) and value >= 10_000 else str(value)
+
+
+def _parser(option: OptionFlag) -> Callable[[str], object]:
+    convert = option.kind
+
+    def parse(text: str) -> object:
+        if option.optional and text.strip().lower() in ("none", "off"):
+            return _NONE
+        try:
+            return convert(text.replace("_", ""))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a valid {convert.__name__}: {text!r}") from None
+
+    parse.__name__ = convert.__name__  # argparse names the type in its error messages
+    return parse
+
+
+class _NoneValue:
+    """A flag given as ``none``: `options_from` must set the field to None, which argparse
+    cannot tell from a flag not given."""
+
+
+_NONE = _NoneValue()
+
+
+def _base_type(hint: object) -> tuple[type, bool]:
+    args = typing.get_args(hint)
+    if args:  # X | None
+        kinds = [a for a in args if a is not type(None)]
+        return kinds[0], len(kinds) < len(args)
+    assert isinstance(hint, type)
+    return hint, False
+
+
+def _field_docs() -> tuple[dict[str, str], dict[str, str]]:
+    """Docstring and section of each field, read from the source of ``_options.py``."""
+    try:
+        source = inspect.getsource(_options)
+    except OSError:  # no source (a frozen build): flags without help
+        return {}, {}
+    lines = source.splitlines()
+    docs: dict[str, str] = {}
+    sections: dict[str, str] = {}
+    for name, line, doc in _fields_in(ast.parse(source)):
+        docs[name] = _MARKUP.sub(r"\1", " ".join(doc.split()))
+        sections[name] = _section_above(lines, line)
+    return docs, sections
+
+
+def _fields_in(tree: ast.Module) -> Iterator[tuple[str, int, str]]:
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == "Options":
+            body = node.body
+            for stmt, after in zip(body, [*body[1:], None]):
+                if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                    doc = ""
+                    if isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant):
+                        doc = str(after.value.value)
+                    yield stmt.target.id, stmt.lineno, doc
+
+
+def _section_above(lines: list[str], line: int) -> str:
+    for text in reversed(lines[: line - 1]):
+        match = _SECTION.match(text)
+        if match:
+            return match.group(1)
+    return "other"

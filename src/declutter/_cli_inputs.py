@@ -1,0 +1,207 @@
+"""What the command line reads: files, directories, lists of paths, stdin and WARC files.
+
+`plan` turns the command line's names into entries (directories walked, lists read) and
+`read` yields one `Page` per HTML document, or an `Unreadable` for an input that could not
+be read, in order. Files may be gzip-compressed (``page.html.gz``). A WARC file yields one
+page per HTML response record (``WARC-Type: response``, HTTP status 2xx, ``Content-Type``
+``text/html`` or ``application/xhtml+xml``), with the record's URL and the charset of its
+HTTP ``Content-Type`` header. At most ``max_bytes + 1`` bytes of any document are read,
+decompressed included: extraction cuts at ``max_bytes`` and marks the result truncated.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import gzip
+import io
+import os
+import re
+import sys
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath, PurePosixPath
+from typing import Any, BinaryIO
+
+__all__ = ["DEFAULT_GLOBS", "Entry", "Page", "Unreadable", "output_stem", "plan", "read"]
+
+DEFAULT_GLOBS = ("*.html", "*.htm", "*.xhtml", "*.html.gz", "*.htm.gz", "*.warc", "*.warc.gz")
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHARSET = re.compile(r"""charset\s*=\s*["']?([^"';,\s]+)""", re.IGNORECASE)
+_GZIP_MAGIC = b"\x1f\x8b"
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One name to read: a file (found in a directory or named), or ``-`` for stdin."""
+
+    path: str
+    warc: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One HTML document to extract."""
+
+    name: str
+    """For messages and the JSON ``input`` field: the path, ``-``, or ``PATH@OFFSET`` for
+    a WARC record."""
+    data: bytes
+    url: str | None
+    encoding: str | None
+    stem: PurePosixPath
+    """Where its outputs go under ``--output-dir``, without the format's extension."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    name: str
+    message: str
+
+
+Source = Page | Unreadable
+
+
+def plan(
+    names: Sequence[str], globs: Sequence[str], listed: Iterable[str] = ()
+) -> tuple[list[Entry], list[tuple[str, str]]]:
+    """Entries for `names` and the `listed` names (from ``--files-from``), directories
+    walked for files matching `globs`; and (directory, message) for each directory without
+    such files. A name that does not exist stays an entry: `read` reports it in its place."""
+    entries: list[Entry] = []
+    empty: list[tuple[str, str]] = []
+    for name in [*names, *listed]:
+        if name == "-":
+            entries.append(Entry("-"))
+        elif os.path.isdir(name):
+            found = list(_walk(name, globs or DEFAULT_GLOBS))
+            if not found:
+                empty.append((name, f"no file matches {' '.join(globs or DEFAULT_GLOBS)}"))
+            entries.extend(found)
+        else:
+            entries.append(Entry(name, warc=_is_warc(name) and os.path.isfile(name)))
+    return entries, empty
+
+
+def _walk(root: str, globs: Sequence[str]) -> Iterator[Entry]:
+    """Files under `root` whose name or relative path matches a glob (case-insensitive),
+    in sorted order; symbolic links to directories are not followed."""
+    patterns = [g.lower() for g in globs]
+    for directory, subdirs, files in os.walk(root):
+        subdirs.sort()
+        for name in sorted(files):
+            path = os.path.join(directory, name)
+            relative = os.path.relpath(path, root).replace(os.sep, "/").lower()
+            if any(
+                fnmatch.fnmatchcase(name.lower(), p) or fnmatch.fnmatchcase(relative, p)
+                for p in patterns
+            ):
+                yield Entry(path, warc=_is_warc(name))
+
+
+def _is_warc(name: str) -> bool:
+    return name.lower().endswith(_WARC_SUFFIXES)
+
+
+def read(
+    entries: Iterable[Entry], *, limit: int, url: str | None, encoding: str | None
+) -> Iterator[Source]:
+    """The pages of `entries`, in order; `url` and `encoding` apply to files and stdin
+    (a WARC record brings its own)."""
+    for entry in entries:
+        if entry.warc:
+            yield from _warc_pages(entry.path, limit)
+            continue
+        try:
+            data = _read_stdin(limit) if entry.path == "-" else _read_file(entry.path, limit)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Unreadable(entry.path, _message(exc))
+            continue
+        stem = PurePosixPath("stdin") if entry.path == "-" else output_stem(entry.path)
+        yield Page(entry.path, data, url, encoding, stem)
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+def _read_file(path: str, limit: int) -> bytes:
+    if os.path.isdir(path):
+        raise IsADirectoryError(21, "Is a directory")
+    with open(path, "rb") as stream:
+        return _read_maybe_gzip(stream, limit)
+
+
+def _read_stdin(limit: int) -> bytes:
+    return _read_maybe_gzip(io.BytesIO(sys.stdin.buffer.read(limit + 1)), limit)
+
+
+def _read_maybe_gzip(stream: BinaryIO, limit: int) -> bytes:
+    """Up to ``limit + 1`` bytes of `stream`, decompressed when it is gzip."""
+    head = stream.read(2)
+    if head != _GZIP_MAGIC:
+        return head + stream.read(limit + 1 - len(head))
+    stream.seek(0)
+    with gzip.GzipFile(fileobj=stream) as unzipped:
+        return unzipped.read(limit + 1)
+
+
+def output_stem(path: str) -> PurePosixPath:
+    """The input's path as given, made relative (no root, no ``..``), without its HTML
+    (and gzip) extension: ``site/a/index.html`` -> ``site/a/index``."""
+    pure = PurePath(path)
+    parts = [p for p in (pure.parts[1:] if pure.anchor else pure.parts) if p not in ("..", ".")]
+    stem = PurePosixPath(*parts) if parts else PurePosixPath("page")
+    name = stem.name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    for suffix in (*_WARC_SUFFIXES, *_HTML_SUFFIXES):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+            break
+    return stem.with_name(name)
+
+
+# --- WARC -------------------------------------------------------------------------------
+
+
+def _warc_pages(path: str, limit: int) -> Iterator[Source]:
+    try:
+        from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+        from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
+    except ImportError:
+        yield Unreadable(path, "reading WARC files needs warcio: pip install 'declutter[warc]'")
+        return
+    stem = output_stem(path)
+    try:
+        with open(path, "rb") as stream:
+            records = ArchiveIterator(stream)
+            for record in records:
+                page = _warc_page(record, limit)
+                if page is not None:
+                    offset = records.get_record_offset()
+                    data, url, charset = page
+                    yield Page(f"{path}@{offset}", data, url, charset, stem / str(offset))
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
+        yield Unreadable(path, f"not a readable WARC file: {_message(exc)}")
+
+
+def _warc_page(record: Any, limit: int) -> tuple[bytes, str | None, str | None] | None:
+    """(payload, URL, HTTP charset) of an HTML response record, else None."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    http, warc_headers = record.http_headers, record.rec_headers
+    status = str(http.get_statuscode() or "")
+    content_type = http.get_header("Content-Type") or ""
+    if not content_type:
+        content_type = warc_headers.get_header("WARC-Identified-Payload-Type") or ""
+    if not status.startswith("2") or content_type.split(";")[0].strip().lower() not in _HTML_TYPES:
+        return None
+    charset = _CHARSET.search(content_type)
+    data: bytes = record.content_stream().read(limit + 1)
+    url: str | None = warc_headers.get_header("WARC-Target-URI")
+    return data, url.strip("<> ") if url else None, charset.group(1) if charset else None

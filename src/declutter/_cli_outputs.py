@@ -1,0 +1,118 @@
+"""Where the command line writes: files that appear whole or not at, a progress line, and
+the closing summary.
+
+A file is written to a temporary file in its own directory and then renamed into place,
+so an interrupted run never leaves a partial output; without ``force`` the rename refuses
+to replace an existing file (a hard link, which fails atomically when the name is taken).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+__all__ = ["OutputExists", "Progress", "atomic_write", "file_mode"]
+
+
+class OutputExists(FileExistsError):
+    """The output file exists and ``--force`` was not given."""
+
+
+def file_mode() -> int:
+    """Permissions for new files: what the umask allows (as ``open`` would create them)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def atomic_write(path: Path, text: str, *, force: bool, mode: int = 0o644) -> None:
+    """Write `text` (UTF-8) to `path`, all or nothing. Raises `OutputExists` when `path`
+    exists and not `force`, OSError when it cannot be written."""
+    if not force and path.exists():
+        raise OutputExists(errno.EEXIST, "exists (use --force to overwrite)", str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.chmod(temp, mode)
+        _move(temp, path, force)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+
+
+def _move(temp: str, path: Path, force: bool) -> None:
+    if force:
+        os.replace(temp, path)
+        return
+    try:
+        os.link(temp, path)  # fails if the name was taken meanwhile: nothing is replaced
+    except FileExistsError:
+        raise OutputExists(errno.EEXIST, "exists (use --force to overwrite)", str(path)) from None
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise OutputExists(
+                errno.EEXIST, "exists (use --force to overwrite)", str(path)
+            ) from None
+        os.replace(temp, path)
+
+
+@dataclass(slots=True)
+class Progress:
+    """A one-line progress display on a terminal (`stream`), redrawn at most 10 times a
+    second; `enabled` False makes every call a no-op. `summary` is the closing line."""
+
+    stream: TextIO
+    enabled: bool
+    total: int | None = None
+    pages: int = 0
+    failed: int = 0
+    started: float = field(default_factory=time.monotonic)
+    _drawn: float = 0.0
+    _visible: bool = False
+
+    def step(self, *, failed: bool) -> None:
+        self.pages += 1
+        self.failed += failed
+        now = time.monotonic()
+        if self.enabled and (now - self._drawn >= 0.1 or self.pages == self.total):
+            self._drawn = now
+            self.stream.write("\r\x1b[K" + self._line(now))
+            self.stream.flush()
+            self._visible = True
+
+    def clear(self) -> None:
+        """Erase the line (before other output reaches the terminal)."""
+        if self._visible:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._visible = False
+
+    def rate(self) -> float:
+        elapsed = time.monotonic() - self.started
+        return self.pages / elapsed if elapsed > 0 else 0.0
+
+    def summary(self) -> str:
+        elapsed = time.monotonic() - self.started
+        pages = "page" if self.pages == 1 else "pages"
+        return (
+            f"declutter: {self.pages} {pages}, {self.failed} failed, {elapsed:.1f} s, "
+            f"{self.rate():.1f} pages/s"
+        )
+
+    def _line(self, now: float) -> str:
+        counts = f"{self.pages} pages, {self.failed} failed, {self.rate():.1f} pages/s"
+        if not self.total:
+            return f"declutter: {counts}"
+        width = 24
+        done = min(self.pages * width // self.total, width)
+        return (
+            f"declutter: [{'#' * done}{'.' * (width - done)}] {self.pages}/{self.total}  {counts}"
+        )

@@ -1,0 +1,80 @@
+"""Stage 8, serialise: the kept blocks as text, and the article in every output format.
+
+`to_text` makes `Article.body` (the pipeline's last stage). `render` writes a finished
+`Article` as ``text``, ``markdown``, ``json``, ``jsonl`` or ``html``; it only reads the
+article, so a format never changes what was extracted. One module per format:
+
+* `_tree`      the kept blocks regrouped into lists, quotes, tables and figures
+* `_markdown`  CommonMark (pipe tables from GitHub-flavoured markdown)
+* `_html`      a clean HTML document, built from escaped text and an allow-list of tags
+* `_explain`   the blocks and their decisions, as a text table or an HTML report
+* `_meta`      the metadata fields every format carries
+* `_urls`      the one URL check every rendered link and image passes
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, get_args
+
+from .._model import Article
+from .._segment import RawBlock
+from . import _html, _markdown, _meta
+from ._explain import explain_html, explain_table
+
+__all__ = ["FORMATS", "Format", "explain_html", "explain_table", "render", "to_text"]
+
+Format = Literal["text", "markdown", "json", "jsonl", "html"]
+FORMATS: tuple[Format, ...] = get_args(Format)
+
+
+def to_text(blocks: Iterable[RawBlock]) -> str:
+    """Plain text: one paragraph per kept block, paragraphs separated by one blank line."""
+    return "\n\n".join(b.text for b in blocks if b.kept)
+
+
+def render(
+    article: Article, format: Format = "text", *, metadata: bool = True, blocks: bool = False
+) -> str:
+    """`article` in `format`, as a str ending in a newline.
+
+    ``text``: a header of ``field: value`` lines (every metadata field the article has,
+    JSON names, ``author`` for the joined ``authors``), a blank line, then `Article.body`. ``markdown``: YAML front matter, the
+    title as a level-1 heading, then the body's structure. ``json``: `Article.to_dict`,
+    indented; ``jsonl``: the same on one line. ``html``: a minimal, safe HTML document.
+
+    `metadata=False` leaves the header/front matter/``<head>`` fields out of text, markdown
+    and HTML (JSON always has every field). `blocks=True` adds the blocks to JSON.
+    """
+    if format == "text":
+        return text(article, metadata=metadata)
+    if format == "markdown":
+        return _markdown.render(article, metadata=metadata)
+    if format == "html":
+        return _html.render(article, metadata=metadata)
+    if format == "json" or format == "jsonl":
+        return json_record(article, blocks=blocks, indent=2 if format == "json" else None)
+    raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+
+
+def text(article: Article, *, metadata: bool = True) -> str:
+    """The body, after a ``field: value`` header when `metadata`."""
+    lines = [
+        f"{'author' if name == 'authors' else name}: {_meta.as_text(value)}"
+        for name, value in _meta.metadata(article)
+    ]
+    if metadata and lines:
+        return "\n".join(lines) + f"\n\n{article.body}\n"
+    return f"{article.body}\n"
+
+
+def json_record(
+    article: Article, *, blocks: bool = False, indent: int | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> str:  # fmt: skip
+    """`Article.to_dict` as JSON and a newline; `extra` fields (the CLI's ``input``) first."""
+    record = article.to_dict(include_blocks=blocks)
+    if extra:
+        record = {**extra, **record}
+    return json.dumps(record, ensure_ascii=False, indent=indent) + "\n"

@@ -61,9 +61,9 @@ def decode(data: bytes | str, *, declared: str | None = None, tolerated: float =
     """
     if isinstance(data, str):
         return Decoded(data, None, "str")
-    for bom, codec in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return Decoded(data[len(bom) :].decode(codec, "replace"), codec, "bom")
+            return Decoded(data[len(bom) :].decode(bom_codec, "replace"), bom_codec, "bom")
     if not data:
         return Decoded("", "utf-8", "utf-8")
     codec = _codec(declared) or _codec(_declared_in_page(data))

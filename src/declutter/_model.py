@@ -39,7 +39,7 @@ class Block(NamedTuple):
     named tuple: pages have hundreds of blocks, and it is the cheapest immutable record).
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # the field shadows tuple.index on purpose
     """Position among the page's blocks, in document order."""
     text: str
     """The block's text, whitespace normalised; lines broken by `<br>` are kept as ``\\n``."""

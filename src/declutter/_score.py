@@ -52,7 +52,7 @@ def score_blocks(seg: Segmentation, options: Options) -> None:
         if block.pruned:
             block.score = 0.0
             continue
-        text = block.length if options.count_link_text else block.length - block.link_length
+        text: float = block.length if options.count_link_text else block.length - block.link_length
         expected = block.length * rate
         if expected > block.punctuation + 1:
             text *= (block.punctuation + 1) / expected

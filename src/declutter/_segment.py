@@ -213,10 +213,10 @@ class _Walker:
         self._push_children(root, stack)
         while stack:
             item = stack.pop()
-            if item.__class__ is _Exit:
-                self._leave(item)  # type: ignore[arg-type]
+            if isinstance(item, _Exit):
+                self._leave(item)
                 continue
-            node: LexborNode = item  # type: ignore[assignment]
+            node = item
             self.nodes += 1
             if self.nodes % _DEADLINE_CHECK_EVERY == 0 and self._out_of_budget():
                 self.truncated = True
@@ -225,8 +225,8 @@ class _Walker:
         self._flush(top)
         while stack:  # a cut-short walk still closes its open containers
             item = stack.pop()
-            if item.__class__ is _Exit and item.container is not None:  # type: ignore[union-attr]
-                item.container.end = len(self.blocks)  # type: ignore[union-attr]
+            if isinstance(item, _Exit) and item.container is not None:
+                item.container.end = len(self.blocks)
         top.end = len(self.blocks)
         _mark_captions(self.blocks, self.containers)
         return Segmentation(self.blocks, self.containers, self.truncated, self.nodes)

@@ -49,3 +49,21 @@ def test_br_lines_come_out_as_single_newlines() -> None:
         "The first paragraph of the poem page, with a comma, and words.\n\n"
         "Roses are red,\nviolets are blue,\nsugar is sweet, and so are you."
     )
+
+
+def test_data_table_is_one_paragraph_of_tab_separated_rows() -> None:
+    html = (
+        "<article><p>The council published its budget today, with a table of spending by "
+        "department, as promised.</p><table><tr><th>Dept</th><th>Spend</th></tr>"
+        "<tr><td>Parks</td><td>$1m</td></tr><tr><td>Roads</td><td>$3m</td></tr></table>"
+        "<p>Officials said the figures, which cover the whole year, would be reviewed.</p></article>"
+    )
+    paragraphs = declutter.extract(html).body.split("\n\n")
+    assert paragraphs[1] == "Dept\tSpend\nParks\t$1m\nRoads\t$3m"
+
+
+def test_layout_table_cells_stay_paragraphs() -> None:
+    """An old portal lays the page out in a table: its long cells are the article's paragraphs."""
+    para = "A long paragraph of the article, with commas, sitting in a layout cell of its own."
+    html = f"<table><tr><td><a href=/>Home</a></td><td><p>{para}</p><p>{para} Again.</p></td></tr></table>"
+    assert declutter.extract(html).body == f"{para}\n\n{para} Again."

@@ -169,11 +169,17 @@ class Options:
     """A run of consecutive blocks that repeats an earlier run and totals at least this much
     text is removed whole, short blocks included (a second copy of the article)."""
 
-    # --- output --------------------------------------------------------------------------
+    # --- what the body includes (these do change the text) ------------------------------
     include_captions: bool = False
     """Keep figure captions inside the article body."""
     include_tables: bool = True
-    """Keep tables that belong to the article."""
+    """Keep data tables inside the article body. Off, tables of short cells in two or more
+    columns are dropped; tables that lay out the page (an old portal's article in a
+    ``<td>``) always stay."""
+    data_table_max_cell_length: float = 12.0
+    """A table whose cells hold on average at most this much text is a data table."""
+
+    # --- output (these never change the text) ---------------------------------------------
     include_links: bool = False
     """Record the links inside the text (`Block.links`), for the markdown and HTML formats.
     Never changes the text or which blocks are kept."""

@@ -59,7 +59,7 @@ def extract(
     decoded = _decode.decode(data, declared=encoding, tolerated=options.utf8_tolerated_errors)
     tree, parse_cut = _parse.parse(decoded.text, max_chars=options.max_bytes)
     seg = _extract_body(tree, url, options, deadline)
-    body = _serialise.to_text(seg.blocks)
+    body = _serialise.to_text(seg.blocks, options.data_table_max_cell_length)
     meta = extract_metadata(
         tree, url=url, body=body, options=options, reference_time=reference_time
     )

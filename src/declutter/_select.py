@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from . import _vocab
 from ._options import Options
 from ._score import Ranking
-from ._segment import Container, RawBlock, Segmentation
+from ._segment import Container, RawBlock, Segmentation, data_table_ids
 
 __all__ = ["Selection", "select"]
 
@@ -257,8 +257,11 @@ def _best_container(containers: list[Container], scores: list[float]) -> int:
 
 def _classify(region: list[RawBlock], options: Options) -> None:
     """Decide each block of the region: on its own, at the edges, then by its neighbours."""
+    data_tables = (
+        set() if options.include_tables else data_table_ids(region, options.data_table_max_cell_length)
+    )
     for block in region:
-        verdict = _own_verdict(block, options)
+        verdict = (False, "table") if block.table_id in data_tables else _own_verdict(block, options)
         if verdict is None:
             block.reason = "short" if block.kind != "heading" else "heading"
         else:

@@ -15,11 +15,12 @@ article, so a format never changes what was extracted. One module per format:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, get_args
 
 from .._model import Article
-from .._segment import RawBlock
+from .._options import DEFAULT_OPTIONS
+from .._segment import RawBlock, data_table_ids
 from . import _html, _markdown, _meta
 from ._explain import explain_html, explain_table
 
@@ -29,9 +30,23 @@ Format = Literal["text", "markdown", "json", "jsonl", "html"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 
 
-def to_text(blocks: Iterable[RawBlock]) -> str:
-    """Plain text: one paragraph per kept block, paragraphs separated by one blank line."""
-    return "\n\n".join(b.text for b in blocks if b.kept)
+def to_text(
+    blocks: Sequence[RawBlock], max_cell_length: float = DEFAULT_OPTIONS.data_table_max_cell_length
+) -> str:
+    """Plain text: one paragraph per kept block, paragraphs separated by one blank line; a
+    data table is one paragraph, a line per row, its cells separated by tabs (a layout
+    table's cells are paragraphs like any other)."""
+    kept = [b for b in blocks if b.kept]
+    data = data_table_ids(kept, max_cell_length)
+    paragraphs: list[str] = []
+    table, row = -1, -1
+    for b in kept:
+        if b.table_id in data and b.table_id == table:
+            paragraphs[-1] += ("\t" if b.table_row == row else "\n") + b.text
+        else:
+            paragraphs.append(b.text)
+        table, row = b.table_id, b.table_row
+    return "\n\n".join(paragraphs)
 
 
 def render(

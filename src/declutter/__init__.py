@@ -16,6 +16,7 @@ import logging as _logging
 from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
 from importlib.metadata import version as _version
 
+from ._batch import Extracted, extract_many
 from ._errors import InputTypeError
 from ._model import Article, Block, Image, Link
 from ._options import DEFAULT_OPTIONS, Options
@@ -23,8 +24,8 @@ from ._pipeline import extract
 from ._serialise import FORMATS, render
 
 __all__ = [
-    "Article", "Block", "DEFAULT_OPTIONS", "FORMATS", "Image", "InputTypeError", "Link", "Options",
-    "__version__", "extract", "render",
+    "Article", "Block", "DEFAULT_OPTIONS", "Extracted", "FORMATS", "Image", "InputTypeError",
+    "Link", "Options", "__version__", "extract", "extract_many", "render",
 ]  # fmt: skip
 
 try:

@@ -1,7 +1,7 @@
 """Run one function over many items in worker processes, results in input order.
 
-`ordered_map` is the batch machinery of the command line and of a future
-``extract_many(iterable, jobs=N)``: it takes items lazily (a crawl does not fit in memory),
+`ordered_map` is the batch machinery of the command line and of `extract_many`, the public
+batch API at the end of this module: it takes items lazily (a crawl does not fit in memory),
 keeps at most a window of them in flight, and yields one `Outcome` per item, in input
 order, holding the value or the exception that item raised. One item's failure never stops
 the others: an exception is that item's outcome, and when a worker process dies (a crash in
@@ -22,10 +22,15 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Generic, TypeVar
 
-__all__ = ["Outcome", "default_jobs", "ordered_map"]
+from ._model import Article
+from ._options import DEFAULT_OPTIONS, Options
+from ._pipeline import extract
+
+__all__ = ["Extracted", "Outcome", "Page", "default_jobs", "extract_many", "ordered_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -149,3 +154,96 @@ def _context(preload: tuple[str, ...]) -> multiprocessing.context.BaseContext:
 
 def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# --- extract_many: the public batch API --------------------------------------------------
+
+Page = bytes | bytearray | str | tuple[bytes | bytearray | str, str | None]
+"""One page for `extract_many`: its HTML, or ``(html, url)``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One page's result in `extract_many`, in input order."""
+
+    index: int
+    """Position of the page in the input."""
+    url: str | None
+    """The URL given with the page, if any."""
+    article: Article | None
+    """The extracted article; None only when the item was not a page (see `error`)."""
+    error: str | None = None
+    """``"TypeError: ..."`` when the item was not bytes, str or (html, url)."""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def extract_many(
+    pages: Iterable[Page],
+    *,
+    jobs: int = 1,
+    options: Options | None = None,
+    reference_time: datetime | None = None,
+    keep_blocks: bool = True,
+    chunk_size: int = 16,
+) -> Iterator[Extracted]:
+    """Extract many pages, in `jobs` worker processes (0: one per CPU), results in order.
+
+    Pages are taken lazily, a window of chunks at a time, so an endless crawl streams
+    through in bounded memory. An item that is not a page gives an `Extracted` with an
+    `error`, never an exception that stops the batch. `keep_blocks=False` drops the blocks
+    from the articles, which makes the results much smaller to send between processes and
+    to keep. Options travel with every chunk: workers hold no state between pages.
+    """
+    if jobs < 0 or chunk_size < 1:
+        raise ValueError("jobs must be >= 0 and chunk_size >= 1")
+    if options is not None and not isinstance(options, Options):
+        raise TypeError(f"options must be a declutter.Options, not {type(options).__name__}")
+    settings = (options or DEFAULT_OPTIONS, reference_time, keep_blocks)
+    chunks = ((chunk, settings) for chunk in _chunks(enumerate(pages), chunk_size))
+    for outcome in ordered_map(_extract_chunk, chunks, jobs=jobs, preload=("declutter",)):
+        if outcome.error is None and outcome.value is not None:
+            yield from outcome.value
+        else:  # the worker died on this chunk: every page of it fails, none is lost silently
+            error = f"{type(outcome.error).__name__}: {outcome.error}"
+            for index, page in outcome.item[0]:
+                yield Extracted(index, _url_of(page), None, error)
+
+
+_Settings = tuple[Options, datetime | None, bool]
+
+
+def _chunks(items: Iterable[tuple[int, Page]], size: int) -> Iterator[list[tuple[int, Page]]]:
+    chunk: list[tuple[int, Page]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extract_chunk(task: tuple[list[tuple[int, Page]], _Settings]) -> list[Extracted]:
+    chunk, (options, reference_time, keep_blocks) = task
+    return [_extract_one(index, page, options, reference_time, keep_blocks) for index, page in chunk]
+
+
+def _extract_one(
+    index: int, page: Page, options: Options, reference_time: datetime | None, keep_blocks: bool
+) -> Extracted:
+    html, url = page if isinstance(page, tuple) else (page, None)
+    try:
+        article = extract(html, url=url, options=options, reference_time=reference_time)
+    except TypeError as exc:  # the only thing extract raises: this item is not a page
+        return Extracted(index, url if isinstance(url, str) else None, None, f"TypeError: {exc}")
+    if not keep_blocks:
+        article = replace(article, blocks=())
+    return Extracted(index, url, article)
+
+
+def _url_of(page: Page) -> str | None:
+    url = page[1] if isinstance(page, tuple) and len(page) > 1 else None
+    return url if isinstance(url, str) else None

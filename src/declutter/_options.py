@@ -105,7 +105,7 @@ class Options:
     """...unless they are at least this long and under `long_block_max_link_ratio`."""
     long_block_max_link_ratio: float = 0.8
     """Link ratio up to which a long block stays in spite of its links."""
-    edge_metadata_max_length: int = 15
+    edge_metadata_max_length: int = 20
     """Blocks up to this long between the edge of the article region and its first (or
     last) paragraph are dropped when they read as a byline, dateline or copyright line."""
     closing_line_max_length: int = 40

@@ -1,0 +1,94 @@
+"""Time and peak memory of `declutter.extract` on hostile inputs, at growing sizes.
+
+Every hostile family of ``tests/robust_hostile.py`` is extracted at 1x, 4x and 16x its base
+size (16x reaches the sizes of the robustness issue: a 50 MB page, a 10 MB text node,
+1,000,000 elements, nesting 100,000 deep), each run in a fresh interpreter so that peak
+memory is that run's own. Linear behaviour shows as a time ratio 16x/1x near 16 (less when
+fixed costs dominate the 1x run); anything near 256 is quadratic.
+
+    python benchmarks/robustness.py                    # every family, 1x 4x 16x
+    python benchmarks/robustness.py --scales 1,4 deep_divs giant_table
+    python benchmarks/robustness.py --no-budget        # Options(time_budget=None)
+
+Columns: input size, seconds for `extract` alone (decode to serialise), peak RSS of the
+process minus the RSS after imports (MB), and ``T`` when the result was marked truncated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+import robust_hostile  # noqa: E402
+
+import declutter  # noqa: E402
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def run_one(family: str, scale: int, budget: bool) -> dict[str, object]:
+    """Extract one generated page in this process; the measures as a dict."""
+    data = robust_hostile.FAMILIES[family](scale)
+    options = declutter.Options() if budget else declutter.Options(time_budget=None)
+    baseline = _peak_mb()
+    start = time.perf_counter()
+    article = declutter.extract(data, options=options)
+    seconds = time.perf_counter() - start
+    return {
+        "family": family, "scale": scale, "input_mb": len(data) / 1e6, "seconds": seconds,
+        "peak_mb": _peak_mb() - baseline, "truncated": article.truncated, "body": len(article.body),
+    }  # fmt: skip
+
+
+def _spawn(family: str, scale: int, budget: bool, timeout: float) -> dict[str, object]:
+    cmd = [sys.executable, __file__, "--one", family, str(scale)] + ([] if budget else ["--no-budget"])
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timeout>{timeout:g}s"}
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+        return {"error": last[:60]}
+    return json.loads(done.stdout)
+
+
+def _cell(result: dict[str, object]) -> str:
+    if "error" in result:
+        return f"{result['error']:>28}"
+    flag = "T" if result["truncated"] else " "
+    return f"{result['input_mb']:7.2f}MB {result['seconds']:7.2f}s {result['peak_mb']:6.0f}MB{flag}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("families", nargs="*", help="default: all of robust_hostile.FAMILIES")
+    parser.add_argument("--scales", default="1,4,16")
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds per run")
+    parser.add_argument("--no-budget", action="store_true", help="Options(time_budget=None)")
+    parser.add_argument("--one", nargs=2, metavar=("FAMILY", "SCALE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one[0], int(args.one[1]), not args.no_budget)))
+        return
+    scales = [int(s) for s in args.scales.split(",")]
+    families = args.families or list(robust_hostile.FAMILIES)
+    header = "".join(f"{f'{s}x':>29}" for s in scales)
+    print(f"{'family':26}{header}  time {scales[-1]}x/{scales[0]}x", flush=True)
+    for family in families:
+        results = [_spawn(family, s, not args.no_budget, args.timeout) for s in scales]
+        times = [r.get("seconds") for r in results]
+        ratio = f"{times[-1] / max(times[0], 1e-3):8.1f}" if None not in times else "       -"  # type: ignore[operator]
+        print(f"{family:26}{''.join(' ' + _cell(r) for r in results)}  {ratio}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -56,7 +56,7 @@ def extract(
     data = html if isinstance(html, str) else bytes(html[: options.max_bytes])
     cut = len(html) > options.max_bytes
     decoded = _decode.decode(data, declared=encoding, tolerated=options.utf8_tolerated_errors)
-    tree, parse_cut = _parse.parse(decoded.text, max_chars=options.max_bytes)
+    tree, parse_cut = _parse.parse(decoded.text, _parse_limits(options))
     seg = _extract_body(tree, options, deadline)
     body = _serialise.to_text(seg.blocks)
     meta = extract_metadata(
@@ -82,6 +82,14 @@ def extract(
         encoding=decoded.encoding,
         blocks=_freeze(seg),
     )
+
+
+def _parse_limits(options: Options) -> _parse.Limits:
+    return _parse.Limits(
+        max_chars=options.max_bytes, max_tags=options.max_nodes // 2, max_depth=options.max_depth,
+        max_formatting=options.max_open_formatting, max_attributes=options.max_attributes,
+        max_options=options.max_select_options,
+    )  # fmt: skip
 
 
 def _check_arguments(

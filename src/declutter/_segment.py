@@ -32,7 +32,8 @@ _DEADLINE_CHECK_EVERY = 2048
 _CAPTION_CLASS = _vocab.ClassVocabulary(_vocab.CAPTION_CLASS)
 _IMAGE_CLASS = _vocab.ClassVocabulary(_vocab.IMAGE_CLASS)
 _MAX_IMAGE_BOX_BLOCKS = 2  # an image box holds a caption and perhaps a credit line
-_INVISIBLE_TEXT = ", ".join(sorted(_vocab.SKIP_TAGS - {"head", "title", "meta", "link"}))
+_INVISIBLE_TAGS = _vocab.SKIP_TAGS - {"head", "title", "meta", "link"}
+_INVISIBLE_TEXT = ", ".join(sorted(_INVISIBLE_TAGS))
 
 
 @dataclass(slots=True)
@@ -133,13 +134,19 @@ class _Walker:
         attrs = root.attributes if root.is_element_node else {}
         top = self._open(root, None, attrs, " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v))
         stack: list[LexborNode | _Exit] = [_Exit(top)]
-        self._push_children(root, stack)
+        if root.child is not None:
+            stack.append(root.child)
         while stack:
             item = stack.pop()
             if item.__class__ is _Exit:
                 self._leave(item)  # type: ignore[arg-type]
                 continue
             node: LexborNode = item  # type: ignore[assignment]
+            # The next sibling waits below the node's subtree: the stack holds one node per
+            # level, not every child of a node with a million children.
+            following = node.next
+            if following is not None:
+                stack.append(following)
             self.nodes += 1
             if self.nodes % _DEADLINE_CHECK_EVERY == 0 and self._out_of_budget():
                 self.truncated = True
@@ -198,14 +205,9 @@ class _Walker:
             if tag == "a":
                 self.link_depth += 1
                 stack.append(_LEAVE_LINK)
-        self._push_children(node, stack)
-
-    @staticmethod
-    def _push_children(node: LexborNode, stack: list[LexborNode | _Exit]) -> None:
-        child = node.last_child
-        while child is not None:
+        child = node.child
+        if child is not None:
             stack.append(child)
-            child = child.prev
 
     def _open(
         self, node: LexborNode, parent: Container | None, attrs: dict[str, str | None], classes: str
@@ -265,12 +267,7 @@ class _Walker:
 
     def _pruned(self, node: LexborNode, reason: str) -> None:
         """Record a pruned subtree as one block, so the decision can be inspected."""
-        text = node.text(separator=" ") or ""
-        for hidden in node.css(_INVISIBLE_TEXT):  # Lexbor's text() includes script source
-            source = hidden.text(separator=" ")
-            if source:
-                text = text.replace(source, " ", 1)
-        text = _textstats.normalise_space(text)
+        text = _textstats.normalise_space(_visible_text(node))
         if text:
             self._emit(text, "", 0, self.current, pruned=reason, pruned_id=node.mem_id)
 
@@ -336,6 +333,25 @@ class _Walker:
         if self.list_depth and tag in ("p", "div", "span"):
             return "list-item"
         return "paragraph"
+
+
+def _visible_text(node: LexborNode) -> str:
+    """The text of a subtree without its scripts, styles and other invisible elements
+    (Lexbor's ``text()`` includes script source): that ``text()`` when there are none,
+    else a walk that skips them, so the cost stays linear in the subtree however many."""
+    if node.css_first(_INVISIBLE_TEXT) is None:
+        return node.text(separator=" ") or ""
+    parts: list[str] = []
+    stack = [node.child] if node.child is not None else []
+    while stack:
+        current = stack.pop()
+        if current.next is not None:
+            stack.append(current.next)
+        if current.is_text_node:
+            parts.append(current.text_content or "")
+        elif current.tag not in _INVISIBLE_TAGS and current.child is not None:
+            stack.append(current.child)
+    return " ".join(parts)
 
 
 def _mark_captions(blocks: list[RawBlock], containers: list[Container]) -> None:

@@ -74,12 +74,16 @@ def find_headline(seg: Segmentation, title: str, options: Options) -> tuple[int,
         if block.pruned or block.length > options.headline_max_length:
             continue
         text = _title_key(block.text)
-        if len(text) < options.headline_min_chars or not (text in key or key in text):
+        if len(text) < options.headline_min_chars:
             continue
         # most of the title (not just the site name in it), then a heading, then the first
         coverage = min(len(text), len(key)) / max(len(text), len(key))
+        # coverage first: the substring test then costs at most twice the block's length,
+        # even against an absurdly long <title>
+        if coverage < options.headline_min_coverage or not (text in key or key in text):
+            continue
         rank = (coverage, -(block.heading_level or 7))
-        if coverage >= options.headline_min_coverage and rank > best_rank:
+        if rank > best_rank:
             best, best_rank = block.index, rank
     if best < 0:
         return -1, -1

@@ -2,10 +2,11 @@
 
 Order of evidence: a byte-order mark, then the byte pattern of UTF-16 (every other byte
 NUL), then the charset the transport stated (HTTP/WARC header), then the page's own
-``<meta charset>``/``http-equiv``/XML declaration, then detection. A declaration is believed only when the bytes agree with it: bytes that are
-valid, non-ASCII UTF-8 are UTF-8 whatever the page claims (GBK text is almost never valid
-UTF-8 by chance), and bytes that do not decode under the declared charset go to the
-detector (charset-normalizer) instead of being garbled. The detector sees a sample of a
+``<meta charset>``/``http-equiv``/XML declaration, then detection. A declaration is
+believed only when the bytes agree with it: bytes that are valid, non-ASCII UTF-8 are UTF-8
+whatever the page claims (GBK text is almost never valid UTF-8 by chance), and bytes that
+do not decode under the declared charset go to the detector (charset-normalizer) instead of
+being garbled. The detector sees a sample of a
 large page (its start, middle and end), never all of it: its time grows fast with size.
 
 Binary data (an image, a PDF, a compressed file: many control bytes, or a PDF header)

@@ -56,6 +56,12 @@ _SUPERSETS = {
     "latin-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252", "iso-8859-9": "cp1254",
     "tis-620": "cp874", "iso-8859-11": "cp874", "utf8": "utf-8", "unicode": "utf-16",
 }  # fmt: skip
+# Python codecs that are no web charset: a page or header naming them is ignored (they
+# raise on any input, interpret backslash escapes, or decode domain names).
+_NOT_CHARSETS = frozenset(
+    ("undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7", "mbcs",
+     "oem", "charmap")
+)  # fmt: skip
 _UTF16_NUL_SHARE = 0.3
 # Binary data: C0 control bytes other than whitespace, NUL (a stray one is stripped later) and
 # ESC (ISO-2022 text), in a sample of the start, middle and end. Random or compressed bytes
@@ -111,8 +117,11 @@ def _codec(label: str | None) -> str | None:
     label = label.strip().lower()
     label = _SUPERSETS.get(label, label)
     try:
-        name = codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError, UnicodeError):  # unknown, or a NUL or surrogate in it
+        return None
+    name = info.name
+    if not info._is_text_encoding or name in _NOT_CHARSETS:  # noqa: SLF001 (no public flag)
         return None
     # A page whose bytes hold an ASCII <meta charset=utf-16> cannot be UTF-16.
     return None if name.startswith("utf-16") or name.startswith("utf-32") else _SUPERSETS.get(name, name)
@@ -121,7 +130,7 @@ def _codec(label: str | None) -> str | None:
 def _try(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
 
 

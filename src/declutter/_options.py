@@ -174,10 +174,24 @@ class Options:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
+            if not _has_type(value, str(f.type)):
+                raise TypeError(f"Options.{f.name} must be {f.type}, not {type(value).__name__}")
             if isinstance(value, bool) or value is None:
                 continue
             if isinstance(value, (int, float)) and value < 0:
                 raise ValueError(f"Options.{f.name} must not be negative, got {value!r}")
 
+
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "int": (int,), "float": (int, float), "bool": (bool,), "float | None": (int, float, type(None)),
+}  # fmt: skip
+
+
+def _has_type(value: object, annotation: str) -> bool:
+    """Whether `value` fits a field annotated `annotation` (bool is no number here)."""
+    expected = _FIELD_TYPES.get(annotation)
+    if expected is None:
+        return True
+    return isinstance(value, expected) and isinstance(value, bool) == (annotation == "bool")
 
 DEFAULT_OPTIONS = Options()

@@ -52,9 +52,8 @@ def extract(
         raise TypeError(
             f"reference_time must be a datetime or None, not {type(reference_time).__name__}"
         )
-    deadline = time.monotonic() + options.time_budget if options.time_budget else None
-    data = html if isinstance(html, str) else bytes(html[: options.max_bytes])
-    cut = len(html) > options.max_bytes
+    deadline = time.monotonic() + options.time_budget if options.time_budget is not None else None
+    data, cut = _bounded(html, options.max_bytes)
     decoded = _decode.decode(data, declared=encoding, tolerated=options.utf8_tolerated_errors)
     tree, parse_cut = _parse.parse(decoded.text, _parse_limits(options))
     seg = _extract_body(tree, options, deadline)
@@ -82,6 +81,24 @@ def extract(
         encoding=decoded.encoding,
         blocks=_freeze(seg),
     )
+
+
+def _bounded(html: Input, max_bytes: int) -> tuple[bytes | str, bool]:
+    """The first `max_bytes` bytes (characters of a str) of the input, and whether that cut
+    it; only that much is copied."""
+    if isinstance(html, memoryview):
+        html = _as_bytes_view(html)
+    if isinstance(html, str):
+        return html, False  # `_parse` cuts text, after decoding
+    return bytes(html[:max_bytes]), len(html) > max_bytes
+
+
+def _as_bytes_view(view: memoryview) -> memoryview | bytes:
+    """A memoryview of bytes, whatever the item format or shape of `view`."""
+    try:
+        return view.cast("B") if view.c_contiguous else view.tobytes()
+    except ValueError as exc:  # a released memoryview
+        raise InputTypeError(f"extract() cannot read this memoryview: {exc}") from None
 
 
 def _parse_limits(options: Options) -> _parse.Limits:
@@ -128,6 +145,9 @@ def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | No
         suspects = _suspect_prunes(seg, options)
         if not suspects:
             break
+        if _past(deadline):  # the passes left would change the result: say it is cut short
+            best.truncated = True
+            break
         plan.overruled |= suspects
         seg = _body_pass(root, plan, title, options, deadline)
         if _kept_length(seg) > _kept_length(best):
@@ -135,6 +155,10 @@ def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | No
     if not _kept_length(best):
         _fallback(best, title, options)
     return best
+
+
+def _past(deadline: float | None) -> bool:
+    return deadline is not None and time.monotonic() > deadline
 
 
 def _fallback(seg: Segmentation, title: str, options: Options) -> None:

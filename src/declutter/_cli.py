@@ -83,16 +83,37 @@ def _run(argv: Sequence[str] | None) -> int:
         return int(exc.code or 0)
     failures = 0
     many = len(args.inputs) > 1
+    options = Options()
     for item in _inputs(args.inputs):
         try:
-            data = _read(item)
+            data = _read(item, options.max_bytes)
         except OSError as exc:
             failures += 1
             print(f"declutter: {item.name}: {exc.strerror or exc}", file=sys.stderr)
             continue
-        article = extract(data, url=args.url, encoding=args.encoding, options=Options())
-        _write(article, item, args, many, sys.stdout)
+        if not _extract_and_write(data, item, args, many, options):
+            failures += 1
     return EXIT_SOME_FAILED if failures else EXIT_OK
+
+
+def _extract_and_write(
+    data: bytes, item: _Input, args: argparse.Namespace, many: bool, options: Options
+) -> bool:
+    """Extract and print one input; False, after one line on stderr, if that failed.
+
+    `extract` is built never to fail on content, but a batch of a million pages must not
+    lose the output of the others to one bug: each result is flushed as soon as written.
+    """
+    try:
+        article = extract(data, url=args.url, encoding=args.encoding, options=options)
+        _write(article, item, args, many, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader left: stop, as `main` does
+    except Exception as exc:  # noqa: BLE001 - reported, and the batch goes on
+        print(f"declutter: {item.name}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def _inputs(names: Sequence[str]) -> Iterator[_Input]:
@@ -100,13 +121,16 @@ def _inputs(names: Sequence[str]) -> Iterator[_Input]:
         yield _Input(name)
 
 
-def _read(item: _Input) -> bytes:
+def _read(item: _Input, max_bytes: int) -> bytes:
+    """The input's bytes, one more than `extract` reads at most: a huge file, a device or an
+    endless pipe costs no more memory than that (and the result says it was truncated)."""
     if item.name == "-":
-        return sys.stdin.buffer.read()
+        return sys.stdin.buffer.read(max_bytes + 1)
     path = Path(item.name)
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory")
-    return path.read_bytes()
+    with path.open("rb") as stream:
+        return stream.read(max_bytes + 1)
 
 
 def _write(article: Article, item: _Input, args: argparse.Namespace, many: bool, out: TextIO) -> None:

@@ -28,6 +28,10 @@ class Options:
     """The DOM holds at most about this many nodes: the input is cut after ``max_nodes / 2``
     tags before parsing (a tag makes at most an element and a text node), and the DOM walk
     stops after this many nodes. Either marks the result ``truncated``."""
+    max_blocks: int = 100_000
+    """The DOM walk stops once it has cut this many blocks of text (each costs about a
+    kilobyte until the result is returned; real pages have a few thousand); the result is
+    marked ``truncated``."""
     max_depth: int = 512
     """Elements are nested at most this deep: a start tag that would go deeper is dropped
     before parsing, its text kept in the enclosing element (browsers cap their trees at 512

@@ -204,7 +204,9 @@ def _page_title(tree: LexborHTMLParser) -> str:
 def _body_pass(
     root: LexborNode, plan: _prune.PrunePlan, title: str, options: Options, deadline: float | None
 ) -> Segmentation:
-    seg = segment(root, plan=plan, max_nodes=options.max_nodes, deadline=deadline)
+    seg = segment(
+        root, plan=plan, max_nodes=options.max_nodes, deadline=deadline, max_blocks=options.max_blocks
+    )
     _score.score_blocks(seg, options)
     headline = _score.find_headline(seg, title, options)
     ranking = _score.score_containers(seg, options, headline)

@@ -113,10 +113,13 @@ _LEAVE_LINK = _Exit(None)
 class _Walker:
     """One walk over one DOM; holds the state of that walk only."""
 
-    def __init__(self, plan: PrunePlan, max_nodes: int, deadline: float | None) -> None:
+    def __init__(
+        self, plan: PrunePlan, max_nodes: int, deadline: float | None, max_blocks: int | None
+    ) -> None:
         self.plan = plan
         self.skip = plan.structural
         self.max_nodes = max_nodes
+        self.max_blocks = max_blocks
         self.deadline = deadline
         self.blocks: list[RawBlock] = []
         self.containers: list[Container] = []
@@ -163,6 +166,8 @@ class _Walker:
 
     def _out_of_budget(self) -> bool:
         if self.nodes >= self.max_nodes:
+            return True
+        if self.max_blocks is not None and len(self.blocks) >= self.max_blocks:
             return True
         return self.deadline is not None and time.monotonic() > self.deadline
 
@@ -377,7 +382,12 @@ def _has(container: Container, vocabulary: _vocab.ClassVocabulary) -> bool:
 
 
 def segment(
-    root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: float | None
+    root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: float | None,
+    max_blocks: int | None = None,
 ) -> Segmentation:
-    """Blocks and containers of the subtree at `root` (normally ``<body>``)."""
-    return _Walker(plan, max_nodes, deadline).walk(root)
+    """Blocks and containers of the subtree at `root` (normally ``<body>``).
+
+    The walk stops, marking the result truncated, after `max_nodes` nodes, past `deadline`
+    (``time.monotonic()``) or once it has `max_blocks` blocks (checked every few thousand
+    nodes, so it may overshoot by that many)."""
+    return _Walker(plan, max_nodes, deadline, max_blocks).walk(root)

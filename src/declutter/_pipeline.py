@@ -154,7 +154,23 @@ def _extract_body(tree: LexborHTMLParser, options: Options, deadline: float | No
             best = seg
     if not _kept_length(best):
         _fallback(best, title, options)
+    if not _kept_length(best) and tree.css_first("noscript") is not None:
+        best = _noscript_pass(root, plan, title, options, deadline) or best
     return best
+
+
+def _noscript_pass(
+    root: LexborNode, plan: _prune.PrunePlan, title: str, options: Options, deadline: float | None
+) -> Segmentation | None:
+    """A page whose only text is in ``<noscript>`` (rendered by scripts, with a fallback for
+    readers without them): that text, read as the page. None if it has none either."""
+    seg = _body_pass(root, plan, title, options, deadline, shown=_NOSCRIPT)
+    if not _kept_length(seg):
+        _fallback(seg, title, options)
+    return seg if _kept_length(seg) else None
+
+
+_NOSCRIPT = frozenset(("noscript",))
 
 
 def _past(deadline: float | None) -> bool:
@@ -202,11 +218,13 @@ def _page_title(tree: LexborHTMLParser) -> str:
 
 
 def _body_pass(
-    root: LexborNode, plan: _prune.PrunePlan, title: str, options: Options, deadline: float | None
-) -> Segmentation:
+    root: LexborNode, plan: _prune.PrunePlan, title: str, options: Options, deadline: float | None,
+    shown: frozenset[str] = frozenset(),
+) -> Segmentation:  # fmt: skip
     seg = segment(
-        root, plan=plan, max_nodes=options.max_nodes, deadline=deadline, max_blocks=options.max_blocks
-    )
+        root, plan=plan, max_nodes=options.max_nodes, deadline=deadline,
+        max_blocks=options.max_blocks, shown=shown,
+    )  # fmt: skip
     _score.score_blocks(seg, options)
     headline = _score.find_headline(seg, title, options)
     ranking = _score.score_containers(seg, options, headline)

@@ -114,9 +114,11 @@ class _Walker:
     """One walk over one DOM; holds the state of that walk only."""
 
     def __init__(
-        self, plan: PrunePlan, max_nodes: int, deadline: float | None, max_blocks: int | None
-    ) -> None:
+        self, plan: PrunePlan, max_nodes: int, deadline: float | None, max_blocks: int | None,
+        shown: frozenset[str],
+    ) -> None:  # fmt: skip
         self.plan = plan
+        self.shown = shown
         self.skip = plan.structural
         self.max_nodes = max_nodes
         self.max_blocks = max_blocks
@@ -180,7 +182,7 @@ class _Walker:
                 if self.link_depth:
                     self.run.link_parts.append(text)
             return
-        if tag is None or tag[0] in "-_!" or tag in _vocab.SKIP_TAGS:
+        if tag is None or tag[0] in "-_!" or (tag in _vocab.SKIP_TAGS and tag not in self.shown):
             return  # comments, doctype, scripts and the like
         if tag == "br":
             self._line_break()
@@ -383,11 +385,12 @@ def _has(container: Container, vocabulary: _vocab.ClassVocabulary) -> bool:
 
 def segment(
     root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: float | None,
-    max_blocks: int | None = None,
+    max_blocks: int | None = None, shown: frozenset[str] = frozenset(),
 ) -> Segmentation:
     """Blocks and containers of the subtree at `root` (normally ``<body>``).
 
     The walk stops, marking the result truncated, after `max_nodes` nodes, past `deadline`
     (``time.monotonic()``) or once it has `max_blocks` blocks (checked every few thousand
-    nodes, so it may overshoot by that many)."""
-    return _Walker(plan, max_nodes, deadline, max_blocks).walk(root)
+    nodes, so it may overshoot by that many). `shown` names skipped elements (`SKIP_TAGS`)
+    whose content is walked anyway."""
+    return _Walker(plan, max_nodes, deadline, max_blocks, shown).walk(root)

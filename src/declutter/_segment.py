@@ -301,6 +301,9 @@ class _Walker:
     ) -> None:
         if not text:
             return
+        if self.max_blocks is not None and len(self.blocks) >= self.max_blocks:
+            self.truncated = True  # the walk stops at its next check
+            return
         length = _textstats.measure(text)
         if length == 0 and not pruned:
             return
@@ -390,7 +393,6 @@ def segment(
     """Blocks and containers of the subtree at `root` (normally ``<body>``).
 
     The walk stops, marking the result truncated, after `max_nodes` nodes, past `deadline`
-    (``time.monotonic()``) or once it has `max_blocks` blocks (checked every few thousand
-    nodes, so it may overshoot by that many). `shown` names skipped elements (`SKIP_TAGS`)
-    whose content is walked anyway."""
+    (``time.monotonic()``, checked every few thousand nodes) or with `max_blocks` blocks.
+    `shown` names skipped elements (`SKIP_TAGS`) whose content is walked anyway."""
     return _Walker(plan, max_nodes, deadline, max_blocks, shown).walk(root)

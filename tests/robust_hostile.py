@@ -264,6 +264,13 @@ def deep_article(scale: float) -> bytes:
     return article("<div>" * 400 + _paragraphs(_n(5_000, scale)) + "</div>" * 400).encode()
 
 
+def deep_article_levels(scale: float) -> bytes:
+    """An <article> 400 <div>s deep with a paragraph at every level, and 2,500 paragraphs
+    per scale unit at the bottom (the region grows level by level up to the article)."""
+    levels = f"<div><p>{PARAGRAPH}</p>" * 400
+    return article(levels + _paragraphs(_n(2_500, scale)) + "</div>" * 400).encode()
+
+
 def huge_title(scale: float) -> bytes:
     """A <title> of 640 KB per scale unit and 10,000 short headline-like blocks per scale."""
     title = "Budget news " * (_n(53_000, scale))
@@ -285,7 +292,7 @@ FAMILIES: dict[str, Callable[[float], bytes]] = {
         unclosed_tag, unclosed_script, giant_table, br_runs, many_brs, pre_text, rtl_text,
         random_bytes, random_tags, gbk_labelled_utf8, utf8_labelled_gbk, mixed_encodings,
         undeclared_legacy, nul_bytes, utf16_no_bom, many_entities, noscript_only, frameset,
-        xml_entities, deep_article, huge_title, pruned_scripts,
+        xml_entities, deep_article, deep_article_levels, huge_title, pruned_scripts,
     )
 }  # fmt: skip
 

@@ -44,7 +44,9 @@ class Options:
     more than ``8 * max_open_formatting`` of them; marks the result ``truncated``."""
     max_attributes: int = 128
     """Attributes beyond this many on one element are dropped before parsing (the parser
-    checks each against all before it); marks the result ``truncated``."""
+    checks each against all before it), on pages where such elements would slow the parser
+    down: more, in all, than one element with ``16 * max_attributes``. Marks the result
+    ``truncated``."""
     max_select_options: int = 256
     """Options beyond this many in one ``<select>`` are dropped before parsing (the parser
     walks the whole list for each new one). Checked on pages with more than

@@ -84,21 +84,43 @@ def _nth_index(text: str, char: str, n: int) -> int:
 # --- when the sketch is needed ---------------------------------------------------------------
 
 # Below these counts, even the worst markup parses in a fraction of a second (quadratic cost
-# of a few thousand squared), so the page is not rewritten, whatever its shape: pages of
-# ordinary size cost nothing extra. Factors of the limits, so that raising a limit raises them.
+# of a few thousand squared), so the page is not rewritten, whatever its shape: ordinary
+# pages cost nothing extra. Factors of the limits, so that raising a limit raises them.
 _SKETCH_TAGS_PER_DEPTH = 16
 _SKETCH_FORMATTING_PER_LIMIT = 8
+_SKETCH_ATTRIBUTES_PER_LIMIT = 16  # as costly as one element with 16 * max_attributes
 _FORMATTING_START = re.compile(r"<(?:b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u)[\s/>]", re.I)
 
 
 def _may_exceed(text: str, tags: int, limits: Limits) -> bool:
-    """Whether the page has enough tags, formatting tags or attributes in one tag to matter."""
+    """Whether the page has enough tags, formatting tags or attributes to matter."""
     if tags > _SKETCH_TAGS_PER_DEPTH * limits.max_depth:
         return True
     floor = _SKETCH_FORMATTING_PER_LIMIT * limits.max_formatting
     if tags > floor and len(_FORMATTING_START.findall(text)) > floor:
         return True
-    return re.search(_LONG_TAG % limits.max_attributes, text) is not None
+    ceiling = (_SKETCH_ATTRIBUTES_PER_LIMIT * limits.max_attributes) ** 2
+    return _attribute_cost(text, limits.max_attributes) > ceiling
+
+
+def _attribute_cost(text: str, max_attributes: int) -> int:
+    """What the parser's attribute checks would cost on the tags with more than
+    `max_attributes` attributes, as the sum of their squared attribute counts.
+
+    Read without context, so script code that looks like a tag counts too: such false
+    candidates are common but cheap (a few hundred "attributes"), real floods are not.
+    """
+    cost = done = 0
+    for candidate in re.finditer(_LONG_TAG % max_attributes, text):
+        if candidate.start() < done:
+            continue  # inside the previous candidate
+        match = _TOKEN.match(text, candidate.start())
+        if match is None or match.group(3) is None:
+            continue
+        count = sum(1 for _ in _ATTRIBUTE.finditer(match.group(3)))
+        cost += count * count
+        done = match.end()
+    return cost
 
 
 # --- the tokens that matter --------------------------------------------------------------------
@@ -121,8 +143,8 @@ _ATTRIBUTE = re.compile(
 )
 # A start tag followed by at least %d items of its attribute part (runs of name or value
 # characters, of separators, quoted values): every attribute takes at least one item, so this
-# finds every tag with that many attributes, and few others (script code that looks like a
-# tag, which the sketch then skips). Atomic items: linear time.
+# finds every tag with that many attributes, and some script code that looks like one.
+# Atomic items: linear time.
 _LONG_TAG = (
     r"<[A-Za-z][^\s/>]*+(?=(?>[^>\"'=\s/]++|[\s/]++|=\s*+\"[^\"]*+\"?|=\s*+'[^']*+'?|[=\"']){%d})"
 )

@@ -52,10 +52,10 @@ class Options:
     walks the whole list for each new one). Checked on pages with more than
     ``16 * max_depth`` tags; marks the result ``truncated``."""
     time_budget: float | None = 20.0
-    """Seconds one document may take, checked during the DOM walk and between the stages
-    after it; past it, `extract` stops and returns what it has, marked ``truncated``. It is
-    a soft limit: each stage before the walk is linear in the bounded input, and is not
-    interrupted. ``None`` for no limit."""
+    """Seconds one document may take, checked during the DOM walk and before each further
+    pass over the DOM; past it, `extract` stops and returns what it has, marked
+    ``truncated``. A soft limit: the stages before the walk are linear in the bounded input
+    and are not interrupted, those after it in the blocks already cut. ``None`` for none."""
 
     # --- prune ---------------------------------------------------------------------------
     prune_by_class: bool = True
@@ -199,5 +199,6 @@ def _has_type(value: object, annotation: str) -> bool:
     if expected is None:
         return True
     return isinstance(value, expected) and isinstance(value, bool) == (annotation == "bool")
+
 
 DEFAULT_OPTIONS = Options()

@@ -84,8 +84,8 @@ def extract(
 
 
 def _bounded(html: Input, max_bytes: int) -> tuple[bytes | str, bool]:
-    """The first `max_bytes` bytes (characters of a str) of the input, and whether that cut
-    it; only that much is copied."""
+    """The first `max_bytes` bytes of the input (only they are copied), and whether that cut
+    it; a str is left whole here and cut after decoding, in `_parse`."""
     if isinstance(html, memoryview):
         html = _as_bytes_view(html)
     if isinstance(html, str):

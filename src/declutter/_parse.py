@@ -264,8 +264,9 @@ class _TreeSketch:
     Follows the tree-construction rules that open and close elements closely enough to
     know, for each start tag, how deep it would land and how many formatting elements stay
     open; every operation is O(1) amortised (elements are found by name through `where`,
-    scope checks compare running counts). Where it simplifies, it errs towards keeping
-    elements open: that can only drop one tag more, never let a deep page through.
+    scope checks compare running counts). Where it simplifies, it mostly errs towards
+    keeping elements open, which only drops a tag more; what it leaves out (the formatting
+    elements the parser re-opens in each new block) is bounded by `max_formatting`.
     """
 
     def __init__(self, limits: Limits) -> None:

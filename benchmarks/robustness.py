@@ -26,9 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-import robust_hostile  # noqa: E402
-
-import declutter  # noqa: E402
+import declutter
+import robust_hostile
 
 
 def _peak_mb() -> float:
@@ -50,7 +49,9 @@ def run_one(family: str, scale: int, budget: bool) -> dict[str, object]:
 
 
 def _spawn(family: str, scale: int, budget: bool, timeout: float) -> dict[str, object]:
-    cmd = [sys.executable, __file__, "--one", family, str(scale)] + ([] if budget else ["--no-budget"])
+    cmd = [sys.executable, __file__, "--one", family, str(scale)] + (
+        [] if budget else ["--no-budget"]
+    )
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:

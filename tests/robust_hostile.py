@@ -229,7 +229,9 @@ def utf16_no_bom(scale: float) -> bytes:
 
 def many_entities(scale: float) -> bytes:
     """100,000 character references per scale unit."""
-    return article("<p>" + "&amp;&#x4e2d;&eacute;&#0;&#xFFFFFFF; " * (_n(20_000, scale)) + "</p>").encode()
+    return article(
+        "<p>" + "&amp;&#x4e2d;&eacute;&#0;&#xFFFFFFF; " * (_n(20_000, scale)) + "</p>"
+    ).encode()
 
 
 def noscript_only(scale: float) -> bytes:
@@ -274,12 +276,17 @@ def deep_article_levels(scale: float) -> bytes:
 def huge_title(scale: float) -> bytes:
     """A <title> of 640 KB per scale unit and 10,000 short headline-like blocks per scale."""
     title = "Budget news " * (_n(53_000, scale))
-    return article("".join(f"<h2>Budget news {i}</h2>" for i in range(_n(10_000, scale))), title=title).encode()
+    return article(
+        "".join(f"<h2>Budget news {i}</h2>" for i in range(_n(10_000, scale))), title=title
+    ).encode()
 
 
 def pruned_scripts(scale: float) -> bytes:
     """A <nav> (pruned) holding 10,000 <script>s per scale unit between its links."""
-    items = "".join(f"<a href='/{i}'>link {i}</a><script>var s{i} = 'link {i}';</script>" for i in range(_n(10_000, scale)))
+    items = "".join(
+        f"<a href='/{i}'>link {i}</a><script>var s{i} = 'link {i}';</script>"
+        for i in range(_n(10_000, scale))
+    )
     return article(_paragraphs(5) + f"<nav>{items}</nav>").encode()
 
 
@@ -339,7 +346,9 @@ EDGE_CASES: dict[str, bytes | str] = {
     "bom_only": b"\xef\xbb\xbf",
     "meta_utf16_ascii": _PAGE.replace('charset="utf-8"', 'charset="utf-16"').encode(),
     "meta_unknown_charset": _PAGE.replace('charset="utf-8"', 'charset="x-klingon"').encode(),
-    "meta_charset_garbage": _PAGE.replace('charset="utf-8"', 'charset="\xff\xfe"').encode("latin-1"),
+    "meta_charset_garbage": _PAGE.replace('charset="utf-8"', 'charset="\xff\xfe"').encode(
+        "latin-1"
+    ),
     "gbk_labelled_utf8": gbk_labelled_utf8(1),
     "utf8_labelled_gbk": utf8_labelled_gbk(1),
     "mixed_encodings": mixed_encodings(1),

@@ -100,7 +100,9 @@ def test_options_of_the_wrong_type(field: str, value: object) -> None:
         declutter.Options(**{field: value})
 
 
-@pytest.mark.parametrize("field", ["max_bytes", "max_nodes", "max_blocks", "max_depth", "time_budget"])
+@pytest.mark.parametrize(
+    "field", ["max_bytes", "max_nodes", "max_blocks", "max_depth", "time_budget"]
+)
 def test_negative_limits(field: str) -> None:
     with pytest.raises(ValueError, match="must not be negative"):
         declutter.Options(**{field: -1})

@@ -14,12 +14,15 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from robust_hostile import PARAGRAPH, article
 
 _GOOD = article(f"<p>{PARAGRAPH}</p><p>{PARAGRAPH.upper()}</p>").encode()
 
 
-def _run(*args: str, stdin: bytes = b"", code: str | None = None) -> subprocess.CompletedProcess[bytes]:
+def _run(
+    *args: str, stdin: bytes = b"", code: str | None = None
+) -> subprocess.CompletedProcess[bytes]:
     command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "declutter"]
     return subprocess.run(
         [*command, *args], input=stdin, capture_output=True, timeout=300, check=False,
@@ -103,7 +106,9 @@ def test_an_internal_error_is_one_line_and_the_batch_goes_on(inputs: dict[str, s
     _assert_no_traceback(done)
     assert done.returncode == 1
     assert done.stdout.decode().count(PARAGRAPH) == 2
-    assert done.stderr.decode().splitlines() == [f"declutter: {boom}: internal error: RuntimeError: simulated bug"]
+    assert done.stderr.decode().splitlines() == [
+        f"declutter: {boom}: internal error: RuntimeError: simulated bug"
+    ]
 
 
 def test_usage_errors_have_no_traceback() -> None:

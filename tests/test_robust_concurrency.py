@@ -11,9 +11,9 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-import robust_hostile as hostile
 
 import declutter
+import robust_hostile as hostile
 
 _SNIPPETS = Path(__file__).parent / "snippets" / "robust"
 _REPEAT = 3
@@ -25,7 +25,11 @@ def _pages() -> list[bytes]:
         data = path.read_bytes()
         pages.append(gzip.decompress(data) if path.suffix == ".gz" else data)
     pages += [hostile.deep_divs(0.5), hostile.many_attributes(0.1), hostile.random_bytes(0.01)]
-    pages += [hostile.gbk_labelled_utf8(0.2), hostile.noscript_only(0.01), hostile.pruned_scripts(0.05)]
+    pages += [
+        hostile.gbk_labelled_utf8(0.2),
+        hostile.noscript_only(0.01),
+        hostile.pruned_scripts(0.05),
+    ]
     return pages * _REPEAT
 
 

@@ -9,11 +9,11 @@ deep nesting, which is fast.
 from __future__ import annotations
 
 import pytest
-import robust_hostile as hostile
-from robust_hostile import EDGE_CASES, FAMILIES, PARAGRAPH
 
 import declutter
+import robust_hostile as hostile
 from declutter import Article
+from robust_hostile import EDGE_CASES, FAMILIES, PARAGRAPH
 
 _SMALL = 0.05  # scale of the hostile families in the fast tests
 
@@ -38,7 +38,9 @@ def test_hostile_family_gives_an_article(name: str) -> None:
     _check(declutter.extract(FAMILIES[name](_SMALL)))
 
 
-@pytest.mark.parametrize("name", ["empty_bytes", "empty_str", "whitespace", "whitespace_str", "bom_only", "nul_only"])
+@pytest.mark.parametrize(
+    "name", ["empty_bytes", "empty_str", "whitespace", "whitespace_str", "bom_only", "nul_only"]
+)
 def test_nothing_gives_an_empty_article(name: str) -> None:
     article = _check(declutter.extract(EDGE_CASES[name]))
     assert article.body == "" and article.score == 0.0 and not article.truncated
@@ -108,7 +110,9 @@ def test_invalid_utf8_keeps_the_text() -> None:
 def test_charset_labels_that_are_no_charset_are_ignored(label: str) -> None:
     """Python codecs that raise on any input, undo backslash escapes or are no charset at
     all, named by the caller or by the page: ignored (the bytes decide)."""
-    page = hostile.article(f"<p>{PARAGRAPH} Caf\u00e9 \\u0041.</p>").replace('charset="utf-8"', 'charset="x"')
+    page = hostile.article(f"<p>{PARAGRAPH} Caf\u00e9 \\u0041.</p>").replace(
+        'charset="utf-8"', 'charset="x"'
+    )
     data = page.encode("cp1252")
     in_page = data.replace(b'"x"', label.encode("utf-8", "replace"))
     for article in (declutter.extract(data, encoding=label), declutter.extract(in_page)):
@@ -121,7 +125,9 @@ def test_legacy_encoding_of_a_large_page_is_detected_from_a_sample() -> None:
     assert article.encoding == "gb18030" and "市议会周二开会" in article.body
 
 
-@pytest.mark.parametrize("name", ["hebrew_windows_1255", "arabic_windows_1256_undeclared", "arabic"])
+@pytest.mark.parametrize(
+    "name", ["hebrew_windows_1255", "arabic_windows_1256_undeclared", "arabic"]
+)
 def test_right_to_left_pages(name: str) -> None:
     article = _check(declutter.extract(EDGE_CASES[name]))
     assert any(word in article.body for word in ("המועצה", "المجلس"))
@@ -219,14 +225,27 @@ def test_thousands_of_iframes_and_svgs() -> None:
 def test_limits_mark_the_result_truncated() -> None:
     page = hostile.gigantic_page(0.2)  # 3,000 paragraphs: the time budget is checked in the walk
     assert not declutter.extract(page).truncated
-    for limit in ({"max_bytes": 10_000}, {"max_nodes": 1_000}, {"max_blocks": 10}, {"time_budget": 0.0}):
+    for limit in (
+        {"max_bytes": 10_000},
+        {"max_nodes": 1_000},
+        {"max_blocks": 10},
+        {"time_budget": 0.0},
+    ):
         article = _check(declutter.extract(page, options=declutter.Options(**limit)))
         assert article.truncated, limit
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "name", ["gigantic_page", "huge_text_node", "many_tiny_elements", "many_tiny_blocks", "deep_divs_text_everywhere", "random_tags"]
+    "name",
+    [
+        "gigantic_page",
+        "huge_text_node",
+        "many_tiny_elements",
+        "many_tiny_blocks",
+        "deep_divs_text_everywhere",
+        "random_tags",
+    ],
 )
 def test_issue_size_inputs(name: str) -> None:
     article = _check(declutter.extract(FAMILIES[name](16)))

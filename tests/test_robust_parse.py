@@ -17,7 +17,12 @@ from selectolax.lexbor import LexborHTMLParser
 from declutter import _parse
 
 _LIMITS = _parse.Limits(
-    max_chars=10**9, max_tags=10**9, max_depth=512, max_formatting=64, max_attributes=128, max_options=256
+    max_chars=10**9,
+    max_tags=10**9,
+    max_depth=512,
+    max_formatting=64,
+    max_attributes=128,
+    max_options=256,
 )
 _N = 20_000
 _BOMB_ATTRIBUTES = " ".join(f"a{i}" for i in range(_N))
@@ -168,7 +173,12 @@ def test_small_pages_are_not_sketched() -> None:
 
 def test_input_is_cut_after_max_tags() -> None:
     limits = _parse.Limits(
-        max_chars=10**9, max_tags=1_000, max_depth=512, max_formatting=64, max_attributes=128, max_options=256
+        max_chars=10**9,
+        max_tags=1_000,
+        max_depth=512,
+        max_formatting=64,
+        max_attributes=128,
+        max_options=256,
     )
     tree, truncated = _parse.parse("<p>x</p>" * 5_000, limits)
     assert truncated and len(tree.css("p")) == 500

@@ -127,7 +127,10 @@ def test_any_limits(page: str | bytes, limits: dict[str, object]) -> None:
 
 
 @_FAST
-@given(url=st.one_of(st.none(), st.text(max_size=200)), encoding=st.one_of(st.none(), st.text(max_size=40)))
+@given(
+    url=st.one_of(st.none(), st.text(max_size=200)),
+    encoding=st.one_of(st.none(), st.text(max_size=40)),
+)
 def test_any_url_and_encoding_string(url: str | None, encoding: str | None) -> None:
     _check(declutter.extract(_PAGES[0], url=url, encoding=encoding))
 
@@ -141,6 +144,8 @@ def test_mutated_real_pages_many(data: bytes) -> None:
 
 @pytest.mark.slow
 @_SLOW
-@given(st.one_of(st.binary(max_size=65_536), _SOUP.map(lambda s: s.encode("utf-8", "surrogatepass"))))
+@given(
+    st.one_of(st.binary(max_size=65_536), _SOUP.map(lambda s: s.encode("utf-8", "surrogatepass")))
+)
 def test_arbitrary_input_many(data: bytes) -> None:
     _check(declutter.extract(data))

@@ -110,8 +110,9 @@ def _extract_and_write(
         sys.stdout.flush()
     except BrokenPipeError:
         raise  # the reader left: stop, as `main` does
-    except Exception as exc:  # noqa: BLE001 - reported, and the batch goes on
-        print(f"declutter: {item.name}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    except Exception as exc:  # any bug: reported, and the batch goes on
+        error = f"{type(exc).__name__}: {exc}"
+        print(f"declutter: {item.name}: internal error: {error}", file=sys.stderr)
         return False
     return True
 

@@ -121,7 +121,7 @@ def _codec(label: str | None) -> str | None:
     except (LookupError, ValueError, UnicodeError):  # unknown, or a NUL or surrogate in it
         return None
     name = info.name
-    if not info._is_text_encoding or name in _NOT_CHARSETS:  # noqa: SLF001 (no public flag)
+    if not info._is_text_encoding or name in _NOT_CHARSETS:  # private, but the only flag
         return None
     # A page whose bytes hold an ASCII <meta charset=utf-16> cannot be UTF-16.
     return None if name.startswith("utf-16") or name.startswith("utf-32") else _SUPERSETS.get(name, name)
@@ -176,7 +176,8 @@ def _sample(data: bytes) -> bytes:
     if len(data) <= 3 * _DETECTION_WINDOW:
         return data
     middle = len(data) // 2 - _DETECTION_WINDOW // 2
-    parts = [data[:_DETECTION_WINDOW], data[middle : middle + _DETECTION_WINDOW], data[-_DETECTION_WINDOW:]]
+    window = _DETECTION_WINDOW
+    parts = [data[:window], data[middle : middle + window], data[-window:]]
     return b"\n".join(_cut_at_boundaries(part, first=i == 0) for i, part in enumerate(parts))
 
 

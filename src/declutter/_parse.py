@@ -57,7 +57,8 @@ def parse(text: str, limits: Limits) -> tuple[LexborHTMLParser, bool]:
         text = text.replace("\x00", "")
     tags = text.count("<")
     if tags > limits.max_tags:
-        text, tags, truncated = text[: _nth_index(text, "<", limits.max_tags)], limits.max_tags, True
+        text = text[: _nth_index(text, "<", limits.max_tags)]
+        tags, truncated = limits.max_tags, True
     rewritten = False
     if _may_exceed(text, tags, limits):
         text, rewritten = _TreeSketch(limits).rewrite(text)
@@ -89,7 +90,9 @@ def _nth_index(text: str, char: str, n: int) -> int:
 _SKETCH_TAGS_PER_DEPTH = 16
 _SKETCH_FORMATTING_PER_LIMIT = 8
 _SKETCH_ATTRIBUTES_PER_LIMIT = 16  # as costly as one element with 16 * max_attributes
-_FORMATTING_START = re.compile(r"<(?:b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u)[\s/>]", re.I)
+_FORMATTING_START = re.compile(
+    r"<(?:b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u)[\s/>]", re.IGNORECASE
+)
 
 
 def _may_exceed(text: str, tags: int, limits: Limits) -> bool:
@@ -172,35 +175,46 @@ def _tag_end(match: re.Match[str]) -> str:
 # --- the tree builder's state, sketched -------------------------------------------------------
 
 _VOID = frozenset(
-    "area base basefont bgsound br col embed frame hr image img input keygen link meta param "
-    "source track wbr".split()
-)
+    ("area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
+     "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr")
+)  # fmt: skip
 _ROOT = frozenset(("html", "head", "body", "frameset"))  # never nested by the tree builder
-_RAW_TEXT = frozenset("script style xmp iframe noembed noframes textarea title plaintext".split())
-_FORMATTING = frozenset("a b big code em font i nobr s small strike strong tt u".split())
+_RAW_TEXT = frozenset(
+    ("script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title",
+     "plaintext")
+)  # fmt: skip
+_FORMATTING = frozenset(
+    ("a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
+     "tt", "u")
+)  # fmt: skip
 # Elements that end the scope of an open <p> (and of other elements' end tags) below them.
 _MARKERS = frozenset(
-    "applet caption html table td th marquee object template button "
-    "mi mo mn ms mtext annotation-xml foreignobject desc title".split()
-)
+    ("applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+     "button", "mi", "mo", "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc",
+     "title")
+)  # fmt: skip
 # Markers that also scope the list of active formatting elements.
-_FORMATTING_MARKERS = frozenset("applet caption td th marquee object template".split())
+_FORMATTING_MARKERS = frozenset(("applet", "caption", "td", "th", "marquee", "object", "template"))
 _SPECIAL = frozenset(
-    "address applet area article aside base basefont bgsound blockquote body br button caption "
-    "center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form "
-    "frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li "
-    "link listing main marquee menu meta nav noembed noframes noscript object ol p param "
-    "plaintext pre script search section select source style summary table tbody td template "
-    "textarea tfoot th thead title tr track ul wbr xmp mi mo mn ms mtext annotation-xml "
-    "foreignobject desc".split()
-)
+    ("address", "applet", "area", "article", "aside", "base", "basefont", "bgsound",
+     "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
+     "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure",
+     "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+     "header", "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link",
+     "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript",
+     "object", "ol", "p", "param", "plaintext", "pre", "script", "search", "section", "select",
+     "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot",
+     "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp", "mi", "mo", "mn", "ms",
+     "mtext", "annotation-xml", "foreignobject", "desc")
+)  # fmt: skip
 # Start tags that close an open <p> first.
 _CLOSES_P = frozenset(
-    "address article aside blockquote center details dialog dir div dl fieldset figcaption "
-    "figure footer header hgroup main menu nav ol p search section summary ul h1 h2 h3 h4 h5 "
-    "h6 pre listing form plaintext xmp li dd dt hr".split()
-)
-_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+    ("address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
+     "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu",
+     "nav", "ol", "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5",
+     "h6", "pre", "listing", "form", "plaintext", "xmp", "li", "dd", "dt", "hr")
+)  # fmt: skip
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # Start tags that close an open element of the same kind, unless one of the boundary
 # elements is open above it (a <li> closes the previous <li>, not the one of an outer list).
 _CLOSES_KIN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -215,17 +229,22 @@ _CLOSES_KIN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "button": (("button",), ()),
     "nobr": (("nobr",), ()),
 }
-_TABLE_PARTS = frozenset("caption col colgroup tbody td tfoot th thead tr".split())
-_TABLE_ENDS = frozenset("table tbody tfoot thead tr td th caption".split())
+_TABLE_PARTS = frozenset(
+    ("caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr")
+)  # fmt: skip
+_TABLE_ENDS = frozenset(("table", "tbody", "tfoot", "thead", "tr", "td", "th", "caption"))
 # Foreign (SVG, MathML) content: where HTML resumes inside it, and the tags that leave it.
 _FOREIGN_ROOTS = frozenset(("svg", "math"))
-_INTEGRATION_POINTS = frozenset("foreignobject desc title mi mo mn ms mtext annotation-xml".split())
+_INTEGRATION_POINTS = frozenset(
+    ("foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml")
+)  # fmt: skip
 _BREAKOUT = frozenset(
-    "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i "
-    "img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u "
-    "ul var".split()
-)
-_FONT_BREAKOUT = re.compile(r"\b(?:color|face|size)\s*=", re.I)
+    ("b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+     "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+     "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
+     "strike", "sub", "sup", "table", "tt", "u", "ul", "var")
+)  # fmt: skip
+_FONT_BREAKOUT = re.compile(r"\b(?:color|face|size)\s*=", re.IGNORECASE)
 _NOAHS_ARK = 3  # identical open formatting elements the spec keeps (the "Noah's Ark" clause)
 
 
@@ -379,7 +398,9 @@ class _TreeSketch:
         """Whether the open <select> holds `max_options` options already (the parser
         walks all the options of a list each time one is added)."""
         select = self.where.get("select")
-        return bool(select) and self.options.get(select[-1], 0) >= self.limits.max_options
+        if not select:
+            return False
+        return self.options.get(select[-1], 0) >= self.limits.max_options
 
     def _full(self, name: str) -> bool:
         """Whether a new element `name` would go beyond the limits."""
@@ -536,7 +557,9 @@ class _TreeSketch:
 
 _BOTTOM = _Open(name="", markers=0, specials=0, item_stops=0, foreign=False, foreign_children=False)
 _NOT_ITEM_STOPS = frozenset(("address", "div", "p"))
-_RAW_TEXT_END = {name: re.compile(rf"</{name}[\s/>]", re.IGNORECASE) for name in _RAW_TEXT - {"plaintext"}}
+_RAW_TEXT_END = {
+    name: re.compile(rf"</{name}[\s/>]", re.IGNORECASE) for name in _RAW_TEXT - {"plaintext"}
+}
 
 
 def _raw_text_end(text: str, name: str, pos: int) -> int:

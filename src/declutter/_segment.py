@@ -144,7 +144,7 @@ class _Walker:
         while stack:
             item = stack.pop()
             if item.__class__ is _Exit:
-                self._leave(item)  # type: ignore[arg-type]
+                self._leave(item)
                 continue
             node: LexborNode = item  # type: ignore[assignment]
             # The next sibling waits below the node's subtree: the stack holds one node per
@@ -160,8 +160,8 @@ class _Walker:
         self._flush(top)
         while stack:  # a cut-short walk still closes its open containers
             item = stack.pop()
-            if item.__class__ is _Exit and item.container is not None:  # type: ignore[union-attr]
-                item.container.end = len(self.blocks)  # type: ignore[union-attr]
+            if item.__class__ is _Exit and item.container is not None:
+                item.container.end = len(self.blocks)
         top.end = len(self.blocks)
         _mark_captions(self.blocks, self.containers)
         return Segmentation(self.blocks, self.containers, self.truncated, self.nodes)

@@ -110,7 +110,7 @@ def _extract_and_write(
         sys.stdout.flush()
     except BrokenPipeError:
         raise  # the reader left: stop, as `main` does
-    except Exception as exc:  # any bug: reported, and the batch goes on
+    except Exception as exc:  # noqa: BLE001 (any bug: reported, and the batch goes on)
         error = f"{type(exc).__name__}: {exc}"
         print(f"declutter: {item.name}: internal error: {error}", file=sys.stderr)
         return False

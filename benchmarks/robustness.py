@@ -10,8 +10,9 @@ fixed costs dominate the 1x run); anything near 256 is quadratic.
     python benchmarks/robustness.py --scales 1,4 deep_divs giant_table
     python benchmarks/robustness.py --no-budget        # Options(time_budget=None)
 
-Columns: input size, seconds for `extract` alone (decode to serialise), peak RSS of the
-process minus the RSS after imports (MB), and ``T`` when the result was marked truncated.
+Columns: input size, CPU seconds of `extract` alone (decode to serialise; process time, so
+other load on the machine does not bend the curve), peak RSS of the process minus the RSS
+before the call (MB), and ``T`` when the result was marked truncated.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import json
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,32 +36,35 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def run_one(family: str, scale: int, budget: bool) -> dict[str, object]:
-    """Extract one generated page in this process; the measures as a dict."""
-    data = robust_hostile.FAMILIES[family](scale)
+def run_one(path: Path, budget: bool) -> dict[str, object]:
+    """Extract the page in `path` in this process; the measures as a dict."""
+    data = path.read_bytes()
     options = declutter.Options() if budget else declutter.Options(time_budget=None)
     baseline = _peak_mb()
-    start = time.perf_counter()
+    start = time.process_time()
     article = declutter.extract(data, options=options)
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     return {
-        "family": family, "scale": scale, "input_mb": len(data) / 1e6, "seconds": seconds,
-        "peak_mb": _peak_mb() - baseline, "truncated": article.truncated, "body": len(article.body),
+        "input_mb": len(data) / 1e6, "seconds": seconds, "peak_mb": _peak_mb() - baseline,
+        "truncated": article.truncated, "body": len(article.body),
     }  # fmt: skip
 
 
-def _spawn(family: str, scale: int, budget: bool, timeout: float) -> dict[str, object]:
-    cmd = [sys.executable, __file__, "--one", family, str(scale)] + (
-        [] if budget else ["--no-budget"]
-    )
-    try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        return {"error": f"timeout>{timeout:g}s"}
+def _spawn(family: str, scale: float, budget: bool, timeout: float) -> dict[str, object]:
+    """Generate the page here, extract it in a fresh interpreter (its own peak memory)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.html"
+        page.write_bytes(robust_hostile.FAMILIES[family](scale))
+        cmd = [sys.executable, __file__, "--one", str(page)] + ([] if budget else ["--no-budget"])
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return {"error": f"timeout>{timeout:g}s"}
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
         return {"error": last[:60]}
-    return json.loads(done.stdout)
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
 
 
 def _cell(result: dict[str, object]) -> str:
@@ -69,26 +74,33 @@ def _cell(result: dict[str, object]) -> str:
     return f"{result['input_mb']:7.2f}MB {result['seconds']:7.2f}s {result['peak_mb']:6.0f}MB{flag}"
 
 
+def _ratio(results: list[dict[str, object]]) -> str:
+    first, last = results[0].get("seconds"), results[-1].get("seconds")
+    if not isinstance(first, float) or not isinstance(last, float):
+        return "       -"
+    return f"{last / max(first, 1e-3):8.1f}"
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("families", nargs="*", help="default: all of robust_hostile.FAMILIES")
     parser.add_argument("--scales", default="1,4,16")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per run")
     parser.add_argument("--no-budget", action="store_true", help="Options(time_budget=None)")
-    parser.add_argument("--one", nargs=2, metavar=("FAMILY", "SCALE"), help=argparse.SUPPRESS)
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one[0], int(args.one[1]), not args.no_budget)))
+        print(json.dumps(run_one(args.one, not args.no_budget)))
         return
-    scales = [int(s) for s in args.scales.split(",")]
+    scales = [float(s) for s in args.scales.split(",")]
     families = args.families or list(robust_hostile.FAMILIES)
-    header = "".join(f"{f'{s}x':>29}" for s in scales)
-    print(f"{'family':26}{header}  time {scales[-1]}x/{scales[0]}x", flush=True)
+    header = "".join(f"{f'{s:g}x':>29}" for s in scales)
+    print(f"{'family':26}{header}  cpu {scales[-1]:g}x/{scales[0]:g}x", flush=True)
     for family in families:
         results = [_spawn(family, s, not args.no_budget, args.timeout) for s in scales]
-        times = [r.get("seconds") for r in results]
-        ratio = f"{times[-1] / max(times[0], 1e-3):8.1f}" if None not in times else "       -"  # type: ignore[operator]
-        print(f"{family:26}{''.join(' ' + _cell(r) for r in results)}  {ratio}", flush=True)
+        print(
+            f"{family:26}{''.join(' ' + _cell(r) for r in results)}  {_ratio(results)}", flush=True
+        )
 
 
 if __name__ == "__main__":

@@ -33,7 +33,14 @@ import robust_hostile
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    """Peak resident memory of this process (MB): Linux's VmHWM, which, unlike ru_maxrss,
+    does not start from the parent's peak in a spawned child."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kib = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+    return int(kib) / 1024
 
 
 def run_one(path: Path, budget: bool) -> dict[str, object]:

@@ -20,16 +20,22 @@ def snippet_bytes(name: str) -> bytes:
     return gzip.decompress(data) if name.endswith(".gz") else data
 
 
+UNLIMITED = _parse.Limits(
+    max_chars=10**9, max_tags=10**9, max_depth=10**9, max_formatting=10**9,
+    max_attributes=10**9, max_options=10**9,
+)  # fmt: skip
+
+
 def segment_html(html: str, *, vocabulary: bool = True) -> Segmentation:
     """Stages 2 to 4 (parse, prune, segment) on `html`, without any limit."""
-    tree, _ = _parse.parse(html, max_chars=10**9)
+    tree, _ = _parse.parse(html, UNLIMITED)
     root = tree.body or tree.root
     plan = _prune.plan(tree, use_vocabulary=vocabulary)
     return segment(root, plan=plan, max_nodes=10**9, deadline=None)
 
 
 def page_title(html: str, options: Options = DEFAULT_OPTIONS) -> TitleKeys:
-    tree, _ = _parse.parse(html, max_chars=10**9)
+    tree, _ = _parse.parse(html, UNLIMITED)
     return title_keys(
         tree, min_chars=options.headline_min_chars, min_coverage=options.headline_min_coverage
     )

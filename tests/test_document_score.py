@@ -56,11 +56,6 @@ def test_score_grows_with_the_article() -> None:
     assert 0 < short < longer
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="binary input (a gzip-compressed page) decodes to garbage that scores as a "
-    "confident article",
-)
 def test_compressed_page_scores_low() -> None:
     page = snippet_bytes("reuters_parasite.html")
     assert declutter.extract(gzip.compress(page)).score < 0.3

@@ -2,32 +2,35 @@
 
 from __future__ import annotations
 
-from declutter._parse import parse
+from declutter._options import DEFAULT_OPTIONS
+from declutter._parse import Limits, parse
 
 
 def test_parse_gives_a_dom() -> None:
-    tree, cut = parse("<html><body><p class=x>Hello</p></body></html>", max_chars=1000)
+    tree, cut = parse(
+        "<html><body><p class=x>Hello</p></body></html>", Limits.of(DEFAULT_OPTIONS, max_chars=1000)
+    )
     assert not cut
     node = tree.css_first("p.x")
     assert node is not None and node.text() == "Hello"
 
 
 def test_text_beyond_max_chars_is_cut() -> None:
-    tree, cut = parse("<p>keep</p><p>drop</p>", max_chars=11)
+    tree, cut = parse("<p>keep</p><p>drop</p>", Limits.of(DEFAULT_OPTIONS, max_chars=11))
     assert cut
     assert [p.text() for p in tree.css("p")] == ["keep"]
 
 
 def test_exactly_max_chars_is_not_cut() -> None:
-    assert parse("<p>x</p>", max_chars=8)[1] is False
+    assert parse("<p>x</p>", Limits.of(DEFAULT_OPTIONS, max_chars=8))[1] is False
 
 
 def test_nul_characters_are_dropped() -> None:
-    tree, _ = parse("<p>a\x00b\x00c</p>", max_chars=100)
+    tree, _ = parse("<p>a\x00b\x00c</p>", Limits.of(DEFAULT_OPTIONS, max_chars=100))
     assert tree.css_first("p").text() == "abc"
 
 
 def test_page_of_nuls_is_an_empty_document() -> None:
-    tree, _ = parse("\x00" * 5000, max_chars=10_000)
+    tree, _ = parse("\x00" * 5000, Limits.of(DEFAULT_OPTIONS, max_chars=10_000))
     assert tree.body is not None
     assert tree.body.text(strip=True) == ""

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _helpers import block, segment_html
+from _helpers import UNLIMITED, block, segment_html
 from declutter import _parse, _prune
 from declutter._segment import Segmentation, segment
 
@@ -304,7 +304,7 @@ def test_ten_thousand_deep_dom_segments_without_recursion() -> None:
 
 def test_node_limit_cuts_the_walk_and_closes_containers() -> None:
     html = "<body><div>" + "<p>Paragraph text.</p>" * 5000 + "</div></body>"
-    tree, _ = _parse.parse(html, max_chars=10**9)
+    tree, _ = _parse.parse(html, UNLIMITED)
     seg = segment(tree.body, plan=_prune.plan(tree), max_nodes=2048, deadline=None)
     assert seg.truncated
     assert 0 < len(seg.blocks) < 5000

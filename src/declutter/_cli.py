@@ -367,7 +367,9 @@ class _Run:
         if isinstance(source, Unreadable):
             return self._fail(source.name, source.message)
         if outcome.error is not None or outcome.value is None:
-            return self._fail(source.name, f"extraction failed: {outcome.error!r}")
+            error = outcome.error
+            detail = f"{type(error).__name__}: {error}" if error is not None else "no result"
+            return self._fail(source.name, f"internal error: {detail}")
         rendered = outcome.value
         try:
             self._write(source, rendered)

@@ -10,4 +10,5 @@ __all__ = ["InputTypeError"]
 
 
 class InputTypeError(TypeError):
-    """The input is not ``bytes``, ``bytearray``, ``memoryview`` or ``str``."""
+    """The input is not ``bytes``, ``bytearray``, ``memoryview`` or ``str`` (or is a released
+    ``memoryview``, which can no longer be read)."""

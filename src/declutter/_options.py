@@ -25,10 +25,37 @@ class Options:
     """Input beyond this many bytes (characters for ``str`` input) is cut off before parsing;
     the result is marked ``truncated``."""
     max_nodes: int = 2_000_000
-    """The DOM walk stops after this many nodes; the result is marked ``truncated``."""
+    """The DOM holds at most about this many nodes: the input is cut after ``max_nodes / 2``
+    tags before parsing (a tag makes at most an element and a text node), and the DOM walk
+    stops after this many nodes. Either marks the result ``truncated``."""
+    max_blocks: int = 100_000
+    """The DOM walk stops once it has cut this many blocks of text (each costs about a
+    kilobyte until the result is returned; real pages have a few thousand); the result is
+    marked ``truncated``."""
+    max_depth: int = 512
+    """Elements are nested at most this deep: a start tag that would go deeper is dropped
+    before parsing, its text kept in the enclosing element (browsers cap their trees at 512
+    too). The HTML parser's time grows with depth times elements. Checked on pages with more
+    than ``16 * max_depth`` tags, where it can matter; marks the result ``truncated``."""
+    max_open_formatting: int = 64
+    """At most this many formatting elements (``<b>``, ``<font>``... with different
+    attributes) stay open at once; more are dropped before parsing (the parser re-opens each
+    inside every later paragraph, so n of them cost n * n elements). Checked on pages with
+    more than ``8 * max_open_formatting`` of them; marks the result ``truncated``."""
+    max_attributes: int = 128
+    """Attributes beyond this many on one element are dropped before parsing (the parser
+    checks each against all before it), on pages where such elements would slow the parser
+    down: more, in all, than one element with ``16 * max_attributes``. Marks the result
+    ``truncated``."""
+    max_select_options: int = 256
+    """Options beyond this many in one ``<select>`` are dropped before parsing (the parser
+    walks the whole list for each new one). Checked on pages with more than
+    ``16 * max_depth`` tags; marks the result ``truncated``."""
     time_budget: float | None = 20.0
-    """Seconds one document may take in the segment stage before it stops and returns what it
-    has (marked ``truncated``); ``None`` for no limit."""
+    """Seconds one document may take, checked during the DOM walk and before each further
+    pass over the DOM; past it, `extract` stops and returns what it has, marked
+    ``truncated``. A soft limit: the stages before the walk are linear in the bounded input
+    and are not interrupted, those after it in the blocks already cut. ``None`` for none."""
 
     # --- prune ---------------------------------------------------------------------------
     prune_by_class: bool = True
@@ -256,10 +283,25 @@ class Options:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
+            if not _has_type(value, str(f.type)):
+                raise TypeError(f"Options.{f.name} must be {f.type}, not {type(value).__name__}")
             if isinstance(value, bool) or value is None:
                 continue
             if isinstance(value, (int, float)) and value < 0:
                 raise ValueError(f"Options.{f.name} must not be negative, got {value!r}")
+
+
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "int": (int,), "float": (int, float), "bool": (bool,), "float | None": (int, float, type(None)),
+}  # fmt: skip
+
+
+def _has_type(value: object, annotation: str) -> bool:
+    """Whether `value` fits a field annotated `annotation` (bool is no number here)."""
+    expected = _FIELD_TYPES.get(annotation)
+    if expected is None:
+        return True
+    return isinstance(value, expected) and isinstance(value, bool) == (annotation == "bool")
 
 
 DEFAULT_OPTIONS = Options()

@@ -53,11 +53,10 @@ def extract(
         raise TypeError(
             f"reference_time must be a datetime or None, not {type(reference_time).__name__}"
         )
-    deadline = time.monotonic() + options.time_budget if options.time_budget else None
-    data = html if isinstance(html, str) else bytes(html[: options.max_bytes])
-    cut = len(html) > options.max_bytes
+    deadline = time.monotonic() + options.time_budget if options.time_budget is not None else None
+    data, cut = _bounded(html, options.max_bytes)
     decoded = _decode.decode(data, declared=encoding, tolerated=options.utf8_tolerated_errors)
-    tree, parse_cut = _parse.parse(decoded.text, max_chars=options.max_bytes)
+    tree, parse_cut = _parse.parse(decoded.text, _parse.Limits.of(options))
     seg = _extract_body(tree, url, options, deadline)
     body = _serialise.to_text(seg.blocks, options.data_table_max_cell_length)
     meta = extract_metadata(
@@ -83,6 +82,24 @@ def extract(
         encoding=decoded.encoding,
         blocks=_freeze(seg),
     )
+
+
+def _bounded(html: Input, max_bytes: int) -> tuple[bytes | str, bool]:
+    """The first `max_bytes` bytes of the input (only they are copied), and whether that cut
+    it; a str is left whole here and cut after decoding, in `_parse`."""
+    if isinstance(html, memoryview):
+        html = _as_bytes_view(html)
+    if isinstance(html, str):
+        return html, False  # `_parse` cuts text, after decoding
+    return bytes(html[:max_bytes]), len(html) > max_bytes
+
+
+def _as_bytes_view(view: memoryview) -> memoryview | bytes:
+    """A memoryview of bytes, whatever the item format or shape of `view`."""
+    try:
+        return view.cast("B") if view.c_contiguous else view.tobytes()
+    except ValueError as exc:  # a released memoryview
+        raise InputTypeError(f"extract() cannot read this memoryview: {exc}") from None
 
 
 def _check_arguments(
@@ -126,13 +143,37 @@ def _extract_body(
         suspects = _suspect_prunes(seg, options)
         if not suspects:
             break
+        if _past(deadline):  # the passes left would change the result: say it is cut short
+            best.truncated = True
+            break
         plan.overruled |= suspects
         seg = _body_pass(root, plan, title, options, deadline)
         if _kept_length(seg) > _kept_length(best):
             best = seg
     if not _kept_length(best):
         _fallback(best, title, options)
+    if not _kept_length(best) and tree.css_first("noscript") is not None:
+        best = _noscript_pass(root, plan, title, options, deadline) or best
     return best
+
+
+def _noscript_pass(
+    root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
+    deadline: float | None,
+) -> Segmentation | None:  # fmt: skip
+    """A page whose only text is in ``<noscript>`` (rendered by scripts, with a fallback for
+    readers without them): that text, read as the page. None if it has none either."""
+    seg = _body_pass(root, plan, title, options, deadline, shown=_NOSCRIPT)
+    if not _kept_length(seg):
+        _fallback(seg, title, options)
+    return seg if _kept_length(seg) else None
+
+
+_NOSCRIPT = frozenset(("noscript",))
+
+
+def _past(deadline: float | None) -> bool:
+    return deadline is not None and time.monotonic() > deadline
 
 
 def _fallback(seg: Segmentation, title: TitleKeys, options: Options) -> None:
@@ -167,10 +208,11 @@ _GUESSED_PRUNES = ("class:", "role:")
 
 def _body_pass(
     root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
-    deadline: float | None,
-) -> Segmentation:
+    deadline: float | None, shown: frozenset[str] = frozenset(),
+) -> Segmentation:  # fmt: skip
     seg = segment(
         root, plan=plan, max_nodes=options.max_nodes, deadline=deadline,
+        max_blocks=options.max_blocks, shown=shown,
         links=options.include_links, images=options.include_images,
     )  # fmt: skip
     _score.score_blocks(seg, options)

@@ -34,7 +34,8 @@ _DEADLINE_CHECK_EVERY = 2048
 _CAPTION_CLASS = _vocab.ClassVocabulary(_vocab.CAPTION_CLASS)
 _IMAGE_CLASS = _vocab.ClassVocabulary(_vocab.IMAGE_CLASS)
 _MAX_IMAGE_BOX_BLOCKS = 2  # an image box holds a caption and perhaps a credit line
-_INVISIBLE_TEXT = ", ".join(sorted(_vocab.SKIP_TAGS - {"head", "title", "meta", "link"}))
+_INVISIBLE_TAGS = _vocab.SKIP_TAGS - {"head", "title", "meta", "link"}
+_INVISIBLE_TEXT = ", ".join(sorted(_INVISIBLE_TAGS))
 _ITEM_TAGS = frozenset(("li", "dt", "dd"))
 _STRUCTURE_TAGS = _vocab.LIST_TAGS | _ITEM_TAGS | {"blockquote", "table", "tr", "td", "th", "thead"}
 _IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
@@ -178,12 +179,14 @@ class _Walker:
     """One walk over one DOM; holds the state of that walk only."""
 
     def __init__(
-        self, plan: PrunePlan, max_nodes: int, deadline: float | None, links: bool = False,
-        images: bool = False,
+        self, plan: PrunePlan, max_nodes: int, deadline: float | None, max_blocks: int | None,
+        shown: frozenset[str], links: bool = False, images: bool = False,
     ) -> None:  # fmt: skip
         self.plan = plan
+        self.shown = shown
         self.skip = plan.structural
         self.max_nodes = max_nodes
+        self.max_blocks = max_blocks
         self.deadline = deadline
         self.blocks: list[RawBlock] = []
         self.containers: list[Container] = []
@@ -211,13 +214,19 @@ class _Walker:
         attrs = root.attributes if root.is_element_node else {}
         top = self._open(root, None, attrs, " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v))
         stack: list[LexborNode | _Exit] = [_Exit(top)]
-        self._push_children(root, stack)
+        if root.child is not None:
+            stack.append(root.child)
         while stack:
             item = stack.pop()
             if isinstance(item, _Exit):
                 self._leave(item)
                 continue
             node = item
+            # The next sibling waits below the node's subtree: the stack holds one node per
+            # level, not every child of a node with a million children.
+            following = node.next
+            if following is not None:
+                stack.append(following)
             self.nodes += 1
             if self.nodes % _DEADLINE_CHECK_EVERY == 0 and self._out_of_budget():
                 self.truncated = True
@@ -235,6 +244,8 @@ class _Walker:
     def _out_of_budget(self) -> bool:
         if self.nodes >= self.max_nodes:
             return True
+        if self.max_blocks is not None and len(self.blocks) >= self.max_blocks:
+            return True
         return self.deadline is not None and time.monotonic() > self.deadline
 
     def _enter(self, node: LexborNode, stack: list[LexborNode | _Exit]) -> None:
@@ -246,7 +257,7 @@ class _Walker:
                 if self.link_depth:
                     self.run.link_parts.append(text)
             return
-        if tag is None or tag[0] in "-_!" or tag in _vocab.SKIP_TAGS:
+        if tag is None or tag[0] in "-_!" or (tag in _vocab.SKIP_TAGS and tag not in self.shown):
             return  # comments, doctype, scripts and the like
         if tag == "br":
             self._line_break()
@@ -280,14 +291,9 @@ class _Walker:
                 stack.append(_LEAVE_LINK)
                 if self.record_links:
                     self.open_links.append(_OpenLink(node.attributes.get("href"), len(self.run.parts)))
-        self._push_children(node, stack)
-
-    @staticmethod
-    def _push_children(node: LexborNode, stack: list[LexborNode | _Exit]) -> None:
-        child = node.last_child
-        while child is not None:
+        child = node.child
+        if child is not None:
             stack.append(child)
-            child = child.prev
 
     def _open(
         self, node: LexborNode, parent: Container | None, attrs: dict[str, str | None], classes: str
@@ -447,12 +453,7 @@ class _Walker:
 
     def _pruned(self, node: LexborNode, reason: str) -> None:
         """Record a pruned subtree as one block, so the decision can be inspected."""
-        text = node.text(separator=" ") or ""
-        for hidden in node.css(_INVISIBLE_TEXT):  # Lexbor's text() includes script source
-            source = hidden.text(separator=" ")
-            if source:
-                text = text.replace(source, " ", 1)
-        text = _textstats.normalise_space(text)
+        text = _textstats.normalise_space(_visible_text(node))
         if text:
             self._emit(text, "", 0, self.current, pruned=reason, pruned_id=node.mem_id)
 
@@ -482,6 +483,9 @@ class _Walker:
         pruned_id: int = 0, links: tuple[Link, ...] = (),
     ) -> None:
         if not text:
+            return
+        if self.max_blocks is not None and len(self.blocks) >= self.max_blocks:
+            self.truncated = True  # the walk stops at its next check
             return
         length = _textstats.measure(text)
         if length == 0 and not pruned:
@@ -528,6 +532,25 @@ class _Walker:
         if self.list_depth and tag in ("p", "div", "span"):
             return "list-item"
         return "paragraph"
+
+
+def _visible_text(node: LexborNode) -> str:
+    """The text of a subtree without its scripts, styles and other invisible elements
+    (Lexbor's ``text()`` includes script source): that ``text()`` when there are none,
+    else a walk that skips them, so the cost stays linear in the subtree however many."""
+    if node.css_first(_INVISIBLE_TEXT) is None:
+        return node.text(separator=" ") or ""
+    parts: list[str] = []
+    stack = [node.child] if node.child is not None else []
+    while stack:
+        current = stack.pop()
+        if current.next is not None:
+            stack.append(current.next)
+        if current.is_text_node:
+            parts.append(current.text_content or "")
+        elif current.tag not in _INVISIBLE_TAGS and current.child is not None:
+            stack.append(current.child)
+    return " ".join(parts)
 
 
 def _mark_captions(blocks: list[RawBlock], containers: list[Container]) -> None:
@@ -620,10 +643,14 @@ def data_table_ids(blocks: Iterable[RawBlock], max_cell_length: float) -> set[in
 
 def segment(
     root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: float | None,
+    max_blocks: int | None = None, shown: frozenset[str] = frozenset(),
     links: bool = False, images: bool = False,
 ) -> Segmentation:  # fmt: skip
     """Blocks and containers of the subtree at `root` (normally ``<body>``).
 
-    `links` and `images` record the links and images of the text on the blocks (for the
-    renderers); they change nothing else."""
-    return _Walker(plan, max_nodes, deadline, links, images).walk(root)
+    The walk stops, marking the result truncated, after `max_nodes` nodes, past `deadline`
+    (``time.monotonic()``, checked every few thousand nodes) or with `max_blocks` blocks.
+    `shown` names skipped elements (`SKIP_TAGS`) whose content is walked anyway. `links` and
+    `images` record the links and images of the text on the blocks (for the renderers);
+    they change nothing else."""
+    return _Walker(plan, max_nodes, deadline, max_blocks, shown, links, images).walk(root)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import _vocab
@@ -137,8 +138,7 @@ def _mark_loose_paragraphs(
     seg: Segmentation, parent_id: int, options: Options, in_region: list[bool]
 ) -> None:
     """Blocks held directly by `parent_id` that read like paragraphs join the region."""
-    parent = seg.containers[parent_id]
-    for i in range(parent.first, parent.end):
+    for i in _direct_blocks(seg, seg.containers[parent_id]):
         block = seg.blocks[i]
         if (
             block.container == parent_id
@@ -156,6 +156,17 @@ def _drop_headline_copies(blocks: list[RawBlock], headline: int, in_region: list
         if i == headline or (block.kind == "heading" and "".join(block.text.split()).casefold() == key):
             in_region[i] = False
             block.reason = "headline"
+
+
+def _direct_blocks(seg: Segmentation, parent: Container) -> Iterator[int]:
+    """Indices of the blocks in `parent` outside its child containers (whose blocks are
+    contiguous slices): walking up a deep tree level by level then costs linear time."""
+    start = parent.first
+    for cid in parent.children:
+        child = seg.containers[cid]
+        yield from range(start, child.first)
+        start = max(start, child.end)
+    yield from range(start, parent.end)
 
 
 def _extend(blocks: list[RawBlock], in_region: list[bool], options: Options) -> None:

@@ -9,6 +9,7 @@ whitespace-separated chunks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import regex
 
@@ -32,9 +33,32 @@ _CJK_SPACE = regex.compile(rf"(?<={_CJK_NEIGHBOUR}) (?={_CJK_NEIGHBOUR})")
 
 def measure(text: str) -> int:
     """Characters of unspaced scripts plus words of the others."""
+    if len(text) > _LARGE:
+        return sum(_count(piece) for piece in _pieces(text, _TOKEN_BOUNDARY))
+    return _count(text)
+
+
+def _count(text: str) -> int:
     if _SIMPLE_SCRIPTS_ONLY.fullmatch(text):
         return len(_SIMPLE_WORD.findall(text))
     return len(_TOKEN.findall(text))
+
+
+# A large text is measured and collapsed in pieces: a list of every word of a 10 MB block
+# would take ten times its size. Pieces end before a space (or, to measure, an unspaced-script
+# character), where no token continues, so the results add up exactly.
+_LARGE = 1 << 16
+_TOKEN_BOUNDARY = regex.compile(rf"[\s{_UNSPACED}]")
+_SPACE = re.compile(r"\s")  # the characters str.split() splits on
+
+
+def _pieces(text: str, boundaries: re.Pattern[str] | regex.Pattern[str]) -> Iterator[str]:
+    start = 0
+    while start < len(text):
+        boundary = boundaries.search(text, start + _LARGE)
+        end = boundary.start() if boundary is not None else len(text)
+        yield text[start:end]
+        start = end
 
 
 def punctuation_count(text: str) -> int:
@@ -50,13 +74,21 @@ def normalise_space(text: str, line_break: str | None = None) -> str:
     as spaces between two CJK characters, so neither do we.
     """
     if line_break is not None and line_break in text:
-        lines = (" ".join(line.split()) for line in text.split(line_break))
+        lines = (_collapse(line) for line in text.split(line_break))
         text = "\n".join(line for line in lines if line)
     else:
-        text = " ".join(text.split())
+        text = _collapse(text)
     if " " in text and not text.isascii():
         text = _CJK_SPACE.sub("", text)
     return text
+
+
+def _collapse(text: str) -> str:
+    """Every whitespace run to one space, none at the ends."""
+    if len(text) <= _LARGE:
+        return " ".join(text.split())
+    collapsed = (" ".join(piece.split()) for piece in _pieces(text, _SPACE))
+    return " ".join(piece for piece in collapsed if piece)
 
 
 def is_cjk_char(char: str) -> bool:

@@ -26,6 +26,7 @@ from ._dates import find_dates
 from ._jsonld import read_jsonld
 from ._language import find_language
 from ._meta import read_meta
+from ._scan import scan
 from ._text import clean
 from ._title import choose_title
 from ._zone import body_end_nodes, text_after, text_before
@@ -63,8 +64,10 @@ def extract_metadata(
     reference_time: datetime | None = None,
 ) -> Metadata:
     """Metadata of the page in `tree` (`body` is the extracted text, for context)."""
+    found = scan(tree)
     meta = read_meta(tree, max_value_chars=options.meta_max_value_chars)
-    jsonld = read_jsonld(tree, max_chars=options.jsonld_max_chars, max_objects=options.jsonld_max_objects)
+    jsonld = read_jsonld(tree, max_chars=options.jsonld_max_chars, max_objects=options.jsonld_max_objects,
+                         scripts=found.jsonld)  # fmt: skip
     declared_url = next(iter(meta.links.get("canonical", ())), None) or meta.first("og:url") or jsonld.url
     canonical = _extras.absolute(declared_url, url)
     sites = _extras.site_names(meta, jsonld)
@@ -73,12 +76,16 @@ def extract_metadata(
         jsonld.headline, meta.first("og:title"), meta.first("twitter:title"), _title_element(tree),
         meta.first("title", "dc.title", "headline", "sailthru.title", "parsely-title"),
     ]  # fmt: skip
-    choice = choose_title(tree, [r for r in references if r], sites + hosts, options)
+    choice = choose_title(tree, found.title, [r for r in references if r], sites + hosts, options)
     site_name = sites[0] if sites else next(iter(choice.site_hints), None)
+    # A node can be listed twice (see `_scan`): its text is read once.
+    windows: dict[int, str] = {}
     after = [
-        text_after(node, max_chars=options.date_window, max_nodes=options.byline_max_nodes)
+        windows[node.mem_id] if node.mem_id in windows else windows.setdefault(
+            node.mem_id, text_after(node, max_chars=options.date_window, max_nodes=options.byline_max_nodes)
+        )
         for node in choice.nodes
-    ]
+    ]  # fmt: skip
     before = [
         text_before(node, max_chars=options.byline_window_before, max_nodes=options.byline_max_nodes)
         for node in choice.nodes[:1]
@@ -91,7 +98,7 @@ def extract_metadata(
     )
     end_zones = _EndZones(tree, body, next(iter(choice.nodes), None), options)
     dates = find_dates(
-        tree, jsonld=jsonld, meta=meta, zones=after + before, end_zones=end_zones, url=url or canonical,
+        tree, time_elements=found.time, jsonld=jsonld, meta=meta, zones=after + before, end_zones=end_zones, url=url or canonical,
         day_first=language not in _MONTH_FIRST, options=options, reference_time=reference_time,
     )  # fmt: skip
     # Host names are left out: a personal domain is often its author's name.
@@ -110,7 +117,7 @@ def extract_metadata(
         language=language,
         canonical_url=canonical,
         image=_extras.absolute(_extras.image(meta, jsonld), url or canonical),
-        tags=_extras.tags(tree, meta, jsonld, options),
+        tags=_extras.tags(found.tag_links, meta, jsonld, options),
         categories=_extras.categories(meta, jsonld, options),
     )
 

@@ -36,8 +36,6 @@ _MODIFIED_KEYS = (
     "dc.date.modified", "last-modified", "article:update_at", "article.updated",
     "lastmod", "dateupdate", "dateupdated", "modified",
 )  # fmt: skip
-# Machine-readable dates in the body: cheap to find, read from their attribute.
-_TIME_ELEMENTS = 'time[datetime], [itemprop="datePublished"]'
 # Elements whose class or id names a date: read from their (short) text.
 _DATE_ELEMENTS = (
     '[class*="date"], [class*="time"], [id*="date"], [id*="time"], [class*="pub"], '
@@ -58,10 +56,12 @@ class DateResult:
     source: str | None = None
 
 
-def find_dates(tree: LexborHTMLParser, *, jsonld: JsonLd, meta: PageMeta, zones: list[str],
+def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonld: JsonLd, meta: PageMeta, zones: list[str],
                end_zones: Callable[[], list[str]], url: str | None, day_first: bool, options: Options,
                reference_time: datetime | None) -> DateResult:  # fmt: skip
-    """`zones`: text around the headline; `end_zones`: text at the article's end (on demand)."""
+    """`time_elements`: the page's ``time[datetime]`` and ``itemprop=datePublished`` elements
+    (`_scan`); `zones`: text around the headline; `end_zones`: text at the article's end (on
+    demand)."""
     check = _Checker(options, reference_time, day_first)
     modified = check.structured(jsonld.date_modified) or _first(check.structured, meta.all(*_MODIFIED_KEYS))
     published: DateValue | None = None
@@ -69,7 +69,7 @@ def find_dates(tree: LexborHTMLParser, *, jsonld: JsonLd, meta: PageMeta, zones:
     finders: tuple[tuple[str, Callable[[], DateValue | None]], ...] = (
         ("json-ld", lambda: check.structured(jsonld.date_published)),
         ("meta", lambda: _first(check.structured, meta.all(*_PUBLISHED_KEYS))),
-        ("time", lambda: _from_time_elements(tree, check, options)),
+        ("time", lambda: _from_time_elements(time_elements, check, options)),
     )
     for name, find in finders:
         published = find()
@@ -133,9 +133,9 @@ def _first(parse: Callable[[str], DateValue | None], values: list[str]) -> DateV
     return None
 
 
-def _from_time_elements(tree: LexborHTMLParser, check: _Checker, options: Options) -> DateValue | None:
+def _from_time_elements(nodes: list[LexborNode], check: _Checker, options: Options) -> DateValue | None:
     """`<time datetime>` and itemprop=datePublished, by their machine-readable attribute."""
-    for node in tree.css(_TIME_ELEMENTS)[: options.date_max_elements]:
+    for node in nodes[: options.date_max_elements]:
         attrs = node.attributes
         raw = attrs.get("datetime") or attrs.get("content")
         if raw and not _skipped(node):

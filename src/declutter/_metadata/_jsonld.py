@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._text import clean
 
@@ -56,10 +56,14 @@ class JsonLd:
     sections: list[str] = field(default_factory=list)
 
 
-def read_jsonld(tree: LexborHTMLParser, *, max_chars: int, max_objects: int) -> JsonLd:
-    """Merge all JSON-LD blocks: the first article-like object wins, a web page next."""
+def read_jsonld(tree: LexborHTMLParser, *, max_chars: int, max_objects: int,
+                scripts: list[LexborNode] | None = None) -> JsonLd:  # fmt: skip
+    """Merge all JSON-LD blocks: the first article-like object wins, a web page next.
+    `scripts`: the page's JSON-LD script elements, when already found."""
     objects: list[dict[str, Any]] = []
-    for script in tree.css('script[type*="ld+json"]'):
+    if scripts is None:
+        scripts = tree.css('script[type*="ld+json"]')
+    for script in scripts:
         raw = script.text(deep=True)
         if not raw or len(raw) > max_chars:
             continue

@@ -22,10 +22,7 @@ from ._text import clean, fold, has_han
 
 __all__ = ["TitleChoice", "choose_title", "split_segments"]
 
-# One query for all candidates (each query walks the whole DOM); ranked by `_rank`.
-_CANDIDATES = (
-    'h1, h2, h3, [itemprop="headline"], [class*="headline" i], [class*="title" i], [id*="title" i]'
-)
+# Candidates: `_scan.TITLE_SELECTOR` (found with the page's other elements in one query).
 _RANK = {"h1": 0, "h2": 2, "h3": 2}
 # Separators between a headline and the site/section names in <title>: spaced dashes and
 # bars, or unspaced bars, underscores, guillemets and double dashes.
@@ -54,16 +51,17 @@ def split_segments(reference: str) -> list[str]:
     return [s for s in (p.strip() for p in rx.split(reference)) if s]
 
 
-def choose_title(tree: LexborHTMLParser, references: list[str], sites: list[str],
-                 options: Options) -> TitleChoice:  # fmt: skip
+def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], references: list[str],
+                 sites: list[str], options: Options) -> TitleChoice:  # fmt: skip
+    """`found`: the headline candidates and their repetitions (`_scan.Scan.title`)."""
     refs = [r for r in dict.fromkeys(clean(r) for r in references) if r]
     site_keys = {fold(s) for s in sites if s}
     whole = {fold(r) for r in refs}
     runs = {run for r in refs for run in _runs(split_segments(r))}
-    candidates = _candidates(tree, options)
+    candidates = _candidates(found, options)
     best: tuple[int, int, int] | None = None
     choice = TitleChoice()
-    for rank, node, text, key in candidates:
+    for rank, node, text, key, _ in candidates:
         if key in site_keys or not (key in whole or key in runs) or _excluded(node):
             continue
         score = (2 if key in whole else 1, measure(text), -rank)
@@ -78,15 +76,25 @@ def choose_title(tree: LexborHTMLParser, references: list[str], sites: list[str]
     return choice
 
 
-def _candidates(tree: LexborHTMLParser, options: Options) -> list[tuple[int, LexborNode, str, str]]:
-    """(selector rank, node, text, folded text) of the headline candidates, each node once."""
-    out: list[tuple[int, LexborNode, str, str]] = []
-    for node in tree.css(_CANDIDATES)[: options.title_max_candidates]:
+# (selector rank, node, text, folded text, repetitions) of a headline candidate.
+_Candidate = tuple[int, LexborNode, str, str, int]
+
+
+def _candidates(found: list[tuple[LexborNode, int]], options: Options) -> list[_Candidate]:
+    """The headline candidates with a text, each node once with its repetitions (a node
+    counts once per selector part it matches, up to `title_max_candidates` in all)."""
+    out: list[_Candidate] = []
+    budget = options.title_max_candidates
+    for node, parts in found:
+        if budget <= 0:
+            break
+        parts = min(parts, budget)
+        budget -= parts
         text = _node_text(node, options)
         key = fold(text) if text else ""
         if key:
             # h1 first, then elements named title/headline, then h2 and h3.
-            out.append((_RANK.get(node.tag or "", 1), node, text, key))
+            out.append((_RANK.get(node.tag or "", 1), node, text, key, parts))
     return out
 
 
@@ -135,11 +143,12 @@ def site_hints(title: str, refs: list[str], limit: int) -> list[str]:
     return []
 
 
-def _copies(tree: LexborHTMLParser, candidates: list[tuple[int, LexborNode, str, str]], title: str,
+def _copies(tree: LexborHTMLParser, candidates: list[_Candidate], title: str,
             options: Options) -> list[LexborNode]:  # fmt: skip
-    """Displayed elements whose text is the headline (a page may repeat the article)."""
+    """Displayed elements whose text is the headline (a page may repeat the article; a node
+    is listed as often as it matched the candidate selector, as the copies always were)."""
     key = fold(title)
-    out = [node for _, node, _, k in candidates if k == key][: options.title_max_copies]
+    out = [node for _, node, _, k, parts in candidates if k == key for _ in range(parts)][: options.title_max_copies]
     if not out and '"' not in title and "\\" not in title:
         # A headline in a plain element (old table layouts): one C-level text query.
         for node in tree.css(f':lexbor-contains("{title}")'):
@@ -150,12 +159,12 @@ def _copies(tree: LexborHTMLParser, candidates: list[tuple[int, LexborNode, str,
     return out
 
 
-def _from_references(candidates: list[tuple[int, LexborNode, str, str]], refs: list[str],
+def _from_references(candidates: list[_Candidate], refs: list[str],
                      site_keys: set[str]) -> TitleChoice:  # fmt: skip
     """No displayed heading agrees: the first reference without the segments that name the
     site; without any reference, the first heading."""
     if not refs:
-        first = next((text for _, node, text, _ in candidates if not _excluded(node)), None)
+        first = next((text for _, node, text, _, _ in candidates if not _excluded(node)), None)
         return TitleChoice(first)
     ref = refs[0]
     segments = split_segments(ref)

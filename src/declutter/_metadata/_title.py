@@ -61,10 +61,12 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
     candidates = _candidates(found, options)
     best: tuple[int, int, int] | None = None
     choice = TitleChoice()
-    for rank, node, text, key, _ in candidates:
-        if key in site_keys or not (key in whole or key in runs) or _excluded(node):
+    for c in candidates:
+        key = c.key
+        if key in site_keys or not (key in whole or key in runs) or _excluded(c.node):
             continue
-        score = (2 if key in whole else 1, measure(text), -rank)
+        text = c.text()
+        score = (2 if key in whole else 1, measure(text), -c.rank)
         if best is None or score > best:
             best = score
             choice.title = text
@@ -76,8 +78,19 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
     return choice
 
 
-# (selector rank, node, text, folded text, repetitions) of a headline candidate.
-_Candidate = tuple[int, LexborNode, str, str, int]
+class _Candidate:
+    """A headline candidate: its folded text first, its clean text when asked (most
+    candidates are compared by key only)."""
+
+    __slots__ = ("_raw", "_text", "key", "node", "parts", "rank")
+
+    def __init__(self, rank: int, node: LexborNode, raw: str, text: str | None, key: str, parts: int) -> None:
+        self.rank, self.node, self._raw, self._text, self.key, self.parts = rank, node, raw, text, key, parts
+
+    def text(self) -> str:
+        if self._text is None:
+            self._text = clean(self._raw)
+        return self._text
 
 
 def _candidates(found: list[tuple[LexborNode, int]], options: Options) -> list[_Candidate]:
@@ -85,21 +98,30 @@ def _candidates(found: list[tuple[LexborNode, int]], options: Options) -> list[_
     counts once per selector part it matches, up to `title_max_candidates` in all)."""
     out: list[_Candidate] = []
     budget = options.title_max_candidates
+    limit = options.title_max_chars
     for node, parts in found:
         if budget <= 0:
             break
         parts = min(parts, budget)
         budget -= parts
-        text = _node_text(node, options)
-        key = fold(text) if text else ""
+        raw = node.text(deep=True, separator=" ")
+        text = None
+        if len(raw) <= limit and "&" not in raw:
+            # What `clean` removes, `fold` removes too: the key without cleaning, and
+            # `clean` only shortens, so the text is within the limit.
+            key = fold(raw)
+        else:
+            text = _node_text(node, options, raw)
+            key = fold(text) if text else ""
         if key:
             # h1 first, then elements named title/headline, then h2 and h3.
-            out.append((_RANK.get(node.tag or "", 1), node, text, key, parts))
+            out.append(_Candidate(_RANK.get(node.tag or "", 1), node, raw, text, key, parts))
     return out
 
 
-def _node_text(node: LexborNode, options: Options) -> str:
-    raw = node.text(deep=True, separator=" ")
+def _node_text(node: LexborNode, options: Options, raw: str | None = None) -> str:
+    if raw is None:
+        raw = node.text(deep=True, separator=" ")
     # Length check before cleaning: wrappers named "title" can hold a whole page.
     if len(raw) > options.title_max_chars * 2:
         return ""
@@ -148,7 +170,7 @@ def _copies(tree: LexborHTMLParser, candidates: list[_Candidate], title: str,
     """Displayed elements whose text is the headline (a page may repeat the article; a node
     is listed as often as it matched the candidate selector, as the copies always were)."""
     key = fold(title)
-    out = [node for _, node, _, k, parts in candidates if k == key for _ in range(parts)][: options.title_max_copies]
+    out = [c.node for c in candidates if c.key == key for _ in range(c.parts)][: options.title_max_copies]
     if not out and '"' not in title and "\\" not in title:
         # A headline in a plain element (old table layouts): one C-level text query.
         for node in tree.css(f':lexbor-contains("{title}")'):
@@ -164,7 +186,7 @@ def _from_references(candidates: list[_Candidate], refs: list[str],
     """No displayed heading agrees: the first reference without the segments that name the
     site; without any reference, the first heading."""
     if not refs:
-        first = next((text for _, node, text, _, _ in candidates if not _excluded(node)), None)
+        first = next((c.text() for c in candidates if not _excluded(c.node)), None)
         return TitleChoice(first)
     ref = refs[0]
     segments = split_segments(ref)

@@ -8,10 +8,11 @@ than a general date parser, and the result keeps the precision the page gives.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["MONTH_NAMES", "DateValue", "from_datetime", "make_date", "parse_structured", "search_text"]
+__all__ = ["MONTH_NAMES", "DateValue", "first_date", "from_datetime", "make_date", "parse_structured", "search_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,33 @@ for _number, _names in enumerate(
 _CENTURY = 2000
 MONTH_NAMES: frozenset[str] = frozenset(_MONTHS)
 """Month names and abbreviations of the languages the date patterns read (lower case)."""
-_MONTH = "(?P<mon>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` factored by common prefixes ("j(?:an(?:uary|...)?|...)"):
+    the regex engine then tests a few letters per position, not every word. It tries the
+    words that fit at a position longest first, as a plain alternation sorted by length."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return emit(root)
+
+
+_MONTH = "(?P<mon>" + _trie(list(_MONTHS)) + r")\.?"
 _TIME = (
     r"(?:\s*(?:,|at|um|à|a las|alle|às|-|–|\||/)?\s*(?P<h>\d\d?)\s*[:：h.]\s*(?P<mi>\d\d)(?!\d)"
     r"(?:\s*[:：]\s*(?P<s>\d\d))?\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?(?:\s*Uhr)?\s*" + _ZONE + r"?)?"
@@ -178,7 +205,9 @@ _PATTERNS = (
 )  # fmt: skip
 # A year (or the two-digit "28.01.22" form), and how far around it a date may extend:
 # "Wednesday, 21 de septiembre de 2025" before, "at 10:30 a.m. GMT+02:00" after.
-_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d\d\.\d\d\.\d\d(?![\d.])")
+# (The test "no digit before" follows the year: the regex engine then skips ahead to a 1 or
+# a 2 instead of trying every position.)
+_YEARISH = re.compile(r"(?:19|20)\d\d(?!\d)(?<!\d{5})|\d\d\.\d\d\.\d\d(?![\d.])")
 _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 40
 # Written without a year ("发布时间：10-08 12:00"): only completed when a year is known.
@@ -221,7 +250,17 @@ def search_text(text: str, *, day_first: bool = True, year_hint: int | None = No
                 value = _from_match(m, day_first)
                 if value is not None:
                     found.append((m.start(), value))
-    if not found and year_hint is not None:
+    if not found:
+        return _without_year(text, year_hint, reference_time)
+    found.sort(key=lambda item: item[0])
+    return [value for _, value in found]
+
+
+def _without_year(text: str, year_hint: int | None, reference_time: datetime | None) -> list[DateValue]:
+    """Dates written without a year (with `year_hint`), else relative ones (with
+    `reference_time`), in order of appearance: read when `text` has no absolute date."""
+    found: list[tuple[int, DateValue]] = []
+    if year_hint is not None:
         for m in _YEARLESS.finditer(text):
             value = make_date(year_hint, int(m.group("mo")), int(m.group("d")), int(m.group("h")), int(m.group("mi")))
             if value is not None:
@@ -230,6 +269,45 @@ def search_text(text: str, *, day_first: bool = True, year_hint: int | None = No
         found.extend(_relative(text, reference_time))
     found.sort(key=lambda item: item[0])
     return [value for _, value in found]
+
+
+def first_date(text: str, accept: Callable[[DateValue], bool], *, day_first: bool = True,
+               year_hint: int | None = None, reference_time: datetime | None = None) -> DateValue | None:  # fmt: skip
+    """The first of `search_text(text, ...)` that `accept` takes, found without reading past
+    it: the spans around the years come in text order, and all matches in a span start
+    before the next span, so the search stops at the first span with an accepted date."""
+    found = False
+    for start, end in _iter_windows(text):
+        here: list[tuple[int, DateValue]] = []
+        for rx in _PATTERNS:
+            for m in rx.finditer(text, start, end):
+                value = _from_match(m, day_first)
+                if value is not None:
+                    here.append((m.start(), value))
+        if here:
+            found = True
+            here.sort(key=lambda item: item[0])
+            for _, value in here:
+                if accept(value):
+                    return value
+    if found:
+        return None
+    return next((value for value in _without_year(text, year_hint, reference_time) if accept(value)), None)
+
+
+def _iter_windows(text: str) -> Iterator[tuple[int, int]]:
+    """`_windows`, one span at a time."""
+    span: tuple[int, int] | None = None
+    for m in _YEARISH.finditer(text):
+        start, end = max(0, m.start() - _WINDOW_BEFORE), m.end() + _WINDOW_AFTER
+        if span is not None and start <= span[1]:
+            span = (span[0], end)
+            continue
+        if span is not None:
+            yield span
+        span = (start, end)
+    if span is not None:
+        yield span
 
 
 def _windows(text: str) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._options import Options
-from ._dateparse import DateValue, make_date, parse_structured, search_text
+from ._dateparse import DateValue, first_date, make_date, parse_structured
 from ._jsonld import JsonLd
 from ._meta import PageMeta
 from ._validate import plausible_date
@@ -121,8 +121,12 @@ class _Checker:
         return self.ok(parse_structured(raw, day_first=self.day_first)) if raw else None
 
     def in_text(self, text: str, year_hint: int | None = None) -> DateValue | None:
-        found = search_text(text, day_first=self.day_first, year_hint=year_hint, reference_time=self.reference_time)
-        return next((v for v in map(self.ok, found) if v is not None), None)
+        """The first plausible date written in `text`."""
+        return first_date(text, self._plausible, day_first=self.day_first, year_hint=year_hint,
+                          reference_time=self.reference_time)  # fmt: skip
+
+    def _plausible(self, value: DateValue) -> bool:
+        return self.ok(value) is not None
 
 
 def _first(parse: Callable[[str], DateValue | None], values: list[str]) -> DateValue | None:

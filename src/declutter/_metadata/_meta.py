@@ -44,14 +44,22 @@ class PageMeta:
 def read_meta(tree: LexborHTMLParser, *, max_value_chars: int) -> PageMeta:
     """Collect meta values (each cut to `max_value_chars`), link rels and the html lang."""
     meta = PageMeta()
-    for node in _in_head(tree, "meta[content]"):
+    metas, links = _in_head(tree)
+    values = meta.values
+    for node in metas:
         attrs = node.attributes
         value = (attrs.get("content") or "")[:max_value_chars]
-        keys = [attrs.get(attr) for attr in _KEY_ATTRIBUTES]
+        keys = [key for key in map(attrs.get, _KEY_ATTRIBUTES) if key]
+        if len(keys) == 1:
+            # The common case: one key of one word.
+            key = keys[0].lower()
+            if key.split() == [key]:
+                values.setdefault(key, []).append(value)
+                continue
         # name and property with the same key count once
-        for k in dict.fromkeys(part for key in keys if key for part in key.lower().split()):
-            meta.values.setdefault(k, []).append(value)
-    for node in _in_head(tree, "link[rel][href]"):
+        for k in dict.fromkeys(part for key in keys for part in key.lower().split()):
+            values.setdefault(k, []).append(value)
+    for node in links:
         attrs = node.attributes
         href = (attrs.get("href") or "").strip()
         for rel in (attrs.get("rel") or "").lower().split():
@@ -64,9 +72,16 @@ def read_meta(tree: LexborHTMLParser, *, max_value_chars: int) -> PageMeta:
     return meta
 
 
-def _in_head(tree: LexborHTMLParser, selector: str) -> list[LexborNode]:
-    """Matches in <head> (a short walk); the whole page only when the head has none, as in
-    pages whose head landed in the body (a wrapper element before <html>)."""
+_META = "meta[content]"
+_LINK = "link[rel][href]"
+
+
+def _in_head(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[LexborNode]]:
+    """The meta and the link elements in <head> (one short walk); for each, the whole page
+    only when the head has none, as in pages whose head landed in the body (a wrapper
+    element before <html>)."""
     head = tree.head
-    found = head.css(selector) if head is not None else []
-    return found or tree.css(selector)
+    found = head.css(f"{_META}, {_LINK}") if head is not None else []
+    metas = [node for node in found if node.tag == "meta"]
+    links = [node for node in found if node.tag != "meta"]
+    return metas or tree.css(_META), links or tree.css(_LINK)

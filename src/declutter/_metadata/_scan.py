@@ -1,13 +1,14 @@
 """One query for the elements every page needs: headline candidates, JSON-LD scripts,
 ``rel=tag`` links and machine-readable dates.
 
-Each CSS query walks the whole DOM, and the walk, not the selector, is most of its cost: one
-union costs little more than its most expensive part, where four queries cost four walks.
-The union is wrapped in ``:is()`` (a bare union lists a node once per part it matches) and
-its matches are sorted into the four kinds in Python by the same tests, as Lexbor applies
-them: ``class``, ``id`` and ``itemprop`` values match case-sensitively unless the selector
-says ``i``; ``type`` and ``rel`` values always match case-insensitively (HTML lists them
-among the attributes whose values are case-insensitive).
+Each CSS query walks the whole DOM, and each part of a selector is tested on every element:
+one union of the parts walks once, where four queries walk four times, and the two
+``itemprop`` tests are one (``[itemprop]``, its values compared in Python). A bare union
+lists a node once per part it matches (``:is()`` would not, but costs more): repeats are
+dropped, and the matches are sorted into the four kinds in Python by the tests Lexbor
+applies: ``class``, ``id`` and ``itemprop`` values match case-sensitively unless the
+selector says ``i``; ``type`` and ``rel`` values always match case-insensitively (HTML lists
+them among the attributes whose values are case-insensitive).
 
 Each list keeps the repetitions the separate queries had (a node once per part of its own
 union it matches: `title_parts` counts them), so that their caps and the choices made on
@@ -30,7 +31,10 @@ TITLE_SELECTOR = (
 TIME_SELECTOR = 'time[datetime], [itemprop="datePublished"]'
 JSONLD_SELECTOR = 'script[type*="ld+json"]'
 TAG_SELECTOR = 'a[rel~="tag"]'
-_UNION = f":is({TITLE_SELECTOR}, {JSONLD_SELECTOR}, {TAG_SELECTOR}, {TIME_SELECTOR})"
+_UNION = (
+    'h1, h2, h3, [itemprop], [class*="headline" i], [class*="title" i], [id*="title" i], '
+    f"{JSONLD_SELECTOR}, {TAG_SELECTOR}, time[datetime]"
+)
 _HEADINGS = frozenset(("h1", "h2", "h3"))
 # CSS whitespace, which separates the words of `~=` (not Python's wider `str.split()`).
 _CSS_SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -51,7 +55,12 @@ class Scan:
 
 def scan(tree: LexborHTMLParser) -> Scan:
     out = Scan()
+    last = 0
     for node in tree.css(_UNION):
+        ident = node.mem_id
+        if ident == last:
+            continue  # Lexbor lists a node's repeats one after the other
+        last = ident
         tag = node.tag
         attrs = node.attributes
         itemprop = attrs.get("itemprop")
@@ -74,9 +83,9 @@ def scan(tree: LexborHTMLParser) -> Scan:
             names = _lower(names)
             parts += "headline" in names
             parts += "title" in names
-        ident = attrs.get("id")
-        if ident:
-            parts += "title" in _lower(ident)
+        node_id = attrs.get("id")
+        if node_id:
+            parts += "title" in _lower(node_id)
         if parts:
             out.title.append((node, parts))
     return out

@@ -33,20 +33,27 @@ def text_after(node: LexborNode, *, max_chars: int, max_nodes: int) -> str:
     current = _next_outside(node)
     while current is not None and total < max_chars and visited < max_nodes:
         visited += 1
-        tag = current.tag
-        if tag == "-text":
+        if current.is_text_node:
             text = (current.text_content or "").strip()
             if text:
                 parts.append(text)
                 total += len(text)
-            current = _next_outside(current)
-        elif tag in _SKIP or tag == "-comment":
-            current = _next_outside(current)
-        else:
-            if tag in _BREAK and parts and parts[-1] != "\n":
-                parts.append("\n")
-            child = current.child
-            current = child if child is not None else _next_outside(current)
+        elif not current.is_comment_node:
+            tag = current.tag
+            if tag not in _SKIP:
+                if tag in _BREAK and parts and parts[-1] != "\n":
+                    parts.append("\n")
+                child = current.child
+                if child is not None:
+                    current = child
+                    continue
+        # The next node after the subtree of `current` (`_next_outside`, inlined).
+        while current is not None:
+            sibling = current.next
+            if sibling is not None:
+                current = sibling
+                break
+            current = current.parent
     return "".join(p if p == "\n" else p + " " for p in parts).replace(" \n", "\n")[: max_chars * 2]
 
 

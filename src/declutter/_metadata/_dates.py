@@ -9,7 +9,7 @@ the crawl or update time in their meta tags, and readers see the printed time).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -63,12 +63,12 @@ def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonl
     (`_scan`); `zones`: text around the headline; `end_zones`: text at the article's end (on
     demand)."""
     check = _Checker(options, reference_time, day_first)
-    modified = check.structured(jsonld.date_modified) or _first(check.structured, meta.all(*_MODIFIED_KEYS))
+    modified = check.structured(jsonld.date_modified) or _first(check.structured, meta.each(*_MODIFIED_KEYS))
     published: DateValue | None = None
     source: str | None = None
     finders: tuple[tuple[str, Callable[[], DateValue | None]], ...] = (
         ("json-ld", lambda: check.structured(jsonld.date_published)),
-        ("meta", lambda: _first(check.structured, meta.all(*_PUBLISHED_KEYS))),
+        ("meta", lambda: _first(check.structured, meta.each(*_PUBLISHED_KEYS))),
         ("time", lambda: _from_time_elements(time_elements, check, options)),
     )
     for name, find in finders:
@@ -129,7 +129,7 @@ class _Checker:
         return self.ok(value) is not None
 
 
-def _first(parse: Callable[[str], DateValue | None], values: list[str]) -> DateValue | None:
+def _first(parse: Callable[[str], DateValue | None], values: Iterable[str]) -> DateValue | None:
     for raw in values:
         value = parse(raw)
         if value is not None:

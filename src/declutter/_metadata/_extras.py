@@ -82,6 +82,8 @@ def categories(meta: PageMeta, jsonld: JsonLd, options: Options) -> tuple[str, .
 def _unique(values: list[str], limit: int) -> tuple[str, ...]:
     out: dict[str, str] = {}
     for value in values:
+        if len(out) >= limit:
+            break  # later values could only come after the kept ones
         text = clean(value)
         key = fold(text)
         if text and key and key not in out:

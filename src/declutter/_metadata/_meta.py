@@ -6,6 +6,7 @@ One pass over `meta` and one over `link`; keys are lower-cased ``name``, ``prope
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -38,7 +39,17 @@ class PageMeta:
 
     def all(self, *keys: str) -> list[str]:
         """Every non-empty value of `keys`, in that order."""
-        return [v for key in keys for v in map(clean, self.values.get(key, ())) if v]
+        return list(self.each(*keys))
+
+    def each(self, *keys: str) -> Iterator[str]:
+        """`all`, cleaned one at a time (for a search that stops at the first it takes)."""
+        values = self.values
+        for key in keys:
+            if key in values:
+                for raw in values[key]:
+                    value = clean(raw)
+                    if value:
+                        yield value
 
 
 def read_meta(tree: LexborHTMLParser, *, max_value_chars: int) -> PageMeta:

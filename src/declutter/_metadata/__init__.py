@@ -92,7 +92,7 @@ def extract_metadata(
     ]
     language = find_language(
         [meta.lang, meta.first("content-language", "dc.language", "language", "og:locale"), jsonld.language],
-        f"{choice.title or ''} {body}",
+        f"{choice.title or ''} {body[: options.language_sample_chars]}",  # what is sampled
         sample_chars=options.language_sample_chars,
         min_share=options.language_min_script_share,
     )

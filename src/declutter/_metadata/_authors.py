@@ -63,7 +63,8 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         if not page_text:
             root = tree.body
             page_text.append(root.text(separator="\n") if root is not None else "")
-        return regex.search(_EDITOR_LABEL + regex.escape(name), page_text[0]) is None
+        # (A name absent from the page needs no pattern compiled.)
+        return name not in page_text[0] or regex.search(_EDITOR_LABEL + regex.escape(name), page_text[0]) is None
 
     limit = options.author_max_names
 
@@ -180,11 +181,22 @@ def _skipped(node: LexborNode) -> bool:
     return False
 
 
+def _has_element_child(node: LexborNode) -> bool:
+    child = node.child
+    while child is not None:
+        if not (child.is_text_node or child.is_comment_node):
+            return True
+        child = child.next
+    return False
+
+
 def _element_text(node: LexborNode) -> str:
     """The `name` child, the content attribute, else the text, one line per text node."""
-    named = node.css_first('[itemprop="name"]')
-    if named is not None:
-        node = named
+    # css_first looks at the node itself, then its descendants: skipped without any.
+    if node.attributes.get("itemprop") != "name" and _has_element_child(node):
+        named = node.css_first('[itemprop="name"]')
+        if named is not None:
+            node = named
     content = node.attributes.get("content")
     if content:
         return clean(content)

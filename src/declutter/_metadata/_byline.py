@@ -84,6 +84,8 @@ _WEST_STOP = regex.compile(
 )
 _SEPARATORS = regex.compile(r"\s*(?:[,，、;；&/／]|\s(?:and|und|et|y|e|og|och|en|i)\s)\s*", regex.I)
 _SPACES = regex.compile(r"[\s\u3000\u00a0]+")
+_ALL_HAN = regex.compile(r"\p{Han}+")
+_HAN_NAME_TOKEN = regex.compile(rf"[{_HAN}·]+")
 
 
 def names_in_byline(text: str, *, max_names: int, reporters: bool = False) -> list[str]:
@@ -165,8 +167,8 @@ def _reporter_names(rest: str, max_names: int) -> list[str]:
         return []
     out: list[str] = []
     for name in split_names(span, max_names=max_names):
-        parts = _split_run(name) if regex.fullmatch(r"\p{Han}+", name) else [name]
-        if any(regex.fullmatch(r"\p{Han}+", p) and not 2 <= len(p) <= _MAX_HAN_NAME for p in parts):
+        parts = _split_run(name) if _ALL_HAN.fullmatch(name) else [name]
+        if any(_ALL_HAN.fullmatch(p) and not 2 <= len(p) <= _MAX_HAN_NAME for p in parts):
             return []
         out.extend(parts)
     return out[:max_names]
@@ -221,7 +223,7 @@ def split_names(text: str, *, max_names: int) -> list[str]:
     out: list[str] = []
     for part in parts:
         tokens = _SPACES.split(part.strip())
-        if all(regex.fullmatch(rf"[{_HAN}·]+", t) for t in tokens):
+        if all(_HAN_NAME_TOKEN.fullmatch(t) for t in tokens):
             out.extend(_join_single_han(tokens))
         else:
             out.append(" ".join(tokens))

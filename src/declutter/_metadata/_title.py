@@ -57,7 +57,10 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
     refs = [r for r in dict.fromkeys(clean(r) for r in references) if r]
     site_keys = {fold(s) for s in sites if s}
     whole = {fold(r) for r in refs}
-    runs = {run for r in refs for run in _runs(split_segments(r))}
+    # Each reference cut and its runs folded once (the site hints read them again).
+    segmented = [split_segments(r) for r in refs]
+    run_keys = [_run_keys(segments) for segments in segmented]
+    runs = {run for keys in run_keys for run in keys}
     candidates = _candidates(found, options)
     best: tuple[int, int, int] | None = None
     choice = TitleChoice()
@@ -74,7 +77,7 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
         choice = _from_references(candidates, refs, site_keys)
     if choice.title is not None:
         choice.nodes = _copies(tree, candidates, choice.title, options)
-        choice.site_hints = site_hints(choice.title, refs, _SITE_HINTS)
+        choice.site_hints = _site_hints(fold(choice.title), segmented, run_keys, _SITE_HINTS)
     return choice
 
 
@@ -135,34 +138,36 @@ def _excluded(node: LexborNode) -> bool:
     return bool(names.strip()) and _EXCLUDED_CLASS.search(names) is not None
 
 
-def _runs(segments: list[str]) -> set[str]:
-    """Folded texts of the proper runs of consecutive segments (headline candidates)."""
+def _run_keys(segments: list[str]) -> dict[str, tuple[int, int]]:
+    """The folded texts of the proper runs of consecutive segments (headline candidates),
+    each with its first run, (i, j) for segments[i:j], in order of i then j."""
     n = len(segments)
-    return {fold(" ".join(segments[i:j])) for i in range(n) for j in range(i + 1, n + 1) if (i, j) != (0, n)}
+    out: dict[str, tuple[int, int]] = {}
+    for i in range(n):
+        for j in range(i + 1, n + 1):
+            if (i, j) != (0, n):
+                out.setdefault(fold(" ".join(segments[i:j])), (i, j))
+    return out
 
 
-def _run(key: str, segments: list[str]) -> tuple[int, int] | None:
-    """The proper run segments[i:j] whose folded text is `key`."""
-    for i in range(len(segments)):
-        for j in range(i + 1, len(segments) + 1):
-            if (i, j) != (0, len(segments)) and fold(" ".join(segments[i:j])) == key:
-                return i, j
-    return None
-
-
-def site_hints(title: str, refs: list[str], limit: int) -> list[str]:
-    """What a reference has beside the headline, outermost segment first ("新浪网",
-    "新浪财经" for "标题_新浪财经_新浪网")."""
-    key = fold(title)
-    for ref in refs:
-        segments = split_segments(ref)
-        run = _run(key, segments) if len(segments) > 1 else None
+def _site_hints(key: str, segmented: list[list[str]], run_keys: list[dict[str, tuple[int, int]]],
+                limit: int) -> list[str]:  # fmt: skip
+    """`site_hints` of the title folded as `key`, from the references' segments and runs."""
+    for segments, keys in zip(segmented, run_keys, strict=True):
+        run = keys.get(key) if len(segments) > 1 else None
         if run is None:
             continue
         i, j = run
         rest = list(reversed(segments[j:])) if j < len(segments) else segments[:i]
         return rest[:limit]
     return []
+
+
+def site_hints(title: str, refs: list[str], limit: int) -> list[str]:
+    """What a reference has beside the headline, outermost segment first ("新浪网",
+    "新浪财经" for "标题_新浪财经_新浪网")."""
+    segmented = [split_segments(ref) for ref in refs]
+    return _site_hints(fold(title), segmented, [_run_keys(segments) for segments in segmented], limit)
 
 
 def _copies(tree: LexborHTMLParser, candidates: list[_Candidate], title: str,

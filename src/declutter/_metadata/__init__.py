@@ -73,7 +73,7 @@ def extract_metadata(
     sites = _extras.site_names(meta, jsonld)
     hosts = _extras.host_names(url or canonical)
     references = [
-        jsonld.headline, meta.first("og:title"), meta.first("twitter:title"), _title_element(tree),
+        jsonld.headline, meta.first("og:title"), meta.first("twitter:title"), _title_element(tree, meta.head_title),
         meta.first("title", "dc.title", "headline", "sailthru.title", "parsely-title"),
     ]  # fmt: skip
     choice = choose_title(tree, found.title, [r for r in references if r], sites + hosts, options)
@@ -166,11 +166,9 @@ def _cut(text: str, limit: int) -> str:
     return text if end == -1 else text[:end]
 
 
-def _title_element(tree: LexborHTMLParser) -> str | None:
-    """The document's <title> (not an SVG's)."""
-    head = tree.head
-    node = head.css_first("title") if head is not None else None
-    nodes = [node] if node is not None else tree.css("title")
+def _title_element(tree: LexborHTMLParser, in_head: LexborNode | None) -> str | None:
+    """The document's <title> (not an SVG's): `in_head`, the head's first, else the page's."""
+    nodes = [in_head] if in_head is not None else tree.css("title")
     for node in nodes:
         if not _inside_svg(node):
             return clean(node.text(deep=True)) or None

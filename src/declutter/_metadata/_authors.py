@@ -69,9 +69,16 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
     limit = options.author_max_names
 
     def texts() -> Iterator[str]:
-        yield from headline_zones
-        yield from end_zones()
-        yield from _body_ends(body, options.body_byline_window)
+        # Each text once: one met again (a headline listed twice) has nothing new.
+        seen: set[str] = set()
+        groups: tuple[Callable[[], list[str]], ...] = (
+            lambda: headline_zones, end_zones, lambda: _body_ends(body, options.body_byline_window)
+        )
+        for group in groups:
+            for text in group():  # the end zones only when reached
+                if text not in seen:
+                    seen.add(text)
+                    yield text
 
     sources: list[tuple[Callable[[], Iterable[list[str]]], bool, bool]] = [
         # (candidate credits, made on demand; organisations allowed; editor check)

@@ -171,7 +171,8 @@ def _skipped(node: LexborNode) -> bool:
 
 def _from_zones(zones: list[str], check: _Checker, year_hint: int | None,
                 reference_time: datetime | None) -> DateValue | None:  # fmt: skip
-    for zone in zones:
+    # A zone met again (a headline listed twice) has no date this time either.
+    for zone in dict.fromkeys(zones):
         value = check.in_text(zone, year_hint)
         if value is not None:
             return value

@@ -40,4 +40,4 @@ def fold(text: str) -> str:
 
 
 def has_han(text: str) -> bool:
-    return _HAN.search(text) is not None
+    return not text.isascii() and _HAN.search(text) is not None

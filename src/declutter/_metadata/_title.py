@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -81,19 +82,19 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
     return choice
 
 
-class _Candidate:
+class _Candidate(NamedTuple):
     """A headline candidate: its folded text first, its clean text when asked (most
     candidates are compared by key only)."""
 
-    __slots__ = ("_raw", "_text", "key", "node", "parts", "rank")
-
-    def __init__(self, rank: int, node: LexborNode, raw: str, text: str | None, key: str, parts: int) -> None:
-        self.rank, self.node, self._raw, self._text, self.key, self.parts = rank, node, raw, text, key, parts
+    rank: int
+    node: LexborNode
+    raw: str
+    cleaned: str | None
+    key: str
+    parts: int
 
     def text(self) -> str:
-        if self._text is None:
-            self._text = clean(self._raw)
-        return self._text
+        return self.cleaned if self.cleaned is not None else clean(self.raw)
 
 
 def _candidates(found: list[tuple[LexborNode, int]], options: Options) -> list[_Candidate]:

@@ -22,6 +22,8 @@ def absolute(link: str | None, base: str | None) -> str | None:
     if not link:
         return None
     link = link.strip()
+    if link.startswith(("http://", "https://")) and link.isascii() and "[" not in link and "]" not in link:
+        return link  # absolute, and urlsplit would not object (it raises only on brackets or non-ASCII)
     if base and not urlsplit(link).scheme:
         try:
             return urljoin(base, link)

@@ -167,3 +167,17 @@ def test_no_latin1_character_belongs_to_a_detected_script() -> None:
     latin1 = "".join(map(chr, range(256)))
     for _, rx in _language._SCRIPTS:
         assert not regex.search(rx.pattern, latin1)
+
+
+@given(st.lists(st.one_of(_MIXED, st.just("\n"), st.just(" \n "), st.just("&#10;"), st.just("&amp;")), max_size=8).map("".join))
+@settings(max_examples=500)
+def test_clean_lines_cleans_each_line(text: str) -> None:
+    expected = "\n".join(line for line in map(_text.clean, text.split("\n")) if line)
+    assert _text.clean_lines(text) == expected
+
+
+@given(st.lists(st.sampled_from(("comment", "Reply", "x-related", "sidebarx", "uncommented", "author", "BYLINE", " ", "-", "é", "ſidebar")), max_size=6).map("".join))
+def test_skip_names_prefilter(names: str) -> None:
+    from declutter._metadata import _authors
+
+    assert _authors._skip_names({"class": names}) == (_authors._SKIP_ELEMENT.search(f"{names} ") is not None)

@@ -17,7 +17,7 @@ from ._byline import names_in_byline, source_person, split_names
 from ._dateparse import search_text
 from ._jsonld import JsonLd
 from ._meta import PageMeta
-from ._text import clean, has_han
+from ._text import clean, clean_lines, has_han
 from ._validate import is_site_name, plausible_name
 
 __all__ = ["find_authors"]
@@ -29,7 +29,8 @@ _ELEMENTS = (
 )
 # A class or id that names the author (not "authorized", "authority").
 _AUTHOR_CLASS = regex.compile(r"(?:^|[^a-z])(?:author|byline|writer|reporter|byl)(?![a-z])|Author|Byline|Writer", regex.I)
-_SKIP_ELEMENT = regex.compile(r"(?<![a-z])(?:comment|reply|respond|related|recommend|widget|sidebar)", regex.I)
+_SKIP_WORDS = ("comment", "reply", "respond", "related", "recommend", "widget", "sidebar")
+_SKIP_ELEMENT = regex.compile(r"(?<![a-z])(?:" + "|".join(_SKIP_WORDS) + ")", regex.I)
 _BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|autor(?:in)?|author|作者|文)\s*[:：/]?\s+", regex.I)
 # Organisations, not people, when they sign a Chinese credit line (新京报, 新华网, 央视新闻).
 _ZH_ORG = regex.compile(r"(?:报|网|社|台|刊|频道|新闻|杂志|出版社|集团|公司|中心|研究院|网站|客户端)$")
@@ -126,8 +127,11 @@ def _linked(tree: LexborHTMLParser, text: str) -> bool:
 
 def _near(credits: Iterable[list[str]], texts: Callable[[], Iterator[str]]) -> Iterator[list[str]]:
     """Credits printed next to the article (author widgets elsewhere name other writers)."""
+    pool: list[str] | None = None  # the texts, listed once for all the credits
     for credit in credits:
-        shown = [n for n in credit if any(n in t for t in texts())]
+        if pool is None:
+            pool = list(texts())
+        shown = [n for n in credit if any(n in t for t in pool)]
         if shown:
             yield shown
 
@@ -179,13 +183,21 @@ def _skipped(node: LexborNode) -> bool:
     marked = attrs.get("itemprop") is not None or attrs.get("rel") is not None or node.tag == "a"
     if not marked and not _AUTHOR_CLASS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
         return True
-    for n in (node, node.parent):
-        if n is None:
-            continue
-        names = f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}"
-        if _SKIP_ELEMENT.search(names):
-            return True
-    return False
+    if _skip_names(attrs):
+        return True
+    parent = node.parent
+    return parent is not None and _skip_names(parent.attributes)
+
+
+def _skip_names(attrs: dict[str, str | None]) -> bool:
+    """The class or id names a part of the page that credits others (comments, widgets)."""
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if names.isascii():
+        # Each match holds one of the words; most names hold none (ASCII: lower() is exact).
+        low = names.lower()
+        if not any(word in low for word in _SKIP_WORDS):
+            return False
+    return _SKIP_ELEMENT.search(names) is not None
 
 
 def _has_element_child(node: LexborNode) -> bool:
@@ -207,5 +219,4 @@ def _element_text(node: LexborNode) -> str:
     content = node.attributes.get("content")
     if content:
         return clean(content)
-    lines = (clean(line) for line in node.text(deep=True, separator="\n").split("\n"))
-    return "\n".join(line for line in lines if line)
+    return clean_lines(node.text(deep=True, separator="\n"))

@@ -66,8 +66,9 @@ _WEST_LABEL = regex.compile(
     r"|by|By|BY|von|Von|VON|par|Par|PAR|por|Por|POR|Di|DI|Da|door|Door|av|Av)(?:\s*[:：]\s*|\s+))"
 )
 # Where a Western label can start: the text's start and after these characters (see
-# `_west_labels`).
+# `_west_labels`); the ASCII letters its words start with, in either case.
 _LINE_START = regex.compile(r"[\n|·•]")
+_LABEL_INITIALS = frozenset("abdegprstvwABDEGPRSTVW")
 _LABEL_ONLY = regex.compile(r"(?i:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur)")
 # A lower-case preposition is a label on a line of its own ("von\nHeiko") or before a full
 # name ("von Andreas Kürten"); "by Taboola" in a widget is not a byline.
@@ -125,6 +126,9 @@ def _west_labels(text: str) -> Iterator[regex.Match[str]]:
     for start in itertools.chain((0,), (m.end() for m in _LINE_START.finditer(text))):
         if start < end:
             continue
+        first = text[start : start + 1]
+        if first.isascii() and first not in _LABEL_INITIALS and not first.isspace():
+            continue  # an ASCII letter or sign that no label starts with (or the text's end)
         m = _WEST_LABEL.match(text, start)
         if m is not None:
             yield m

@@ -33,6 +33,8 @@ _CJK_SEPARATOR = regex.compile(r"\s*[-–—|_»«›‹·]+\s*|\s+[:/]\s+|\s*--
 # Segments beside the headline kept as site names: the outermost one (the next may be the
 # blog's or author's own name: "标题 - 好看的hk - 博客园").
 _SITE_HINTS = 1
+# Elements whose text is never a displayed headline copy.
+_NOT_COPIES = ("title", "script", "style", "meta")
 _EXCLUDED_CLASS = re.compile(r"sub-?title|subhead|site-?title|logo|brand|widget|related|recommend|sidebar|nav|menu|footer|comment", re.IGNORECASE)
 
 
@@ -178,9 +180,10 @@ def _copies(tree: LexborHTMLParser, candidates: list[_Candidate], title: str,
     key = fold(title)
     out = [c.node for c in candidates if c.key == key for _ in range(c.parts)][: options.title_max_copies]
     if not out and '"' not in title and "\\" not in title:
-        # A headline in a plain element (old table layouts): one C-level text query.
-        for node in tree.css(f':lexbor-contains("{title}")'):
-            if node.tag not in ("title", "script", "style", "meta") and fold(_node_text(node, options)) == key:
+        # A headline in a plain element (old table layouts): one C-level text query. The
+        # elements never taken are ruled out first, so their text (scripts!) is not searched.
+        for node in tree.css(f':not({", ".join(_NOT_COPIES)}):lexbor-contains("{title}")'):
+            if node.tag not in _NOT_COPIES and fold(_node_text(node, options)) == key:
                 out.append(node)
                 if len(out) >= options.title_max_copies:
                     break

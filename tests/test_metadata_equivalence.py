@@ -181,3 +181,43 @@ def test_skip_names_prefilter(names: str) -> None:
     from declutter._metadata import _authors
 
     assert _authors._skip_names({"class": names}) == (_authors._SKIP_ELEMENT.search(f"{names} ") is not None)
+
+
+def _relative_plain(text: str, now):  # type: ignore[no-untyped-def]
+    """`_dateparse._relative` as written before its prefilters."""
+    from datetime import timedelta
+
+    out = []
+    for m in _dateparse._RELATIVE.finditer(text):
+        if not (m.group("suffix") or _dateparse._RELATIVE_PREFIX.search(text, 0, m.start())):
+            continue
+        n = m.group("n")
+        unit = m.group("unit").lower()
+        seconds = next(s for keys, s in _dateparse._UNIT_SECONDS if any(unit.startswith(k) for k in keys))
+        out.append((m.start(), now - timedelta(seconds=(int(n) if n.isdigit() else 1) * seconds)))
+    for m in _dateparse._DAY_WORD.finditer(text):
+        out.append((m.start(), m.group(0)))
+    return [pos for pos, _ in out]
+
+
+_RELATIVE_BITS = st.lists(
+    st.sampled_from((
+        "3", "an", "one", "ein", "une", " ", "小时", "分钟", "前", "hours", "Minuten", "jours", "ago", "AGO", "fa",
+        "vor ", "Il y a ", "hace ", "há ", "today", "Yesterday", "heute", "昨天", "aujourd'hui", "x", "10:30", "\n",
+        "10-08 12:00", "发布时间：", "5月3日 08:15", "1/2",
+    )),
+    max_size=10,
+).map("".join)
+
+
+@given(_RELATIVE_BITS)
+@settings(max_examples=500)
+def test_yearless_and_relative_prefilters(text: str) -> None:
+    from datetime import UTC, datetime
+
+    now = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
+    assert [pos for pos, _ in _dateparse._relative(text, now)] == _relative_plain(text, now)
+    plain = [m.span() for m in _dateparse._YEARLESS.finditer(text)]
+    assert bool(plain) <= bool(_dateparse._YEARLESS_HINT.search(text))
+    has_year = bool(_dateparse._YEARISH.search(text))
+    assert has_year <= (any(c in text for c in _dateparse._CENTURIES) or bool(_dateparse._SHORT_DATE.search(text)))

@@ -185,16 +185,19 @@ _TIME = (
     r"(?:\s*[:：]\s*(?P<s>\d\d))?\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?(?:\s*Uhr)?\s*" + _ZONE + r"?)?"
 )
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
+# The same, not after a digit, where a pattern starts with the year (the test follows the
+# digits, so that the regex engine skips ahead to a 1 or a 2; see _YEARISH).
+_YEAR_FIRST = r"(?P<y>(?:19|20)\d\d)(?<!\d{5})(?!\d)"
 _PATTERNS = (
     # 2025-06-21 06:34, 2025/6/21, 2025.06.21, 2025年6月21日 06:34, 2025年06月10日06:58
-    re.compile(r"(?<!\d)" + _YEAR + r"\s*(?P<sep>[-/.年])\s*(?P<mo>\d\d?)\s*[-/.月]\s*(?P<d>\d\d?)(?!\d)\s*日?"
+    re.compile(_YEAR_FIRST + r"\s*(?P<sep>[-/.年])\s*(?P<mo>\d\d?)\s*[-/.月]\s*(?P<d>\d\d?)(?!\d)\s*日?"
                r"(?:\s*(?:T|\s)?\s*(?P<h>\d\d?)\s*[:：时]\s*(?P<mi>\d\d)(?:\s*[:：分]\s*(?P<s>\d\d))?(?!\d)\s*" + _ZONE + r"?)?",
                re.IGNORECASE),
     # "2024 05/09 22:27:02": year apart from month/day
-    re.compile(r"(?<!\d)" + _YEAR + r"\s+(?P<mo>\d\d?)/(?P<d>\d\d?)(?!\d)"
+    re.compile(_YEAR_FIRST + r"\s+(?P<mo>\d\d?)/(?P<d>\d\d?)(?!\d)"
                r"(?:\s+(?P<h>\d\d?):(?P<mi>\d\d)(?::(?P<s>\d\d))?)?"),
     # 28.01.22: two-digit year, only with dots and two-digit day and month (German short form)
-    re.compile(r"(?<![\d.])(?P<a>\d\d)(?P<sep>\.)(?P<b>\d\d)\.(?P<y2>\d\d)(?![\d.])" + _TIME),
+    re.compile(r"(?P<a>\d\d)(?<![\d.]\d\d)(?P<sep>\.)(?P<b>\d\d)\.(?P<y2>\d\d)(?![\d.])" + _TIME),
     # 21.06.2025, 21/06/2025, 06/21/2025
     re.compile(r"(?<![\d.])(?P<a>\d\d?)(?P<sep>[./])\s?(?P<b>\d\d?)(?P=sep)\s?" + _YEAR + _TIME),
     # 21 June 2025, 21. Juni 2025, 21 de junio de 2025, 21st Jun, 2025
@@ -210,8 +213,14 @@ _PATTERNS = (
 _YEARISH = re.compile(r"(?:19|20)\d\d(?!\d)(?<!\d{5})|\d\d\.\d\d\.\d\d(?![\d.])")
 _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 40
+# What every _YEARISH match holds, found much faster (the second form needs the regex).
+_CENTURIES = ("19", "20")
+_SHORT_DATE = re.compile(r"\d\d\.\d\d\.\d\d")
 # Written without a year ("发布时间：10-08 12:00"): only completed when a year is known.
 _YEARLESS = re.compile(r"(?<![\d/.-])(?P<mo>[01]?\d)[-/月](?P<d>[0-3]?\d)日?\s+(?P<h>\d\d?)[:：](?P<mi>\d\d)(?!\d)")
+# Part of every _YEARLESS match (from the month's last digit), without the leading
+# lookbehind that makes the full pattern try every position: tried first.
+_YEARLESS_HINT = re.compile(r"\d[-/月][0-3]?\d日?\s+\d\d?[:：]\d\d")
 _RELATIVE = re.compile(
     r"(?P<n>\d+|an?|one|ein(?:e|em|er)?|un(?:e)?)\s*(?P<unit>分钟|小时|天|周|个月|"
     r"minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
@@ -221,6 +230,9 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_PREFIX = re.compile(r"(?:vor|il y a|hace|há)\s+$", re.IGNORECASE)
+# A relative date is taken only with one of these words after or before it: without any,
+# _RELATIVE is not run.
+_RELATIVE_WORDS = re.compile(r"前|ago|fa|vor|il y a|hace|há", re.IGNORECASE)
 _DAY_WORDS = {
     "今天": 0, "今日": 0, "today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0, "oggi": 0,
     "昨天": 1, "昨日": 1, "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "ontem": 1,
@@ -231,6 +243,8 @@ _DAY_WORD = re.compile(
     r"(?:\s*(?P<h>\d\d?)[:：](?P<mi>\d\d))?",
     re.IGNORECASE,
 )  # fmt: skip
+# The day words alone (every _DAY_WORD match holds one): tried first.
+_DAY_WORD_HINT = re.compile(_trie(list(_DAY_WORDS)), re.IGNORECASE)
 _UNIT_SECONDS = (
     (("分", "min"), 60), (("小时", "hour", "hr", "stund", "heure", "hora", "ora", "ore"), 3600),
     (("天", "day", "tag", "jour", "día", "dia", "giorn"), 86400),
@@ -260,7 +274,7 @@ def _without_year(text: str, year_hint: int | None, reference_time: datetime | N
     """Dates written without a year (with `year_hint`), else relative ones (with
     `reference_time`), in order of appearance: read when `text` has no absolute date."""
     found: list[tuple[int, DateValue]] = []
-    if year_hint is not None:
+    if year_hint is not None and _YEARLESS_HINT.search(text):
         for m in _YEARLESS.finditer(text):
             value = make_date(year_hint, int(m.group("mo")), int(m.group("d")), int(m.group("h")), int(m.group("mi")))
             if value is not None:
@@ -297,6 +311,8 @@ def first_date(text: str, accept: Callable[[DateValue], bool], *, day_first: boo
 
 def _iter_windows(text: str) -> Iterator[tuple[int, int]]:
     """`_windows`, one span at a time."""
+    if not any(c in text for c in _CENTURIES) and not _SHORT_DATE.search(text):
+        return
     span: tuple[int, int] | None = None
     for m in _YEARISH.finditer(text):
         start, end = max(0, m.start() - _WINDOW_BEFORE), m.end() + _WINDOW_AFTER
@@ -348,7 +364,7 @@ def _from_match(m: re.Match[str], day_first: bool) -> DateValue | None:
 
 def _relative(text: str, now: datetime) -> list[tuple[int, DateValue]]:
     out: list[tuple[int, DateValue]] = []
-    for m in _RELATIVE.finditer(text):
+    for m in _RELATIVE.finditer(text) if _RELATIVE_WORDS.search(text) else ():
         if not (m.group("suffix") or _RELATIVE_PREFIX.search(text, 0, m.start())):
             continue
         n = m.group("n")
@@ -357,7 +373,7 @@ def _relative(text: str, now: datetime) -> list[tuple[int, DateValue]]:
         seconds = next(s for keys, s in _UNIT_SECONDS if any(unit.startswith(k) for k in keys))
         when = now - timedelta(seconds=count * seconds)
         out.append((m.start(), from_datetime(when, with_time=seconds < 86400)))
-    for m in _DAY_WORD.finditer(text):
+    for m in _DAY_WORD.finditer(text) if _DAY_WORD_HINT.search(text) else ():
         when = now - timedelta(days=_DAY_WORDS[m.group("word").lower()])
         value = from_datetime(when, with_time=False)
         if m.group("h"):

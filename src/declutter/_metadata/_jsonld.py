@@ -31,6 +31,8 @@ _ARTICLE_TYPES = frozenset(
 _PAGE_TYPES = frozenset(("webpage", "itempage", "collectionpage", "aboutpage", "contactpage", "profilepage", "qapage", "faqpage"))
 _PERSON_TYPES = frozenset(("person",))
 _ORG_TYPES = frozenset(("organization", "newsmediaorganization", "corporation", "website"))
+# strict=False: raw newlines in strings. (json.loads with an argument builds a decoder per call.)
+_DECODER = json.JSONDecoder(strict=False)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 # Comment and CDATA wrappers some pages put around the object.
 _OPENERS = ("<!--", "//<![CDATA[", "<![CDATA[")
@@ -90,7 +92,7 @@ def _loads(raw: str) -> Any:
         text = text.removesuffix(closer)
     for attempt in (text, _TRAILING_COMMA.sub(r"\1", text)):
         try:
-            return json.loads(attempt, strict=False)  # strict=False: raw newlines in strings
+            return _DECODER.decode(attempt)
         except (ValueError, RecursionError):
             continue
     return None

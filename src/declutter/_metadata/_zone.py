@@ -67,11 +67,15 @@ def text_before(node: LexborNode, *, max_chars: int, max_nodes: int) -> str:
         sibling = current.prev
         while sibling is not None and total < max_chars and visited < max_nodes:
             visited += 1
-            if sibling.tag not in _SKIP and sibling.tag != "-comment":
-                text = sibling.text(deep=True, separator="\n", strip=True) if sibling.tag != "-text" else (sibling.text_content or "").strip()
-                if text:
-                    parts.append(text[-max_chars:])
-                    total += len(text)
+            if sibling.is_text_node:
+                text = (sibling.text_content or "").strip()
+            elif sibling.is_comment_node or sibling.tag in _SKIP:
+                text = ""
+            else:
+                text = sibling.text(deep=True, separator="\n", strip=True)
+            if text:
+                parts.append(text[-max_chars:])
+                total += len(text)
             sibling = sibling.prev
         current = current.parent
     return "\n".join(reversed(parts))[-max_chars:]

@@ -160,9 +160,16 @@ def _from_meta(meta: PageMeta, options: Options) -> list[str]:
 def _from_elements(tree: LexborHTMLParser, options: Options) -> Iterator[list[str]]:
     """Names in author-marked elements, in page order: the `name` child, the content
     attribute, else the first line of the text."""
+    last = 0
     for count, node in enumerate(tree.css(_ELEMENTS)):
         if count >= options.author_max_elements:
             break
+        # A node matching several parts is listed once per part, one after the other (it
+        # counts toward the limit each time): its credit, refused the first time, is not
+        # read again.
+        if node.mem_id == last:
+            continue
+        last = node.mem_id
         if _skipped(node):
             continue
         text = _element_text(node)

@@ -26,6 +26,7 @@ from ._dates import find_dates
 from ._jsonld import read_jsonld
 from ._language import find_language
 from ._meta import read_meta
+from ._scan import scan
 from ._text import clean
 from ._title import choose_title
 from ._zone import body_end_nodes, text_after, text_before
@@ -63,35 +64,41 @@ def extract_metadata(
     reference_time: datetime | None = None,
 ) -> Metadata:
     """Metadata of the page in `tree` (`body` is the extracted text, for context)."""
+    found = scan(tree)
     meta = read_meta(tree, max_value_chars=options.meta_max_value_chars)
-    jsonld = read_jsonld(tree, max_chars=options.jsonld_max_chars, max_objects=options.jsonld_max_objects)
+    jsonld = read_jsonld(tree, max_chars=options.jsonld_max_chars, max_objects=options.jsonld_max_objects,
+                         scripts=found.jsonld)  # fmt: skip
     declared_url = next(iter(meta.links.get("canonical", ())), None) or meta.first("og:url") or jsonld.url
     canonical = _extras.absolute(declared_url, url)
     sites = _extras.site_names(meta, jsonld)
     hosts = _extras.host_names(url or canonical)
     references = [
-        jsonld.headline, meta.first("og:title"), meta.first("twitter:title"), _title_element(tree),
+        jsonld.headline, meta.first("og:title"), meta.first("twitter:title"), _title_element(tree, meta.head_title),
         meta.first("title", "dc.title", "headline", "sailthru.title", "parsely-title"),
     ]  # fmt: skip
-    choice = choose_title(tree, [r for r in references if r], sites + hosts, options)
+    choice = choose_title(tree, found.title, [r for r in references if r], sites + hosts, options)
     site_name = sites[0] if sites else next(iter(choice.site_hints), None)
+    # A node can be listed twice (see `_scan`): its text is read once.
+    windows: dict[int, str] = {}
     after = [
-        text_after(node, max_chars=options.date_window, max_nodes=options.byline_max_nodes)
+        windows[node.mem_id] if node.mem_id in windows else windows.setdefault(
+            node.mem_id, text_after(node, max_chars=options.date_window, max_nodes=options.byline_max_nodes)
+        )
         for node in choice.nodes
-    ]
+    ]  # fmt: skip
     before = [
         text_before(node, max_chars=options.byline_window_before, max_nodes=options.byline_max_nodes)
         for node in choice.nodes[:1]
     ]
     language = find_language(
         [meta.lang, meta.first("content-language", "dc.language", "language", "og:locale"), jsonld.language],
-        f"{choice.title or ''} {body}",
+        f"{choice.title or ''} {body[: options.language_sample_chars]}",  # what is sampled
         sample_chars=options.language_sample_chars,
         min_share=options.language_min_script_share,
     )
     end_zones = _EndZones(tree, body, next(iter(choice.nodes), None), options)
     dates = find_dates(
-        tree, jsonld=jsonld, meta=meta, zones=after + before, end_zones=end_zones, url=url or canonical,
+        tree, time_elements=found.time, jsonld=jsonld, meta=meta, zones=after + before, end_zones=end_zones, url=url or canonical,
         day_first=language not in _MONTH_FIRST, options=options, reference_time=reference_time,
     )  # fmt: skip
     # Host names are left out: a personal domain is often its author's name.
@@ -110,7 +117,7 @@ def extract_metadata(
         language=language,
         canonical_url=canonical,
         image=_extras.absolute(_extras.image(meta, jsonld), url or canonical),
-        tags=_extras.tags(tree, meta, jsonld, options),
+        tags=_extras.tags(found.tag_links, meta, jsonld, options),
         categories=_extras.categories(meta, jsonld, options),
     )
 
@@ -159,11 +166,9 @@ def _cut(text: str, limit: int) -> str:
     return text if end == -1 else text[:end]
 
 
-def _title_element(tree: LexborHTMLParser) -> str | None:
-    """The document's <title> (not an SVG's)."""
-    head = tree.head
-    node = head.css_first("title") if head is not None else None
-    nodes = [node] if node is not None else tree.css("title")
+def _title_element(tree: LexborHTMLParser, in_head: LexborNode | None) -> str | None:
+    """The document's <title> (not an SVG's): `in_head`, the head's first, else the page's."""
+    nodes = [in_head] if in_head is not None else tree.css("title")
     for node in nodes:
         if not _inside_svg(node):
             return clean(node.text(deep=True)) or None

@@ -17,7 +17,7 @@ from ._byline import names_in_byline, source_person, split_names
 from ._dateparse import search_text
 from ._jsonld import JsonLd
 from ._meta import PageMeta
-from ._text import clean, has_han
+from ._text import clean, clean_lines, has_han
 from ._validate import is_site_name, plausible_name
 
 __all__ = ["find_authors"]
@@ -29,7 +29,8 @@ _ELEMENTS = (
 )
 # A class or id that names the author (not "authorized", "authority").
 _AUTHOR_CLASS = regex.compile(r"(?:^|[^a-z])(?:author|byline|writer|reporter|byl)(?![a-z])|Author|Byline|Writer", regex.I)
-_SKIP_ELEMENT = regex.compile(r"(?<![a-z])(?:comment|reply|respond|related|recommend|widget|sidebar)", regex.I)
+_SKIP_WORDS = ("comment", "reply", "respond", "related", "recommend", "widget", "sidebar")
+_SKIP_ELEMENT = regex.compile(r"(?<![a-z])(?:" + "|".join(_SKIP_WORDS) + ")", regex.I)
 _BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|autor(?:in)?|author|作者|文)\s*[:：/]?\s+", regex.I)
 # Organisations, not people, when they sign a Chinese credit line (新京报, 新华网, 央视新闻).
 _ZH_ORG = regex.compile(r"(?:报|网|社|台|刊|频道|新闻|杂志|出版社|集团|公司|中心|研究院|网站|客户端)$")
@@ -63,14 +64,22 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         if not page_text:
             root = tree.body
             page_text.append(root.text(separator="\n") if root is not None else "")
-        return regex.search(_EDITOR_LABEL + regex.escape(name), page_text[0]) is None
+        # (A name absent from the page needs no pattern compiled.)
+        return name not in page_text[0] or regex.search(_EDITOR_LABEL + regex.escape(name), page_text[0]) is None
 
     limit = options.author_max_names
 
     def texts() -> Iterator[str]:
-        yield from headline_zones
-        yield from end_zones()
-        yield from _body_ends(body, options.body_byline_window)
+        # Each text once: one met again (a headline listed twice) has nothing new.
+        seen: set[str] = set()
+        groups: tuple[Callable[[], list[str]], ...] = (
+            lambda: headline_zones, end_zones, lambda: _body_ends(body, options.body_byline_window)
+        )
+        for group in groups:
+            for text in group():  # the end zones only when reached
+                if text not in seen:
+                    seen.add(text)
+                    yield text
 
     sources: list[tuple[Callable[[], Iterable[list[str]]], bool, bool]] = [
         # (candidate credits, made on demand; organisations allowed; editor check)
@@ -118,8 +127,11 @@ def _linked(tree: LexborHTMLParser, text: str) -> bool:
 
 def _near(credits: Iterable[list[str]], texts: Callable[[], Iterator[str]]) -> Iterator[list[str]]:
     """Credits printed next to the article (author widgets elsewhere name other writers)."""
+    pool: list[str] | None = None  # the texts, listed once for all the credits
     for credit in credits:
-        shown = [n for n in credit if any(n in t for t in texts())]
+        if pool is None:
+            pool = list(texts())
+        shown = [n for n in credit if any(n in t for t in pool)]
         if shown:
             yield shown
 
@@ -148,9 +160,16 @@ def _from_meta(meta: PageMeta, options: Options) -> list[str]:
 def _from_elements(tree: LexborHTMLParser, options: Options) -> Iterator[list[str]]:
     """Names in author-marked elements, in page order: the `name` child, the content
     attribute, else the first line of the text."""
+    last = 0
     for count, node in enumerate(tree.css(_ELEMENTS)):
         if count >= options.author_max_elements:
             break
+        # A node matching several parts is listed once per part, one after the other (it
+        # counts toward the limit each time): its credit, refused the first time, is not
+        # read again.
+        if node.mem_id == last:
+            continue
+        last = node.mem_id
         if _skipped(node):
             continue
         text = _element_text(node)
@@ -171,22 +190,40 @@ def _skipped(node: LexborNode) -> bool:
     marked = attrs.get("itemprop") is not None or attrs.get("rel") is not None or node.tag == "a"
     if not marked and not _AUTHOR_CLASS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
         return True
-    for n in (node, node.parent):
-        if n is None:
-            continue
-        names = f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}"
-        if _SKIP_ELEMENT.search(names):
+    if _skip_names(attrs):
+        return True
+    parent = node.parent
+    return parent is not None and _skip_names(parent.attributes)
+
+
+def _skip_names(attrs: dict[str, str | None]) -> bool:
+    """The class or id names a part of the page that credits others (comments, widgets)."""
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if names.isascii():
+        # Each match holds one of the words; most names hold none (ASCII: lower() is exact).
+        low = names.lower()
+        if not any(word in low for word in _SKIP_WORDS):
+            return False
+    return _SKIP_ELEMENT.search(names) is not None
+
+
+def _has_element_child(node: LexborNode) -> bool:
+    child = node.child
+    while child is not None:
+        if not (child.is_text_node or child.is_comment_node):
             return True
+        child = child.next
     return False
 
 
 def _element_text(node: LexborNode) -> str:
     """The `name` child, the content attribute, else the text, one line per text node."""
-    named = node.css_first('[itemprop="name"]')
-    if named is not None:
-        node = named
+    # css_first looks at the node itself, then its descendants: skipped without any.
+    if node.attributes.get("itemprop") != "name" and _has_element_child(node):
+        named = node.css_first('[itemprop="name"]')
+        if named is not None:
+            node = named
     content = node.attributes.get("content")
     if content:
         return clean(content)
-    lines = (clean(line) for line in node.text(deep=True, separator="\n").split("\n"))
-    return "\n".join(line for line in lines if line)
+    return clean_lines(node.text(deep=True, separator="\n"))

@@ -6,6 +6,9 @@ first and last lines of the body, an author element) and splits it into names.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+
 import regex
 
 __all__ = ["names_in_byline", "source_person", "split_names"]
@@ -15,6 +18,8 @@ _HAN = r"\p{Han}"
 _ZH_AUTHOR = regex.compile(
     r"(?:(?:作者|撰文|撰稿|文字|文图|图文|采写)\s*[:：/／|｜]\s*|(?<!\p{Han})(?:作者|撰文|撰稿|采写)\s+|(?<!\p{Han})文\s*[/／:：|｜]\s*)"
 )
+# Every label of _ZH_AUTHOR has one of these.
+_ZH_AUTHOR_CHARS = "作撰文采"
 # Reporter credits: 记者 at the start of a phrase or after a newsroom word, never inside
 # prose ("对记者表示", "记者会上").
 _ZH_REPORTER = regex.compile(
@@ -60,6 +65,10 @@ _WEST_LABEL = regex.compile(
     # Bare prepositions: see _LOWER_PREPOSITIONS.
     r"|by|By|BY|von|Von|VON|par|Par|PAR|por|Por|POR|Di|DI|Da|door|Door|av|Av)(?:\s*[:：]\s*|\s+))"
 )
+# Where a Western label can start: the text's start and after these characters (see
+# `_west_labels`); the ASCII letters its words start with, in either case.
+_LINE_START = regex.compile(r"[\n|·•]")
+_LABEL_INITIALS = frozenset("abdegprstvwABDEGPRSTVW")
 _LABEL_ONLY = regex.compile(r"(?i:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur)")
 # A lower-case preposition is a label on a line of its own ("von\nHeiko") or before a full
 # name ("von Andreas Kürten"); "by Taboola" in a widget is not a byline.
@@ -76,23 +85,28 @@ _WEST_STOP = regex.compile(
 )
 _SEPARATORS = regex.compile(r"\s*(?:[,，、;；&/／]|\s(?:and|und|et|y|e|og|och|en|i)\s)\s*", regex.I)
 _SPACES = regex.compile(r"[\s\u3000\u00a0]+")
+_ALL_HAN = regex.compile(r"\p{Han}+")
+_HAN_NAME_TOKEN = regex.compile(rf"[{_HAN}·]+")
 
 
 def names_in_byline(text: str, *, max_names: int, reporters: bool = False) -> list[str]:
     """Names credited in `text` by an author label ("作者：", "文/", "By", "Von"...), or with
     `reporters` by a reporter credit ("记者 X", "（X 上海报道）"); [] when there is none."""
+    # The Chinese patterns are tried only when the text holds the words they need.
     if reporters:
-        for m in _ZH_REPORTER.finditer(text):
-            found = _reporter_names(text[m.end() :], max_names)
+        if "记者" in text or "通讯员" in text:
+            for m in _ZH_REPORTER.finditer(text):
+                found = _reporter_names(text[m.end() :], max_names)
+                if found:
+                    return found
+        reported = _ZH_REPORTED.search(text) if "报道" in text or "电" in text else None
+        return _reporter_names(reported.group("names"), max_names) if reported is not None else []
+    if any(c in text for c in _ZH_AUTHOR_CHARS):
+        for m in _ZH_AUTHOR.finditer(text):
+            found = _zh_names(text[m.end() :], max_names)
             if found:
                 return found
-        reported = _ZH_REPORTED.search(text)
-        return _reporter_names(reported.group("names"), max_names) if reported is not None else []
-    for m in _ZH_AUTHOR.finditer(text):
-        found = _zh_names(text[m.end() :], max_names)
-        if found:
-            return found
-    for m in _WEST_LABEL.finditer(text):
+    for m in _west_labels(text):
         found = _west_names(text[m.end() :], max_names)
         if found and _LABEL_ONLY.fullmatch(found[0]):
             continue  # a label after a label ("Post author / By / Name"): the next match has it
@@ -103,6 +117,22 @@ def names_in_byline(text: str, *, max_names: int, reporters: bool = False) -> li
         if found:
             return found
     return []
+
+
+def _west_labels(text: str) -> Iterator[regex.Match[str]]:
+    """`_WEST_LABEL.finditer(text)`, tried only where a match can start (the pattern opens
+    with "text start or after a line, bar or bullet"): a few positions instead of all."""
+    end = 0
+    for start in itertools.chain((0,), (m.end() for m in _LINE_START.finditer(text))):
+        if start < end:
+            continue
+        first = text[start : start + 1]
+        if first.isascii() and first not in _LABEL_INITIALS and not first.isspace():
+            continue  # an ASCII letter or sign that no label starts with (or the text's end)
+        m = _WEST_LABEL.match(text, start)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def _zh_span(rest: str) -> str:
@@ -141,8 +171,8 @@ def _reporter_names(rest: str, max_names: int) -> list[str]:
         return []
     out: list[str] = []
     for name in split_names(span, max_names=max_names):
-        parts = _split_run(name) if regex.fullmatch(r"\p{Han}+", name) else [name]
-        if any(regex.fullmatch(r"\p{Han}+", p) and not 2 <= len(p) <= _MAX_HAN_NAME for p in parts):
+        parts = _split_run(name) if _ALL_HAN.fullmatch(name) else [name]
+        if any(_ALL_HAN.fullmatch(p) and not 2 <= len(p) <= _MAX_HAN_NAME for p in parts):
             return []
         out.extend(parts)
     return out[:max_names]
@@ -197,7 +227,7 @@ def split_names(text: str, *, max_names: int) -> list[str]:
     out: list[str] = []
     for part in parts:
         tokens = _SPACES.split(part.strip())
-        if all(regex.fullmatch(rf"[{_HAN}·]+", t) for t in tokens):
+        if all(_HAN_NAME_TOKEN.fullmatch(t) for t in tokens):
             out.extend(_join_single_han(tokens))
         else:
             out.append(" ".join(tokens))

@@ -8,10 +8,11 @@ than a general date parser, and the result keeps the precision the page gives.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["MONTH_NAMES", "DateValue", "from_datetime", "make_date", "parse_structured", "search_text"]
+__all__ = ["MONTH_NAMES", "DateValue", "first_date", "from_datetime", "make_date", "parse_structured", "search_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,22 +153,51 @@ for _number, _names in enumerate(
 _CENTURY = 2000
 MONTH_NAMES: frozenset[str] = frozenset(_MONTHS)
 """Month names and abbreviations of the languages the date patterns read (lower case)."""
-_MONTH = "(?P<mon>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` factored by common prefixes ("j(?:an(?:uary|...)?|...)"):
+    the regex engine then tests a few letters per position, not every word. It tries the
+    words that fit at a position longest first, as a plain alternation sorted by length."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return emit(root)
+
+
+_MONTH = "(?P<mon>" + _trie(list(_MONTHS)) + r")\.?"
 _TIME = (
     r"(?:\s*(?:,|at|um|à|a las|alle|às|-|–|\||/)?\s*(?P<h>\d\d?)\s*[:：h.]\s*(?P<mi>\d\d)(?!\d)"
     r"(?:\s*[:：]\s*(?P<s>\d\d))?\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?(?:\s*Uhr)?\s*" + _ZONE + r"?)?"
 )
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
+# The same, not after a digit, where a pattern starts with the year (the test follows the
+# digits, so that the regex engine skips ahead to a 1 or a 2; see _YEARISH).
+_YEAR_FIRST = r"(?P<y>(?:19|20)\d\d)(?<!\d{5})(?!\d)"
 _PATTERNS = (
     # 2025-06-21 06:34, 2025/6/21, 2025.06.21, 2025年6月21日 06:34, 2025年06月10日06:58
-    re.compile(r"(?<!\d)" + _YEAR + r"\s*(?P<sep>[-/.年])\s*(?P<mo>\d\d?)\s*[-/.月]\s*(?P<d>\d\d?)(?!\d)\s*日?"
+    re.compile(_YEAR_FIRST + r"\s*(?P<sep>[-/.年])\s*(?P<mo>\d\d?)\s*[-/.月]\s*(?P<d>\d\d?)(?!\d)\s*日?"
                r"(?:\s*(?:T|\s)?\s*(?P<h>\d\d?)\s*[:：时]\s*(?P<mi>\d\d)(?:\s*[:：分]\s*(?P<s>\d\d))?(?!\d)\s*" + _ZONE + r"?)?",
                re.IGNORECASE),
     # "2024 05/09 22:27:02": year apart from month/day
-    re.compile(r"(?<!\d)" + _YEAR + r"\s+(?P<mo>\d\d?)/(?P<d>\d\d?)(?!\d)"
+    re.compile(_YEAR_FIRST + r"\s+(?P<mo>\d\d?)/(?P<d>\d\d?)(?!\d)"
                r"(?:\s+(?P<h>\d\d?):(?P<mi>\d\d)(?::(?P<s>\d\d))?)?"),
     # 28.01.22: two-digit year, only with dots and two-digit day and month (German short form)
-    re.compile(r"(?<![\d.])(?P<a>\d\d)(?P<sep>\.)(?P<b>\d\d)\.(?P<y2>\d\d)(?![\d.])" + _TIME),
+    re.compile(r"(?P<a>\d\d)(?<![\d.]\d\d)(?P<sep>\.)(?P<b>\d\d)\.(?P<y2>\d\d)(?![\d.])" + _TIME),
     # 21.06.2025, 21/06/2025, 06/21/2025
     re.compile(r"(?<![\d.])(?P<a>\d\d?)(?P<sep>[./])\s?(?P<b>\d\d?)(?P=sep)\s?" + _YEAR + _TIME),
     # 21 June 2025, 21. Juni 2025, 21 de junio de 2025, 21st Jun, 2025
@@ -178,11 +208,19 @@ _PATTERNS = (
 )  # fmt: skip
 # A year (or the two-digit "28.01.22" form), and how far around it a date may extend:
 # "Wednesday, 21 de septiembre de 2025" before, "at 10:30 a.m. GMT+02:00" after.
-_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d\d\.\d\d\.\d\d(?![\d.])")
+# (The test "no digit before" follows the year: the regex engine then skips ahead to a 1 or
+# a 2 instead of trying every position.)
+_YEARISH = re.compile(r"(?:19|20)\d\d(?!\d)(?<!\d{5})|\d\d\.\d\d\.\d\d(?![\d.])")
 _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 40
+# What every _YEARISH match holds, found much faster (the second form needs the regex).
+_CENTURIES = ("19", "20")
+_SHORT_DATE = re.compile(r"\d\d\.\d\d\.\d\d")
 # Written without a year ("发布时间：10-08 12:00"): only completed when a year is known.
 _YEARLESS = re.compile(r"(?<![\d/.-])(?P<mo>[01]?\d)[-/月](?P<d>[0-3]?\d)日?\s+(?P<h>\d\d?)[:：](?P<mi>\d\d)(?!\d)")
+# Part of every _YEARLESS match (from the month's last digit), without the leading
+# lookbehind that makes the full pattern try every position: tried first.
+_YEARLESS_HINT = re.compile(r"\d[-/月][0-3]?\d日?\s+\d\d?[:：]\d\d")
 _RELATIVE = re.compile(
     r"(?P<n>\d+|an?|one|ein(?:e|em|er)?|un(?:e)?)\s*(?P<unit>分钟|小时|天|周|个月|"
     r"minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
@@ -192,6 +230,9 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_PREFIX = re.compile(r"(?:vor|il y a|hace|há)\s+$", re.IGNORECASE)
+# A relative date is taken only with one of these words after or before it: without any,
+# _RELATIVE is not run.
+_RELATIVE_WORDS = re.compile(r"前|ago|fa|vor|il y a|hace|há", re.IGNORECASE)
 _DAY_WORDS = {
     "今天": 0, "今日": 0, "today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0, "oggi": 0,
     "昨天": 1, "昨日": 1, "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "ontem": 1,
@@ -202,6 +243,8 @@ _DAY_WORD = re.compile(
     r"(?:\s*(?P<h>\d\d?)[:：](?P<mi>\d\d))?",
     re.IGNORECASE,
 )  # fmt: skip
+# The day words alone (every _DAY_WORD match holds one): tried first.
+_DAY_WORD_HINT = re.compile(_trie(list(_DAY_WORDS)), re.IGNORECASE)
 _UNIT_SECONDS = (
     (("分", "min"), 60), (("小时", "hour", "hr", "stund", "heure", "hora", "ora", "ore"), 3600),
     (("天", "day", "tag", "jour", "día", "dia", "giorn"), 86400),
@@ -221,7 +264,17 @@ def search_text(text: str, *, day_first: bool = True, year_hint: int | None = No
                 value = _from_match(m, day_first)
                 if value is not None:
                     found.append((m.start(), value))
-    if not found and year_hint is not None:
+    if not found:
+        return _without_year(text, year_hint, reference_time)
+    found.sort(key=lambda item: item[0])
+    return [value for _, value in found]
+
+
+def _without_year(text: str, year_hint: int | None, reference_time: datetime | None) -> list[DateValue]:
+    """Dates written without a year (with `year_hint`), else relative ones (with
+    `reference_time`), in order of appearance: read when `text` has no absolute date."""
+    found: list[tuple[int, DateValue]] = []
+    if year_hint is not None and _YEARLESS_HINT.search(text):
         for m in _YEARLESS.finditer(text):
             value = make_date(year_hint, int(m.group("mo")), int(m.group("d")), int(m.group("h")), int(m.group("mi")))
             if value is not None:
@@ -230,6 +283,47 @@ def search_text(text: str, *, day_first: bool = True, year_hint: int | None = No
         found.extend(_relative(text, reference_time))
     found.sort(key=lambda item: item[0])
     return [value for _, value in found]
+
+
+def first_date(text: str, accept: Callable[[DateValue], bool], *, day_first: bool = True,
+               year_hint: int | None = None, reference_time: datetime | None = None) -> DateValue | None:  # fmt: skip
+    """The first of `search_text(text, ...)` that `accept` takes, found without reading past
+    it: the spans around the years come in text order, and all matches in a span start
+    before the next span, so the search stops at the first span with an accepted date."""
+    found = False
+    for start, end in _iter_windows(text):
+        here: list[tuple[int, DateValue]] = []
+        for rx in _PATTERNS:
+            for m in rx.finditer(text, start, end):
+                value = _from_match(m, day_first)
+                if value is not None:
+                    here.append((m.start(), value))
+        if here:
+            found = True
+            here.sort(key=lambda item: item[0])
+            for _, value in here:
+                if accept(value):
+                    return value
+    if found:
+        return None
+    return next((value for value in _without_year(text, year_hint, reference_time) if accept(value)), None)
+
+
+def _iter_windows(text: str) -> Iterator[tuple[int, int]]:
+    """`_windows`, one span at a time."""
+    if not any(c in text for c in _CENTURIES) and not _SHORT_DATE.search(text):
+        return
+    span: tuple[int, int] | None = None
+    for m in _YEARISH.finditer(text):
+        start, end = max(0, m.start() - _WINDOW_BEFORE), m.end() + _WINDOW_AFTER
+        if span is not None and start <= span[1]:
+            span = (span[0], end)
+            continue
+        if span is not None:
+            yield span
+        span = (start, end)
+    if span is not None:
+        yield span
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -270,7 +364,7 @@ def _from_match(m: re.Match[str], day_first: bool) -> DateValue | None:
 
 def _relative(text: str, now: datetime) -> list[tuple[int, DateValue]]:
     out: list[tuple[int, DateValue]] = []
-    for m in _RELATIVE.finditer(text):
+    for m in _RELATIVE.finditer(text) if _RELATIVE_WORDS.search(text) else ():
         if not (m.group("suffix") or _RELATIVE_PREFIX.search(text, 0, m.start())):
             continue
         n = m.group("n")
@@ -279,7 +373,7 @@ def _relative(text: str, now: datetime) -> list[tuple[int, DateValue]]:
         seconds = next(s for keys, s in _UNIT_SECONDS if any(unit.startswith(k) for k in keys))
         when = now - timedelta(seconds=count * seconds)
         out.append((m.start(), from_datetime(when, with_time=seconds < 86400)))
-    for m in _DAY_WORD.finditer(text):
+    for m in _DAY_WORD.finditer(text) if _DAY_WORD_HINT.search(text) else ():
         when = now - timedelta(days=_DAY_WORDS[m.group("word").lower()])
         value = from_datetime(when, with_time=False)
         if m.group("h"):

@@ -9,14 +9,14 @@ the crawl or update time in their meta tags, and readers see the printed time).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._options import Options
-from ._dateparse import DateValue, make_date, parse_structured, search_text
+from ._dateparse import DateValue, first_date, make_date, parse_structured
 from ._jsonld import JsonLd
 from ._meta import PageMeta
 from ._validate import plausible_date
@@ -36,8 +36,6 @@ _MODIFIED_KEYS = (
     "dc.date.modified", "last-modified", "article:update_at", "article.updated",
     "lastmod", "dateupdate", "dateupdated", "modified",
 )  # fmt: skip
-# Machine-readable dates in the body: cheap to find, read from their attribute.
-_TIME_ELEMENTS = 'time[datetime], [itemprop="datePublished"]'
 # Elements whose class or id names a date: read from their (short) text.
 _DATE_ELEMENTS = (
     '[class*="date"], [class*="time"], [id*="date"], [id*="time"], [class*="pub"], '
@@ -58,18 +56,20 @@ class DateResult:
     source: str | None = None
 
 
-def find_dates(tree: LexborHTMLParser, *, jsonld: JsonLd, meta: PageMeta, zones: list[str],
+def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonld: JsonLd, meta: PageMeta, zones: list[str],
                end_zones: Callable[[], list[str]], url: str | None, day_first: bool, options: Options,
                reference_time: datetime | None) -> DateResult:  # fmt: skip
-    """`zones`: text around the headline; `end_zones`: text at the article's end (on demand)."""
+    """`time_elements`: the page's ``time[datetime]`` and ``itemprop=datePublished`` elements
+    (`_scan`); `zones`: text around the headline; `end_zones`: text at the article's end (on
+    demand)."""
     check = _Checker(options, reference_time, day_first)
-    modified = check.structured(jsonld.date_modified) or _first(check.structured, meta.all(*_MODIFIED_KEYS))
+    modified = check.structured(jsonld.date_modified) or _first(check.structured, meta.each(*_MODIFIED_KEYS))
     published: DateValue | None = None
     source: str | None = None
     finders: tuple[tuple[str, Callable[[], DateValue | None]], ...] = (
         ("json-ld", lambda: check.structured(jsonld.date_published)),
-        ("meta", lambda: _first(check.structured, meta.all(*_PUBLISHED_KEYS))),
-        ("time", lambda: _from_time_elements(tree, check, options)),
+        ("meta", lambda: _first(check.structured, meta.each(*_PUBLISHED_KEYS))),
+        ("time", lambda: _from_time_elements(time_elements, check, options)),
     )
     for name, find in finders:
         published = find()
@@ -121,11 +121,15 @@ class _Checker:
         return self.ok(parse_structured(raw, day_first=self.day_first)) if raw else None
 
     def in_text(self, text: str, year_hint: int | None = None) -> DateValue | None:
-        found = search_text(text, day_first=self.day_first, year_hint=year_hint, reference_time=self.reference_time)
-        return next((v for v in map(self.ok, found) if v is not None), None)
+        """The first plausible date written in `text`."""
+        return first_date(text, self._plausible, day_first=self.day_first, year_hint=year_hint,
+                          reference_time=self.reference_time)  # fmt: skip
+
+    def _plausible(self, value: DateValue) -> bool:
+        return self.ok(value) is not None
 
 
-def _first(parse: Callable[[str], DateValue | None], values: list[str]) -> DateValue | None:
+def _first(parse: Callable[[str], DateValue | None], values: Iterable[str]) -> DateValue | None:
     for raw in values:
         value = parse(raw)
         if value is not None:
@@ -133,9 +137,9 @@ def _first(parse: Callable[[str], DateValue | None], values: list[str]) -> DateV
     return None
 
 
-def _from_time_elements(tree: LexborHTMLParser, check: _Checker, options: Options) -> DateValue | None:
+def _from_time_elements(nodes: list[LexborNode], check: _Checker, options: Options) -> DateValue | None:
     """`<time datetime>` and itemprop=datePublished, by their machine-readable attribute."""
-    for node in tree.css(_TIME_ELEMENTS)[: options.date_max_elements]:
+    for node in nodes[: options.date_max_elements]:
         attrs = node.attributes
         raw = attrs.get("datetime") or attrs.get("content")
         if raw and not _skipped(node):
@@ -167,7 +171,8 @@ def _skipped(node: LexborNode) -> bool:
 
 def _from_zones(zones: list[str], check: _Checker, year_hint: int | None,
                 reference_time: datetime | None) -> DateValue | None:  # fmt: skip
-    for zone in zones:
+    # A zone met again (a headline listed twice) has no date this time either.
+    for zone in dict.fromkeys(zones):
         value = check.in_text(zone, year_hint)
         if value is not None:
             return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 import regex
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode
 
 from .._options import Options
 from ._jsonld import JsonLd
@@ -22,6 +22,8 @@ def absolute(link: str | None, base: str | None) -> str | None:
     if not link:
         return None
     link = link.strip()
+    if link.startswith(("http://", "https://")) and link.isascii() and "[" not in link and "]" not in link:
+        return link  # absolute, and urlsplit would not object (it raises only on brackets or non-ASCII)
     if base and not urlsplit(link).scheme:
         try:
             return urljoin(base, link)
@@ -64,15 +66,13 @@ def image(meta: PageMeta, jsonld: JsonLd) -> str | None:
     return meta.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src") or jsonld.image
 
 
-def tags(tree: LexborHTMLParser, meta: PageMeta, jsonld: JsonLd, options: Options) -> tuple[str, ...]:
+def tags(links: list[LexborNode], meta: PageMeta, jsonld: JsonLd, options: Options) -> tuple[str, ...]:
+    """`links`: the page's ``a[rel~=tag]`` elements."""
     values: list[str] = meta.all("article:tag", "og:article:tag")
     for raw in meta.all("keywords", "news_keywords"):
         values.extend(_KEYWORD_SEPARATOR.split(raw))
     values.extend(jsonld.keywords)
-    for count, node in enumerate(tree.css('a[rel~="tag"]')):
-        if count >= options.max_tags:
-            break
-        values.append(node.text(deep=True))
+    values.extend(node.text(deep=True) for node in links[: options.max_tags])
     return _unique(values, options.max_tags)
 
 
@@ -84,6 +84,8 @@ def categories(meta: PageMeta, jsonld: JsonLd, options: Options) -> tuple[str, .
 def _unique(values: list[str], limit: int) -> tuple[str, ...]:
     out: dict[str, str] = {}
     for value in values:
+        if len(out) >= limit:
+            break  # later values could only come after the kept ones
         text = clean(value)
         key = fold(text)
         if text and key and key not in out:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._text import clean
 
@@ -31,6 +31,8 @@ _ARTICLE_TYPES = frozenset(
 _PAGE_TYPES = frozenset(("webpage", "itempage", "collectionpage", "aboutpage", "contactpage", "profilepage", "qapage", "faqpage"))
 _PERSON_TYPES = frozenset(("person",))
 _ORG_TYPES = frozenset(("organization", "newsmediaorganization", "corporation", "website"))
+# strict=False: raw newlines in strings. (json.loads with an argument builds a decoder per call.)
+_DECODER = json.JSONDecoder(strict=False)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 # Comment and CDATA wrappers some pages put around the object.
 _OPENERS = ("<!--", "//<![CDATA[", "<![CDATA[")
@@ -56,10 +58,14 @@ class JsonLd:
     sections: list[str] = field(default_factory=list)
 
 
-def read_jsonld(tree: LexborHTMLParser, *, max_chars: int, max_objects: int) -> JsonLd:
-    """Merge all JSON-LD blocks: the first article-like object wins, a web page next."""
+def read_jsonld(tree: LexborHTMLParser, *, max_chars: int, max_objects: int,
+                scripts: list[LexborNode] | None = None) -> JsonLd:  # fmt: skip
+    """Merge all JSON-LD blocks: the first article-like object wins, a web page next.
+    `scripts`: the page's JSON-LD script elements, when already found."""
     objects: list[dict[str, Any]] = []
-    for script in tree.css('script[type*="ld+json"]'):
+    if scripts is None:
+        scripts = tree.css('script[type*="ld+json"]')
+    for script in scripts:
         raw = script.text(deep=True)
         if not raw or len(raw) > max_chars:
             continue
@@ -86,7 +92,7 @@ def _loads(raw: str) -> Any:
         text = text.removesuffix(closer)
     for attempt in (text, _TRAILING_COMMA.sub(r"\1", text)):
         try:
-            return json.loads(attempt, strict=False)  # strict=False: raw newlines in strings
+            return _DECODER.decode(attempt)
         except (ValueError, RecursionError):
             continue
     return None

@@ -41,10 +41,20 @@ def find_language(declared: list[str | None], text: str, *, sample_chars: int, m
         if tag is not None:
             return tag
     sample = text[:sample_chars]
-    letters = sum(1 for c in sample if c.isalpha())
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return None
+    if min_share > 0 and _latin1(sample):
+        return None  # no Latin-1 character belongs to the scripts above
     for code, rx in _SCRIPTS:
         if len(rx.findall(sample)) / letters >= min_share:
             return code
     return None
+
+
+def _latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True

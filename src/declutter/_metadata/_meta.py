@@ -6,6 +6,7 @@ One pass over `meta` and one over `link`; keys are lower-cased ``name``, ``prope
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -26,6 +27,8 @@ class PageMeta:
     values: dict[str, list[str]] = field(default_factory=dict)
     links: dict[str, list[str]] = field(default_factory=dict)
     lang: str | None = None
+    head_title: LexborNode | None = None
+    """The first <title> element in <head>."""
 
     def first(self, *keys: str) -> str | None:
         """The first non-empty value of the first key present, in the order of `keys`."""
@@ -38,25 +41,45 @@ class PageMeta:
 
     def all(self, *keys: str) -> list[str]:
         """Every non-empty value of `keys`, in that order."""
-        return [v for key in keys for v in map(clean, self.values.get(key, ())) if v]
+        return list(self.each(*keys))
+
+    def each(self, *keys: str) -> Iterator[str]:
+        """`all`, cleaned one at a time (for a search that stops at the first it takes)."""
+        values = self.values
+        for key in keys:
+            if key in values:
+                for raw in values[key]:
+                    value = clean(raw)
+                    if value:
+                        yield value
 
 
 def read_meta(tree: LexborHTMLParser, *, max_value_chars: int) -> PageMeta:
-    """Collect meta values (each cut to `max_value_chars`), link rels and the html lang."""
+    """Collect meta values (each cut to `max_value_chars`), link rels, the html lang and the
+    head's <title> element.
+
+    Meta and link elements are read in <head> (one short walk, with the title); for each
+    kind, in the whole page only when the head has none, as in pages whose head landed in
+    the body (a wrapper element before <html>)."""
     meta = PageMeta()
-    for node in _in_head(tree, "meta[content]"):
-        attrs = node.attributes
-        value = (attrs.get("content") or "")[:max_value_chars]
-        keys = [attrs.get(attr) for attr in _KEY_ATTRIBUTES]
-        # name and property with the same key count once
-        for k in dict.fromkeys(part for key in keys if key for part in key.lower().split()):
-            meta.values.setdefault(k, []).append(value)
-    for node in _in_head(tree, "link[rel][href]"):
-        attrs = node.attributes
-        href = (attrs.get("href") or "").strip()
-        for rel in (attrs.get("rel") or "").lower().split():
-            if rel in _LINK_RELS and href:
-                meta.links.setdefault(rel, []).append(href[:max_value_chars])
+    head = tree.head
+    has_meta = has_link = False
+    for node in head.css(_HEAD_ELEMENTS) if head is not None else ():
+        tag = node.tag
+        if tag == "meta":
+            has_meta = True
+            _add_meta(meta.values, node.attributes, max_value_chars)
+        elif tag == "link":
+            has_link = True
+            _add_link(meta.links, node.attributes, max_value_chars)
+        elif meta.head_title is None:
+            meta.head_title = node
+    if not has_meta:
+        for node in tree.css(_META):
+            _add_meta(meta.values, node.attributes, max_value_chars)
+    if not has_link:
+        for node in tree.css(_LINK):
+            _add_link(meta.links, node.attributes, max_value_chars)
     root = tree.root
     if root is not None:
         lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
@@ -64,9 +87,27 @@ def read_meta(tree: LexborHTMLParser, *, max_value_chars: int) -> PageMeta:
     return meta
 
 
-def _in_head(tree: LexborHTMLParser, selector: str) -> list[LexborNode]:
-    """Matches in <head> (a short walk); the whole page only when the head has none, as in
-    pages whose head landed in the body (a wrapper element before <html>)."""
-    head = tree.head
-    found = head.css(selector) if head is not None else []
-    return found or tree.css(selector)
+_META = "meta[content]"
+_LINK = "link[rel][href]"
+_HEAD_ELEMENTS = f"{_META}, {_LINK}, title"
+
+
+def _add_meta(values: dict[str, list[str]], attrs: dict[str, str | None], max_value_chars: int) -> None:
+    value = (attrs.get("content") or "")[:max_value_chars]
+    keys = [key for key in map(attrs.get, _KEY_ATTRIBUTES) if key]
+    if len(keys) == 1:
+        # The common case: one key of one word.
+        key = keys[0].lower()
+        if key.split() == [key]:
+            values.setdefault(key, []).append(value)
+            return
+    # name and property with the same key count once
+    for k in dict.fromkeys(part for key in keys for part in key.lower().split()):
+        values.setdefault(k, []).append(value)
+
+
+def _add_link(links: dict[str, list[str]], attrs: dict[str, str | None], max_value_chars: int) -> None:
+    href = (attrs.get("href") or "").strip()
+    for rel in (attrs.get("rel") or "").lower().split():
+        if rel in _LINK_RELS and href:
+            links.setdefault(rel, []).append(href[:max_value_chars])

@@ -33,20 +33,27 @@ def text_after(node: LexborNode, *, max_chars: int, max_nodes: int) -> str:
     current = _next_outside(node)
     while current is not None and total < max_chars and visited < max_nodes:
         visited += 1
-        tag = current.tag
-        if tag == "-text":
+        if current.is_text_node:
             text = (current.text_content or "").strip()
             if text:
                 parts.append(text)
                 total += len(text)
-            current = _next_outside(current)
-        elif tag in _SKIP or tag == "-comment":
-            current = _next_outside(current)
-        else:
-            if tag in _BREAK and parts and parts[-1] != "\n":
-                parts.append("\n")
-            child = current.child
-            current = child if child is not None else _next_outside(current)
+        elif not current.is_comment_node:
+            tag = current.tag
+            if tag not in _SKIP:
+                if tag in _BREAK and parts and parts[-1] != "\n":
+                    parts.append("\n")
+                child = current.child
+                if child is not None:
+                    current = child
+                    continue
+        # The next node after the subtree of `current` (`_next_outside`, inlined).
+        while current is not None:
+            sibling = current.next
+            if sibling is not None:
+                current = sibling
+                break
+            current = current.parent
     return "".join(p if p == "\n" else p + " " for p in parts).replace(" \n", "\n")[: max_chars * 2]
 
 
@@ -60,11 +67,15 @@ def text_before(node: LexborNode, *, max_chars: int, max_nodes: int) -> str:
         sibling = current.prev
         while sibling is not None and total < max_chars and visited < max_nodes:
             visited += 1
-            if sibling.tag not in _SKIP and sibling.tag != "-comment":
-                text = sibling.text(deep=True, separator="\n", strip=True) if sibling.tag != "-text" else (sibling.text_content or "").strip()
-                if text:
-                    parts.append(text[-max_chars:])
-                    total += len(text)
+            if sibling.is_text_node:
+                text = (sibling.text_content or "").strip()
+            elif sibling.is_comment_node or sibling.tag in _SKIP:
+                text = ""
+            else:
+                text = sibling.text(deep=True, separator="\n", strip=True)
+            if text:
+                parts.append(text[-max_chars:])
+                total += len(text)
             sibling = sibling.prev
         current = current.parent
     return "\n".join(reversed(parts))[-max_chars:]

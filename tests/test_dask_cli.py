@@ -136,3 +136,14 @@ def test_scheduler_local_starts_a_cluster(work: Path) -> None:
     assert local.stdout == serial.stdout and local.stdout
     assert local.stderr.splitlines()[-1].startswith("declutter: 5 pages, 0 failed")
     assert len(local.stderr.splitlines()) == 1, local.stderr  # the cluster itself is quiet
+
+
+def test_nothing_to_extract_starts_no_cluster(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (work / "empty").mkdir()
+    status, output, errors = _run(capsys, "--scheduler", "local", "empty")
+    assert status == 1 and output == ""
+    assert errors == [
+        "declutter: empty: no file matches *.html *.htm *.xhtml *.html.gz *.htm.gz *.warc *.warc.gz"
+    ]

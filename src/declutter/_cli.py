@@ -2,7 +2,8 @@
 
 Thin by design: the arguments (`_parser`), then inputs (`_cli_inputs`), extraction in
 worker processes (`_batch.ordered_map`, calling `_work`), and outputs (`_cli_outputs`).
-Extraction flags are generated from `Options` (`_cli_flags`). See ``docs/cli.md``.
+Extraction flags are generated from `Options` (`_cli_flags`). With ``--scheduler`` a Dask
+cluster extracts and writes instead (`_cli_dask`). See ``docs/cli.md``.
 """
 
 from __future__ import annotations
@@ -327,10 +328,10 @@ class _Run:
         total = None if any(e.warc or e.path == "-" for e in self.entries) else len(self.entries)
         shown = self.many and not self.args.quiet and stderr.isatty()
         self.progress = Progress(stderr, enabled=shown, total=total)
-        if self.args.scheduler is not None and self.entries:
-            self._extract_on_cluster()
-        elif self.args.scheduler is None:
+        if self.args.scheduler is None:
             self._extract_here()
+        else:
+            self._extract_on_cluster()
         self.progress.clear()
         if self.progress.pages > 1 and not self.args.quiet and (self.batch or stderr.isatty()):
             stderr.write(self.progress.summary() + "\n")

@@ -95,6 +95,8 @@ def execute(
     `progress`, every failed one is also `report`-ed."""
     from .dask import _articles_from_entries, _partitions, _Settings
 
+    if not entries:  # only directories without pages: nothing to send, no cluster to start
+        return
     out = Path(args.output_dir).absolute() if args.output_dir else None
     fmt = args.format or "jsonl"
     with contextlib.ExitStack() as stack:

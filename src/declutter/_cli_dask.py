@@ -45,8 +45,8 @@ def add_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument(
         "--scheduler", metavar="ADDRESS",
         help="extract on a Dask cluster: the scheduler's address (tcp://host:8786), or local "
-        "to start one here with --jobs workers (default: one per CPU); writes jsonl (stdout "
-        "or -o DIR) or parquet (-o DIR), one file per partition; needs declutter[dask]",
+        "to start one here with --jobs workers (default: one per CPU); writes jsonl (stdout, "
+        "or one file per task under -o DIR) or parquet (-o DIR); needs declutter[dask]",
     )  # fmt: skip
     group.add_argument(
         "--partitions", type=_positive, metavar="N",

@@ -57,3 +57,15 @@ def test_options_are_checked() -> None:
         list(declutter.extract_many([b"<p>x</p>"], options={"max_link_ratio": 0.1}))  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         list(declutter.extract_many([b"<p>x</p>"], jobs=-1))
+
+
+def test_a_page_may_bring_its_transport_charset() -> None:
+    """``(html, url, encoding)``: the charset a WARC record's HTTP header states."""
+    page = "<p>Grüße aus Köln, ein Satz mit Umlauten.</p>".encode("cp1252")
+    url = "https://a.example/1"
+    results = list(declutter.extract_many([(page, url, "windows-1252"), (page, url)]))
+    assert results[0].article == declutter.extract(page, url=url, encoding="windows-1252")
+    assert results[0].article is not None and "Grüße" in results[0].article.body
+    assert results[1].article == declutter.extract(page, url=url)
+    bad = list(declutter.extract_many([(page,), (page, url, None, "x")]))  # type: ignore[list-item]
+    assert [r.error is not None and r.error.startswith("TypeError") for r in bad] == [True, True]

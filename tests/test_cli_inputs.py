@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from pathlib import Path
@@ -167,3 +168,15 @@ def test_usage_errors_exit_2(work: Path, args: list[str], message: str) -> None:
     assert result.returncode == 2, err(result)
     assert message in err(result)
     assert out(result) == ""
+
+
+def test_malformed_warc_record_fails_its_file_after_the_good_records(work: Path) -> None:
+    """warcio raises AttributeError on a response record without WARC-Target-URI: the
+    file fails there, as an unreadable input, and the records before it are extracted."""
+    record = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\ncut short"
+    good = (work / "crawl.warc.gz").read_bytes()
+    (work / "bad.warc.gz").write_bytes(good + gzip.compress(record))
+    result = cli("--format", "jsonl", "bad.warc.gz", cwd=work)
+    assert result.returncode == 1
+    assert len(out(result).splitlines()) == 2
+    assert "bad.warc.gz: not a readable WARC file: AttributeError" in err(result)

@@ -158,8 +158,10 @@ def _ignore_sigint() -> None:
 
 # --- extract_many: the public batch API --------------------------------------------------
 
-Page = bytes | bytearray | str | tuple[bytes | bytearray | str, str | None]
-"""One page for `extract_many`: its HTML, or ``(html, url)``."""
+Html = bytes | bytearray | str
+Page = Html | tuple[Html, str | None] | tuple[Html, str | None, str | None]
+"""One page for `extract_many`: its HTML, ``(html, url)``, or ``(html, url, encoding)``
+where `encoding` is the charset a transport states (a WARC record's HTTP header)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,14 +236,24 @@ def _extract_chunk(task: tuple[list[tuple[int, Page]], _Settings]) -> list[Extra
 def _extract_one(
     index: int, page: Page, options: Options, reference_time: datetime | None, keep_blocks: bool
 ) -> Extracted:
-    html, url = page if isinstance(page, tuple) else (page, None)
+    html, url, encoding = _parts(page)
     try:
-        article = extract(html, url=url, options=options, reference_time=reference_time)
+        article = extract(
+            html, url=url, encoding=encoding, options=options, reference_time=reference_time
+        )
     except TypeError as exc:  # the only thing extract raises: this item is not a page
         return Extracted(index, url if isinstance(url, str) else None, None, f"TypeError: {exc}")
     if not keep_blocks:
         article = replace(article, blocks=())
     return Extracted(index, url, article)
+
+
+def _parts(page: Page) -> tuple[Html, str | None, str | None]:
+    """(html, url, encoding) of a page; a tuple of another length is left whole as `html`,
+    which `extract` then rejects as this item's TypeError."""
+    if isinstance(page, tuple) and len(page) in (2, 3):
+        return (*page, None)[:3]
+    return page, None, None  # type: ignore[return-value]  # a bad tuple: extract's TypeError
 
 
 def _url_of(page: Page) -> str | None:

@@ -2,7 +2,8 @@
 
 Thin by design: the arguments (`_parser`), then inputs (`_cli_inputs`), extraction in
 worker processes (`_batch.ordered_map`, calling `_work`), and outputs (`_cli_outputs`).
-Extraction flags are generated from `Options` (`_cli_flags`). See ``docs/cli.md``.
+Extraction flags are generated from `Options` (`_cli_flags`). With ``--scheduler`` a Dask
+cluster extracts and writes instead (`_cli_dask`). See ``docs/cli.md``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
-from . import __version__, _cli_flags, _cli_inputs
+from . import __version__, _cli_dask, _cli_flags, _cli_inputs
 from ._batch import Outcome, ordered_map
 from ._cli_inputs import Entry, Page, Source, Unreadable
 from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
@@ -106,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     _output_arguments(parser.add_argument_group("output"))
     groups = {"format": parser.add_argument_group("format")}
     _format_arguments(groups["format"])
+    _cli_dask.add_arguments(parser.add_argument_group("cluster (declutter[dask])"))
 
     def group_for(section: str) -> argparse._ArgumentGroup:
         title = "format" if section == "output" else f"extraction: {section}"
@@ -145,7 +147,7 @@ def _output_arguments(group: argparse._ArgumentGroup) -> None:
     )  # fmt: skip
     group.add_argument("--force", action="store_true", help="overwrite existing output files")
     group.add_argument(
-        "-j", "--jobs", type=_jobs, default=1, metavar="N",
+        "-j", "--jobs", type=_jobs, metavar="N",
         help="extract in N worker processes, output in input order (0: one per CPU; default: 1)",
     )  # fmt: skip
     group.add_argument(
@@ -166,9 +168,9 @@ def _output_arguments(group: argparse._ArgumentGroup) -> None:
 
 def _format_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument(
-        "-f", "--format", choices=FORMATS, default=None,
+        "-f", "--format", choices=(*FORMATS, "parquet"), default=None,
         help="text (default), markdown (CommonMark), json (one indented object per page), "
-        "jsonl (one object per line), html (clean, safe HTML)",
+        "jsonl (one object per line), html (clean, safe HTML), parquet (with --scheduler)",
     )  # fmt: skip
     group.add_argument("--json", action="store_true", help="same as --format jsonl")
     group.add_argument(
@@ -242,12 +244,14 @@ def _run(argv: Sequence[str] | None) -> int:
 def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Settings:
     if args.json and args.format not in (None, "jsonl"):
         parser.error("--json is --format jsonl; give one of them")
+    _cli_dask.check(parser, args)
     try:
         options = _cli_flags.options_from(args)
     except (TypeError, ValueError) as exc:
         parser.error(str(exc))
     return _Settings(
-        format="jsonl" if args.json else (args.format or "text"),
+        # on a cluster, JSON records (also what parquet holds); _cli_dask writes them
+        format="jsonl" if args.json or args.scheduler is not None else (args.format or "text"),
         metadata=args.metadata,
         explain=args.explain,
         explain_html=args.explain_html is not None,
@@ -324,18 +328,33 @@ class _Run:
         total = None if any(e.warc or e.path == "-" for e in self.entries) else len(self.entries)
         shown = self.many and not self.args.quiet and stderr.isatty()
         self.progress = Progress(stderr, enabled=shown, total=total)
+        if self.args.scheduler is None:
+            self._extract_here()
+        else:
+            self._extract_on_cluster()
+        self.progress.clear()
+        if self.progress.pages > 1 and not self.args.quiet and (self.batch or stderr.isatty()):
+            stderr.write(self.progress.summary() + "\n")
+        return EXIT_SOME_FAILED if self.failures else EXIT_OK
+
+    def _extract_here(self) -> None:
+        assert self.progress is not None
         sources = _cli_inputs.read(
             self.entries, limit=self.settings.options.max_bytes, url=self.args.url,
             encoding=self.args.encoding,
         )  # fmt: skip
         jobs = (_Job(self._claim(source), self.settings) for source in sources)
-        for outcome in ordered_map(_work, jobs, jobs=self.args.jobs, preload=("declutter._cli",)):
+        workers = 1 if self.args.jobs is None else self.args.jobs
+        for outcome in ordered_map(_work, jobs, jobs=workers, preload=("declutter._cli",)):
             ok = self._deliver(outcome)
             self.progress.step(failed=not ok)
-        self.progress.clear()
-        if self.progress.pages > 1 and not self.args.quiet and (self.batch or stderr.isatty()):
-            stderr.write(self.progress.summary() + "\n")
-        return EXIT_SOME_FAILED if self.failures else EXIT_OK
+
+    def _extract_on_cluster(self) -> None:
+        assert self.progress is not None
+        _cli_dask.execute(
+            self.args, self.entries, self.settings.options, named=self.settings.named,
+            stdout=self.stdout, progress=self.progress, report=self._fail,
+        )  # fmt: skip
 
     def _claim(self, source: Source) -> Source:
         """The page, or why it fails before extraction: its output file exists (without

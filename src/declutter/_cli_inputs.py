@@ -188,6 +188,9 @@ def _warc_pages(path: str, limit: int) -> Iterator[Source]:
                     yield Page(f"{path}@{offset}", data, url, charset, stem / str(offset))
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
         yield Unreadable(path, f"not a readable WARC file: {_message(exc)}")
+    except (AttributeError, KeyError, IndexError, TypeError) as exc:  # warcio's parser on a
+        # malformed record (a response without WARC-Target-URI raises AttributeError)
+        yield Unreadable(path, f"not a readable WARC file: {type(exc).__name__}: {exc}")
 
 
 def _warc_page(record: Any, limit: int) -> tuple[bytes, str | None, str | None] | None:

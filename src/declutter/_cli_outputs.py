@@ -31,16 +31,16 @@ def file_mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_write(path: Path, text: str, *, force: bool, mode: int = 0o644) -> None:
-    """Write `text` (UTF-8) to `path`, all or nothing. Raises `OutputExists` when `path`
-    exists and not `force`, OSError when it cannot be written."""
+def atomic_write(path: Path, text: str | bytes, *, force: bool, mode: int = 0o644) -> None:
+    """Write `text` (UTF-8; or bytes) to `path`, all or nothing. Raises `OutputExists` when
+    `path` exists and not `force`, OSError when it cannot be written."""
     if not force and path.exists():
         raise OutputExists(errno.EEXIST, "exists (use --force to overwrite)", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.chmod(temp, mode)
         _move(temp, path, force)
     finally:

@@ -63,7 +63,7 @@ def main() -> int:
         page_id = path.name.removesuffix(".html.gz")
         data = gzip.decompress(path.read_bytes())[: options.max_bytes]
         text = _decode.decode(data, declared=None, tolerated=options.utf8_tolerated_errors).text
-        tree, _ = _parse.parse(text, max_chars=options.max_bytes)
+        tree, _ = _parse.parse(text, _parse.Limits.of(options))
         pages.append((page_id, tree, urls.get(page_id), _body(tree, urls.get(page_id))))
     times: list[list[float]] = [[] for _ in pages]
     results = {}

@@ -250,11 +250,6 @@ def test_subprocess_reader_leaving_early_is_no_error() -> None:
     assert b"Traceback" not in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CLI dies with a UnicodeEncodeError traceback when stdout's encoding (cp1252, as "
-    "on a redirected Windows console) cannot encode the text",
-)
 def test_subprocess_narrow_stdout_encoding_is_no_traceback() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "declutter", NIKE],

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from declutter import _decode, _parse
+from declutter._options import DEFAULT_OPTIONS
 from declutter._metadata import _byline, _dateparse, _language, _scan, _text
 from declutter._metadata._dateparse import MONTH_NAMES, DateValue, first_date, search_text
 from declutter.testing import portal_pages
@@ -60,7 +61,7 @@ def test_scan_sorts_like_lexbor_on_edge_cases() -> None:
 @pytest.mark.parametrize("page", portal_pages(), ids=lambda p: p.name)
 def test_scan_sorts_like_lexbor_on_fixture_pages(page) -> None:  # type: ignore[no-untyped-def]
     text = _decode.decode(page.html).text
-    _assert_scan_matches_queries(_parse.parse(text, max_chars=len(text) + 1)[0])
+    _assert_scan_matches_queries(_parse.parse(text, _parse.Limits.of(DEFAULT_OPTIONS))[0])
 
 
 # --- text helpers ----------------------------------------------------------------------------

@@ -52,3 +52,23 @@ def test_the_tree_is_not_modified() -> None:
 
     extract_metadata(tree, url=None, body="", options=DEFAULT_OPTIONS)
     assert tree.html == before
+
+
+def test_absurd_relative_date_is_ignored_not_an_overflow() -> None:
+    import datetime
+
+    import declutter
+
+    page = "<article><p>Posted 99999999999 days ago</p><p>Some text, with a comma, to read.</p></article>"
+    doc = declutter.extract(page, reference_time=datetime.datetime(2025, 1, 1))
+    assert doc.date is None
+
+
+def test_malformed_image_url_is_kept_as_written() -> None:
+    import declutter
+
+    page = (
+        '<html><head><meta property="og:image" content="http://[bad/x.png"></head>'
+        "<body><p>Some text, with a comma, to read here.</p></body></html>"
+    )
+    assert declutter.extract(page, url="https://a.example/x").image == "http://[bad/x.png"

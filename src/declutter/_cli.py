@@ -192,6 +192,7 @@ def _jobs(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status (see ``declutter --help``)."""
+    _tolerate_narrow_streams()
     with _terminate_as_exception():
         try:
             return _run(argv)
@@ -202,6 +203,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # `declutter page.html | head`: the reader left
             _silence_stdout()
             return EXIT_OK
+
+
+def _tolerate_narrow_streams() -> None:
+    """A console or pipe whose encoding cannot hold the text (cp1252 and a Chinese page)
+    gets escapes for those characters, not a crash halfway through a batch."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            reconfigure(errors="backslashreplace")
 
 
 class _Terminated(BaseException):

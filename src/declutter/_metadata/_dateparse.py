@@ -371,7 +371,10 @@ def _relative(text: str, now: datetime) -> list[tuple[int, DateValue]]:
         count = int(n) if n.isdigit() else 1
         unit = m.group("unit").lower()
         seconds = next(s for keys, s in _UNIT_SECONDS if any(unit.startswith(k) for k in keys))
-        when = now - timedelta(seconds=count * seconds)
+        try:
+            when = now - timedelta(seconds=count * seconds)
+        except OverflowError:  # "99999999999 days ago" is before any calendar
+            continue
         out.append((m.start(), from_datetime(when, with_time=seconds < 86400)))
     for m in _DAY_WORD.finditer(text) if _DAY_WORD_HINT.search(text) else ():
         when = now - timedelta(days=_DAY_WORDS[m.group("word").lower()])

@@ -24,11 +24,11 @@ def absolute(link: str | None, base: str | None) -> str | None:
     link = link.strip()
     if link.startswith(("http://", "https://")) and link.isascii() and "[" not in link and "]" not in link:
         return link  # absolute, and urlsplit would not object (it raises only on brackets or non-ASCII)
-    if base and not urlsplit(link).scheme:
-        try:
+    try:  # urlsplit and urljoin raise on malformed hosts ("http://[bad")
+        if base and not urlsplit(link).scheme:
             return urljoin(base, link)
-        except ValueError:
-            return link
+    except ValueError:
+        return link
     return link
 
 

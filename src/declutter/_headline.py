@@ -66,7 +66,7 @@ def title_keys(
 ) -> TitleKeys:
     """The title references of the page in `tree` (``<title>``, ``og:title``); the site's
     name (``og:site_name``, ``application-name``, the host name in `url`) is no headline."""
-    node = tree.css_first("head > title") or tree.css_first("title")
+    node = (tree.head.css_first("title") if tree.head else None) or tree.css_first("title")
     refs = [node.text(strip=True)] if node is not None else []
     refs += _meta_contents(tree, 'meta[property="og:title"]')
     sites = _host_labels(url)
@@ -75,7 +75,8 @@ def title_keys(
 
 
 def _meta_contents(tree: LexborHTMLParser, selector: str) -> list[str]:
-    return [c for m in tree.css(selector) if (c := m.attributes.get("content"))]
+    scope = tree.head or tree.root  # meta elements live in <head>; the body is much larger
+    return [c for m in scope.css(selector) if (c := m.attributes.get("content"))] if scope else []
 
 
 def _host_labels(url: str | None) -> list[str]:

@@ -56,16 +56,17 @@ class Limits:
         return replace(limits, **changes) if changes else limits
 
 
-def parse(text: str, limits: Limits) -> tuple[LexborHTMLParser, bool]:
+def parse(text: str, limits: Limits, *, may_hold_nul: bool = True) -> tuple[LexborHTMLParser, bool]:
     """The page's DOM, and whether the input had to be cut or rewritten to fit `limits`.
 
     NUL characters are dropped: the HTML tokenizer would turn them into U+FFFD anyway, and a
     page of NULs (a binary file) then parses to an empty document instead of a garbage one.
+    `may_hold_nul=False` (the bytes it was decoded from held none) skips that search.
     """
     truncated = len(text) > limits.max_chars
     if truncated:
         text = text[: limits.max_chars]
-    if "\x00" in text:
+    if may_hold_nul and "\x00" in text:
         text = text.replace("\x00", "")
     tags = text.count("<")
     if tags > limits.max_tags:
@@ -108,14 +109,33 @@ _FORMATTING_START = re.compile(
 
 
 def _may_exceed(text: str, tags: int, limits: Limits) -> bool:
-    """Whether the page has enough tags, formatting tags or attributes to matter."""
+    """Whether the page has enough tags, formatting tags or attributes to matter.
+
+    Ordinary pages hold a few thousand tags; up to `_CHEAP_TAGS` nesting and formatting
+    bombs cost a fraction of a second at worst, so only the one shape a short page can hide
+    is looked for, with one cheap search: a start tag long enough for an attribute flood
+    that would cost more than that (`_FLOOD_CHARS` before its ">"; a flood that hides ">"
+    in every quoted value gets past this search, only on such short pages). Larger pages
+    get the full counts.
+    """
+    ceiling = (_SKETCH_ATTRIBUTES_PER_LIMIT * limits.max_attributes) ** 2
+    if tags <= _CHEAP_TAGS:
+        if _FLOOD.search(text) is None:
+            return False
+        return _attribute_cost(text, limits.max_attributes) > ceiling
     if tags > _SKETCH_TAGS_PER_DEPTH * limits.max_depth:
         return True
     floor = _SKETCH_FORMATTING_PER_LIMIT * limits.max_formatting
     if tags > floor and len(_FORMATTING_START.findall(text)) > floor:
         return True
-    ceiling = (_SKETCH_ATTRIBUTES_PER_LIMIT * limits.max_attributes) ** 2
     return _attribute_cost(text, limits.max_attributes) > ceiling
+
+
+# Up to this many tags, nesting and formatting bombs stay cheap (~0.2 s at the very worst).
+_CHEAP_TAGS = 2048
+# Room for 10,000 attributes (two characters each), whose checks would cost ~0.3 s.
+_FLOOD_CHARS = 20_000
+_FLOOD = re.compile(rf"<[A-Za-z][^>]{{{_FLOOD_CHARS}}}")
 
 
 def _attribute_cost(text: str, max_attributes: int) -> int:

@@ -56,7 +56,9 @@ def extract(
     deadline = time.monotonic() + options.time_budget if options.time_budget is not None else None
     data, cut = _bounded(html, options.max_bytes)
     decoded = _decode.decode(data, declared=encoding, tolerated=options.utf8_tolerated_errors)
-    tree, parse_cut = _parse.parse(decoded.text, _parse.Limits.of(options))
+    # a NUL search on bytes is a memchr; on the decoded str it costs as much as parsing
+    may_hold_nul = not isinstance(data, bytes) or b"\x00" in data
+    tree, parse_cut = _parse.parse(decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul)
     seg = _extract_body(tree, url, options, deadline)
     body = _serialise.to_text(seg.blocks, options.data_table_max_cell_length)
     meta = extract_metadata(

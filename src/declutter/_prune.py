@@ -28,10 +28,12 @@ from ._headline import TitleKeys
 
 __all__ = ["PrunePlan", "plan"]
 
-_CHROME_SELECTOR = ", ".join(sorted(_vocab.CHROME_TAGS))
-_HIDDEN_SELECTOR = '[hidden], [aria-hidden="true"], [style], [role], input[type="hidden"]'
+_STRUCTURAL_SELECTOR = ", ".join(
+    [*sorted(_vocab.CHROME_TAGS), '[hidden], [aria-hidden="true"], [style], [role], input[type="hidden"]']
+)
 _LANDMARK_SELECTOR = 'h1, article, main, [itemprop="articleBody"]'
-_HEADING_SELECTOR = "h2, h3"
+_LANDMARK_OR_HEADING_SELECTOR = _LANDMARK_SELECTOR + ", h2, h3"
+_HEADINGS = frozenset(("h2", "h3"))
 
 _INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CHROME_ROLES = frozenset(
@@ -88,10 +90,10 @@ def plan(
     root = tree.body or tree.root
     if root is None:
         return result
-    for node in root.css(_CHROME_SELECTOR):
-        result.structural[node.mem_id] = f"chrome:{node.tag}"
-    for node in root.css(_HIDDEN_SELECTOR):
+    for node in root.css(_STRUCTURAL_SELECTOR):  # one walk of the tree for both kinds
         reason = _invisible_or_role(node)
+        if reason is None and node.tag in _vocab.CHROME_TAGS:
+            reason = f"chrome:{node.tag}"
         if reason:
             result.structural[node.mem_id] = reason
     if use_vocabulary:
@@ -103,9 +105,12 @@ def _landmark_ancestors(root: LexborNode, title: TitleKeys | None) -> set[int]:
     """Ids of the elements that enclose an ``<h1>``, an article, a main element, or a
     heading that repeats the page's title."""
     seen: set[int] = set()
-    landmarks = root.css(_LANDMARK_SELECTOR)
-    if title is not None and title.keys:
-        landmarks += [h for h in root.css(_HEADING_SELECTOR) if title.match(h.text(strip=True))]
+    matching = title is not None and bool(title.keys)
+    landmarks = [
+        node
+        for node in root.css(_LANDMARK_SELECTOR if not matching else _LANDMARK_OR_HEADING_SELECTOR)
+        if node.tag not in _HEADINGS or (title is not None and title.match(node.text(strip=True)))
+    ]
     for node in landmarks:
         parent = node.parent
         while parent is not None and parent.mem_id not in seen:

@@ -34,6 +34,7 @@ _DEADLINE_CHECK_EVERY = 2048
 _CAPTION_CLASS = _vocab.ClassVocabulary(_vocab.CAPTION_CLASS)
 _IMAGE_CLASS = _vocab.ClassVocabulary(_vocab.IMAGE_CLASS)
 _MAX_IMAGE_BOX_BLOCKS = 2  # an image box holds a caption and perhaps a credit line
+_FEW_INVISIBLE = 8  # cutting this many script texts out of a region's text costs less than a walk
 _INVISIBLE_TAGS = _vocab.SKIP_TAGS - {"head", "title", "meta", "link"}
 _INVISIBLE_TEXT = ", ".join(sorted(_INVISIBLE_TAGS))
 _ITEM_TAGS = frozenset(("li", "dt", "dd"))
@@ -115,13 +116,20 @@ class Segmentation:
 
 @dataclass(slots=True)
 class _Run:
-    """The inline text collected since the last block boundary."""
+    """The inline text collected since the last block boundary (one per walk, emptied at
+    each boundary, so the walk's hot loop can hold on to its lists)."""
 
     parts: list[str] = field(default_factory=list)
     link_parts: list[str] = field(default_factory=list)
     tags: int = 0
     links: list[Link] | None = None
     """Links of the run, when they are recorded and there are some."""
+
+    def reset(self) -> None:
+        self.parts.clear()
+        self.link_parts.clear()
+        self.tags = 0
+        self.links = None
 
 
 @dataclass(slots=True)
@@ -216,22 +224,37 @@ class _Walker:
         stack: list[LexborNode | _Exit] = [_Exit(top)]
         if root.child is not None:
             stack.append(root.child)
+        # The hot loop: locals for what every node touches; text nodes, two in three, are
+        # handled here, elements in `_enter`.
+        pop, push, enter, leave = stack.pop, stack.append, self._enter, self._leave
+        parts, link_parts = self.run.parts, self.run.link_parts
+        nodes = 0
         while stack:
-            item = stack.pop()
+            item = pop()
             if isinstance(item, _Exit):
-                self._leave(item)
+                leave(item)
                 continue
-            node = item
             # The next sibling waits below the node's subtree: the stack holds one node per
             # level, not every child of a node with a million children.
-            following = node.next
+            following = item.next
             if following is not None:
-                stack.append(following)
-            self.nodes += 1
-            if self.nodes % _DEADLINE_CHECK_EVERY == 0 and self._out_of_budget():
-                self.truncated = True
-                break
-            self._enter(node, stack)
+                push(following)
+            nodes += 1
+            if nodes % _DEADLINE_CHECK_EVERY == 0:
+                self.nodes = nodes
+                if self._out_of_budget():
+                    self.truncated = True
+                    break
+            tag = item.tag
+            if tag == "-text":
+                text = item.text_content
+                if text:
+                    parts.append(text)
+                    if self.link_depth:
+                        link_parts.append(text)
+                continue
+            enter(item, tag, stack)
+        self.nodes = nodes
         self._flush(top)
         while stack:  # a cut-short walk still closes its open containers
             item = stack.pop()
@@ -248,15 +271,7 @@ class _Walker:
             return True
         return self.deadline is not None and time.monotonic() > self.deadline
 
-    def _enter(self, node: LexborNode, stack: list[LexborNode | _Exit]) -> None:
-        tag = node.tag
-        if tag == "-text":
-            text = node.text_content
-            if text:
-                self.run.parts.append(text)
-                if self.link_depth:
-                    self.run.link_parts.append(text)
-            return
+    def _enter(self, node: LexborNode, tag: str | None, stack: list[LexborNode | _Exit]) -> None:
         if tag is None or tag[0] in "-_!" or (tag in _vocab.SKIP_TAGS and tag not in self.shown):
             return  # comments, doctype, scripts and the like
         if tag == "br":
@@ -468,15 +483,16 @@ class _Walker:
         raw = "".join(run.parts)
         link_raw = "".join(run.link_parts) if run.link_parts else ""
         tags = run.tags
-        self.run = _Run()
+        links = tuple(run.links) if run.links else ()
+        run.reset()
         if self.pre_depth:
             text = raw.replace(_BR, "\n").strip("\n")
             if text.strip():
-                self._emit(text, link_raw, tags, owner, links=tuple(run.links) if run.links else ())
+                self._emit(text, link_raw, tags, owner, links=links)
             return
         if raw.isspace():
             return
-        self._emit(_textstats.normalise_space(raw, _BR), link_raw, tags, owner, links=tuple(run.links) if run.links else ())
+        self._emit(_textstats.normalise_space(raw, _BR), link_raw, tags, owner, links=links)
 
     def _emit(
         self, text: str, link_raw: str, tags: int, owner: Container | None, pruned: str = "",
@@ -536,10 +552,17 @@ class _Walker:
 
 def _visible_text(node: LexborNode) -> str:
     """The text of a subtree without its scripts, styles and other invisible elements
-    (Lexbor's ``text()`` includes script source): that ``text()`` when there are none,
-    else a walk that skips them, so the cost stays linear in the subtree however many."""
-    if node.css_first(_INVISIBLE_TEXT) is None:
-        return node.text(separator=" ") or ""
+    (Lexbor's ``text()`` includes script source): that ``text()`` with the few invisible
+    texts cut out, or, when there are many, a walk that skips them, so the cost stays
+    linear in the subtree however many there are."""
+    hidden = node.css(_INVISIBLE_TEXT)
+    text = node.text(separator=" ") or ""
+    if len(hidden) <= _FEW_INVISIBLE:
+        for element in hidden:
+            source = element.text(separator=" ")
+            if source:
+                text = text.replace(source, " ", 1)
+        return text
     parts: list[str] = []
     stack = [node.child] if node.child is not None else []
     while stack:

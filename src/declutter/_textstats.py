@@ -24,7 +24,9 @@ _SIMPLE_SCRIPTS_ONLY = re.compile(
     r"[\x00-\u024f\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]*"
 )
 _SIMPLE_WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(rb"[A-Za-z0-9]+")  # the same words, for ASCII text
 _PUNCTUATION = ".,;:!?\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u3001\u060c\u061b"
+_PUNCTUATION_MARK = re.compile(f"[{re.escape(_PUNCTUATION)}]")
 # Chinese and Japanese never put spaces between characters; Thai, Lao, Khmer and Myanmar
 # do, between phrases, so their spaces stay.
 _CJK_NEIGHBOUR = r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]"
@@ -39,6 +41,8 @@ def measure(text: str) -> int:
 
 
 def _count(text: str) -> int:
+    if text.isascii():  # the commonest case: a bytes pattern runs twice as fast
+        return len(_ASCII_WORD.findall(text.encode("ascii")))
     if _SIMPLE_SCRIPTS_ONLY.fullmatch(text):
         return len(_SIMPLE_WORD.findall(text))
     return len(_TOKEN.findall(text))
@@ -63,7 +67,7 @@ def _pieces(text: str, boundaries: re.Pattern[str] | regex.Pattern[str]) -> Iter
 
 def punctuation_count(text: str) -> int:
     """Sentence punctuation marks (Latin, CJK full-width and Arabic)."""
-    return sum(text.count(mark) for mark in _PUNCTUATION)
+    return len(_PUNCTUATION_MARK.findall(text))
 
 
 def normalise_space(text: str, line_break: str | None = None) -> str:

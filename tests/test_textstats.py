@@ -137,3 +137,11 @@ def test_normalise_space_keeps_thai_phrase_spaces() -> None:
 )
 def test_is_cjk_char(char: str, expected: bool) -> None:
     assert is_cjk_char(char) is expected
+
+
+def test_text_is_composed_to_nfc() -> None:
+    """A page may spell a character precomposed or decomposed: the output picks one form."""
+    decomposed = "Cafe\u0301 crème"  # e + combining acute
+    assert normalise_space(decomposed) == "Café crème"
+    bengali = "\u09df"  # a composition exclusion: NFC writes it as two code points
+    assert normalise_space(f"{bengali} x") == "\u09af\u09bc x"

@@ -9,6 +9,7 @@ whitespace-separated chunks.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -71,8 +72,9 @@ def punctuation_count(text: str) -> int:
 
 
 def normalise_space(text: str, line_break: str | None = None) -> str:
-    """Collapse every run of whitespace to one space and drop spaces between CJK characters;
-    where `line_break` occurs (the marker a caller put for ``<br>``), a line break stays.
+    """Collapse every run of whitespace to one space, drop spaces between CJK characters
+    and compose the text to Unicode NFC (a page may spell a character either way); where
+    `line_break` occurs (the marker a caller put for ``<br>``), a line break stays.
 
     Source HTML breaks lines inside Chinese sentences; a browser does not show those breaks
     as spaces between two CJK characters, so neither do we.
@@ -82,8 +84,11 @@ def normalise_space(text: str, line_break: str | None = None) -> str:
         text = "\n".join(line for line in lines if line)
     else:
         text = _collapse(text)
-    if " " in text and not text.isascii():
-        text = _CJK_SPACE.sub("", text)
+    if not text.isascii():
+        if " " in text:
+            text = _CJK_SPACE.sub("", text)
+        if not unicodedata.is_normalized("NFC", text):  # one spelling per character
+            text = unicodedata.normalize("NFC", text)
     return text
 
 

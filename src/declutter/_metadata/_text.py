@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 import regex
 
@@ -22,7 +23,8 @@ _ASCII_NON_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 def clean(text: str | None) -> str:
-    """Whitespace collapsed, entities decoded (JSON-LD and meta often carry `&amp;`)."""
+    """Whitespace collapsed, entities decoded (JSON-LD and meta often carry `&amp;`),
+    composed to Unicode NFC."""
     if not text:
         return ""
     if text.isascii() and "&" not in text:
@@ -30,8 +32,9 @@ def clean(text: str | None) -> str:
         return " ".join(text.split())
     if "&" in text:
         text = html.unescape(text)
-    text = _INVISIBLE.sub("", text)
-    return _SPACE.sub(" ", text).strip()
+    text = _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+    # one spelling per character, as in the body (see _textstats.normalise_space)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def clean_lines(text: str) -> str:

@@ -215,9 +215,22 @@ def _walk_out(
             pending.clear()
             block.kept, block.reason = True, "extension"
             continue
+        if not pending and _is_standfirst(block, options):
+            block.kept, block.reason = True, "standfirst"
+            continue
         pending.append(block)
         if len(pending) > options.extension_max_gap:
             return
+
+
+def _is_standfirst(block: RawBlock, options: Options) -> bool:
+    """A subtitle styled as a heading, right above the body: a sentence, not a label."""
+    return (
+        block.kind == "heading"
+        and block.length >= options.lone_heading_min_length
+        and not block.link_length
+        and not _is_metadata_line(block.text)
+    )
 
 
 def _climb_wrappers(containers: list[Container], wrapper: list[bool], cid: int) -> int:

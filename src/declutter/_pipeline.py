@@ -29,7 +29,7 @@ from ._model import Article, Block
 from ._options import DEFAULT_OPTIONS, Options
 from ._segment import Container, Segmentation, segment
 
-__all__ = ["extract"]
+__all__ = ["StageClock", "extract", "timed_extract"]
 
 Input = bytes | bytearray | memoryview | str
 
@@ -53,18 +53,59 @@ def extract(
         raise TypeError(
             f"reference_time must be a datetime or None, not {type(reference_time).__name__}"
         )
+    return timed_extract(html, url, options, encoding, reference_time, _NO_CLOCK)
+
+
+class StageClock:
+    """Seconds spent in each stage, summed over every page run with it (`bench --speed`)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._mark = time.perf_counter()
+
+    def start(self) -> None:
+        self._mark = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        """Charge the time since the last mark to `stage`."""
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._mark
+        self._mark = now
+
+
+class _NoClock(StageClock):
+    def start(self) -> None:
+        pass
+
+    def lap(self, stage: str) -> None:
+        pass
+
+
+_NO_CLOCK = _NoClock()
+
+
+def timed_extract(
+    html: Input, url: str | None, options: Options, encoding: str | None,
+    reference_time: datetime | None, clock: StageClock,
+) -> Article:  # fmt: skip
+    """`extract` on checked arguments, each stage's time charged to `clock`."""
+    clock.start()
     deadline = time.monotonic() + options.time_budget if options.time_budget is not None else None
     data, cut = _bounded(html, options.max_bytes)
     decoded = _decode.decode(data, declared=encoding, tolerated=options.utf8_tolerated_errors)
+    clock.lap("decode")
     # a NUL search on bytes is a memchr; on the decoded str it costs as much as parsing
     may_hold_nul = not isinstance(data, bytes) or b"\x00" in data
     tree, parse_cut = _parse.parse(decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul)
-    seg = _extract_body(tree, url, options, deadline)
+    clock.lap("parse")
+    seg = _extract_body(tree, url, options, deadline, clock)
     body = _serialise.to_text(seg.blocks, options.data_table_max_cell_length)
+    clock.lap("serialise")
     meta = extract_metadata(
         tree, url=url, body=body, options=options, reference_time=reference_time
     )
-    return Article(
+    clock.lap("metadata")
+    article = Article(
         body=body,
         title=meta.title,
         authors=meta.authors,
@@ -84,6 +125,8 @@ def extract(
         encoding=decoded.encoding,
         blocks=_freeze(seg),
     )
+    clock.lap("serialise")
+    return article
 
 
 def _bounded(html: Input, max_bytes: int) -> tuple[bytes | str, bool]:
@@ -123,8 +166,9 @@ def _check_arguments(
 
 
 def _extract_body(
-    tree: LexborHTMLParser, url: str | None, options: Options, deadline: float | None
-) -> Segmentation:
+    tree: LexborHTMLParser, url: str | None, options: Options, deadline: float | None,
+    clock: StageClock = _NO_CLOCK,
+) -> Segmentation:  # fmt: skip
     """Stages 3 to 6, and a second pass when class pruning looks to have hit the article.
 
     A class word is a guess; when a region it removed holds more text than the body that is
@@ -139,8 +183,10 @@ def _extract_body(
         tree, url=url, min_chars=options.headline_min_chars,
         min_coverage=options.headline_min_coverage,
     )  # fmt: skip
+    clock.lap("score")  # the title's words, which the headline search uses
     plan = _prune.plan(tree, use_vocabulary=options.prune_by_class, title=title)
-    best = seg = _body_pass(root, plan, title, options, deadline)
+    clock.lap("prune")
+    best = seg = _body_pass(root, plan, title, options, deadline, clock)
     for _ in range(options.unprune_passes):
         suspects = _suspect_prunes(seg, options)
         if not suspects:
@@ -149,13 +195,14 @@ def _extract_body(
             best.truncated = True
             break
         plan.overruled |= suspects
-        seg = _body_pass(root, plan, title, options, deadline)
+        seg = _body_pass(root, plan, title, options, deadline, clock)
         if _kept_length(seg) > _kept_length(best):
             best = seg
     if not _kept_length(best):
         _fallback(best, title, options)
     if not _kept_length(best) and tree.css_first("noscript") is not None:
         best = _noscript_pass(root, plan, title, options, deadline) or best
+    clock.lap("select")  # the fallbacks, rare, are selection again
     return best
 
 
@@ -210,18 +257,22 @@ _GUESSED_PRUNES = ("class:", "role:")
 
 def _body_pass(
     root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
-    deadline: float | None, shown: frozenset[str] = frozenset(),
+    deadline: float | None, clock: StageClock = _NO_CLOCK, shown: frozenset[str] = frozenset(),
 ) -> Segmentation:  # fmt: skip
     seg = segment(
         root, plan=plan, max_nodes=options.max_nodes, deadline=deadline,
         max_blocks=options.max_blocks, shown=shown,
         links=options.include_links, images=options.include_images,
     )  # fmt: skip
+    clock.lap("segment")
     _score.score_blocks(seg, options)
     headline = _score.find_headline(seg, title, options)
     ranking = _score.score_containers(seg, options, headline)
+    clock.lap("score")
     _select.select(seg, ranking, options, headline[0])
+    clock.lap("select")
     dedup(seg.blocks, seg.containers, options)
+    clock.lap("dedup")
     return seg
 
 

@@ -155,6 +155,9 @@ class Options:
     button, a photo credit) are stepped over."""
     extension_max_gap: int = 2
     """Short lines or subheads the walk may cross between two such paragraphs."""
+    extension_link_line_length: int = 12
+    """A link-dense line up to this long (a "Read more: ..." pointer between lead and body)
+    counts in that gap and is stepped over; a longer one ends the walk."""
 
     # --- document score ------------------------------------------------------------------
     document_full_length: int = 150

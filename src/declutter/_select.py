@@ -175,7 +175,8 @@ def _extend(blocks: list[RawBlock], in_region: list[bool], options: Options) -> 
     A lead paragraph in its own box above the body sits outside the region the tree gave.
     Walking the block sequence backwards from the first kept block, paragraphs of the same
     tag as the body's that read as prose join, with the short lines and subheads between
-    them; a pruned region with text, a link-heavy block or another headline ends the walk.
+    them, stepping over one-line "read more" links; a pruned region with text, a link-heavy
+    block of some length or another headline ends the walk.
     (Not forwards: what follows an article's last paragraph is, far more often than not,
     its disclaimer, author box or newsletter pitch.)
     """
@@ -193,6 +194,7 @@ def _walk_out(
     blocks: list[RawBlock], order: range, body_tag: str, in_region: list[bool], options: Options
 ) -> None:
     pending: list[RawBlock] = []
+    crossed = 0  # "Read more" links stepped over: part of the gap, never kept
     for i in order:
         block = blocks[i]
         if block.pruned and block.length < options.extension_barrier_length:
@@ -201,7 +203,12 @@ def _walk_out(
             return
         verdict = _own_verdict(block, options)
         if verdict is not None and not verdict[0]:
-            return
+            if verdict[1] != "link-dense" or block.length > options.extension_link_line_length:
+                return
+            crossed += 1
+            if len(pending) + crossed > options.extension_max_gap:
+                return
+            continue
         if (
             verdict is not None
             and block.tag == body_tag
@@ -213,13 +220,14 @@ def _walk_out(
                 if not _is_metadata_line(held.text):
                     held.kept, held.reason = True, "between-extension"
             pending.clear()
+            crossed = 0
             block.kept, block.reason = True, "extension"
             continue
-        if not pending and _is_standfirst(block, options):
+        if not pending and not crossed and _is_standfirst(block, options):
             block.kept, block.reason = True, "standfirst"
             continue
         pending.append(block)
-        if len(pending) > options.extension_max_gap:
+        if len(pending) + crossed > options.extension_max_gap:
             return
 
 

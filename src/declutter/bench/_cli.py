@@ -12,16 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from ._data import DATASETS, Dataset, corpus_sha256, load_dataset
-from ._report import format_table, format_worst
+from ._report import format_speed, format_table, format_worst
 from ._run import ToolRun, run_tool
-from ._tools import TOOLS, Tool, load_tools
+from ._speed import SpeedRun, run_speed
+from ._tools import FLOORS, TOOLS, Tool, load_tools
 
 __all__ = ["main"]
 
 _DEFAULT_TOOLS = ("declutter", "trafilatura", "resiliparse", "readability", "justext")
-_EPILOG = f"""tools: {", ".join(TOOLS)} (default: {",".join(_DEFAULT_TOOLS)}); a tool that is not
+_SPEED_TOOLS = ("declutter", "trafilatura", "resiliparse")
+_EPILOG = f"""tools: {", ".join(TOOLS)} (default: {",".join(_DEFAULT_TOOLS)}; with --speed:
+{",".join(_SPEED_TOOLS)}, plus the parse-only floors {", ".join(FLOORS)}); a tool that is not
 installed is skipped with a note. Datasets: scrapinghub and trafilatura-dev from --data
-(default: fixtures/bench of the source tree), zh from the fixture pages (see declutter.testing)."""
+(default: fixtures/bench of the source tree), zh from the fixture pages (see declutter.testing);
+with --speed the default is scrapinghub."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,9 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--dataset", action="append", choices=DATASETS, help="run only this dataset (repeatable)"
     )
-    parser.add_argument(
-        "--tools", default=",".join(_DEFAULT_TOOLS), help="comma-separated tool names"
-    )
+    parser.add_argument("--tools", help="comma-separated tool names")
     parser.add_argument(
         "--limit", type=int, help="only the first N pages of each dataset (sorted by id)"
     )
@@ -48,6 +50,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data", type=Path, help="folder holding scrapinghub/ and trafilatura-dev/"
     )
+    parser.add_argument(
+        "--speed", action="store_true",
+        help="measure speed: pages/s (median of --repeats passes) and ms/page per stage, F1 beside",
+    )  # fmt: skip
+    parser.add_argument(
+        "--repeats", type=int, default=5, metavar="N",
+        help="--speed: timed passes over all pages per tool, after one warm-up pass (default 5)",
+    )  # fmt: skip
     return parser
 
 
@@ -82,12 +92,43 @@ def _json_record(runs: Sequence[ToolRun], sha256: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _speed_record(runs: Sequence[SpeedRun]) -> dict[str, Any]:
+    return {
+        "pages": len(runs[0].passes[0].pages),
+        "tools": {
+            run.tool.name: {
+                "version": run.tool.version, "floor": run.floor, "f1": run.f1(),
+                "pages_per_s": run.pages_per_second, "stage_seconds": run.stages,
+                "errors": run.passes[-1].errors,
+            }
+            for run in runs
+        },
+    }  # fmt: skip
+
+
+def _datasets(args: argparse.Namespace) -> list[Dataset]:
+    names = args.dataset or (["scrapinghub"] if args.speed else DATASETS)
+    datasets = [load_dataset(name, args.data) for name in names]
+    if args.limit:
+        datasets = [Dataset(d.name, d.kind, d.pages[: args.limit]) for d in datasets]
+    return datasets
+
+
+def _speed(
+    args: argparse.Namespace, tools: Sequence[Tool], floors: Sequence[Tool]
+) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    for dataset in _datasets(args):
+        runs = run_speed(tools, floors, dataset, args.repeats)
+        print(format_speed(runs) + "\n", flush=True)
+        results[dataset.name] = _speed_record(runs)
+    return results
+
+
 def _bench(args: argparse.Namespace, tools: Sequence[Tool]) -> dict[str, Any]:
     results: dict[str, Any] = {}
-    for name in args.dataset or DATASETS:
-        dataset = load_dataset(name, args.data)
-        if args.limit:
-            dataset = Dataset(dataset.name, dataset.kind, dataset.pages[: args.limit])
+    for dataset in _datasets(args):
+        name = dataset.name
         runs = _run_dataset(dataset, tools)
         sha256 = corpus_sha256(dataset)
         print(format_table(runs, sha256) + "\n", flush=True)
@@ -101,9 +142,14 @@ def _bench(args: argparse.Namespace, tools: Sequence[Tool]) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; returns the process exit code."""
     args = _parser().parse_args(argv)
+    if args.repeats < 1:
+        raise SystemExit("--repeats: at least 1")
+    names = _tool_names(args.tools or ",".join(_SPEED_TOOLS if args.speed else _DEFAULT_TOOLS))
     with warnings.catch_warnings():  # import-time warnings of the tools (newspaper: no nltk)
         warnings.simplefilter("ignore")
-        tools, notes = load_tools(_tool_names(args.tools))
+        tools, notes = load_tools(names, timed=args.speed)
+        floors, floor_notes = load_tools(FLOORS, FLOORS, timed=True) if args.speed else ([], [])
+    notes += floor_notes
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
     if not tools:
@@ -112,10 +158,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            results = _bench(args, tools)
+            results = _speed(args, tools, floors) if args.speed else _bench(args, tools)
     finally:
         logging.disable(logging.NOTSET)
     if args.json:
-        out = {"python": sys.version.split()[0], "notes": notes, "datasets": results}
+        out = {
+            "python": sys.version.split()[0], "mode": "speed" if args.speed else "quality",
+            "notes": notes, "datasets": results,
+        }  # fmt: skip
         args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

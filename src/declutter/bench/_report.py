@@ -1,4 +1,5 @@
-"""What the benchmark prints: one aligned table per dataset, and the worst pages explained."""
+"""What the benchmark prints: one aligned table per dataset, the worst pages explained, and the
+speed tables of ``--speed``."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from typing import Any
 
 from ._metrics import METRICS, bigrams, norm_segment, shingles
 from ._run import PageRun, ToolRun
+from ._speed import SpeedRun
 
-__all__ = ["format_table", "format_worst"]
+__all__ = ["format_speed", "format_table", "format_worst"]
 
 _COLUMNS = ("P", "R", "F1", "acc", "title", "author", "date")
 _METADATA = frozenset({"title", "author", "date"})
@@ -41,14 +43,83 @@ def format_table(runs: Sequence[ToolRun], sha256: str) -> str:
     """The dataset's table: body P/R/F1/accuracy and metadata accuracy in %, then pages/s."""
     dataset = runs[0].dataset
     header = ["tool", "version", *_COLUMNS, "pages/s", "errors"]
-    rows = [header] + [_row(run) for run in runs]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    lines = [f"== {dataset.name}: {len(dataset.pages)} pages, corpus sha256 {sha256[:12]} =="]
-    for row in rows:
-        left = [row[i].ljust(widths[i]) for i in range(2)]
-        right = [row[i].rjust(widths[i]) for i in range(2, len(row))]
-        lines.append("  ".join(left + right).rstrip())
-    return "\n".join(lines)
+    title = f"== {dataset.name}: {len(dataset.pages)} pages, corpus sha256 {sha256[:12]} =="
+    return "\n".join([title, *_aligned([header] + [_row(run) for run in runs], 2)])
+
+
+def _aligned(rows: Sequence[Sequence[str]], left: int) -> list[str]:
+    """The rows as lines of columns: the first `left` columns flush left, the rest right."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(
+            [
+                cell.ljust(widths[i]) if i < left else cell.rjust(widths[i])
+                for i, cell in enumerate(row)
+            ]
+        ).rstrip()
+        for row in rows
+    ]
+
+
+# --- speed -------------------------------------------------------------------------------------
+
+_STAGES = (
+    "decode", "parse", "prune", "segment", "score", "select", "dedup", "metadata", "serialise",
+    "extract",
+)  # fmt: skip
+"""Stage columns in pipeline order (declutter's stages, then the other tools' ``extract``)."""
+_SPEED_NOTES = """\
+note: pages/s is the median over the repeats of pages / seconds inside the tool's calls;
+  min and max are the slowest and fastest repeat, each after an untimed warm-up pass;
+  F1 (%) is the last repeat's.
+note: trafilatura's parse is its load_html (decode, repair, lxml.html parse) as called by
+  bare_extraction, extract the rest; resiliparse's parse is detect_encoding and
+  HTMLTree.parse_from_bytes, extract is extract_plain_text(main_content=True); a tool without
+  a parse column is timed whole; the floors parse the page's bytes and nothing else."""
+
+
+def _speed_row(run: SpeedRun) -> list[str]:
+    f1, rates = run.f1(), run.pages_per_second
+    median = run.median_pages_per_second()
+    return [
+        run.tool.name, run.tool.version or "-", "-" if f1 is None else f"{f1:.1f}",
+        f"{median:.1f}", f"{min(rates):.1f}", f"{max(rates):.1f}", f"{1000 / median:.2f}",
+        str(run.passes[-1].errors),
+    ]  # fmt: skip
+
+
+def _ratios(runs: Sequence[SpeedRun]) -> list[str]:
+    rates = {run.tool.name: run.median_pages_per_second() for run in runs}
+    if "declutter" not in rates:
+        return []
+    return [
+        f"declutter/{name} pages/s: {rates['declutter'] / rates[name]:.2f}x"
+        for name in ("trafilatura", "resiliparse")
+        if name in rates
+    ]
+
+
+def format_speed(runs: Sequence[SpeedRun]) -> str:
+    """Pages/s (median, min, max) with F1 and ms/page, the stages' ms/page, and the ratios."""
+    dataset, passes = runs[0].passes[0].dataset, len(runs[0].passes)
+    header = ["tool", "version", "F1", "pages/s", "min", "max", "ms/page", "errors"]
+    stage_ms = [run.stage_ms() for run in runs]
+    seen = {name for ms in stage_ms for name in ms}
+    stages = [s for s in _STAGES if s in seen] + sorted(seen.difference(_STAGES))
+    stage_rows = [["tool", *stages]] + [
+        [run.tool.name] + [f"{ms[s]:.2f}" if s in ms else "-" for s in stages]
+        for run, ms in zip(runs, stage_ms)
+    ]
+    return "\n".join([
+        f"== {dataset.name} speed: {len(dataset.pages)} pages, {passes} timed passes per tool ==",
+        *_aligned([header] + [_speed_row(run) for run in runs], 2),
+        "",
+        f"== {dataset.name}: ms/page per stage (median over the repeats) ==",
+        *_aligned(stage_rows, 1),
+        "",
+        *_ratios(runs),
+        _SPEED_NOTES,
+    ])  # fmt: skip
 
 
 # --- worst pages -------------------------------------------------------------------------------

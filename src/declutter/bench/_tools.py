@@ -3,12 +3,18 @@
 Each reference tool is imported only when asked for; a tool that is not installed is skipped
 with a note. Adapters do all of a tool's work inside the timed call (decoding for tools that
 want ``str``, HTML-to-text for tools that return HTML), as a caller of that tool would.
+
+For ``--speed``, `load_tools(..., timed=True)` gives each tool a `StageClock`: adapters that
+can split their work charge their stages to it (declutter its pipeline stages, trafilatura and
+resiliparse ``parse``), and whatever a call spends after its last lap goes to the adapter's
+last stage (``extract`` for most). The floors, tools that only parse, live in `FLOORS`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -17,11 +23,14 @@ from typing import Any
 
 import charset_normalizer
 
+from .._pipeline import StageClock
 from ._metrics import Prediction
 
-__all__ = ["TOOLS", "Tool", "load_tools"]
+__all__ = ["FLOORS", "TOOLS", "Tool", "load_tools"]
 
 Extract = Callable[[bytes, str | None], Prediction]
+Factory = Callable[[StageClock | None], Extract]
+"""Imports a tool and returns its extract function; given a clock, it charges stages to it."""
 _ALL_FIELDS = frozenset({"title", "author", "date"})
 _BODY_ONLY: frozenset[str] = frozenset()
 
@@ -35,6 +44,8 @@ class Tool:
     extract: Extract
     fields: frozenset[str]
     """Metadata fields (``title``, ``author``, ``date``) the tool extracts at all."""
+    clock: StageClock | None = None
+    """Where a timed tool's calls charge their stages (`load_tools(..., timed=True)`)."""
 
 
 # --- helpers for the adapters ------------------------------------------------------------------
@@ -94,6 +105,51 @@ def _text(value: object) -> str | None:
     return str(value) if value else None
 
 
+def _no_lap(stage: str) -> None:
+    pass
+
+
+def _laps(clock: StageClock | None) -> Callable[[str], None]:
+    return _no_lap if clock is None else clock.lap
+
+
+def _charging_parse(module: Any, name: str, clock: StageClock, extract: Extract) -> Extract:
+    """`extract` with the tool's own parse function `module.name` charged as ``parse`` while it
+    runs (the time before it as ``extract``); `extract` unchanged if `module` has no `name`."""
+    parse = getattr(module, name, None)
+    if parse is None:
+        return extract
+
+    def timed_parse(*args: Any, **kwargs: Any) -> Any:
+        clock.lap("extract")
+        try:
+            return parse(*args, **kwargs)
+        finally:
+            clock.lap("parse")
+
+    def run(html: bytes, url: str | None) -> Prediction:
+        setattr(module, name, timed_parse)
+        try:
+            return extract(html, url)
+        finally:
+            setattr(module, name, parse)
+
+    return run
+
+
+def _charged(extract: Extract, clock: StageClock, stage: str) -> Extract:
+    """`extract` that starts `clock` and charges what its laps leave over to `stage`."""
+
+    def run(html: bytes, url: str | None) -> Prediction:
+        clock.start()
+        try:
+            return extract(html, url)
+        finally:
+            clock.lap(stage)
+
+    return run
+
+
 def _dist_version(name: str) -> str | None:
     try:
         return version(name)
@@ -104,17 +160,23 @@ def _dist_version(name: str) -> str | None:
 # --- the adapters: each returns the extract function, importing its tool ----------------------
 
 
-def _declutter() -> Extract:
+def _declutter(clock: StageClock | None) -> Extract:
     import declutter
 
+    from .._options import DEFAULT_OPTIONS
+    from .._pipeline import timed_extract
+
     def extract(html: bytes, url: str | None) -> Prediction:
-        doc = declutter.extract(html, url=url)
+        if clock is None:
+            doc = declutter.extract(html, url=url)
+        else:  # the same work, each stage charged to the clock
+            doc = timed_extract(html, url, DEFAULT_OPTIONS, None, None, clock)
         return Prediction(doc.body, doc.title, doc.author, doc.date)
 
     return extract
 
 
-def _trafilatura() -> Extract:
+def _trafilatura(clock: StageClock | None) -> Extract:
     from trafilatura import bare_extraction
 
     def extract(html: bytes, url: str | None) -> Prediction:
@@ -124,22 +186,28 @@ def _trafilatura() -> Extract:
             return Prediction()
         return Prediction(_text(doc.text), _text(doc.title), _text(doc.author), _text(doc.date))
 
-    return extract
+    if clock is None:
+        return extract
+    # parse: its load_html (decode, repair, lxml parse), as bare_extraction calls it
+    return _charging_parse(sys.modules[bare_extraction.__module__], "load_html", clock, extract)
 
 
-def _resiliparse() -> Extract:
+def _resiliparse(clock: StageClock | None) -> Extract:
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.encoding import detect_encoding
     from resiliparse.parse.html import HTMLTree
 
+    lap = _laps(clock)
+
     def extract(html: bytes, url: str | None) -> Prediction:
         tree = HTMLTree.parse_from_bytes(html, detect_encoding(html) or "utf-8")
+        lap("parse")
         return Prediction(_text(extract_plain_text(tree, main_content=True)))
 
     return extract
 
 
-def _readability() -> Extract:
+def _readability(clock: StageClock | None) -> Extract:
     from readability import Document
 
     def extract(html: bytes, url: str | None) -> Prediction:
@@ -149,7 +217,7 @@ def _readability() -> Extract:
     return extract
 
 
-def _justext() -> Extract:
+def _justext(clock: StageClock | None) -> Extract:
     import justext
 
     # every language's stop words at once, as trafilatura's jusText fallback does
@@ -162,7 +230,7 @@ def _justext() -> Extract:
     return extract
 
 
-def _gne() -> Extract:
+def _gne(clock: StageClock | None) -> Extract:
     from gne import GeneralNewsExtractor
 
     extractor = GeneralNewsExtractor()
@@ -176,7 +244,7 @@ def _gne() -> Extract:
     return extract
 
 
-def _newspaper() -> Extract:
+def _newspaper(clock: StageClock | None) -> Extract:
     import newspaper
 
     def extract(html: bytes, url: str | None) -> Prediction:
@@ -194,7 +262,7 @@ def _newspaper() -> Extract:
     return extract
 
 
-def _goose() -> Extract:
+def _goose(clock: StageClock | None) -> Extract:
     from goose3 import Goose
 
     goose = Goose()
@@ -211,16 +279,38 @@ def _goose() -> Extract:
     return extract
 
 
+def _lexbor_parse(clock: StageClock | None) -> Extract:
+    from selectolax.lexbor import LexborHTMLParser
+
+    def extract(html: bytes, url: str | None) -> Prediction:
+        LexborHTMLParser(html)
+        return Prediction()
+
+    return extract
+
+
+def _lxml_parse(clock: StageClock | None) -> Extract:
+    import lxml.html
+
+    def extract(html: bytes, url: str | None) -> Prediction:
+        lxml.html.document_fromstring(html)
+        return Prediction()
+
+    return extract
+
+
 @dataclass(frozen=True, slots=True)
 class _Spec:
-    factory: Callable[[], Extract]
+    factory: Factory
     distribution: str
     fields: frozenset[str]
+    last_stage: str = "extract"
+    """With a clock: the stage charged with what a call spends after the adapter's laps."""
 
 
 TOOLS: Mapping[str, _Spec] = MappingProxyType(
     {
-        "declutter": _Spec(_declutter, "declutter", _ALL_FIELDS),
+        "declutter": _Spec(_declutter, "declutter", _ALL_FIELDS, "serialise"),
         "trafilatura": _Spec(_trafilatura, "trafilatura", _ALL_FIELDS),
         "resiliparse": _Spec(_resiliparse, "resiliparse", _BODY_ONLY),
         "readability": _Spec(_readability, "readability-lxml", frozenset({"title"})),
@@ -232,17 +322,33 @@ TOOLS: Mapping[str, _Spec] = MappingProxyType(
 )
 """Tool name -> adapter; the keys are what ``--tools`` accepts."""
 
+FLOORS: Mapping[str, _Spec] = MappingProxyType(
+    {
+        "lexbor-parse": _Spec(_lexbor_parse, "selectolax", _BODY_ONLY, "parse"),
+        "lxml-parse": _Spec(_lxml_parse, "lxml", _BODY_ONLY, "parse"),
+    }
+)
+"""Parse-only floors for ``--speed``: selectolax's Lexbor (declutter's parser) and lxml.html
+(trafilatura's), each on the page's bytes; they extract nothing."""
 
-def load_tools(names: Iterable[str]) -> tuple[list[Tool], list[str]]:
-    """The named tools that import, and a note for each one that does not."""
+
+def load_tools(
+    names: Iterable[str], registry: Mapping[str, _Spec] = TOOLS, *, timed: bool = False
+) -> tuple[list[Tool], list[str]]:
+    """The named tools that import, and a note for each one that does not; `timed`: each with
+    a `StageClock` its calls charge."""
     tools: list[Tool] = []
     notes: list[str] = []
     for name in names:
-        spec = TOOLS[name]
+        spec = registry[name]
+        clock = StageClock() if timed else None
         try:
-            extract = spec.factory()
+            extract = spec.factory(clock)
         except ImportError as exc:
             notes.append(f"{name}: skipped, not installed ({exc}); pip install {spec.distribution}")
             continue
-        tools.append(Tool(name, _dist_version(spec.distribution), extract, spec.fields))
+        if clock is not None:
+            extract = _charged(extract, clock, spec.last_stage)
+        version_ = _dist_version(spec.distribution)
+        tools.append(Tool(name, version_, extract, spec.fields, clock))
     return tools, notes

@@ -246,12 +246,20 @@ def test_extension_keeps_a_short_line_between_lead_and_body() -> None:
     assert result[LEAD_TEXT] == (True, "extension")
 
 
+def test_extension_steps_over_a_read_more_link() -> None:
+    link = "<div><p><a href=/1>Read more: the earlier story</a></p></div>"
+    result = reasons(f"<body>{LEAD}{link}{BODY}</body>")
+    assert result[LEAD_TEXT] == (True, "extension")
+    assert result["Read more: the earlier story"][0] is False
+
+
 @pytest.mark.parametrize(
     "barrier",
     [
         '<div class="related"><p>Other stories people have read today on this site</p></div>',
         "<h1>Headline of the page</h1>",
-        "<div><p><a href=/1>A link line that is all link text</a></p></div>",
+        "<div><p><a href=/1>A link line that is all link text, and long enough to be a "
+        "list of other stories rather than a pointer</a></p></div>",
         "<div><h2>Sub</h2><p>Short line</p><p>Third</p></div>",  # more short blocks than the gap
     ],
     ids=["pruned-region", "h1", "link-dense", "long-gap"],

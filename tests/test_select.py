@@ -122,6 +122,36 @@ def test_nested_article_is_excluded() -> None:
     )
 
 
+def test_sections_marked_as_articles_are_read_with_the_best_one() -> None:
+    """An article built of <article class=section>s: the best section's like are its
+    siblings in the same composition, not teasers; a card of another kind still is one."""
+    section = '<article class="section"><h2>Part {0}</h2><p>{1}</p></article>'
+    parts = "".join(
+        section.format(n, text)
+        for n, text in enumerate(
+            (
+                "Part one of the guide explains, in plain words, what the job needs and why.",
+                "Part two of the guide lists the tools, the materials, and what each one costs.",
+                ("Part three of the guide walks through the steps, one by one, with the pitfalls "
+                "that catch most people, the checks that find them early, and the fixes."),
+            )
+        )
+    )
+    card = (
+        '<article class="teaser"><p>Another guide, on tiling, with pictures of every step, '
+        "the tools it needs, and the mistakes that ruin a floor.</p></article>"
+    )
+    result = reasons(f"<body><article><div>{parts}{card}</div></article></body>")
+    assert result["Part one of the guide explains, in plain words, what the job needs and why."] == (
+        True,
+        "content",
+    )
+    assert result[
+        "Another guide, on tiling, with pictures of every step, the tools it needs, and the "
+        "mistakes that ruin a floor."
+    ] == (False, "nested-article")
+
+
 def test_sibling_article_is_not_part_of_the_body() -> None:
     """A second <article> next to the chosen one is another composition."""
     other = "<p>Another story, in an article of its own, next to the first one on the page.</p>"
@@ -258,8 +288,8 @@ def test_extension_steps_over_a_read_more_link() -> None:
     [
         '<div class="related"><p>Other stories people have read today on this site</p></div>',
         "<h1>Headline of the page</h1>",
-        "<div><p><a href=/1>A link line that is all link text, and long enough to be a "
-        "list of other stories rather than a pointer</a></p></div>",
+        ("<div><p><a href=/1>A link line that is all link text, and long enough to be a "
+        "list of other stories rather than a pointer</a></p></div>"),
         "<div><h2>Sub</h2><p>Short line</p><p>Third</p></div>",  # more short blocks than the gap
     ],
     ids=["pruned-region", "h1", "link-dense", "long-gap"],

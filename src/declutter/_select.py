@@ -252,20 +252,31 @@ def _nested_articles(seg: Segmentation, best: int, region: list[int]) -> list[in
     """Blocks of ``<article>`` elements nested in the article that holds the best container.
 
     HTML marks each self-contained composition with ``<article>``; one inside the article
-    being read is a teaser, a related story or a comment, never part of it.
+    being read is a teaser, a related story or a comment, never part of it. Unless the
+    best container sits in such an inner article itself: then those of its class are the
+    sections of one composition.
     """
     containers = seg.containers
     lineage = set()
+    articles: list[Container] = []  # of the lineage, innermost first
     cid = best
     while cid >= 0:
         lineage.add(cid)
+        if containers[cid].tag == "article":
+            articles.append(containers[cid])
         cid = containers[cid].parent
-    if not any(containers[c].tag == "article" for c in lineage):
+    if not articles:
         return []
+    # The best text in an article inside an article: the inner ones are the outer one's
+    # sections (or the outer one is a page wrapper), and its like are read with it.
+    sections = articles[0].class_name if len(articles) > 1 else None
     out: list[int] = []
     for rid in region:
         for c in containers[rid : _last_descendant(containers, rid) + 1]:
-            if c.tag == "article" and c.id not in lineage and c.first < c.end:
+            if (
+                c.tag == "article" and c.id not in lineage and c.first < c.end
+                and c.class_name != sections
+            ):  # fmt: skip
                 out.extend(range(c.first, c.end))
     return out
 

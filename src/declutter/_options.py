@@ -65,6 +65,10 @@ class Options:
     the article's wrapper: the page is walked again with that region kept."""
     unprune_min_length: int = 60
     """...and it must hold at least this much text (text measure)."""
+    unprune_gain: float = 1.5
+    """The pass with the region kept wins when its body holds more than this many times the
+    text of the body before: a little more text is the region moving to another box (a
+    form's fine print), not the article found."""
     unprune_passes: int = 3
     """At most this many extra passes un-prune suspected wrappers (nested page-builder
     wrappers need one pass per level)."""

@@ -173,8 +173,9 @@ def _extract_body(
 
     A class word is a guess; when a region it removed holds more text than the body that is
     left (a theme that calls the article's wrapper "l-sidebar-fixed"), the region is walked
-    again, its inner chrome still pruned, and the pass that keeps more text wins. Page
-    builders nest such wrappers ("widget" in "widget"), so this repeats a few times.
+    again, its inner chrome still pruned, and the pass wins if it keeps clearly more text
+    (`unprune_gain`). Page builders nest such wrappers ("widget" in "widget"), so this
+    repeats a few times.
     """
     root = tree.body or tree.root
     if root is None:
@@ -196,7 +197,7 @@ def _extract_body(
             break
         plan.overruled |= suspects
         seg = _body_pass(root, plan, title, options, deadline, clock)
-        if _kept_length(seg) > _kept_length(best):
+        if _kept_length(seg) > options.unprune_gain * _kept_length(best):
             best = seg
     if not _kept_length(best):
         _fallback(best, title, options)

@@ -119,6 +119,19 @@ def test_element_enclosing_a_landmark_is_never_pruned_by_class(landmark: str) ->
     assert result["other"] == "class:widget"  # the same class elsewhere still prunes
 
 
+def test_forms_are_pruned_unless_they_wrap_the_article() -> None:
+    """A sign-up or search form is chrome; a form around the whole page (ASP.NET wraps every
+    page in one) encloses the headline and stays."""
+    html = (
+        "<body><form data-t=page><h1>Headline</h1><p>The story.</p></form>"
+        "<form data-t=signup><p>Your e-mail, please.</p></form></body>"
+    )
+    result = decisions(html)
+    assert result["page"] is None
+    assert result["signup"] == "form"
+    assert decisions(html, vocabulary=False)["signup"] is None
+
+
 def test_protection_does_not_leak_through_the_class_cache() -> None:
     """Decisions are cached by class string; a protected element with the same class as an
     earlier pruned one is still protected, and vice versa."""

@@ -253,7 +253,7 @@ def _suspect_prunes(seg: Segmentation, options: Options) -> set[int]:
     }
 
 
-_GUESSED_PRUNES = ("class:", "role:")
+_GUESSED_PRUNES = ("class:", "role:", "form")
 
 
 def _body_pass(

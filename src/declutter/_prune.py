@@ -65,14 +65,19 @@ class PrunePlan:
     _cache: dict[str, str | None] = field(default_factory=dict)
 
     def vocabulary(self, mem_id: int, tag: str, classes: str) -> str | None:
-        """``class:<word>`` when the vocabulary prunes this element, else None."""
+        """``class:<word>`` when the vocabulary prunes this element, ``form`` for a form
+        (a search box, a login, a newsletter sign-up; one that wraps the whole page, as
+        ASP.NET's do, encloses the headline and is protected), else None."""
         if (
             not self.use_vocabulary
-            or not classes
             or tag in _vocab.NEVER_PRUNED_TAGS
             or mem_id in self.protected
             or mem_id in self.overruled
         ):
+            return None
+        if tag == "form":
+            return "form"
+        if not classes:
             return None
         try:
             return self._cache[classes]

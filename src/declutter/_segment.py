@@ -292,7 +292,7 @@ class _Walker:
         if is_block:
             attrs = node.attributes
             classes = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
-            reason = self.plan.vocabulary(node.mem_id, tag, classes) if classes else None
+            reason = self.plan.vocabulary(node.mem_id, tag, classes) if classes or tag == "form" else None
             self._flush(self.current)
             if reason is not None:
                 self._pruned(node, reason)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+import declutter
 from declutter import _parse
 
 _LIMITS = _parse.Limits(
@@ -193,3 +194,10 @@ def test_nth_index(n: int, chunk_crossing: bool) -> None:
 
 def test_nth_index_past_the_end() -> None:
     assert _parse._nth_index("a<b<", "<", 5) == 4
+
+
+def test_an_attribute_limit_beyond_any_page_is_no_limit() -> None:
+    """A limit too large for a regex repeat count is simply never reached."""
+    page = "<body>" + "<p class=a id=b>Some words, in a sentence.</p>" * 3000 + "</body>"
+    options = declutter.Options(max_attributes=2**40)
+    assert declutter.extract(page, options=options).body.startswith("Some words")

@@ -145,6 +145,8 @@ def _attribute_cost(text: str, max_attributes: int) -> int:
     Read without context, so script code that looks like a tag counts too: such false
     candidates are common but cheap (a few hundred "attributes"), real floods are not.
     """
+    if max_attributes >= len(text):
+        return 0  # no tag has more attributes than the page has characters
     cost = done = 0
     for candidate in re.finditer(_LONG_TAG % max_attributes, text):
         if candidate.start() < done:

@@ -15,17 +15,19 @@ from declutter._batch import ordered_map
 from outputs_helpers import cli, crash_on_seven, err, make_workspace, out
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_results_in_input_order_with_errors_per_item(jobs: int) -> None:
+@pytest.mark.parametrize(("jobs", "chunk_size"), [(1, 1), (2, 1), (2, 3)])
+def test_results_in_input_order_with_errors_per_item(jobs: int, chunk_size: int) -> None:
     items = ["3", "x", "10", "", "7"] * 5
-    outcomes = list(ordered_map(int, iter(items), jobs=jobs))
+    outcomes = list(ordered_map(int, iter(items), jobs=jobs, chunk_size=chunk_size))
     assert [o.item for o in outcomes] == items
     assert [o.value for o in outcomes] == [int(i) if i.isdigit() else None for i in items]
     assert all(isinstance(o.error, ValueError) for o in outcomes if not o.item.isdigit())
 
 
-def test_a_dying_worker_fails_only_its_item() -> None:
-    outcomes = list(ordered_map(crash_on_seven, range(12), jobs=2))
+@pytest.mark.parametrize("chunk_size", [1, 4])
+def test_a_dying_worker_fails_only_its_item(chunk_size: int) -> None:
+    """A chunk lost with its worker is tried again item by item: its other items succeed."""
+    outcomes = list(ordered_map(crash_on_seven, range(12), jobs=2, chunk_size=chunk_size))
     assert [o.item for o in outcomes] == list(range(12))
     failed = {o.item: o.error for o in outcomes if o.error is not None}
     assert set(failed) == {3, 7}

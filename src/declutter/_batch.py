@@ -61,13 +61,17 @@ def default_jobs() -> int:
 
 
 def ordered_map(
-    fn: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, preload: tuple[str, ...] = ()
-) -> Iterator[Outcome[T, R]]:
+    fn: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, preload: tuple[str, ...] = (),
+    chunk_size: int = 1,
+) -> Iterator[Outcome[T, R]]:  # fmt: skip
     """`fn` applied to every item, one `Outcome` per item, in the order of `items`.
 
     `fn` and the items must be picklable when ``jobs > 1`` (`fn` a module-level function).
     `jobs` is the number of worker processes (0: one per CPU). `preload` names modules the
-    workers import once, before forking (where the platform forks).
+    workers import once, before forking (where the platform forks). Items travel to the
+    workers `chunk_size` at a time, which spreads the cost of each round trip (and pickles
+    an object the items share once per chunk); a chunk whose worker dies is tried again
+    item by item, so that still fails only the item that kills its worker.
     """
     jobs = jobs or default_jobs()
     if jobs <= 1:
@@ -75,16 +79,27 @@ def ordered_map(
             yield _call(fn, item)
         return
     pool = _Pool(fn, jobs, preload)
-    pending: deque[tuple[T, Future[R]]] = deque()
+    pending: deque[tuple[list[T], Future[list[_Result[R]]]]] = deque()
     try:
-        for item in items:
-            pending.append((item, pool.submit(item)))
+        for chunk in _chunks(items, chunk_size):
+            pending.append((chunk, pool.submit(chunk)))
             while pending and (len(pending) >= jobs * _WINDOW_PER_JOB or pending[0][1].done()):
-                yield pool.settle(*pending.popleft())
+                yield from pool.settle(*pending.popleft())
         while pending:
-            yield pool.settle(*pending.popleft())
+            yield from pool.settle(*pending.popleft())
     finally:
         pool.close(cancel=bool(pending))
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _call(fn: Callable[[T], R], item: T) -> Outcome[T, R]:
@@ -92,6 +107,15 @@ def _call(fn: Callable[[T], R], item: T) -> Outcome[T, R]:
         return Outcome(item, fn(item))
     except Exception as exc:  # noqa: BLE001  (one item's failure is its outcome)
         return Outcome(item, error=exc)
+
+
+_Result = tuple["R | None", "Exception | None"]
+
+
+def _call_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[_Result[R]]:
+    """In the worker: (value, error) of each item, an item's exception its own."""
+    outcomes = [_call(fn, item) for item in chunk]
+    return [(o.value, o.error) for o in outcomes]
 
 
 class _Pool(Generic[T, R]):
@@ -107,28 +131,30 @@ class _Pool(Generic[T, R]):
         context = _context(self.preload)
         return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_ignore_sigint)
 
-    def submit(self, item: T) -> Future[R]:
+    def submit(self, chunk: list[T]) -> Future[list[_Result[R]]]:
         try:
-            return self.executor.submit(self.fn, item)
+            return self.executor.submit(_call_chunk, self.fn, chunk)
         except BrokenProcessPool:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._start()
-            return self.executor.submit(self.fn, item)
+            return self.executor.submit(_call_chunk, self.fn, chunk)
 
-    def settle(self, item: T, future: Future[R]) -> Outcome[T, R]:
-        """The outcome of `item`; an item lost with a dead worker is tried once more."""
+    def settle(self, chunk: list[T], future: Future[list[_Result[R]]]) -> list[Outcome[T, R]]:
+        """The outcomes of `chunk`. A chunk lost with a dead worker (or whose results could
+        not be sent back) is tried again one item at a time, each once."""
         try:
-            return Outcome(item, future.result())
-        except BrokenProcessPool:
-            retry = self.submit(item)
-        except Exception as exc:  # noqa: BLE001  (one item's failure is its outcome)
-            return Outcome(item, error=exc)
+            return [Outcome(item, *result) for item, result in zip(chunk, future.result())]
+        except Exception:  # noqa: BLE001  (items' own exceptions come as results: this is the pool's)
+            return [self._alone(item) for item in chunk]
+
+    def _alone(self, item: T) -> Outcome[T, R]:
         try:
-            return Outcome(item, retry.result())
+            (result,) = self.submit([item]).result()
         except BrokenProcessPool:
             return Outcome(item, error=RuntimeError("the worker process died on this input"))
         except Exception as exc:  # noqa: BLE001  (one item's failure is its outcome)
             return Outcome(item, error=exc)
+        return Outcome(item, *result)
 
     def close(self, *, cancel: bool) -> None:
         """Shut the pool down; when `cancel` (interrupted), stop the workers at once."""
@@ -197,40 +223,33 @@ def extract_many(
     through in bounded memory. An item that is not a page gives an `Extracted` with an
     `error`, never an exception that stops the batch. `keep_blocks=False` drops the blocks
     from the articles, which makes the results much smaller to send between processes and
-    to keep. Options travel with every chunk: workers hold no state between pages.
+    to keep. Pages go to the workers `chunk_size` at a time; options travel with every
+    chunk: workers hold no state between pages.
     """
     if jobs < 0 or chunk_size < 1:
         raise ValueError("jobs must be >= 0 and chunk_size >= 1")
     if options is not None and not isinstance(options, Options):
         raise TypeError(f"options must be a declutter.Options, not {type(options).__name__}")
     settings = (options or DEFAULT_OPTIONS, reference_time, keep_blocks)
-    chunks = ((chunk, settings) for chunk in _chunks(enumerate(pages), chunk_size))
-    for outcome in ordered_map(_extract_chunk, chunks, jobs=jobs, preload=("declutter",)):
+    tasks = ((index, page, settings) for index, page in enumerate(pages))
+    outcomes = ordered_map(
+        _extract_task, tasks, jobs=jobs, preload=("declutter",), chunk_size=chunk_size
+    )
+    for outcome in outcomes:
         if outcome.error is None and outcome.value is not None:
-            yield from outcome.value
-        else:  # the worker died on this chunk: every page of it fails, none is lost silently
+            yield outcome.value
+        else:  # the worker died on this page (or could not send it back): it fails alone
+            index, page, _ = outcome.item
             error = f"{type(outcome.error).__name__}: {outcome.error}"
-            for index, page in outcome.item[0]:
-                yield Extracted(index, _url_of(page), None, error)
+            yield Extracted(index, _url_of(page), None, error)
 
 
 _Settings = tuple[Options, datetime | None, bool]
 
 
-def _chunks(items: Iterable[tuple[int, Page]], size: int) -> Iterator[list[tuple[int, Page]]]:
-    chunk: list[tuple[int, Page]] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _extract_chunk(task: tuple[list[tuple[int, Page]], _Settings]) -> list[Extracted]:
-    chunk, (options, reference_time, keep_blocks) = task
-    return [_extract_one(index, page, options, reference_time, keep_blocks) for index, page in chunk]
+def _extract_task(task: tuple[int, Page, _Settings]) -> Extracted:
+    index, page, (options, reference_time, keep_blocks) = task
+    return _extract_one(index, page, options, reference_time, keep_blocks)
 
 
 def _extract_one(

@@ -297,9 +297,8 @@ def _file_rows(pages: Iterator[FilePage], settings: _Settings) -> Iterator[_Row]
 
 
 def _extract(pages: Iterable[Page], settings: _Settings) -> Iterator[Extracted]:
-    # chunk_size=1: an exception inside extraction fails its own page only
     return extract_many(
-        pages, jobs=1, chunk_size=1, options=settings.options,
+        pages, jobs=1, options=settings.options,
         reference_time=settings.reference_time, keep_blocks=False,
     )  # fmt: skip
 

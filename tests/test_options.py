@@ -78,3 +78,25 @@ def test_prune_by_class_switch() -> None:
     assert (pruned.kind, pruned.reason) == ("pruned", "pruned:class:share")
     kept_chrome = declutter.extract(html, options=Options(prune_by_class=False)).blocks[0]
     assert kept_chrome.kind == "paragraph"
+
+
+@pytest.mark.parametrize(
+    "field", ["distant_ancestor_divisor", "headline_min_coverage", "document_full_length"]
+)
+def test_a_divisor_must_be_positive(field: str) -> None:
+    with pytest.raises(ValueError, match=field):
+        Options(**{field: 0})
+
+
+def test_nan_is_refused() -> None:
+    with pytest.raises(ValueError, match="max_link_ratio"):
+        Options(max_link_ratio=float("nan"))
+
+
+@pytest.mark.parametrize(
+    "change", [{"ancestor_levels": 2**40}, {"max_attributes": 2**40}, {"link_weight": float("inf")}]
+)
+def test_extreme_options_give_an_article(change: dict[str, object]) -> None:
+    """Limits far beyond any page are no limit: no overflow, no giant allocation."""
+    page = "<body><div><p>One sentence, with a comma, in a paragraph.</p></div></body>"
+    assert declutter.extract(page, options=Options(**change)).body  # type: ignore[arg-type]

@@ -294,9 +294,19 @@ class Options:
                 raise TypeError(f"Options.{f.name} must be {f.type}, not {type(value).__name__}")
             if isinstance(value, bool) or value is None:
                 continue
+            if value != value:
+                raise ValueError(f"Options.{f.name} must be a number, got {value!r}")
             if isinstance(value, (int, float)) and value < 0:
                 raise ValueError(f"Options.{f.name} must not be negative, got {value!r}")
+            if f.name in _DIVISORS and not value > 0:
+                raise ValueError(f"Options.{f.name} must be positive, got {value!r}")
 
+
+_DIVISORS = frozenset(
+    ("distant_ancestor_divisor", "headline_min_coverage", "document_full_length",
+     "document_full_paragraphs")
+)  # fmt: skip
+"""Fields the scoring divides by."""
 
 _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "int": (int,), "float": (int, float), "bool": (bool,), "float | None": (int, float, type(None)),

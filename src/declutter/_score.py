@@ -110,7 +110,7 @@ def score_containers(seg: Segmentation, options: Options, headline: tuple[int, i
     """
     containers = seg.containers
     raw = [0.0] * len(containers)
-    shares = _ancestor_shares(options)
+    shares = _ancestor_shares(options, len(containers))
     wrapper = wrappers(seg)
     for block in seg.blocks:
         if block.score <= 0:
@@ -159,10 +159,11 @@ def wrappers(seg: Segmentation) -> list[bool]:
     return [not direct[i] and children_with_text[i] == 1 for i in range(len(containers))]
 
 
-def _ancestor_shares(options: Options) -> list[float]:
-    """Weights for the block's own container, its parent, grandparent and further up."""
+def _ancestor_shares(options: Options, containers: int) -> list[float]:
+    """Weights for the block's own container, its parent, grandparent and further up (no
+    further than a page of `containers` containers can reach)."""
     shares = [1.0, 1.0, options.grandparent_share]
-    for level in range(3, options.ancestor_levels + 1):
+    for level in range(3, min(options.ancestor_levels, options.max_ancestor_hops, containers) + 1):
         shares.append(1.0 / ((level - 1) * options.distant_ancestor_divisor))
     return shares[: options.ancestor_levels + 1]
 

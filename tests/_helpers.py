@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
+from typing import Any
 
 from declutter import _parse, _prune, _score, _select
 from declutter._headline import TitleKeys, keys_of, title_keys
@@ -12,12 +14,19 @@ from declutter._segment import RawBlock, Segmentation, segment
 from declutter._textstats import measure
 
 SNIPPETS = Path(__file__).parent / "snippets"
+FIXTURE_PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
 
 
 def snippet_bytes(name: str) -> bytes:
     """A file under ``tests/snippets`` (``.gz`` files come back decompressed)."""
     data = (SNIPPETS / name).read_bytes()
     return gzip.decompress(data) if name.endswith(".gz") else data
+
+
+def fixture_page(name: str) -> tuple[bytes, dict[str, Any]]:
+    """The page and the expected result of ``fixtures/pages/<name>``."""
+    folder = FIXTURE_PAGES / name
+    return (folder / "page.html").read_bytes(), json.loads((folder / "expected.json").read_text())
 
 
 UNLIMITED = _parse.Limits(

@@ -14,7 +14,26 @@ from markdown_it import MarkdownIt
 import declutter
 from declutter._serialise import _html
 
-SNIPPETS = Path(__file__).parent / "snippets" / "outputs"
+_FIXTURES = Path(__file__).parent.parent / "fixtures"
+REAL_PAGES = {
+    "flowfx.de.tmux.html": _FIXTURES / "bench/trafilatura-dev/html/flowfx.de.tmux.html.gz",
+    "scrapinghub-14cc2a0c.html": _FIXTURES
+    / "bench/scrapinghub/html/14cc2a0ca59c62a8c9f205a171e9ccf4ef4cf69b0c642f51c8c65c051b39024f.html.gz",
+    "sina_finance_20050321_lottery.gb2312.html": _FIXTURES
+    / "pages/zh-sina_finance_20050321_lottery/page.html",
+    "people_20240517_xcz.html": _FIXTURES / "pages/zh-people_20240517_xcz/page.html",
+    "amz123-xiaohongshu.html": _FIXTURES / "pages/amz123-xiaohongshu/page.html",
+}
+"""Real pages of the output-format and CLI tests, by name, from the project's fixtures
+(their licenses are there): ASCII and CJK, GB2312 bytes, a data table, code blocks."""
+
+
+def real_page(name: str) -> bytes:
+    """The bytes of one of `REAL_PAGES`, gzip undone."""
+    import gzip
+
+    data = REAL_PAGES[name].read_bytes()
+    return gzip.decompress(data) if REAL_PAGES[name].suffix == ".gz" else data
 URL_ATTRIBUTES = (
     "href",
     "src",
@@ -225,9 +244,9 @@ def make_warc(path: Path) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    gb_page = (SNIPPETS / "sina_finance_20050321_lottery.gb2312.html").read_bytes()
+    gb_page = real_page("sina_finance_20050321_lottery.gb2312.html")
     gb_page = re.sub(rb"(?i)<meta[^>]*charset[^>]*>", b"", gb_page)  # only HTTP states it
-    flowfx = (SNIPPETS / "flowfx.de.tmux.html").read_bytes()
+    flowfx = real_page("flowfx.de.tmux.html")
     chunked = (
         b"".join(
             b"%x\r\n%s\r\n" % (len(flowfx[i : i + 1000]), flowfx[i : i + 1000])
@@ -285,17 +304,15 @@ def make_warc(path: Path) -> None:
 
 def make_workspace(root: Path) -> Path:
     """The folder docs/cli.md's examples run in: page.html, pages/, crawl.warc.gz, list.txt."""
-    flowfx = (SNIPPETS / "flowfx.de.tmux.html").read_bytes()
+    flowfx = real_page("flowfx.de.tmux.html")
     root.mkdir(parents=True, exist_ok=True)
     (root / "page.html").write_bytes(flowfx)
     (root / "pages" / "sub").mkdir(parents=True)
     (root / "pages" / "a.html").write_bytes(flowfx)
     (root / "pages" / "notes.txt").write_text("not a page")
-    (root / "pages" / "sub" / "b.htm").write_bytes(
-        (SNIPPETS / "people_20240517_xcz.html").read_bytes()
-    )
+    (root / "pages" / "sub" / "b.htm").write_bytes(real_page("people_20240517_xcz.html"))
     (root / "pages" / "sub" / "c.html.gz").write_bytes(
-        (SNIPPETS / "scrapinghub-14cc2a0c.html.gz").read_bytes()
+        REAL_PAGES["scrapinghub-14cc2a0c.html"].read_bytes()
     )
     make_warc(root / "crawl.warc.gz")
     (root / "list.txt").write_text("pages/a.html\npages/sub/b.htm\n")
@@ -335,11 +352,5 @@ def crash_on_seven(n: int) -> int:
 
 
 def snippet_pages() -> list[tuple[str, bytes]]:
-    """(name, HTML bytes) of every real page in tests/snippets/outputs, gzip undone."""
-    import gzip
-
-    pages = []
-    for path in sorted(SNIPPETS.glob("*.htm*")):
-        data = path.read_bytes()
-        pages.append((path.name, gzip.decompress(data) if path.suffix == ".gz" else data))
-    return pages
+    """(name, HTML bytes) of every one of `REAL_PAGES`."""
+    return [(name, real_page(name)) for name in sorted(REAL_PAGES)]

@@ -13,8 +13,28 @@ import gzip
 import random
 import zlib
 from collections.abc import Callable
+from pathlib import Path
 
-__all__ = ["EDGE_CASES", "FAMILIES", "PARAGRAPH", "article"]
+__all__ = ["EDGE_CASES", "FAMILIES", "PARAGRAPH", "article", "real_pages"]
+
+_BENCH = Path(__file__).parent.parent / "fixtures" / "bench"
+_REAL = [
+    "scrapinghub/html/0ec95c7261d122f304728e90c983450ef1ce1e0b423546835c397d50aaf0d0f2.html.gz",
+    "scrapinghub/html/359fee228518d55b921194561e9ca88e428df81940246f8fac7a75398377daea.html.gz",
+    "scrapinghub/html/4648a420af9984d45b76a4afedf4f74965f8a2e0bf1c69bd3da2dc189020f3c9.html.gz",
+    "scrapinghub/html/85439e26c41c75901820d01a13e8cea7836abb58635ea3986f71a163ab0311d3.html.gz",
+    "trafilatura-dev/html/flowfx.de.tmux.html.gz",
+    "trafilatura-dev/html/hundeverein-kreisunna.de.html.gz",
+    "trafilatura-dev/html/it-for-kids.org.variables.html.gz",
+    "trafilatura-dev/html/mdavis.xyz.supermarket.html.gz",
+]
+"""Real pages for the robustness tests, from the benchmark fixtures: Korean and Japanese,
+windows-1252, code blocks, long and short."""
+
+
+def real_pages() -> list[tuple[str, bytes]]:
+    """(file name, bytes) of the real pages the robustness tests mutate and share out."""
+    return [(Path(name).name, gzip.decompress((_BENCH / name).read_bytes())) for name in _REAL]
 
 PARAGRAPH = (
     "The council met on Tuesday to discuss the new budget, which had been delayed for "

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from declutter import _cli
-from outputs_helpers import SNIPPETS, WARC_URL_CHUNKED, WARC_URL_GB, cli, err, make_workspace, out
+from outputs_helpers import WARC_URL_CHUNKED, WARC_URL_GB, cli, err, make_workspace, out, real_page
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_gzip_file_is_decompressed(work: Path) -> None:
 
 
 def test_stdin_with_url_and_encoding(work: Path) -> None:
-    page = (SNIPPETS / "sina_finance_20050321_lottery.gb2312.html").read_bytes()
+    page = real_page("sina_finance_20050321_lottery.gb2312.html")
     result = cli(
         "--format",
         "jsonl",

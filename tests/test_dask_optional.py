@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from outputs_helpers import SNIPPETS
+from outputs_helpers import real_page
 
 
 def _python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -16,7 +16,8 @@ def _python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_core_and_the_command_line_do_not_import_dask(tmp_path: Path) -> None:
-    page = SNIPPETS / "flowfx.de.tmux.html"
+    page = tmp_path / "page.html"
+    page.write_bytes(real_page("flowfx.de.tmux.html"))
     code = f"""
 import sys
 import declutter

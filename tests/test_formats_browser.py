@@ -20,7 +20,7 @@ import pytest
 
 import declutter
 from declutter._serialise import explain_html
-from outputs_helpers import SNIPPETS, all_kept, xss_page
+from outputs_helpers import all_kept, real_page, xss_page
 
 BROWSER = next(
     (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p),
@@ -67,7 +67,7 @@ def _screenshot(tmp_path: Path, document: str, name: str) -> Path:
 
 
 def test_explain_report_renders_blocks_in_the_browser(tmp_path: Path) -> None:
-    article = declutter.extract((SNIPPETS / "flowfx.de.tmux.html").read_bytes())
+    article = declutter.extract(real_page("flowfx.de.tmux.html"))
     dom = _dump_dom(tmp_path, explain_html(article))
     assert dom.count("border-left:6px solid") == len(article.blocks)
     assert "Copy &amp; paste from tmux" in dom or "Copy & paste from tmux" in dom
@@ -84,7 +84,7 @@ def test_no_vector_runs_in_the_browser(tmp_path: Path) -> None:
 
 def test_screenshot_shows_kept_and_dropped_highlights(tmp_path: Path) -> None:
     """The report of a real page, as a person sees it: green (kept) and red (dropped) boxes."""
-    article = declutter.extract((SNIPPETS / "flowfx.de.tmux.html").read_bytes())
+    article = declutter.extract(real_page("flowfx.de.tmux.html"))
     png = _screenshot(tmp_path, explain_html(article), "explain")
     width, height, pixels = _read_png(png.read_bytes())
     assert (width, height) == (1280, 1600)

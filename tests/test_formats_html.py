@@ -16,10 +16,10 @@ from declutter._serialise._urls import safe_url
 from outputs_helpers import (
     EXPLAIN_ATTRIBUTES,
     EXPLAIN_TAGS,
-    SNIPPETS,
     XSS_VECTORS,
     all_kept,
     commonmark,
+    real_page,
     snippet_pages,
     unsafe_parts,
     xss_page,
@@ -161,7 +161,7 @@ def test_real_pages_render_safe_html() -> None:
 
 
 def test_explain_report_shows_every_block_and_decision() -> None:
-    page = (SNIPPETS / "flowfx.de.tmux.html").read_bytes()
+    page = real_page("flowfx.de.tmux.html")
     article = declutter.extract(page)
     root = _tree(explain_html(article))
     boxes = root.findall(".//main/div")

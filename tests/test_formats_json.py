@@ -8,7 +8,7 @@ from pathlib import Path
 
 import declutter
 from declutter import Article
-from outputs_helpers import SNIPPETS, all_kept
+from outputs_helpers import all_kept, real_page
 
 DOC = Path(__file__).parent.parent / "docs" / "formats.md"
 
@@ -31,7 +31,7 @@ def test_block_fields_are_documented_in_order() -> None:
 
 
 def test_json_and_jsonl_carry_the_same_record() -> None:
-    article = declutter.extract((SNIPPETS / "flowfx.de.tmux.html").read_bytes())
+    article = declutter.extract(real_page("flowfx.de.tmux.html"))
     pretty = declutter.render(article, "json")
     line = declutter.render(article, "jsonl")
     assert line.count("\n") == 1 and pretty.count("\n") > 10

@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 import declutter
 from declutter import Image, Link
 from declutter._serialise._meta import FIELDS
-from outputs_helpers import SNIPPETS, all_kept, md_outline, snippet_pages, strip_front_matter
+from outputs_helpers import all_kept, md_outline, real_page, snippet_pages, strip_front_matter
 
 
 def _blocks(page: str) -> dict[str, declutter.Block]:
@@ -89,7 +89,7 @@ def test_recording_changes_nothing_else_on_real_pages() -> None:
 
 
 def test_rendering_changes_nothing() -> None:
-    article = declutter.extract((SNIPPETS / "flowfx.de.tmux.html").read_bytes())
+    article = declutter.extract(real_page("flowfx.de.tmux.html"))
     before = article.to_dict(include_blocks=True)
     for fmt in declutter.FORMATS:
         declutter.render(article, fmt)

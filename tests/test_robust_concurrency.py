@@ -1,29 +1,23 @@
 """`extract` is thread-safe and process-safe: run concurrently, it gives exactly the serial
-results (real pages from ``tests/snippets/robust`` and a few hostile ones, each several
+results (real pages from the benchmark fixtures and a few hostile ones, each several
 times, so that threads really do work on the same pages at once)."""
 
 from __future__ import annotations
 
-import gzip
 import multiprocessing
 import pickle
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
 import declutter
 import robust_hostile as hostile
 
-_SNIPPETS = Path(__file__).parent / "snippets" / "robust"
 _REPEAT = 3
 
 
 def _pages() -> list[bytes]:
-    pages = []
-    for path in sorted(_SNIPPETS.glob("*.html*")):
-        data = path.read_bytes()
-        pages.append(gzip.decompress(data) if path.suffix == ".gz" else data)
+    pages = [data for _, data in hostile.real_pages()]
     pages += [hostile.deep_divs(0.5), hostile.many_attributes(0.1), hostile.random_bytes(0.01)]
     pages += [
         hostile.gbk_labelled_utf8(0.2),

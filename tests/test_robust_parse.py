@@ -8,13 +8,11 @@ in a bogus comment, in SVG, in a ``<select>``, in a frameset) are each tried.
 
 from __future__ import annotations
 
-import gzip
-from pathlib import Path
-
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import declutter
+import robust_hostile as hostile
 from declutter import _parse
 
 _LIMITS = _parse.Limits(
@@ -27,7 +25,6 @@ _LIMITS = _parse.Limits(
 )
 _N = 20_000
 _BOMB_ATTRIBUTES = " ".join(f"a{i}" for i in range(_N))
-_SNIPPETS = Path(__file__).parent / "snippets" / "robust"
 
 
 def _depth(tree: LexborHTMLParser) -> int:
@@ -152,12 +149,7 @@ def test_ordinary_markup_is_not_rewritten(name: str) -> None:
 
 
 def _real_pages() -> list[tuple[str, str]]:
-    pages = []
-    for path in sorted(_SNIPPETS.glob("*.html*")):
-        data = path.read_bytes()
-        data = gzip.decompress(data) if path.suffix == ".gz" else data
-        pages.append((path.name, data.decode("utf-8", "replace")))
-    return pages
+    return [(name, data.decode("utf-8", "replace")) for name, data in hostile.real_pages()]
 
 
 @pytest.mark.parametrize(("name", "text"), _real_pages(), ids=[name for name, _ in _real_pages()])

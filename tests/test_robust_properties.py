@@ -8,19 +8,16 @@ slow``) run the same properties on many more examples.
 
 from __future__ import annotations
 
-import gzip
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import declutter
+import robust_hostile as hostile
 from declutter import Article
 
 _FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _SLOW = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-_SNIPPETS = Path(__file__).parent / "snippets" / "robust"
 
 
 def _check(article: Article) -> None:
@@ -32,15 +29,7 @@ def _check(article: Article) -> None:
     assert [b.index for b in article.blocks] == list(range(len(article.blocks)))
 
 
-def _pages() -> list[bytes]:
-    pages = []
-    for path in sorted(_SNIPPETS.glob("*.html*")):
-        data = path.read_bytes()
-        pages.append(gzip.decompress(data) if path.suffix == ".gz" else data)
-    return pages
-
-
-_PAGES = _pages()
+_PAGES = [data for _, data in hostile.real_pages()]
 _TOKENS = [
     "<div>", "</div>", "<p>", "</p>", "<br>", "<br/>", "<li>", "<ul>", "</ul>", "<table>", "<tr>",
     "<td>", "</table>", "<b>", "</b>", "<i a=1>", "<a href='x'>", "</a>", "<h1>", "</h1>",

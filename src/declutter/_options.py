@@ -6,6 +6,7 @@ scripts. The defaults were tuned on the development sets (see README, "Benchmark
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -294,7 +295,7 @@ class Options:
                 raise TypeError(f"Options.{f.name} must be {f.type}, not {type(value).__name__}")
             if isinstance(value, bool) or value is None:
                 continue
-            if value != value:
+            if isinstance(value, float) and math.isnan(value):
                 raise ValueError(f"Options.{f.name} must be a number, got {value!r}")
             if isinstance(value, (int, float)) and value < 0:
                 raise ValueError(f"Options.{f.name} must not be negative, got {value!r}")

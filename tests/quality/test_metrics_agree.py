@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
 import declutter
+from _pages import REPO
 from declutter.bench import Dataset, Page, Prediction, Tool, load_dataset, run_tool
 
-_REFERENCE = Path(__file__).resolve().parents[1] / "benchmarks" / "reference"
+_REFERENCE = REPO / "benchmarks" / "reference"
 _PAGES = 10
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from _pages import REPO
 from declutter._cli import EXAMPLES
 from outputs_helpers import make_workspace
 
-DOC = Path(__file__).parent.parent / "docs" / "cli.md"
+DOC = REPO / "docs" / "cli.md"
 
 
 def _examples() -> list[str]:

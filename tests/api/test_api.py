@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import declutter
-from _helpers import fixture_page, snippet_bytes
+from _pages import fixture_page, snippet_bytes
 from declutter import Article, Block, InputTypeError, Options
 
 ARTICLE = (
@@ -323,7 +323,8 @@ def test_block_ratios_of_an_empty_block() -> None:
 
 @pytest.fixture(scope="module")
 def amz123() -> tuple[Article, dict]:
-    page, expected = fixture_page("amz123-xiaohongshu")
+    fixture = fixture_page("amz123-xiaohongshu")
+    page, expected = fixture.html, fixture.expected
     return declutter.extract(page, url=expected["url"]), expected
 
 

@@ -20,13 +20,13 @@ class OptionalBuildExt(build_ext):
     def run(self) -> None:
         try:
             super().run()
-        except Exception as exc:  # no compiler, no headers, no Cython: the Python walk stays
+        except Exception as exc:  # noqa: BLE001 (no compiler, no headers: the Python walk stays)
             _warn(exc)
 
     def build_extension(self, ext: Extension) -> None:
         try:
             super().build_extension(ext)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (as in run)
             _warn(exc)
 
 
@@ -42,8 +42,11 @@ def _extensions() -> list[Extension]:
     except ImportError:
         return []
     try:
-        return list(cythonize([Extension("declutter._walk", ["src/declutter/_walk.pyx"])], quiet=True))
-    except Exception as exc:
+        # no debug information: the wheel stays small (it is the library, nothing else)
+        flags = [] if sys.platform == "win32" else ["-g0"]
+        walk = Extension("declutter._walk", ["src/declutter/_walk.pyx"], extra_compile_args=flags)
+        return list(cythonize([walk], quiet=True))
+    except Exception as exc:  # noqa: BLE001 (a .pyx Cython cannot compile: the Python walk stays)
         _warn(exc)
         return []
 

@@ -759,7 +759,7 @@ def _tested_kernel() -> Kernel | None:
             fast = _Walker(_prune.plan(tree), 10**6, None, None, frozenset(), *flags).walk(body, kernel)
             if fast != python or not python.blocks:
                 return None
-    except Exception:  # a layout the mirrored declarations do not match: any error at all
+    except Exception:  # noqa: BLE001 (a layout the mirrored declarations do not match: any error)
         return None
     return kernel
 

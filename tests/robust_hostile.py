@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import gzip
 import random
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["EDGE_CASES", "FAMILIES", "PARAGRAPH", "article", "real_pages"]
+__all__ = ["EDGE_CASES", "FAMILIES", "PARAGRAPH", "article", "cost_ratio", "real_pages"]
 
 _BENCH = Path(__file__).parent.parent / "fixtures" / "bench"
 _REAL = [
@@ -35,6 +36,26 @@ windows-1252, code blocks, long and short."""
 def real_pages() -> list[tuple[str, bytes]]:
     """(file name, bytes) of the real pages the robustness tests mutate and share out."""
     return [(Path(name).name, gzip.decompress((_BENCH / name).read_bytes())) for name in _REAL]
+
+_RESOLUTION = 1e-3
+"""Seconds under which a run is too short to time: a run of 4n this short counts as linear."""
+
+
+def cost_ratio(run: Callable[[int], object], n: int, repeats: int = 3) -> float:
+    """How much more `run(4 * n)` costs than `run(n)`: about 4 when the cost is linear, 16
+    when quadratic (best of `repeats` runs each, in CPU time: a busy machine bends it little)."""
+
+    def best(size: int) -> float:
+        times = []
+        for _ in range(repeats):
+            start = time.process_time()
+            run(size)
+            times.append(time.process_time() - start)
+        return min(times)
+
+    small, big = best(n), best(4 * n)
+    return big / max(small, _RESOLUTION / 4)
+
 
 PARAGRAPH = (
     "The council met on Tuesday to discuss the new budget, which had been delayed for "
@@ -310,6 +331,27 @@ def pruned_scripts(scale: float) -> bytes:
     return article(_paragraphs(5) + f"<nav>{items}</nav>").encode()
 
 
+def many_italics(scale: float) -> bytes:
+    """62,500 ``<i>a</i>`` per scale unit in one paragraph (16: 1,000,000, an 8 MB page):
+    one block whose text is one endless word."""
+    return article("<p>" + "<i>a</i>" * _n(62_500, scale) + "</p>").encode()
+
+
+def long_last_word(scale: float) -> bytes:
+    """Five paragraphs, then a last one that is one 'word' of 2,500 characters per scale
+    unit (16: 40,000), a digit dump: the closing-line patterns run on it."""
+    return article(_paragraphs(5) + "<p>" + ("1234567890" * _n(250, scale)) + "</p>").encode()
+
+
+def many_meta_pairs(scale: float) -> bytes:
+    """18,750 ``<meta name=author>`` / ``article:tag`` pairs per scale unit (16: 300,000)."""
+    metas = "".join(
+        f'<meta name="author" content="Jane Doe {i}"><meta property="article:tag" content="tag {i}">'
+        for i in range(_n(18_750, scale))
+    )
+    return article(_paragraphs(5), head=metas).encode()
+
+
 FAMILIES: dict[str, Callable[[float], bytes]] = {
     f.__name__: f
     for f in (
@@ -320,6 +362,7 @@ FAMILIES: dict[str, Callable[[float], bytes]] = {
         random_bytes, random_tags, gbk_labelled_utf8, utf8_labelled_gbk, mixed_encodings,
         undeclared_legacy, nul_bytes, utf16_no_bom, many_entities, noscript_only, frameset,
         xml_entities, deep_article, deep_article_levels, huge_title, pruned_scripts,
+        many_italics, long_last_word, many_meta_pairs,
     )
 }  # fmt: skip
 

@@ -52,10 +52,15 @@ class Options:
     walks the whole list for each new one). Checked on pages with more than
     ``16 * max_depth`` tags; marks the result ``truncated``."""
     time_budget: float | None = 20.0
-    """Seconds one document may take, checked during the DOM walk and before each further
-    pass over the DOM; past it, `extract` stops and returns what it has, marked
-    ``truncated``. A soft limit: the stages before the walk are linear in the bounded input
-    and are not interrupted, those after it in the blocks already cut. ``None`` for none."""
+    """Seconds one document may take. Every stage that loops over page-sized input checks
+    it (the parse guard, the DOM walk, scoring, selection, dedup, the metadata's element
+    lists); past it, each stops and `extract` returns what it has, marked ``truncated``.
+    A soft limit: Lexbor's parse and the linear steps between checks are not interrupted
+    (the issue's hostile pages end within 1.5x of it). ``None`` for none."""
+    parse_budget_share: float = 0.5
+    """Share of `time_budget` the parse guard (which rewrites pages of too many tags) may
+    use before it drops the rest of the page: the parse and the stages after it need the
+    remainder."""
 
     # --- prune ---------------------------------------------------------------------------
     prune_by_class: bool = True
@@ -228,6 +233,9 @@ class Options:
     # --- metadata ------------------------------------------------------------------------
     meta_max_value_chars: int = 2000
     """Meta and link values are cut to this many characters (guards against huge attributes)."""
+    meta_max_elements: int = 1000
+    """At most this many ``<meta>`` and ``<link>`` elements are read per page (real pages
+    have a few dozen; 300,000 ``article:tag`` metas would cost seconds)."""
     jsonld_max_chars: int = 1_000_000
     """JSON-LD scripts longer than this are not parsed."""
     jsonld_max_objects: int = 500

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ._deadline import NO_DEADLINE, STRIDE, Deadline
 from ._options import Options
 
 __all__ = ["Limits", "parse"]
@@ -56,12 +57,15 @@ class Limits:
         return replace(limits, **changes) if changes else limits
 
 
-def parse(text: str, limits: Limits, *, may_hold_nul: bool = True) -> tuple[LexborHTMLParser, bool]:
+def parse(
+    text: str, limits: Limits, *, may_hold_nul: bool = True, deadline: Deadline = NO_DEADLINE
+) -> tuple[LexborHTMLParser, bool]:
     """The page's DOM, and whether the input had to be cut or rewritten to fit `limits`.
 
     NUL characters are dropped: the HTML tokenizer would turn them into U+FFFD anyway, and a
     page of NULs (a binary file) then parses to an empty document instead of a garbage one.
-    `may_hold_nul=False` (the bytes it was decoded from held none) skips that search.
+    `may_hold_nul=False` (the bytes it was decoded from held none) skips that search. Past
+    `deadline` the rewriting stops and the rest of the text is dropped (marked as rewritten).
     """
     truncated = len(text) > limits.max_chars
     if truncated:
@@ -74,7 +78,7 @@ def parse(text: str, limits: Limits, *, may_hold_nul: bool = True) -> tuple[Lexb
         tags, truncated = limits.max_tags, True
     rewritten = False
     if _may_exceed(text, tags, limits):
-        text, rewritten = _TreeSketch(limits).rewrite(text)
+        text, rewritten = _TreeSketch(limits).rewrite(text, deadline)
     return LexborHTMLParser(text), truncated or rewritten
 
 
@@ -338,13 +342,19 @@ class _TreeSketch:
         self.pieces: list[str] = []
         self.done = 0
 
-    def rewrite(self, text: str) -> tuple[str, bool]:
-        """`text` with the tags beyond the limits dropped, and whether any was."""
+    def rewrite(self, text: str, deadline: Deadline = NO_DEADLINE) -> tuple[str, bool]:
+        """`text` with the tags beyond the limits dropped, and whether any was; past
+        `deadline`, the text is cut at the tag reached."""
         pos = 0
         max_attributes = self.limits.max_attributes
+        tokens = 0
         while True:
             match = _TOKEN.search(text, pos)
             if match is None:
+                break
+            tokens += 1
+            if tokens % STRIDE == 0 and deadline.past():
+                self._cut(text, match.start(), len(text), "")
                 break
             pos = match.end()
             name = match.group(2)

@@ -21,6 +21,7 @@ from datetime import datetime
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _decode, _parse, _prune, _score, _select, _serialise
+from ._deadline import Deadline
 from ._dedup import dedup
 from ._errors import InputTypeError
 from ._headline import TitleKeys, title_keys
@@ -90,19 +91,22 @@ def timed_extract(
 ) -> Article:  # fmt: skip
     """`extract` on checked arguments, each stage's time charged to `clock`."""
     clock.start()
-    deadline = time.monotonic() + options.time_budget if options.time_budget is not None else None
+    deadline = Deadline(options.time_budget)  # one for every stage
     data, cut = _bounded(html, options.max_bytes)
     decoded = _decode.decode(data, declared=encoding, tolerated=options.utf8_tolerated_errors)
     clock.lap("decode")
     # a NUL search on bytes is a memchr; on the decoded str it costs as much as parsing
     may_hold_nul = not isinstance(data, bytes) or b"\x00" in data
-    tree, parse_cut = _parse.parse(decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul)
+    parse_deadline = deadline.share(options.parse_budget_share)
+    tree, parse_cut = _parse.parse(
+        decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul, deadline=parse_deadline
+    )
     clock.lap("parse")
     seg = _extract_body(tree, url, options, deadline, clock)
     body = _serialise.to_text(seg.blocks, options.data_table_max_cell_length)
     clock.lap("serialise")
     meta = extract_metadata(
-        tree, url=url, body=body, options=options, reference_time=reference_time
+        tree, url=url, body=body, options=options, reference_time=reference_time, deadline=deadline
     )
     clock.lap("metadata")
     article = Article(
@@ -121,7 +125,7 @@ def timed_extract(
         tags=meta.tags,
         categories=meta.categories,
         score=_score.document_score(seg, options),
-        truncated=cut or parse_cut or seg.truncated,
+        truncated=cut or parse_cut or seg.truncated or deadline.hit or parse_deadline.hit,
         encoding=decoded.encoding,
         blocks=_freeze(seg),
     )
@@ -166,7 +170,7 @@ def _check_arguments(
 
 
 def _extract_body(
-    tree: LexborHTMLParser, url: str | None, options: Options, deadline: float | None,
+    tree: LexborHTMLParser, url: str | None, options: Options, deadline: Deadline,
     clock: StageClock = _NO_CLOCK,
 ) -> Segmentation:  # fmt: skip
     """Stages 3 to 6, and a second pass when class pruning looks to have hit the article.
@@ -192,8 +196,7 @@ def _extract_body(
         suspects = _suspect_prunes(seg, options)
         if not suspects:
             break
-        if _past(deadline):  # the passes left would change the result: say it is cut short
-            best.truncated = True
+        if deadline.past():  # the passes left would change the result: say it is cut short
             break
         plan.overruled |= suspects
         seg = _body_pass(root, plan, title, options, deadline, clock)
@@ -209,7 +212,7 @@ def _extract_body(
 
 def _noscript_pass(
     root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
-    deadline: float | None,
+    deadline: Deadline,
 ) -> Segmentation | None:  # fmt: skip
     """A page whose only text is in ``<noscript>`` (rendered by scripts, with a fallback for
     readers without them): that text, read as the page. None if it has none either."""
@@ -220,10 +223,6 @@ def _noscript_pass(
 
 
 _NOSCRIPT = frozenset(("noscript",))
-
-
-def _past(deadline: float | None) -> bool:
-    return deadline is not None and time.monotonic() > deadline
 
 
 def _fallback(seg: Segmentation, title: TitleKeys, options: Options) -> None:
@@ -258,7 +257,7 @@ _GUESSED_PRUNES = ("class:", "role:", "form")
 
 def _body_pass(
     root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
-    deadline: float | None, clock: StageClock = _NO_CLOCK, shown: frozenset[str] = frozenset(),
+    deadline: Deadline, clock: StageClock = _NO_CLOCK, shown: frozenset[str] = frozenset(),
 ) -> Segmentation:  # fmt: skip
     seg = segment(
         root, plan=plan, max_nodes=options.max_nodes, deadline=deadline,
@@ -266,13 +265,13 @@ def _body_pass(
         links=options.include_links, images=options.include_images,
     )  # fmt: skip
     clock.lap("segment")
-    _score.score_blocks(seg, options)
+    _score.score_blocks(seg, options, deadline)
     headline = _score.find_headline(seg, title, options)
     ranking = _score.score_containers(seg, options, headline)
     clock.lap("score")
-    _select.select(seg, ranking, options, headline[0])
+    _select.select(seg, ranking, options, headline[0], deadline=deadline)
     clock.lap("select")
-    dedup(seg.blocks, seg.containers, options)
+    dedup(seg.blocks, seg.containers, options, deadline)
     clock.lap("dedup")
     return seg
 

@@ -13,13 +13,13 @@ elements deep costs the same as a flat one. Pruned subtrees become one ``pruned`
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
 from . import _textstats, _vocab
+from ._deadline import Deadline
 from ._model import Image, Link
 from ._prune import PrunePlan
 
@@ -187,7 +187,7 @@ class _Walker:
     """One walk over one DOM; holds the state of that walk only."""
 
     def __init__(
-        self, plan: PrunePlan, max_nodes: int, deadline: float | None, max_blocks: int | None,
+        self, plan: PrunePlan, max_nodes: int, deadline: Deadline, max_blocks: int | None,
         shown: frozenset[str], links: bool = False, images: bool = False,
     ) -> None:  # fmt: skip
         self.plan = plan
@@ -269,7 +269,7 @@ class _Walker:
             return True
         if self.max_blocks is not None and len(self.blocks) >= self.max_blocks:
             return True
-        return self.deadline is not None and time.monotonic() > self.deadline
+        return self.deadline.past()
 
     def _enter(self, node: LexborNode, tag: str | None, stack: list[LexborNode | _Exit]) -> None:
         if tag is None or tag[0] in "-_!" or (tag in _vocab.SKIP_TAGS and tag not in self.shown):
@@ -665,14 +665,14 @@ def data_table_ids(blocks: Iterable[RawBlock], max_cell_length: float) -> set[in
 
 
 def segment(
-    root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: float | None,
+    root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: Deadline,
     max_blocks: int | None = None, shown: frozenset[str] = frozenset(),
     links: bool = False, images: bool = False,
 ) -> Segmentation:  # fmt: skip
     """Blocks and containers of the subtree at `root` (normally ``<body>``).
 
     The walk stops, marking the result truncated, after `max_nodes` nodes, past `deadline`
-    (``time.monotonic()``, checked every few thousand nodes) or with `max_blocks` blocks.
+    (checked every few thousand nodes) or with `max_blocks` blocks.
     `shown` names skipped elements (`SKIP_TAGS`) whose content is walked anyway. `links` and
     `images` record the links and images of the text on the blocks (for the renderers);
     they change nothing else."""

@@ -352,6 +352,39 @@ def many_meta_pairs(scale: float) -> bytes:
     return article(_paragraphs(5), head=metas).encode()
 
 
+def colspan_table(scale: float) -> bytes:
+    """A data table of 100 rows per scale unit whose cells each span 1,000 columns."""
+    rows = "".join(
+        "<tr>" + "".join(f'<td colspan="1000">row {i} holds value {j} of many</td>' for j in range(3)) + "</tr>"
+        for i in range(_n(100, scale))
+    )
+    return article(_paragraphs(2) + f"<table>{rows}</table>").encode()
+
+
+def huge_class_name(scale: float) -> bytes:
+    """A wrapper whose class is one name of 100,000 characters per scale unit, holding 50
+    paragraphs per scale unit (the class repeats on every block in the block reports)."""
+    return article(f'<div class="{"k" * _n(100_000, scale)}">{_paragraphs(_n(50, scale))}</div>').encode()
+
+
+def many_attributes_each(scale: float) -> bytes:
+    """10,000 paragraphs per scale unit with 120 short attributes each (under
+    ``max_attributes``): Lexbor's attribute storage, not the text, fills the memory."""
+    attrs = " ".join(f'a{i}="{i}"' for i in range(120))
+    return article("".join(f"<p {attrs}>{PARAGRAPH[:30]} {j}</p>" for j in range(_n(10_000, scale)))).encode()
+
+
+def control_characters(scale: float) -> bytes:
+    """ESC, BEL, CSI and the other C0/C1 controls in the title, a meta field and every
+    paragraph, 500 paragraphs per scale unit."""
+    bad = "\x1b]0;owned\x07\x1b[2J\x9b31m\x00\x0b\x0c\x7f\x85"
+    page = article(
+        _paragraphs(_n(500, scale), PARAGRAPH.replace("budget", f"bud{bad}get")),
+        title=f"Council{bad} budget", head='<meta name="author" content="Jane\x07\x1b\x9b Doe">',
+    )
+    return page.encode()
+
+
 FAMILIES: dict[str, Callable[[float], bytes]] = {
     f.__name__: f
     for f in (
@@ -362,7 +395,8 @@ FAMILIES: dict[str, Callable[[float], bytes]] = {
         random_bytes, random_tags, gbk_labelled_utf8, utf8_labelled_gbk, mixed_encodings,
         undeclared_legacy, nul_bytes, utf16_no_bom, many_entities, noscript_only, frameset,
         xml_entities, deep_article, deep_article_levels, huge_title, pruned_scripts,
-        many_italics, long_last_word, many_meta_pairs,
+        many_italics, long_last_word, many_meta_pairs, colspan_table, huge_class_name,
+        many_attributes_each, control_characters,
     )
 }  # fmt: skip
 

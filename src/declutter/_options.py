@@ -6,6 +6,7 @@ scripts. The defaults were tuned on the development sets (see README, "Benchmark
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -225,6 +226,10 @@ class Options:
     include_images: bool = False
     """Record the images inside the article (`Block.images`), for the markdown and HTML
     formats. Never changes the text or which blocks are kept."""
+    block_classes_max_chars: int = 200
+    """`Block.classes`, and each class word in `Block.path`, are cut to this many characters:
+    they repeat on every block of their container, and a 100,000-character class would make
+    the block reports (JSON with blocks, ``--explain-html``) gigabytes."""
     compiled_walk: bool = True
     """Walk the DOM with the compiled kernel (``declutter._walk``) when it is built and
     passed its self-test; False walks in Python. The result is identical either way (for
@@ -304,14 +309,42 @@ class Options:
             value = getattr(self, f.name)
             if not _has_type(value, str(f.type)):
                 raise TypeError(f"Options.{f.name} must be {f.type}, not {type(value).__name__}")
-            if isinstance(value, bool) or value is None:
-                continue
-            if value != value:
-                raise ValueError(f"Options.{f.name} must be a number, got {value!r}")
-            if isinstance(value, (int, float)) and value < 0:
-                raise ValueError(f"Options.{f.name} must not be negative, got {value!r}")
-            if f.name in _DIVISORS and not value > 0:
-                raise ValueError(f"Options.{f.name} must be positive, got {value!r}")
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                _check_range(f.name, value)
+
+
+def _check_range(name: str, value: float) -> None:
+    """`value` is a finite number inside the range declared for the field `name`."""
+    if not math.isfinite(value):
+        raise ValueError(f"Options.{name} must be a finite number, got {value!r}")
+    low, high = _RANGES.get(name, _INT_RANGE if isinstance(value, int) else _FLOAT_RANGE)
+    if value < low:
+        raise ValueError(f"Options.{name} must not be negative, got {value!r}")
+    if value > high:
+        raise ValueError(f"Options.{name} must be at most {high:g}, got {value!r}")
+    if name in _DIVISORS and not value > 0:
+        raise ValueError(f"Options.{name} must be positive, got {value!r}")
+
+
+_FLOAT_RANGE = (0.0, 1e6)
+"""Weights, rates, lengths and seconds: far beyond any useful setting, and small enough that
+a page's sums of them stay finite (an infinite weight makes inf - inf = NaN scores)."""
+_INT_RANGE = (0, 2**63 - 1)
+"""Counts and limits: any a machine can hold (beyond the page is no limit)."""
+_SHARE = (0.0, 1.0)
+_RANGES: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(
+        ("grandparent_share", "headline_zone_share", "headline_min_coverage", "max_link_ratio",
+         "long_block_max_link_ratio", "sibling_max_link_ratio", "extension_max_link_ratio",
+         "teaser_headline_link_ratio", "utf8_tolerated_errors", "language_min_script_share",
+         "parse_budget_share", "document_base_weight", "document_prose_weight",
+         "document_structure_weight", "document_teaser_weight"),
+        _SHARE,
+    ),
+    "date_clock_skew_hours": (0.0, 24.0 * 366),  # a timedelta of 1e300 hours overflows
+}  # fmt: skip
+"""Declared ranges, (lowest, highest): shares of a whole, and the few fields with a range of
+their own; every other number is in `_FLOAT_RANGE` or `_INT_RANGE`."""
 
 
 _DIVISORS = frozenset(

@@ -15,8 +15,10 @@ Stages, in order (one module each):
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from datetime import datetime
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -26,9 +28,10 @@ from ._dedup import dedup
 from ._errors import InputTypeError
 from ._headline import TitleKeys, title_keys
 from ._metadata import extract_metadata
-from ._model import Article, Block
+from ._model import Article, Block, Image, Link
 from ._options import DEFAULT_OPTIONS, Options
 from ._segment import Container, Segmentation, segment
+from ._textstats import without_controls
 
 __all__ = ["StageClock", "extract", "timed_extract"]
 
@@ -127,10 +130,33 @@ def timed_extract(
         score=_score.document_score(seg, options),
         truncated=cut or parse_cut or seg.truncated or deadline.hit or parse_deadline.hit,
         encoding=decoded.encoding,
-        blocks=_freeze(seg),
+        blocks=_freeze(seg, options.block_classes_max_chars),
     )
+    article = _outgoing(article)
     clock.lap("serialise")
     return article
+
+
+def _outgoing(article: Article) -> Article:
+    """The article as it leaves the library: no control characters in any text field
+    (`_freeze` does the same for the blocks' text, paths, classes, links and images)."""
+    changes: dict[str, Any] = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, str):
+            cleaned: Any = without_controls(value)
+        elif isinstance(value, tuple):
+            cleaned = tuple(map(without_controls, value))
+        else:
+            continue
+        if cleaned != value:
+            changes[name] = cleaned
+    return dataclasses.replace(article, **changes) if changes else article
+
+
+_TEXT_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Article) if str(f.type) in ("str", "str | None", "tuple[str, ...]")
+)
 
 
 def _bounded(html: Input, max_bytes: int) -> tuple[bytes | str, bool]:
@@ -284,19 +310,31 @@ def _kept_length(seg: Segmentation) -> int:
 _PATH_LEVELS = 6
 
 
-def _path(containers: list[Container], cid: int) -> str:
+def _path(containers: list[Container], cid: int, max_chars: int) -> str:
     parts: list[str] = []
     while cid >= 0 and len(parts) < _PATH_LEVELS:
         c = containers[cid]
-        words = c.classes.split(None, 1)
-        parts.append(f"{c.tag}.{words[0]}" if words else c.tag)
+        words = c.classes[: max_chars + 1].split(None, 1)
+        parts.append(f"{c.tag}.{words[0][:max_chars]}" if words else c.tag)
         cid = c.parent
     if cid >= 0:
         parts.append("\u2026")
     return ">".join(reversed(parts))
 
 
-def _freeze(seg: Segmentation) -> tuple[Block, ...]:
+def _clean_links(links: tuple[Link, ...]) -> tuple[Link, ...]:
+    return tuple(Link(without_controls(k.text), without_controls(k.url)) for k in links) if links else links
+
+
+def _clean_images(images: tuple[Image, ...]) -> tuple[Image, ...]:
+    return tuple(
+        Image(without_controls(i.url), without_controls(i.alt), without_controls(i.title)) for i in images
+    ) if images else images  # fmt: skip
+
+
+def _freeze(seg: Segmentation, max_class_chars: int) -> tuple[Block, ...]:
+    """The blocks as the caller sees them; class names cut to `max_class_chars` (they are
+    repeated on every block of their container)."""
     n = len(seg.blocks) or 1
     containers = seg.containers
     paths: dict[int, str] = {}
@@ -304,15 +342,17 @@ def _freeze(seg: Segmentation) -> tuple[Block, ...]:
     for b in seg.blocks:
         path = paths.get(b.container)
         if path is None:
-            path = paths[b.container] = _path(containers, b.container) if containers else ""
-        classes = containers[b.container].classes if containers else ""
+            path = paths[b.container] = (
+                without_controls(_path(containers, b.container, max_class_chars)) if containers else ""
+            )
+        classes = without_controls(containers[b.container].classes[:max_class_chars]) if containers else ""
         out.append(
             Block(
-                b.index, b.text, b.tag, b.kind, path, b.depth, b.length, b.link_length,
+                b.index, without_controls(b.text), b.tag, b.kind, path, b.depth, b.length, b.link_length,
                 b.punctuation, b.tags, round(b.index / n, 4), round(b.score, 3), b.kept,
                 b.reason, b.heading_level, classes, b.list_depth, b.list_ordered, b.list_number,
                 b.list_id, b.list_item, b.quote_depth, b.quote_id, b.table_id, b.table_row,
-                b.table_column, b.table_header, b.links, b.images,
+                b.table_column, b.table_header, _clean_links(b.links), _clean_images(b.images),
             )
         )
     return tuple(out)

@@ -48,6 +48,12 @@ class Options:
     checks each against all before it), on pages where such elements would slow the parser
     down: more, in all, than one element with ``16 * max_attributes``. Marks the result
     ``truncated``."""
+    attribute_min_chars: int = 20
+    """A page of more than 64 K characters with more than one ``=`` per this many characters
+    is attribute-dense (real pages have one per 25 or more; a page of 120 short attributes
+    per element, one per 8): before parsing, its elements keep only the attributes some
+    stage reads, since Lexbor keeps some 150 bytes per attribute. Marks the result
+    ``truncated``. 0: never."""
     max_select_options: int = 256
     """Options beyond this many in one ``<select>`` are dropped before parsing (the parser
     walks the whole list for each new one). Checked on pages with more than

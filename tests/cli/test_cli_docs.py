@@ -12,9 +12,12 @@ import pytest
 
 from _pages import REPO
 from declutter._cli import EXAMPLES
+from http_helpers import Reply, serve
 from outputs_helpers import make_workspace
 
 DOC = REPO / "docs" / "cli.md"
+SITE = "https://example.com"
+"""The site the examples fetch from: a local server stands in for it."""
 
 
 def _examples() -> list[str]:
@@ -46,10 +49,13 @@ def test_example_runs(command: str, tmp_path: Path) -> None:
         **os.environ,
         "PATH": f"{_shim(tmp_path / 'bin')}{os.pathsep}{os.environ.get('PATH', '')}",
     }
-    result = subprocess.run(
-        ["bash", "-o", "pipefail", "-c", command], cwd=work, env=env, capture_output=True,
-        text=True, timeout=120, check=False,
-    )  # fmt: skip
+    page = Reply((work / "page.html").read_bytes())
+    with serve(lambda path: page) as site:
+        (work / "urls.txt").write_text(f"{site.base}/news/1.html\n{site.base}/news/2.html\n")
+        result = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", command.replace(SITE, site.base)], cwd=work,
+            env=env, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
     assert result.returncode == 0, f"{command}\n{result.stderr}"
     made = [
         p for p in work.rglob("*") if p.is_file() and p.relative_to(work).parts[0] not in _INPUTS
@@ -57,4 +63,4 @@ def test_example_runs(command: str, tmp_path: Path) -> None:
     assert result.stdout.strip() or made, f"{command} produced nothing"
 
 
-_INPUTS = ("page.html", "pages", "crawl.warc.gz", "list.txt")
+_INPUTS = ("page.html", "pages", "crawl.warc.gz", "list.txt", "urls.txt")

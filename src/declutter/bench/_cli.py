@@ -14,6 +14,7 @@ from typing import Any
 from ._data import DATASETS, Dataset, corpus_sha256, load_dataset
 from ._report import format_speed, format_table, format_worst
 from ._run import ToolRun, run_tool
+from ._snapshot import write_snapshot
 from ._speed import SpeedRun, run_speed
 from ._tools import FLOORS, TOOLS, Tool, load_tools
 
@@ -57,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--repeats", type=int, default=5, metavar="N",
         help="--speed: timed passes over all pages per tool, after one warm-up pass (default 5)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--snapshot", type=Path, metavar="OUT",
+        help="write one SHA-256 per page of declutter's whole output (every dataset) to OUT",
     )  # fmt: skip
     return parser
 
@@ -142,6 +147,9 @@ def _bench(args: argparse.Namespace, tools: Sequence[Tool]) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; returns the process exit code."""
     args = _parser().parse_args(argv)
+    if args.snapshot:
+        print(f"{write_snapshot(args.snapshot)} pages", file=sys.stderr)
+        return 0
     if args.repeats < 1:
         raise SystemExit("--repeats: at least 1")
     names = _tool_names(args.tools or ",".join(_SPEED_TOOLS if args.speed else _DEFAULT_TOOLS))

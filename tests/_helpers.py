@@ -94,7 +94,7 @@ def raw_blocks(*texts: str, kept: bool = True) -> list[RawBlock]:
             length=measure(t),
             link_length=0,
             punctuation=0,
-            tags=0,
+            element_count=0,
             kept=kept,
             reason="content" if kept else "short",
         )

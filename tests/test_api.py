@@ -292,7 +292,7 @@ def test_block_to_dict_has_derived_features() -> None:
     )
     [b] = declutter.extract(html).blocks
     d = b.to_dict()
-    assert (d["length"], d["link_length"], d["tags"]) == (8, 3, 1)
+    assert (d["length"], d["link_length"], d["element_count"]) == (8, 3, 1)
     assert d["link_ratio"] == pytest.approx(3 / 8, abs=1e-4)
     assert d["text_density"] == pytest.approx(8 / 2, abs=1e-4)
     assert set(Block._fields) <= set(d)
@@ -309,7 +309,7 @@ def test_block_ratios_of_an_empty_block() -> None:
         length=0,
         link_length=0,
         punctuation=0,
-        tags=0,
+        element_count=0,
         position=0.0,
         score=0.0,
         kept=False,

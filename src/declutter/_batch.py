@@ -30,7 +30,7 @@ from ._model import Article
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
 
-__all__ = ["Extracted", "Outcome", "Page", "default_jobs", "extract_many", "ordered_map"]
+__all__ = ["Extracted", "Outcome", "PageInput", "default_jobs", "extract_many", "ordered_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -185,7 +185,7 @@ def _ignore_sigint() -> None:
 # --- extract_many: the public batch API --------------------------------------------------
 
 Html = bytes | bytearray | str
-Page = Html | tuple[Html, str | None] | tuple[Html, str | None, str | None]
+PageInput = Html | tuple[Html, str | None] | tuple[Html, str | None, str | None]
 """One page for `extract_many`: its HTML, ``(html, url)``, or ``(html, url, encoding)``
 where `encoding` is the charset a transport states (a WARC record's HTTP header)."""
 
@@ -209,7 +209,7 @@ class Extracted:
 
 
 def extract_many(
-    pages: Iterable[Page],
+    pages: Iterable[PageInput],
     *,
     jobs: int = 1,
     options: Options | None = None,
@@ -244,16 +244,16 @@ def extract_many(
             yield Extracted(index, _url_of(page), None, error)
 
 
-_Settings = tuple[Options, datetime | None, bool]
+_TaskSettings = tuple[Options, datetime | None, bool]
 
 
-def _extract_task(task: tuple[int, Page, _Settings]) -> Extracted:
+def _extract_task(task: tuple[int, PageInput, _TaskSettings]) -> Extracted:
     index, page, (options, reference_time, keep_blocks) = task
     return _extract_one(index, page, options, reference_time, keep_blocks)
 
 
 def _extract_one(
-    index: int, page: Page, options: Options, reference_time: datetime | None, keep_blocks: bool
+    index: int, page: PageInput, options: Options, reference_time: datetime | None, keep_blocks: bool
 ) -> Extracted:
     html, url, encoding = _parts(page)
     try:
@@ -267,7 +267,7 @@ def _extract_one(
     return Extracted(index, url, article)
 
 
-def _parts(page: Page) -> tuple[Html, str | None, str | None]:
+def _parts(page: PageInput) -> tuple[Html, str | None, str | None]:
     """(html, url, encoding) of a page; a tuple of another length is left whole as `html`,
     which `extract` then rejects as this item's TypeError."""
     if isinstance(page, tuple) and len(page) in (2, 3):
@@ -275,6 +275,6 @@ def _parts(page: Page) -> tuple[Html, str | None, str | None]:
     return page, None, None  # type: ignore[return-value]  # a bad tuple: extract's TypeError
 
 
-def _url_of(page: Page) -> str | None:
+def _url_of(page: PageInput) -> str | None:
     url = page[1] if isinstance(page, tuple) and len(page) > 1 else None
     return url if isinstance(url, str) else None

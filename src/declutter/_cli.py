@@ -21,7 +21,7 @@ from typing import TextIO
 
 from . import __version__, _cli_dask, _cli_flags, _cli_inputs
 from ._batch import Outcome, ordered_map
-from ._cli_inputs import Entry, Page, Source, Unreadable
+from ._cli_inputs import Entry, InputFile, Source, Unreadable
 from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
 from ._model import Article
 from ._options import Options
@@ -67,7 +67,7 @@ _EXPLAIN_SUFFIX = ".explain.html"
 
 
 @dataclass(frozen=True, slots=True)
-class _Settings:
+class _CliSettings:
     """What every page's worker needs to know."""
 
     format: Format
@@ -82,7 +82,7 @@ class _Settings:
 @dataclass(frozen=True, slots=True)
 class _Job:
     source: Source
-    settings: _Settings
+    settings: _CliSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,14 +244,14 @@ def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
-        run = _Run(args, _settings(parser, args), sys.stdout, sys.stderr)
+        run = _CliRun(args, _settings(parser, args), sys.stdout, sys.stderr)
         run.check(parser)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
     return run.execute()
 
 
-def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Settings:
+def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _CliSettings:
     if args.json and args.format not in (None, "jsonl"):
         parser.error("--json is --format jsonl; give one of them")
     _cli_dask.check(parser, args)
@@ -259,7 +259,7 @@ def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Set
         options = _cli_flags.options_from(args)
     except (TypeError, ValueError) as exc:
         parser.error(str(exc))
-    return _Settings(
+    return _CliSettings(
         # on a cluster, JSON records (also what parquet holds); _cli_dask writes them
         format="jsonl" if args.json or args.scheduler is not None else (args.format or "text"),
         metadata=args.metadata,
@@ -270,11 +270,11 @@ def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Set
 
 
 @dataclass
-class _Run:
+class _CliRun:
     """One run of the command: inputs planned, pages extracted, outputs written."""
 
     args: argparse.Namespace
-    settings: _Settings
+    settings: _CliSettings
     stdout: TextIO
     stderr: TextIO
     entries: list[Entry] = field(default_factory=list)
@@ -372,7 +372,7 @@ class _Run:
     def _claim(self, source: Source) -> Source:
         """The page, or why it fails before extraction: its output file exists (without
         --force), or an earlier input of this run already writes there."""
-        if not isinstance(source, Page):
+        if not isinstance(source, InputFile):
             return source
         for path in self._targets(source):
             if path in self.claimed:
@@ -382,7 +382,7 @@ class _Run:
         self.claimed.update(self._targets(source))
         return source
 
-    def _targets(self, page: Page) -> list[Path]:
+    def _targets(self, page: InputFile) -> list[Path]:
         paths = []
         if self.args.output_dir:
             paths.append(_under(self.args.output_dir, page, _EXTENSIONS[self.settings.format]))
@@ -411,7 +411,7 @@ class _Run:
             return self._fail(source.name, _os_message(exc))
         return True
 
-    def _write(self, page: Page, rendered: _Rendered) -> None:
+    def _write(self, page: InputFile, rendered: _Rendered) -> None:
         targets = iter(self._targets(page))
         if self.args.output_dir:
             atomic_write(next(targets), rendered.output, force=self.args.force, mode=self.mode)
@@ -422,7 +422,7 @@ class _Run:
                 next(targets), rendered.explain_html, force=self.args.force, mode=self.mode
             )
 
-    def _to_stdout(self, page: Page, text: str) -> None:
+    def _to_stdout(self, page: InputFile, text: str) -> None:
         assert self.progress is not None
         self.progress.clear()
         if self.many and self.settings.format in ("text", "markdown"):
@@ -448,7 +448,7 @@ _CHUNK_SIZE = 8
 """Pages sent to a worker at once: fewer round trips, yet a steady progress line."""
 
 
-def _under(directory: str, page: Page, suffix: str) -> Path:
+def _under(directory: str, page: InputFile, suffix: str) -> Path:
     stem = page.stem
     return Path(directory, *stem.parent.parts, stem.name + suffix)
 
@@ -466,7 +466,7 @@ def _os_message(exc: OSError) -> str:
 def _work(job: _Job) -> _Rendered | None:
     """Extract and render one page (runs in a worker process when --jobs > 1)."""
     page = job.source
-    if not isinstance(page, Page):
+    if not isinstance(page, InputFile):
         return None
     settings = job.settings
     article = extract(page.data, url=page.url, encoding=page.encoding, options=settings.options)
@@ -474,7 +474,7 @@ def _work(job: _Job) -> _Rendered | None:
     return _Rendered(_render(article, page.name if settings.named else None, settings), report)
 
 
-def _render(article: Article, name: str | None, settings: _Settings) -> str:
+def _render(article: Article, name: str | None, settings: _CliSettings) -> str:
     fmt = settings.format
     if fmt == "json" or fmt == "jsonl":
         indent = 2 if fmt == "json" else None

@@ -1,7 +1,7 @@
 """What the command line reads: files, directories, lists of paths, stdin and WARC files.
 
 `plan` turns the command line's names into entries (directories walked, lists read) and
-`read` yields one `Page` per HTML document, or an `Unreadable` for an input that could not
+`read` yields one `InputFile` per HTML document, or an `Unreadable` for an input that could not
 be read, in order. Files may be gzip-compressed (``page.html.gz``). A WARC file yields one
 page per HTML response record (``WARC-Type: response``, HTTP status 2xx, ``Content-Type``
 ``text/html`` or ``application/xhtml+xml``), with the record's URL and the charset of its
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import PurePath, PurePosixPath
 from typing import Any, BinaryIO
 
-__all__ = ["DEFAULT_GLOBS", "Entry", "Page", "Unreadable", "output_stem", "plan", "read"]
+__all__ = ["DEFAULT_GLOBS", "Entry", "InputFile", "Unreadable", "output_stem", "plan", "read"]
 
 DEFAULT_GLOBS = ("*.html", "*.htm", "*.xhtml", "*.html.gz", "*.htm.gz", "*.warc", "*.warc.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -42,7 +42,7 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
-class Page:
+class InputFile:
     """One HTML document to extract."""
 
     name: str
@@ -61,7 +61,7 @@ class Unreadable:
     message: str
 
 
-Source = Page | Unreadable
+Source = InputFile | Unreadable
 
 
 def plan(
@@ -120,7 +120,7 @@ def read(
             yield Unreadable(entry.path, _message(exc))
             continue
         stem = PurePosixPath("stdin") if entry.path == "-" else output_stem(entry.path)
-        yield Page(entry.path, data, url, encoding, stem)
+        yield InputFile(entry.path, data, url, encoding, stem)
 
 
 def _message(exc: BaseException) -> str:
@@ -185,7 +185,7 @@ def _warc_pages(path: str, limit: int) -> Iterator[Source]:
                 if page is not None:
                     offset = records.get_record_offset()
                     data, url, charset = page
-                    yield Page(f"{path}@{offset}", data, url, charset, stem / str(offset))
+                    yield InputFile(f"{path}@{offset}", data, url, charset, stem / str(offset))
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
         yield Unreadable(path, f"not a readable WARC file: {_message(exc)}")
     except (AttributeError, KeyError, IndexError, TypeError) as exc:  # warcio's parser on a

@@ -58,7 +58,7 @@ class Block(NamedTuple):
     """The same measure over the text inside links."""
     punctuation: int
     """Number of sentence punctuation marks (Latin and CJK)."""
-    tags: int
+    element_count: int
     """Number of elements inside the block (inline markup included)."""
     position: float
     """Where the block sits on the page, 0.0 (top) to 1.0 (bottom)."""
@@ -110,7 +110,7 @@ class Block(NamedTuple):
     @property
     def text_density(self) -> float:
         """Text measure per element (CETD's text density)."""
-        return self.length / (self.tags + 1)
+        return self.length / (self.element_count + 1)
 
     def to_dict(self) -> dict[str, Any]:
         """The block's fields and derived features as plain JSON-able values."""

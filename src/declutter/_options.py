@@ -238,13 +238,16 @@ class Options:
     """At most this many heading elements are compared with the title references."""
     title_max_copies: int = 3
     """Bylines and dates are searched after at most this many copies of the headline."""
+    body_end_max_nodes: int = 3
+    """At most this many places where the body's last line appears in the page are searched
+    for a credit line after the article."""
     byline_window: int = 300
     """Characters of text after each headline copy (and after the article) searched for the
     byline."""
     date_window: int = 500
     """Characters of text after each headline copy searched for the printed date (a standfirst
     may come between the headline and the dateline)."""
-    byline_window_before: int = 120
+    date_window_before: int = 120
     """Characters of text just before the headline searched for a date (kicker lines)."""
     byline_max_nodes: int = 400
     """Nodes the walk after (or before) a headline may visit."""
@@ -280,8 +283,8 @@ class Options:
     """Share of the sample's letters a script needs to decide the language (kana first)."""
     date_element_max_chars: int = 120
     """A date-marked element with more text than this is a container, not a date."""
-    max_tags: int = 30
-    """Tags and categories kept per page."""
+    max_keywords: int = 30
+    """Keywords kept per page, for `Article.tags` and for `Article.categories` each."""
 
     def replace(self, **changes: Any) -> Options:
         """A copy with `changes` applied (fields are validated as in the constructor)."""

@@ -309,7 +309,7 @@ def _freeze(seg: Segmentation) -> tuple[Block, ...]:
         out.append(
             Block(
                 b.index, b.text, b.tag, b.kind, path, b.depth, b.length, b.link_length,
-                b.punctuation, b.tags, round(b.index / n, 4), round(b.score, 3), b.kept,
+                b.punctuation, b.element_count, round(b.index / n, 4), round(b.score, 3), b.kept,
                 b.reason, b.heading_level, classes, b.list_depth, b.list_ordered, b.list_number,
                 b.list_id, b.list_item, b.quote_depth, b.quote_id, b.table_id, b.table_row,
                 b.table_column, b.table_header, b.links, b.images,

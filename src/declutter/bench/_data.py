@@ -12,7 +12,7 @@ from typing import Any
 
 from ..testing import fixtures_dir, portal_pages
 
-__all__ = ["DATASETS", "Dataset", "Page", "bench_dir", "corpus_sha256", "load_dataset"]
+__all__ = ["DATASETS", "BenchPage", "Dataset", "bench_dir", "corpus_sha256", "load_dataset"]
 
 DATASETS = ("scrapinghub", "trafilatura-dev", "zh")
 """Dataset names, in the order the benchmark runs them."""
@@ -21,7 +21,7 @@ _ZH_PREFIX = "zh-"
 
 
 @dataclass(frozen=True, slots=True)
-class Page:
+class BenchPage:
     """One benchmark page and its gold annotation (in its dataset's own format)."""
 
     id: str
@@ -36,7 +36,7 @@ class Dataset:
 
     name: str
     kind: str
-    pages: tuple[Page, ...]
+    pages: tuple[BenchPage, ...]
 
 
 def bench_dir() -> Path:
@@ -48,10 +48,10 @@ def _read_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _load_scrapinghub(folder: Path) -> list[Page]:
+def _load_scrapinghub(folder: Path) -> list[BenchPage]:
     truth: dict[str, dict[str, Any]] = _read_json(folder / "ground-truth.json")
     return [
-        Page(
+        BenchPage(
             pid,
             truth[pid].get("url"),
             gzip.decompress((folder / "html" / f"{pid}.html.gz").read_bytes()),
@@ -61,12 +61,12 @@ def _load_scrapinghub(folder: Path) -> list[Page]:
     ]
 
 
-def _load_trafilatura(folder: Path) -> list[Page]:
+def _load_trafilatura(folder: Path) -> list[BenchPage]:
     evaldata: dict[str, dict[str, Any]] = _read_json(folder / "evaldata.json")
     items = sorted(evaldata.items(), key=lambda kv: str(kv[1]["file"]))
     # the pages are stored gzipped; evaldata.json names the uncompressed file
     return [
-        Page(
+        BenchPage(
             item["file"],
             url,
             gzip.decompress((folder / "html" / f"{item['file']}.gz").read_bytes()),
@@ -76,9 +76,9 @@ def _load_trafilatura(folder: Path) -> list[Page]:
     ]
 
 
-def _load_zh(pages_root: Path) -> list[Page]:
+def _load_zh(pages_root: Path) -> list[BenchPage]:
     return [
-        Page(p.name.removeprefix(_ZH_PREFIX), p.expected.get("url"), p.html, p.expected)
+        BenchPage(p.name.removeprefix(_ZH_PREFIX), p.expected.get("url"), p.html, p.expected)
         for p in portal_pages(_ZH_PREFIX, root=pages_root)
     ]
 

@@ -24,7 +24,7 @@ from ._batch import Outcome, ordered_map
 from ._cli_inputs import Entry, InputFile, Source, Unreadable
 from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
 from ._model import Article
-from ._options import Options
+from ._options import SECTIONS, Options
 from ._pipeline import extract
 from ._serialise import FORMATS, Format, explain_html, explain_table, json_record, render
 
@@ -110,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     _cli_dask.add_arguments(parser.add_argument_group("cluster (declutter[dask])"))
 
     def group_for(section: str) -> argparse._ArgumentGroup:
-        title = "format" if section == "output" else f"extraction: {section}"
+        title = "format" if section == "output" else f"extraction: {SECTIONS[section]}"
         return groups.get(title) or groups.setdefault(title, parser.add_argument_group(title))
 
     _cli_flags.add_option_flags(parser, group_for)

@@ -27,7 +27,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 import declutter
-from declutter import _decode, _parse, _serialise
+from declutter import _body, _decode, _parse
 from declutter._metadata import extract_metadata
 from declutter._options import DEFAULT_OPTIONS
 
@@ -45,7 +45,7 @@ def _body(tree: LexborHTMLParser, url: str | None) -> str:
     if _extract_body is None:  # pragma: no cover
         return declutter.extract(tree.html or "", url=url).body
     seg = _extract_body(tree, url, DEFAULT_OPTIONS, None)
-    return _serialise.to_text(seg.blocks, DEFAULT_OPTIONS.data_table_max_cell_length)
+    return _body.to_text(seg.blocks, DEFAULT_OPTIONS.data_table_max_cell_length)
 
 
 def main() -> int:

@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 import declutter
-from declutter._serialise import _html
+from declutter._render import _html
 
 _FIXTURES = Path(__file__).parent.parent / "fixtures"
 REAL_PAGES = {

@@ -15,7 +15,7 @@ import pytest
 from lxml import html as lxml_html
 
 from declutter import _cli, _cli_outputs
-from declutter._serialise import _html
+from declutter._render import _html
 from outputs_helpers import (
     EXPLAIN_ATTRIBUTES,
     EXPLAIN_TAGS,

@@ -22,7 +22,7 @@ import pyarrow as pa
 import declutter
 from dask_helpers import SCRAPINGHUB, broken_record, pages_frame, rows, serial_row, write_warc
 from declutter import _batch
-from declutter._cli_inputs import Entry, Unreadable, read
+from declutter._inputs import Entry, Unreadable, read
 from declutter.dask import (
     META,
     SCHEMA,

@@ -13,7 +13,7 @@ import pytest
 import declutter
 import robust_hostile as hostile
 from declutter import Article
-from declutter._serialise import to_text
+from declutter._body import to_text
 from robust_hostile import EDGE_CASES, FAMILIES, PARAGRAPH
 
 _SMALL = 0.05  # scale of the hostile families in the fast tests

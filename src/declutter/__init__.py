@@ -21,7 +21,7 @@ from ._errors import InputTypeError
 from ._model import Article, Block, Image, Link
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
-from ._serialise import FORMATS, render
+from ._render import FORMATS, render
 
 __all__ = [
     "Article", "Block", "DEFAULT_OPTIONS", "Extracted", "FORMATS", "Image", "InputTypeError",

@@ -1,6 +1,6 @@
 """The ``declutter`` command: extract the article of one or more pages.
 
-Thin by design: the arguments (`_parser`), then inputs (`_cli_inputs`), extraction in
+Thin by design: the arguments (`_parser`), then inputs (`_inputs`), extraction in
 worker processes (`_batch.ordered_map`, calling `_work`), and outputs (`_cli_outputs`).
 Extraction flags are generated from `Options` (`_cli_flags`). With ``--scheduler`` a Dask
 cluster extracts and writes instead (`_cli_dask`). See ``docs/cli.md``.
@@ -19,14 +19,14 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
-from . import __version__, _cli_dask, _cli_flags, _cli_inputs
+from . import __version__, _cli_dask, _cli_flags, _inputs
 from ._batch import Outcome, ordered_map
-from ._cli_inputs import Entry, InputFile, Source, Unreadable
 from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
+from ._inputs import Entry, InputFile, Source, Unreadable
 from ._model import Article
 from ._options import SECTIONS, Options
 from ._pipeline import extract
-from ._serialise import FORMATS, Format, explain_html, explain_table, json_record, render
+from ._render import FORMATS, Format, explain_html, explain_table, json_record, render
 
 __all__ = ["as_text", "explain_table", "main"]
 
@@ -129,7 +129,7 @@ def _input_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument(
         "--glob", action="append", metavar="PATTERN",
         help="in directories, read the files whose name or relative path matches PATTERN "
-        "(case-insensitive; repeatable; default: " + " ".join(_cli_inputs.DEFAULT_GLOBS) + ")",
+        "(case-insensitive; repeatable; default: " + " ".join(_inputs.DEFAULT_GLOBS) + ")",
     )  # fmt: skip
     group.add_argument(
         "--url", help="the page's URL (for files and stdin; WARC records have their own)"
@@ -294,7 +294,7 @@ class _CliRun:
         if args.files_from == "-" and "-" in args.inputs:
             parser.error("stdin cannot be both a page (-) and the list of pages (--files-from -)")
         listed = self._listed()
-        self.entries, empty = _cli_inputs.plan(args.inputs, args.glob or (), listed)
+        self.entries, empty = _inputs.plan(args.inputs, args.glob or (), listed)
         for message in empty:  # a directory without pages: that input failed
             self._fail(*message)
         self.batch = (
@@ -349,7 +349,7 @@ class _CliRun:
 
     def _extract_here(self) -> None:
         assert self.progress is not None
-        sources = _cli_inputs.read(
+        sources = _inputs.read(
             self.entries, limit=self.settings.options.max_bytes, url=self.args.url,
             encoding=self.args.encoding,
         )  # fmt: skip

@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ._cli_inputs import Entry
 from ._cli_outputs import Progress, atomic_write
+from ._inputs import Entry
 from ._options import Options
-from ._serialise import json_record
+from ._render import json_record
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
@@ -93,7 +93,7 @@ def execute(
 ) -> None:  # fmt: skip
     """Extract `entries` on the cluster and write their output; every page counts in
     `progress`, every failed one is also `report`-ed."""
-    from .dask import _articles_from_entries, _partitions, _DaskSettings
+    from .dask import _articles_from_entries, _DaskSettings, _partitions
 
     if not entries:  # only directories without pages: nothing to send, no cluster to start
         return

@@ -13,7 +13,7 @@ import typing
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields
 
-from ._options import SECTIONS, Options, help_of, section_of
+from ._options import Options, help_of, section_of
 
 __all__ = ["OptionFlag", "add_option_flags", "option_flags", "options_from"]
 

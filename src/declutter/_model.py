@@ -187,12 +187,12 @@ class Article:
 
     def to_markdown(self, *, metadata: bool = True) -> str:
         """The article as CommonMark: ``declutter.render(self, "markdown")``."""
-        from ._serialise import render  # the renderers read Article: imported when used
+        from ._render import render  # the renderers read Article: imported when used
 
         return render(self, "markdown", metadata=metadata)
 
     def to_html(self, *, metadata: bool = True) -> str:
         """The article as a clean, safe HTML document: ``declutter.render(self, "html")``."""
-        from ._serialise import render
+        from ._render import render
 
         return render(self, "html", metadata=metadata)

@@ -10,7 +10,7 @@ Stages, in order (one module each):
    select    `_select`    the article region, and kept/dropped for every block
 6. dedup     `_dedup`     one copy of the article, each paragraph once
 7. metadata  `_metadata`  title, dates, authors and the rest, from the whole page
-8. serialise `_serialise` the kept blocks as text
+8. body      `_body`      the kept blocks as text
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from . import _decode, _parse, _prune, _score, _select, _serialise
+from . import _body, _decode, _parse, _prune, _score, _select
 from ._dedup import dedup
 from ._errors import InputTypeError
 from ._headline import TitleKeys, title_keys
@@ -99,7 +99,7 @@ def timed_extract(
     tree, parse_cut = _parse.parse(decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul)
     clock.lap("parse")
     seg = _extract_body(tree, url, options, deadline, clock)
-    body = _serialise.to_text(seg.blocks, options.data_table_max_cell_length)
+    body = _body.to_text(seg.blocks, options.data_table_max_cell_length)
     clock.lap("serialise")
     meta = extract_metadata(
         tree, url=url, body=body, options=options, reference_time=reference_time

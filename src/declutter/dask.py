@@ -78,8 +78,7 @@ import pyarrow as pa
 from dask.delayed import delayed
 
 from ._batch import Extracted, PageInput, extract_many
-from ._cli_inputs import Entry, Source, Unreadable, read
-from ._cli_inputs import InputFile
+from ._inputs import Entry, InputFile, Source, Unreadable, read
 from ._model import Article
 from ._options import DEFAULT_OPTIONS, Options
 
@@ -261,7 +260,7 @@ def _entries_partition(entries: list[Entry], settings: _DaskSettings) -> pd.Data
 
 
 def _read(entries: list[Entry], settings: _DaskSettings) -> Iterator[Source]:
-    """The pages of `entries` (`_cli_inputs.read`), relative paths taken from
+    """The pages of `entries` (`_inputs.read`), relative paths taken from
     `settings.cwd`, named after the paths as given."""
     for entry in entries:
         path = os.path.join(settings.cwd, entry.path)

@@ -13,11 +13,12 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._options import Options
+from .._textstats import has_han
 from ._byline import names_in_byline, source_person, split_names
 from ._dateparse import search_text
 from ._jsonld import JsonLd
 from ._meta import PageMeta
-from ._text import clean, clean_lines, has_han
+from ._text import clean, clean_lines
 from ._validate import is_site_name, plausible_name
 
 __all__ = ["find_authors"]

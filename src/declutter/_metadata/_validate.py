@@ -6,8 +6,9 @@ from datetime import datetime, timedelta
 
 import regex
 
+from .._textstats import has_han
 from ._dateparse import MONTH_NAMES, DateValue
-from ._text import fold, has_han
+from ._text import fold
 
 __all__ = ["is_site_name", "plausible_date", "plausible_name"]
 

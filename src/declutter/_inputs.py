@@ -1,4 +1,5 @@
-"""What the command line reads: files, directories, lists of paths, stdin and WARC files.
+"""Reading pages from files, directories, lists of paths, stdin and WARC files (the command
+line and `declutter.dask` both read through it).
 
 `plan` turns the command line's names into entries (directories walked, lists read) and
 `read` yields one `InputFile` per HTML document, or an `Unreadable` for an input that could not

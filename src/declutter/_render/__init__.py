@@ -1,8 +1,8 @@
-"""Stage 8, serialise: the kept blocks as text, and the article in every output format.
+"""The output formats: a finished `Article` as text, Markdown, JSON or HTML.
 
-`to_text` makes `Article.body` (the pipeline's last stage). `render` writes a finished
-`Article` as ``text``, ``markdown``, ``json``, ``jsonl`` or ``html``; it only reads the
-article, so a format never changes what was extracted. One module per format:
+`render` writes an `Article` as ``text``, ``markdown``, ``json``, ``jsonl`` or ``html``; it
+only reads the article, so a format never changes what was extracted (the body text itself
+is made by the pipeline's last stage, `_body`). One module per format:
 
 * `_tree`      the kept blocks regrouped into lists, quotes, tables and figures
 * `_markdown`  CommonMark (pipe tables from GitHub-flavoured markdown)
@@ -15,38 +15,19 @@ article, so a format never changes what was extracted. One module per format:
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal, get_args
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from .._model import Article
-from .._options import DEFAULT_OPTIONS
-from .._segment import RawBlock, data_table_ids
 from . import _html, _markdown, _meta
 from ._explain import explain_html, explain_table
 
-__all__ = ["FORMATS", "Format", "explain_html", "explain_table", "render", "to_text"]
+if TYPE_CHECKING:  # the renderers read an Article; _model imports them when asked to render
+    from .._model import Article
+
+__all__ = ["FORMATS", "Format", "explain_html", "explain_table", "render"]
 
 Format = Literal["text", "markdown", "json", "jsonl", "html"]
 FORMATS: tuple[Format, ...] = get_args(Format)
-
-
-def to_text(
-    blocks: Sequence[RawBlock], max_cell_length: float = DEFAULT_OPTIONS.data_table_max_cell_length
-) -> str:
-    """Plain text: one paragraph per kept block, paragraphs separated by one blank line; a
-    data table is one paragraph, a line per row, its cells separated by tabs (a layout
-    table's cells are paragraphs like any other)."""
-    kept = [b for b in blocks if b.kept]
-    data = data_table_ids(kept, max_cell_length)
-    paragraphs: list[str] = []
-    table, row = -1, -1
-    for b in kept:
-        if b.table_id in data and b.table_id == table:
-            paragraphs[-1] += ("\t" if b.table_row == row else "\n") + b.text
-        else:
-            paragraphs.append(b.text)
-        table, row = b.table_id, b.table_row
-    return "\n\n".join(paragraphs)
 
 
 def render(

@@ -243,6 +243,10 @@ class Options:
     include_images: bool = _option(False, "output", """
     Record the images inside the article (`Block.images`), for the markdown and HTML
     formats. Never changes the text or which blocks are kept.""")
+    compiled_walk: bool = _option(True, "output", """
+    Walk the DOM with the compiled kernel (``declutter._walk``) when it is built and
+    passed its self-test; False walks in Python. The result is identical either way (for
+    tests and speed comparisons).""")
 
     utf8_tolerated_errors: float = _option(0.002, "decode", """
     Share of undecodable bytes under which a page is still read as UTF-8.""")

@@ -51,8 +51,10 @@ def _imported(tree: ast.AST, module: str, is_package: bool, known: set[str]) -> 
 
 def _graph() -> dict[str, set[str]]:
     paths = {_module_name(p): p for p in ROOT.rglob("*.py")}
-    known = set(paths)
-    graph = {}
+    # compiled modules (Cython) are modules that ast cannot read: leaves of the graph here
+    compiled = {_module_name(p) for p in ROOT.rglob("*.pyx")}
+    known = set(paths) | compiled
+    graph: dict[str, set[str]] = {name: set() for name in compiled}
     for name, path in paths.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         graph[name] = _imported(tree, name, path.name == "__init__.py", known)

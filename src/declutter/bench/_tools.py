@@ -23,7 +23,7 @@ from typing import Any
 
 import charset_normalizer
 
-from .._pipeline import StageClock
+from .._clock import StageClock
 from ._metrics import Prediction
 
 __all__ = ["FLOORS", "TOOLS", "Tool", "load_tools"]

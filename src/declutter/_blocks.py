@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ._model import Block
 from ._segment import Container, Segmentation
 
 __all__ = ["public_blocks"]
 
 _PATH_LEVELS = 6
+_DERIVED = ("path", "position", "score", "classes")
+"""`Block` fields made here; every other field is the working block's of the same name."""
+_COPIED = attrgetter(*(name for name in Block._fields if name not in _DERIVED))
+_DERIVED_AT = tuple(sorted(Block._fields.index(name) for name in _DERIVED))
 
 
 def public_blocks(seg: Segmentation) -> tuple[Block, ...]:
@@ -21,15 +27,15 @@ def public_blocks(seg: Segmentation) -> tuple[Block, ...]:
         if path is None:
             path = paths[b.container] = _path(containers, b.container) if containers else ""
         classes = containers[b.container].classes if containers else ""
-        out.append(
-            Block(
-                b.index, b.text, b.tag, b.kind, path, b.depth, b.length, b.link_length,
-                b.punctuation, b.element_count, round(b.index / n, 4), round(b.score, 3), b.kept,
-                b.reason, b.heading_level, classes, b.list_depth, b.list_ordered, b.list_number,
-                b.list_id, b.list_item, b.quote_depth, b.quote_id, b.table_id, b.table_row,
-                b.table_column, b.table_header, b.links, b.images,
-            )
-        )
+        values = list(_COPIED(b))
+        # fields by name, built positionally: by keyword costs five times as much
+        derived = {
+            "path": path, "position": round(b.index / n, 4), "score": round(b.score, 3),
+            "classes": classes,
+        }  # fmt: skip
+        for at in _DERIVED_AT:
+            values.insert(at, derived[Block._fields[at]])
+        out.append(Block._make(values))
     return tuple(out)
 
 

@@ -143,6 +143,13 @@ class Options:
     this share of the headline's): a site name alone is not the headline.""")
     headline_max_length: int = _option(60, "score", """
     Longer blocks are never taken for the headline.""")
+    headline_key_slack: float = _option(2.0, "score", """
+    A block is the headline only if it is at most this many times as long (in characters,
+    over `headline_min_coverage`) as the longest title key: the room its spaces and
+    punctuation take beyond the key, which has neither.""")
+    headline_zone_win_margin: float = _option(1.01, "score", """
+    The best container in the headline's zone is raised to this many times the best score on
+    the page (just enough to make a tie a win).""")
 
     content_root_max_levels: int = _option(5, "select", """
     Containers at most this many levels above the best one count as the article's root

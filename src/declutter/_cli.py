@@ -19,7 +19,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
-from . import __version__, _cli_dask, _cli_flags, _inputs
+from . import _cli_dask, _cli_flags, _inputs
 from ._batch import Outcome, ordered_map
 from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
 from ._fetch import DEFAULT_TIMEOUT, FetchError, fetch, is_url
@@ -28,6 +28,7 @@ from ._model import Article
 from ._options import SECTIONS, Options
 from ._pipeline import extract
 from ._render import FORMATS, Format, explain_html, explain_table, json_record, render
+from ._version import __version__
 
 __all__ = ["as_text", "explain_table", "main"]
 

@@ -16,12 +16,11 @@ one. The retry policy decides when another attempt may find the article the firs
 
 from __future__ import annotations
 
-import time
-
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _prune, _score, _select
 from ._clock import NO_CLOCK, StageClock
+from ._deadline import Deadline
 from ._dedup import dedup
 from ._headline import TitleKeys
 from ._options import Options
@@ -32,7 +31,7 @@ __all__ = ["best_attempt"]
 
 def best_attempt(
     tree: LexborHTMLParser, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
-    deadline: float | None, clock: StageClock = NO_CLOCK,
+    deadline: Deadline, clock: StageClock = NO_CLOCK,
 ) -> Segmentation:  # fmt: skip
     """The segmentation of the attempt that kept the article (see the module's policy)."""
     root = tree.body or tree.root
@@ -43,8 +42,7 @@ def best_attempt(
         suspects = _suspect_prunes(seg, options)
         if not suspects:
             break
-        if _past(deadline):  # the passes left would change the result: say it is cut short
-            best.truncated = True
+        if deadline.past():  # the passes left would change the result: say it is cut short
             break
         plan.overruled |= suspects
         seg = _attempt(root, plan, title, options, deadline, clock)
@@ -60,7 +58,7 @@ def best_attempt(
 
 def _attempt(
     root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
-    deadline: float | None, clock: StageClock = NO_CLOCK, shown: frozenset[str] = frozenset(),
+    deadline: Deadline, clock: StageClock = NO_CLOCK, shown: frozenset[str] = frozenset(),
 ) -> Segmentation:  # fmt: skip
     """One walk of the DOM, scored, selected and deduplicated."""
     seg = segment(
@@ -70,20 +68,20 @@ def _attempt(
         compiled=options.compiled_walk,
     )  # fmt: skip
     clock.lap("segment")
-    _score.score_blocks(seg, options)
+    _score.score_blocks(seg, options, deadline)
     headline = _score.find_headline(seg, title, options)
     ranking = _score.score_containers(seg, options, headline)
     clock.lap("score")
-    _select.select(seg, ranking, options, headline[0])
+    _select.select(seg, ranking, options, headline[0], deadline=deadline)
     clock.lap("select")
-    dedup(seg.blocks, seg.containers, options)
+    dedup(seg.blocks, seg.containers, options, deadline)
     clock.lap("dedup")
     return seg
 
 
 def _noscript_attempt(
     root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
-    deadline: float | None,
+    deadline: Deadline,
 ) -> Segmentation | None:  # fmt: skip
     """A page whose only text is in ``<noscript>`` (rendered by scripts, with a fallback for
     readers without them): that text, read as the page. None if it has none either."""
@@ -94,10 +92,6 @@ def _noscript_attempt(
 
 
 _NOSCRIPT = frozenset(("noscript",))
-
-
-def _past(deadline: float | None) -> bool:
-    return deadline is not None and time.monotonic() > deadline
 
 
 def _fallback(seg: Segmentation, title: TitleKeys, options: Options) -> None:

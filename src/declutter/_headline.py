@@ -23,9 +23,10 @@ __all__ = ["TitleKeys", "keys_of", "split_segments", "title_keys"]
 
 # Separators between a headline and the site/section names in <title>: spaced dashes and
 # bars, or unspaced bars, underscores, guillemets and double dashes.
-_SEPARATOR = re.compile(r"\s+[-–—|·•»«›‹:/~*⋆>]\s+|\s*(?:[|_»«›‹]+|--+|::|\s[-–—]+\s)\s*")
+# (?<!\s): a try starts only where a run of spaces starts, so a long run costs linear time.
+_SEPARATOR = re.compile(r"(?<!\s)\s+[-–—|·•»«›‹:/~*⋆>]\s+|(?<!\s)\s*(?:[|_»«›‹]+|--+|::|\s[-–—]+\s)\s*")
 # In CJK titles an unspaced hyphen also separates ("标题-新华网").
-_CJK_SEPARATOR = regex.compile(r"\s*[-–—|_»«›‹·]+\s*|\s+[:/]\s+|\s*--+\s*")
+_CJK_SEPARATOR = regex.compile(r"(?<!\s)(?:\s*[-–—|_»«›‹·]+\s*|\s+[:/]\s+|\s*--+\s*)")
 
 
 def split_segments(reference: str) -> list[str]:

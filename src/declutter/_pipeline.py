@@ -19,14 +19,14 @@ for ``bench --speed``.
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 
 from . import _body, _decode, _parse, _prune, _score
 from ._arguments import Input, bounded, checked_options
 from ._attempts import best_attempt
-from ._blocks import public_blocks
+from ._blocks import outgoing, public_blocks
 from ._clock import NO_CLOCK, StageClock
+from ._deadline import Deadline
 from ._headline import title_keys
 from ._metadata import extract_metadata
 from ._model import Article
@@ -59,13 +59,16 @@ def timed_extract(
 ) -> Article:  # fmt: skip
     """`extract` on checked arguments, each stage's time charged to `clock`."""
     clock.start()
-    deadline = time.monotonic() + options.time_budget if options.time_budget is not None else None
+    deadline = Deadline(options.time_budget)  # one for every stage
     data, cut = bounded(html, options.max_bytes)
     decoded = _decode.decode(data, declared=encoding, tolerated=options.utf8_tolerated_errors)
     clock.lap("decode")
     # a NUL search on bytes is a memchr; on the decoded str it costs as much as parsing
     may_hold_nul = not isinstance(data, bytes) or b"\x00" in data
-    tree, parse_cut = _parse.parse(decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul)
+    parse_deadline = deadline.share(options.parse_budget_share)
+    tree, parse_cut = _parse.parse(
+        decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul, deadline=parse_deadline
+    )
     clock.lap("parse")
     title = title_keys(
         tree, url=url, min_chars=options.headline_min_chars,
@@ -77,7 +80,9 @@ def timed_extract(
     seg = best_attempt(tree, plan, title, options, deadline, clock)
     body = _body.to_text(seg.blocks, options.data_table_max_cell_length)
     clock.lap("serialise")
-    meta = extract_metadata(tree, url=url, body=body, options=options, reference_time=reference_time)
+    meta = extract_metadata(
+        tree, url=url, body=body, options=options, reference_time=reference_time, deadline=deadline
+    )
     clock.lap("metadata")
     article = Article(
         body=body, title=meta.title, authors=meta.authors, date=meta.date,
@@ -86,8 +91,8 @@ def timed_extract(
         site_name=meta.site_name, description=meta.description, language=meta.language,
         image=meta.image, tags=meta.tags, categories=meta.categories,
         score=_score.document_score(seg, options),
-        truncated=cut or parse_cut or seg.truncated, encoding=decoded.encoding,
-        blocks=public_blocks(seg),
+        truncated=cut or parse_cut or seg.truncated or deadline.hit or parse_deadline.hit,
+        encoding=decoded.encoding, blocks=public_blocks(seg, options.block_classes_max_chars),
     )  # fmt: skip
     clock.lap("serialise")
-    return article
+    return outgoing(article)

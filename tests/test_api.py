@@ -342,3 +342,12 @@ def test_amz123_chrome_stays_out(amz123: tuple[Article, dict], index: int) -> No
     article, expected = amz123
     assert len(expected["must_not_contain"]) == 9
     assert expected["must_not_contain"][index] not in article.body
+
+
+def test_body_only_callers_get_the_same_body_and_no_metadata() -> None:
+    html, _ = fixture_page("amz123-xiaohongshu")
+    full = declutter.extract(html)
+    body_only = declutter.extract(html, options=declutter.Options(metadata=False))
+    assert full.title and body_only.title is None and body_only.authors == ()
+    assert body_only.date is None and body_only.site_name is None
+    assert (body_only.body, body_only.blocks, body_only.score) == (full.body, full.blocks, full.score)

@@ -183,3 +183,11 @@ def test_empty_bytes() -> None:
 
 def test_bom_only() -> None:
     assert decode(codecs.BOM_UTF8).text == ""
+
+
+def test_only_valid_utf8_without_bom_is_handed_on_as_bytes() -> None:
+    data = page(ZH).encode("utf-8")
+    assert decode(data).utf8 is data
+    assert decode(codecs.BOM_UTF8 + data).utf8 is None
+    assert decode(data[:-20] + b"\xff" + data[-20:]).utf8 is None  # one bad byte: replaced
+    assert decode(page(ZH).encode("gb18030")).utf8 is None

@@ -32,6 +32,9 @@ class Decoded:
     source: str
     """Which evidence decided: ``str``, ``bom``, ``declared``, ``utf-8``, ``detected``,
     ``fallback``, ``binary``."""
+    utf8: bytes | None = None
+    """The input itself when it is exactly `text` encoded as UTF-8 (valid UTF-8, no BOM):
+    the parser reads these bytes instead of encoding `text` again."""
 
 
 _BOMS = (
@@ -95,7 +98,7 @@ def decode(data: bytes | str, *, declared: str | None = None, tolerated: float =
     codec = _codec(declared) or _codec(_declared_in_page(data))
     utf8 = _try(data, "utf-8")
     if utf8 is not None and (codec is None or codec == "utf-8" or not data.isascii()):
-        return Decoded(utf8, "utf-8", "declared" if codec == "utf-8" else "utf-8")
+        return Decoded(utf8, "utf-8", "declared" if codec == "utf-8" else "utf-8", data)
     if codec is not None and codec != "utf-8":
         text = _try(data, codec)
         if text is not None:

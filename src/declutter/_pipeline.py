@@ -24,7 +24,7 @@ from . import _decode, _parse, _prune, _score, _select, _serialise
 from ._dedup import dedup
 from ._errors import InputTypeError
 from ._headline import TitleKeys, title_keys
-from ._metadata import extract_metadata
+from ._metadata import Metadata, extract_metadata
 from ._model import Article, Block
 from ._options import DEFAULT_OPTIONS, Options
 from ._segment import Container, Segmentation, segment
@@ -82,6 +82,7 @@ class _NoClock(StageClock):
 
 
 _NO_CLOCK = _NoClock()
+_NO_METADATA = Metadata()
 
 
 def timed_extract(
@@ -96,13 +97,17 @@ def timed_extract(
     clock.lap("decode")
     # a NUL search on bytes is a memchr; on the decoded str it costs as much as parsing
     may_hold_nul = not isinstance(data, bytes) or b"\x00" in data
-    tree, parse_cut = _parse.parse(decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul)
+    tree, parse_cut = _parse.parse(
+        decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul, utf8=decoded.utf8
+    )
     clock.lap("parse")
     seg = _extract_body(tree, url, options, deadline, clock)
     body = _serialise.to_text(seg.blocks, options.data_table_max_cell_length)
     clock.lap("serialise")
-    meta = extract_metadata(
-        tree, url=url, body=body, options=options, reference_time=reference_time
+    meta = (
+        extract_metadata(tree, url=url, body=body, options=options, reference_time=reference_time)
+        if options.metadata
+        else _NO_METADATA
     )
     clock.lap("metadata")
     article = Article(

@@ -160,12 +160,13 @@ def _dist_version(name: str) -> str | None:
 # --- the adapters: each returns the extract function, importing its tool ----------------------
 
 
-def _declutter(clock: StageClock | None, *, compiled: bool = True) -> Extract:
+def _declutter(clock: StageClock | None, **changes: bool) -> Extract:
+    """declutter with the default options, or with `changes` to them."""
     import declutter
 
     from .._pipeline import timed_extract
 
-    options = declutter.Options(compiled_walk=compiled)
+    options = declutter.Options(**changes)
 
     def extract(html: bytes, url: str | None) -> Prediction:
         if clock is None:
@@ -179,7 +180,12 @@ def _declutter(clock: StageClock | None, *, compiled: bool = True) -> Extract:
 
 def _declutter_python(clock: StageClock | None) -> Extract:
     """declutter with its pure-Python DOM walk (the same output as the compiled one)."""
-    return _declutter(clock, compiled=False)
+    return _declutter(clock, compiled_walk=False)
+
+
+def _declutter_body(clock: StageClock | None) -> Extract:
+    """declutter for a caller that wants the body only (`Options.metadata` False)."""
+    return _declutter(clock, metadata=False)
 
 
 def _trafilatura(clock: StageClock | None) -> Extract:
@@ -318,6 +324,7 @@ TOOLS: Mapping[str, _Spec] = MappingProxyType(
     {
         "declutter": _Spec(_declutter, "declutter", _ALL_FIELDS, "serialise"),
         "declutter-python": _Spec(_declutter_python, "declutter", _ALL_FIELDS, "serialise"),
+        "declutter-body": _Spec(_declutter_body, "declutter", _BODY_ONLY, "serialise"),
         "trafilatura": _Spec(_trafilatura, "trafilatura", _ALL_FIELDS),
         "resiliparse": _Spec(_resiliparse, "resiliparse", _BODY_ONLY),
         "readability": _Spec(_readability, "readability-lxml", frozenset({"title"})),

@@ -347,7 +347,7 @@ def test_amz123_chrome_stays_out(amz123: tuple[Article, dict], index: int) -> No
 def test_body_only_callers_get_the_same_body_and_no_metadata() -> None:
     html, _ = fixture_page("amz123-xiaohongshu")
     full = declutter.extract(html)
-    body_only = declutter.extract(html, options=declutter.Options(metadata=False))
+    body_only = declutter.extract(html, options=declutter.Options(body_only=True))
     assert full.title and body_only.title is None and body_only.authors == ()
     assert body_only.date is None and body_only.site_name is None
     assert (body_only.body, body_only.blocks, body_only.score) == (full.body, full.blocks, full.score)

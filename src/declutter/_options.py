@@ -220,10 +220,10 @@ class Options:
     include_images: bool = False
     """Record the images inside the article (`Block.images`), for the markdown and HTML
     formats. Never changes the text or which blocks are kept."""
-    metadata: bool = True
-    """Extract the metadata (title, dates, authors, site name...). False leaves those fields
-    empty (None, ``()``) for callers that want the body only, and skips that stage's cost;
-    the body, the blocks and the score are the same either way."""
+    body_only: bool = False
+    """Extract the body only: the metadata fields (title, dates, authors, site name...) stay
+    empty (None, ``()``) and that stage's cost is skipped; the body, the blocks and the
+    score are the same either way."""
     compiled_walk: bool = True
     """Walk the DOM with the compiled kernel (``declutter._walk``) when it is built and
     passed its self-test; False walks in Python. The result is identical either way (for

@@ -106,7 +106,7 @@ def timed_extract(
     clock.lap("serialise")
     meta = (
         extract_metadata(tree, url=url, body=body, options=options, reference_time=reference_time)
-        if options.metadata
+        if not options.body_only
         else _NO_METADATA
     )
     clock.lap("metadata")

@@ -74,7 +74,7 @@ note: pages/s is the median over the repeats of pages / seconds inside the tool'
   F1 (%) is the last repeat's.
 note: declutter walks the DOM with its compiled kernel (declutter._walk) when it is built and
   passed its self-test, declutter-python with the pure-Python walk (the output is identical),
-  declutter-body for body-only callers (Options(metadata=False): no metadata stage).
+  declutter-body for body-only callers (Options(body_only=True): no metadata stage).
 note: trafilatura's parse is its load_html (decode, repair, lxml.html parse) as called by
   bare_extraction, extract the rest; resiliparse's parse is detect_encoding and
   HTMLTree.parse_from_bytes, extract is extract_plain_text(main_content=True); a tool without

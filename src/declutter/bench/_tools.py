@@ -184,8 +184,8 @@ def _declutter_python(clock: StageClock | None) -> Extract:
 
 
 def _declutter_body(clock: StageClock | None) -> Extract:
-    """declutter for a caller that wants the body only (`Options.metadata` False)."""
-    return _declutter(clock, metadata=False)
+    """declutter for a caller that wants the body only (`Options.body_only`)."""
+    return _declutter(clock, body_only=True)
 
 
 def _trafilatura(clock: StageClock | None) -> Extract:

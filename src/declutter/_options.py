@@ -232,17 +232,14 @@ class Options:
     include_images: bool = False
     """Record the images inside the article (`Block.images`), for the markdown and HTML
     formats. Never changes the text or which blocks are kept."""
-<<<<<<< HEAD
     body_only: bool = False
     """Extract the body only: the metadata fields (title, dates, authors, site name...) stay
     empty (None, ``()``) and that stage's cost is skipped; the body, the blocks and the
     score are the same either way."""
-=======
     block_classes_max_chars: int = 200
     """`Block.classes`, and each class word in `Block.path`, are cut to this many characters:
     they repeat on every block of their container, and a 100,000-character class would make
     the block reports (JSON with blocks, ``--explain-html``) gigabytes."""
->>>>>>> main
     compiled_walk: bool = True
     """Walk the DOM with the compiled kernel (``declutter._walk``) when it is built and
     passed its self-test; False walks in Python. The result is identical either way (for

@@ -171,7 +171,7 @@ def _declutter(clock: StageClock | None) -> Extract:
             doc = declutter.extract(html, url=url)
         else:  # the same work, each stage charged to the clock
             doc = timed_extract(html, url, DEFAULT_OPTIONS, None, None, clock)
-        return Prediction(doc.body, doc.title, doc.author, doc.date)
+        return Prediction(doc.body, doc.title, doc.author, doc.date, score=doc.score)
 
     return extract
 
@@ -237,9 +237,10 @@ def _gne(clock: StageClock | None) -> Extract:
 
     def extract(html: bytes, url: str | None) -> Prediction:
         out = extractor.extract(_decode(html))
-        return Prediction(
-            *(_text(out.get(k)) for k in ("content", "title", "author", "publish_time"))
+        body, title, author, date = (
+            _text(out.get(k)) for k in ("content", "title", "author", "publish_time")
         )
+        return Prediction(body, title, author, date)
 
     return extract
 

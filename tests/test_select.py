@@ -327,3 +327,41 @@ def test_headline_is_passed_in_and_never_kept() -> None:
         False,
         "headline",
     )
+
+
+# --- the same structure outside the region ----------------------------------------------
+
+_TAIL = (
+    "<p>After the break the story goes on: the council met again on Friday, and the vote "
+    "was postponed once more.</p>"
+)
+_AD = '<div class="promo"><a href=/ad>Lock in rates for a year with our programme</a></div>'
+
+
+def _split_story(tail_box: str) -> str:
+    """A long story, a sponsor box, and the story's last paragraph in a box of its own that
+    scores too little to join as a sibling."""
+    return (
+        f'<body><div class="page"><div class="story">{STORY * 3}</div>{_AD}{tail_box}'
+        "</div></body>"
+    )
+
+
+def _tail(html: str, **changes: object) -> tuple[bool, str]:
+    got = reasons(html, **changes)
+    return next(v for t, v in got.items() if t.startswith("After the break"))
+
+
+def test_text_built_like_the_region_after_an_ad_box_joins() -> None:
+    html = _split_story(f'<div class="story">{_TAIL}</div>')
+    assert _tail(html) == (True, "same-structure")
+    assert _tail(html, structure_min_share=1.1) == (False, "outside-article")
+
+
+def test_text_built_otherwise_does_not_join() -> None:
+    assert _tail(_split_story(f'<div class="comment">{_TAIL}</div>'))[0] is False
+
+
+def test_same_structure_stops_at_the_next_story_headline() -> None:
+    html = _split_story(f'<h1>Another story</h1><div class="story">{_TAIL}</div>')
+    assert _tail(html)[0] is False

@@ -163,6 +163,13 @@ class Options:
     """A link-dense line up to this long (a "Read more: ..." pointer between lead and body)
     counts in that gap and is stepped over; a longer one ends the walk."""
 
+    structure_steps: int = 3
+    """Outside the region, a block joins the article when the last this many elements of
+    its path (tag and class) are those of the region's text: the article's other sections,
+    split by an ad, a page-builder column or a pull quote."""
+    structure_min_share: float = 0.25
+    """Paths that carry at least this share of the region's content text are matched."""
+
     # --- document score ------------------------------------------------------------------
     document_full_length: int = 150
     """Body length from which the document score no longer grows with length."""

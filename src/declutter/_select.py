@@ -56,6 +56,7 @@ def select(
         if in_region[i]:
             in_region[i] = False
             blocks[i].reason = "nested-article"
+    added = [] if lenient else _same_structure(seg, best, in_region, options)
     if headline >= 0:
         _drop_headline_copies(blocks, headline, in_region)
     if lenient:
@@ -64,8 +65,76 @@ def select(
                 block.kept, block.reason = True, "fallback"
         return Selection(best, region, scores[best])
     _classify([b for b, inside in zip(blocks, in_region) if inside], options)
+    for i in added:
+        if blocks[i].kept and blocks[i].reason == "content":
+            blocks[i].reason = "same-structure"
     _extend(blocks, in_region, options)
     return Selection(best, region, scores[best])
+
+
+Signature = tuple[tuple[str, str], ...]
+
+
+def _signature(containers: list[Container], cid: int, steps: int) -> Signature:
+    """Tag and class of the block's element and of its `steps - 1` nearest ancestors."""
+    out: list[tuple[str, str]] = []
+    while cid >= 0 and len(out) < steps:
+        c = containers[cid]
+        out.append((c.tag, c.class_name))
+        cid = c.parent
+    return tuple(out)
+
+
+def _composition_of(containers: list[Container], cid: int) -> int:
+    """The nearest ``<article>`` or ``itemprop=articleBody`` around a container, or -1."""
+    while cid >= 0 and not containers[cid].composition:
+        cid = containers[cid].parent
+    return cid
+
+
+def _same_structure(
+    seg: Segmentation, best: int, in_region: list[bool], options: Options
+) -> list[int]:
+    """Blocks outside the region built as the region's text is (the same last path steps),
+    reading as text and not link-dense, join it: the rest of an article that an ad box, a
+    pull quote or a page builder's column split from the part the tree chose.
+
+    Only between the headlines around the region (an ``<h1>``, the next story of an infinite
+    scroll), and in the same composition as the best container. Returns the joined blocks.
+    """
+    blocks, containers = seg.blocks, seg.containers
+    steps = options.structure_steps
+    weights: dict[Signature, int] = {}
+    region_text = 0
+    for block, inside in zip(blocks, in_region):
+        if inside and _own_verdict(block, options) == (True, "content"):
+            sig = _signature(containers, block.container, steps)
+            weights[sig] = weights.get(sig, 0) + block.length
+            region_text += block.length
+    wanted = {s for s, w in weights.items() if w >= options.structure_min_share * region_text}
+    if not wanted:
+        return []
+    inside_at = [i for i, inside in enumerate(in_region) if inside]
+    home = _composition_of(containers, best)
+    added = []
+    for order in (range(inside_at[0] - 1, -1, -1), range(inside_at[-1] + 1, len(blocks))):
+        for i in order:
+            block = blocks[i]
+            if block.heading_level == 1:
+                break  # another story's headline, or this one's: the article ends there
+            if (
+                in_region[i] or block.pruned or block.link_ratio > options.extension_max_link_ratio
+                or _signature(containers, block.container, steps) not in wanted
+                or _composition_of(containers, block.container) != home
+                or _own_verdict(block, options) not in _TEXT_VERDICTS
+            ):  # fmt: skip
+                continue
+            in_region[i] = True
+            added.append(i)
+    return added
+
+
+_TEXT_VERDICTS = (None, (True, "content"))
 
 
 def _region(

@@ -163,6 +163,14 @@ class Options:
     """A link-dense line up to this long (a "Read more: ..." pointer between lead and body)
     counts in that gap and is stepped over; a longer one ends the walk."""
 
+    lead_max_distance: int = 6
+    """A lead (standfirst) is looked for among this many blocks above the body's first kept
+    block..."""
+    lead_min_length: int = 10
+    """...at least this long, with few links; it is taken when it sits between the headline
+    and the body, or when its class names a lead ("lead", "intro", "standfirst"...)."""
+    lead_max_blocks: int = 2
+    """At most this many blocks are taken as the lead."""
     structure_steps: int = 3
     """Outside the region, a block joins the article when the last this many elements of
     its path (tag and class) are those of the region's text: the article's other sections,

@@ -69,7 +69,62 @@ def select(
         if blocks[i].kept and blocks[i].reason == "content":
             blocks[i].reason = "same-structure"
     _extend(blocks, in_region, options)
+    _take_lead(seg, headline, options)
     return Selection(best, region, scores[best])
+
+
+def _take_lead(seg: Segmentation, headline: int, options: Options) -> None:
+    """Keep the lead: a paragraph a few blocks above the body, between the headline and the
+    body or named a lead by its class, that the region left out (it sits in the header box,
+    or apart from the body with a byline, date or picture between them).
+
+    Walking up from the first kept block over at most `Options.lead_max_distance` blocks;
+    bylines, datelines, captions, labels and links are not leads; a pruned region with
+    text, another headline or kept text ends the walk.
+    """
+    blocks, containers = seg.blocks, seg.containers
+    first = next((b.index for b in blocks if b.kept), -1)
+    candidates: list[tuple[RawBlock, bool]] = []  # (block, its class names a lead)
+    reached_headline, seen = False, 0
+    for block in reversed(blocks[:first] if first > 0 else []):
+        if block.pruned and block.length < options.extension_barrier_length:
+            continue
+        if block.index == headline or block.heading_level == 1:
+            reached_headline = True
+            break
+        seen += 1
+        if block.pruned or block.kept or seen > options.lead_max_distance or (
+            block.link_ratio > options.max_link_ratio
+            and block.length > options.extension_link_line_length
+        ):  # other stories' links between it and the body: not this story's lead
+            break
+        if _is_lead_like(block, options):
+            candidates.append((block, _names_lead(containers, block.container)))
+    taken = [b for b, named in candidates if named or reached_headline]
+    for block in taken[: options.lead_max_blocks]:
+        block.kept, block.reason = True, "lead"
+
+
+def _is_lead_like(block: RawBlock, options: Options) -> bool:
+    return (
+        block.kind in ("paragraph", "heading")
+        and block.length >= options.lead_min_length
+        and block.link_ratio <= options.extension_max_link_ratio
+        and _own_verdict(block, options) in _TEXT_VERDICTS
+        and not _is_metadata_line(block.text)
+        and not _vocab.CALL_TO_ACTION.search(block.text)
+    )
+
+
+def _names_lead(containers: list[Container], cid: int) -> bool:
+    """The block's element or its parent has a lead's class ("lead", "intro", "chapo")."""
+    for c in (containers[cid], containers[containers[cid].parent] if containers[cid].parent >= 0 else None):
+        if c is not None and c.classes and _LEAD.match(_vocab.class_tokens(c.classes)):
+            return True
+    return False
+
+
+_LEAD = _vocab.ClassVocabulary(_vocab.LEAD_CLASS)
 
 
 Signature = tuple[tuple[str, str], ...]

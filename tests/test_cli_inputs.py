@@ -161,6 +161,8 @@ def test_input_larger_than_max_bytes_is_cut_and_marked(work: Path) -> None:
         (["--explain-html", "r.html", "pages"], "must be a directory"),
         (["-T", "-", "-"], "stdin cannot be both"),
         (["--json", "--format", "text", "page.html"], "--json is --format jsonl"),
+        (["--encoding", "bogus-cs", "page.html"], "not a charset label"),
+        (["--encoding", "cp037", "page.html"], "not a charset label"),  # EBCDIC: no web charset
     ],
 )
 def test_usage_errors_exit_2(work: Path, args: list[str], message: str) -> None:

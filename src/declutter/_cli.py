@@ -19,7 +19,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
-from . import __version__, _cli_dask, _cli_flags, _cli_inputs
+from . import __version__, _charsets, _cli_dask, _cli_flags, _cli_inputs
 from ._batch import Outcome, ordered_map
 from ._cli_inputs import Entry, Page, Source, Unreadable
 from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
@@ -136,7 +136,7 @@ def _input_arguments(group: argparse._ArgumentGroup) -> None:
     )
     group.add_argument(
         "--encoding", help="charset of files and stdin, as an HTTP header would state it "
-        "(WARC records use their HTTP header's)",
+        "(a WHATWG label: utf-8, windows-1252, gbk...; WARC records use their HTTP header's)",
     )  # fmt: skip
 
 
@@ -254,6 +254,11 @@ def _run(argv: Sequence[str] | None) -> int:
 def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Settings:
     if args.json and args.format not in (None, "jsonl"):
         parser.error("--json is --format jsonl; give one of them")
+    if args.encoding is not None and _charsets.lookup(args.encoding) is None:
+        parser.error(
+            f"--encoding {args.encoding!r}: not a charset label of the WHATWG Encoding Standard "
+            "(utf-8, windows-1252, gbk, shift_jis, ...)"
+        )
     _cli_dask.check(parser, args)
     try:
         options = _cli_flags.options_from(args)

@@ -20,7 +20,7 @@ from types import FrameType
 from typing import TextIO
 
 from . import __version__, _charsets, _cli_dask, _cli_flags, _cli_inputs
-from ._batch import Outcome, ordered_map
+from ._batch import Outcome, WorkersCannotStart, ordered_map
 from ._cli_inputs import Entry, Page, Source, Unreadable
 from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
 from ._model import Article
@@ -203,6 +203,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # `declutter page.html | head`: the reader left
             _silence_stdout()
             return EXIT_OK
+        except WorkersCannotStart:
+            sys.stderr.write("declutter: --jobs: the worker processes died as they started\n")
+            return EXIT_SOME_FAILED
 
 
 def _tolerate_narrow_streams() -> None:
@@ -330,7 +333,8 @@ class _Run:
             self._error(f"{name}: {exc.strerror or exc}")
             return []
         text = os.fsdecode(raw)
-        names = text.split("\0") if self.args.null else text.splitlines()
+        # newline (or NUL) only: a file name may hold a form feed, U+0085 or U+2028
+        names = text.split("\0" if self.args.null else "\n")
         return [n for n in names if n.strip()]
 
     def _explain_is_dir(self) -> bool:
@@ -445,7 +449,7 @@ class _Run:
     def _error(self, message: str) -> None:
         if self.progress is not None:
             self.progress.clear()
-        self.stderr.write(f"declutter: {message}\n")
+        self.stderr.write(f"declutter: {_cli_inputs.printable(message)}\n")
         self.stderr.flush()
 
 

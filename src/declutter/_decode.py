@@ -41,7 +41,7 @@ import charset_normalizer
 
 from ._charsets import UTF8, WINDOWS_1252, Charset, decode_replacing, decode_strict, lookup
 
-__all__ = ["Decoded", "decode"]
+__all__ = ["EMPTY", "Decoded", "decode", "not_a_page"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,39 @@ _UTF16_NUL_SHARE = 0.3
 _BINARY_SAMPLE = 4096
 _BINARY_CONTROL_SHARE = 0.03
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\x00\t\n\x0b\x0c\r\x1b") + b"\x7f"
-_BINARY_SIGNATURES = (b"%PDF-",)  # mostly ASCII at the start, so named
+# A page of bytes that are this share NUL, and not UTF-16 or UTF-32, is binary.
+_BINARY_NUL_SHARE = 0.3
+# Formats taken for pages now and then, by their magic numbers: (what, (offset, bytes)...).
+_SIGNATURES: tuple[tuple[str, tuple[tuple[int, bytes], ...]], ...] = (
+    ("PNG image data", ((0, b"\x89PNG\r\n\x1a\n"),)),
+    ("JPEG image data", ((0, b"\xff\xd8\xff"),)),
+    ("GIF image data", ((0, b"GIF87a"),)),
+    ("GIF image data", ((0, b"GIF89a"),)),
+    ("WebP image data", ((0, b"RIFF"), (8, b"WEBP"))),
+    ("TIFF image data", ((0, b"II*\x00"),)),
+    ("TIFF image data", ((0, b"MM\x00*"),)),
+    ("ICO image data", ((0, b"\x00\x00\x01\x00"),)),
+    ("ISO media (MP4, HEIF)", ((4, b"ftyp"),)),
+    ("WAV audio data", ((0, b"RIFF"), (8, b"WAVE"))),
+    ("MP3 audio data", ((0, b"ID3"), (4, b"\x00"))),
+    ("Ogg data", ((0, b"OggS\x00"),)),
+    ("PDF document", ((0, b"%PDF-"),)),
+    ("Microsoft Office document", ((0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),)),
+    ("Zip archive data", ((0, b"PK\x03\x04"),)),
+    ("Zip archive data", ((0, b"PK\x05\x06"),)),
+    ("gzip compressed data", ((0, b"\x1f\x8b"),)),
+    ("bzip2 compressed data", ((0, b"BZh"), (4, b"1AY&SY"))),
+    ("XZ compressed data", ((0, b"\xfd7zXZ\x00"),)),
+    ("Zstandard compressed data", ((0, b"\x28\xb5\x2f\xfd"),)),
+    ("7-zip archive data", ((0, b"7z\xbc\xaf\x27\x1c"),)),
+    ("RAR archive data", ((0, b"Rar!\x1a\x07"),)),
+    ("ELF executable", ((0, b"\x7fELF"),)),
+    ("WebAssembly binary", ((0, b"\x00asm"),)),
+    ("WOFF font", ((0, b"wOFF"),)),
+    ("WOFF2 font", ((0, b"wOF2"),)),
+    ("SQLite database", ((0, b"SQLite format 3\x00"),)),
+)  # fmt: skip
+EMPTY = "empty file"
 # Charset detection reads at most three windows of this size (start, middle, end).
 _DETECTION_WINDOW = 65536
 # What the detector may answer: the standard's encodings that pages really use undeclared
@@ -118,7 +150,7 @@ def decode(data: bytes | str, *, declared: str | None = None, tolerated: float =
     utf16 = _utf16_without_bom(data)
     if utf16:
         return Decoded(data.decode(utf16, "replace"), utf16, "detected")
-    if _is_binary(data):
+    if _binary_kind(data) is not None:
         return Decoded("", None, "binary")
     charset = _readable(lookup(declared)) or _prescan(data)
     utf8 = _try(data, "utf-8")
@@ -391,12 +423,33 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _is_binary(data: bytes) -> bool:
-    if data.startswith(_BINARY_SIGNATURES):
-        return True
+def not_a_page(data: bytes | bytearray | str) -> str | None:
+    """Why `data` is no web page at all, or None: `EMPTY`, or ``not HTML (PNG image data)``
+    (a known format's magic number, or ``binary data``: many control or NUL bytes). One
+    check for the command line, `extract_many` and the Dask API, which report it as the
+    input's failure; `extract` itself gives such input an empty article."""
+    if isinstance(data, str):
+        return EMPTY if not data.lstrip("\ufeff") else None
+    data = bytes(data)
+    bom = next((len(b) for b, _ in _BOMS if data.startswith(b)), 0)
+    if bom or not data:
+        return EMPTY if len(data) == bom else None
+    if _utf16_without_bom(data):
+        return None
+    kind = _binary_kind(data)
+    return None if kind is None else f"not HTML ({kind})"
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What binary data `data` is (after a byte-order mark and UTF-16 were ruled out)."""
+    for kind, parts in _SIGNATURES:
+        if all(data.startswith(magic, offset) for offset, magic in parts):
+            return kind
     sample = _windows(data, _BINARY_SAMPLE)
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return controls > _BINARY_CONTROL_SHARE * len(sample)
+    if controls > _BINARY_CONTROL_SHARE * len(sample) or data.count(0) > _BINARY_NUL_SHARE * len(data):
+        return "binary data"
+    return None
 
 
 def _sample(data: bytes) -> bytes:

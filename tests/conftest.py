@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-pytest_plugins = ["pytester"]
+pytest_plugins = ["pytester", "declutter.testing"]
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""declutter.testing: finding pages (env var, ini option, source tree), page.html and .gz."""
+"""declutter.testing: finding pages (env var, options, source tree), page.html and .gz, and
+the pytest plugin, opt-in: off without ``-p declutter.testing``, its fixtures listed."""
 
 from __future__ import annotations
 
@@ -54,13 +55,43 @@ def test_env_var_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert [p.name for p in portal_pages()] == ["plain", "zipped"]
 
 
-def test_ini_option_parametrises_portal_page(
-    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _run_pytest(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    """A separate pytest process in `pytester`'s folder, as a user's project would run it."""
+    return pytester.runpytest_subprocess("-p", "no:cacheprovider", *args)
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    """A user's project: two pages in ``mypages/`` and a test that asks for ``portal_page``."""
     monkeypatch.delenv(ENV_VAR, raising=False)
     _make_pages(pytester.path / "mypages")
-    pytester.makeini("[pytest]\ndeclutter_fixtures = mypages\n")
     pytester.makepyfile(_TEST)
-    result = pytester.runpytest("-v")
+    return pytester
+
+
+def test_the_plugin_is_off_unless_asked_for(project: pytest.Pytester) -> None:
+    result = _run_pytest(project)
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*fixture 'portal_page' not found*"])
+
+
+def test_ini_option_parametrises_portal_page(project: pytest.Pytester) -> None:
+    project.makeini("[pytest]\ndeclutter_fixtures = mypages\n")
+    result = _run_pytest(project, "-v", "-p", "declutter.testing")
     result.assert_outcomes(passed=2)
     result.stdout.fnmatch_lines(["*test_page?plain? PASSED*", "*test_page?zipped? PASSED*"])
+
+
+def test_conftest_line_and_command_line_option(project: pytest.Pytester) -> None:
+    project.makeconftest('pytest_plugins = ["declutter.testing"]\n')
+    result = _run_pytest(project, "--declutter-fixtures", "mypages")
+    result.assert_outcomes(passed=2)
+
+
+def test_fixtures_are_listed_with_their_docs(project: pytest.Pytester) -> None:
+    result = _run_pytest(project, "--fixtures", "-p", "declutter.testing")
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(
+        ["portal_pages_dir ?session scope? -- *", "*folder of declutter fixture pages*",
+         "portal_page -- *", "*One real page and its expected output*"],
+    )  # fmt: skip

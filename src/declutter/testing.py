@@ -1,7 +1,8 @@
 """Real pages with their expected output, for declutter's tests and for yours.
 
-Installing declutter registers this module as a pytest plugin (entry point ``pytest11``). A
-test that takes an argument named ``portal_page`` runs once per page, with a `PortalPage`
+A pytest plugin, opt-in: enable it with ``pytest -p declutter.testing`` or a line
+``pytest_plugins = ["declutter.testing"]`` in your top-level ``conftest.py``. A test that
+takes an argument named ``portal_page`` then runs once per page, with a `PortalPage`
 (``.name``, ``.html`` raw bytes, ``.expected`` dict, ``.path`` of its folder)::
 
     import declutter
@@ -10,7 +11,8 @@ test that takes an argument named ``portal_page`` runs once per page, with a `Po
         doc = declutter.extract(portal_page.html, url=portal_page.expected.get("url"))
         assert doc.title == portal_page.expected["title"]
 
-Outside pytest, or to parametrise over a subset, use `portal_pages` and `load_page`::
+``pytest --fixtures -p declutter.testing`` lists its fixtures. Outside pytest, or to
+parametrise over a subset, use `portal_pages` and `load_page`::
 
     @pytest.mark.parametrize("page", portal_pages("zh-"), ids=str)
     def test_zh(page): ...
@@ -18,16 +20,20 @@ Outside pytest, or to parametrise over a subset, use `portal_pages` and `load_pa
     page = load_page("amz123-xiaohongshu")
 
 Each page is a folder ``<name>/`` holding ``page.html`` (or ``page.html.gz``: the same bytes
-gzipped) and ``expected.json`` (see ``fixtures/pages/README.md``). `fixtures_dir` finds the
-folder of pages, first match wins:
+gzipped) and ``expected.json`` (see ``fixtures/pages/README.md`` of the source tree). The
+wheel ships no pages (they are test data, some under other licences): in a source checkout
+the plugin finds ``fixtures/pages``; with an installed declutter, point it at a folder of
+pages, your own or a checkout's. `fixtures_dir` finds the folder, first match wins:
 
 1. the ``DECLUTTER_FIXTURES`` environment variable;
-2. the ``declutter_fixtures`` ini option (relative to the ini file), under pytest;
-3. ``declutter/_fixtures`` inside the installed package (wheels ship the pages there);
-4. ``fixtures/pages`` of the source tree (editable installs: ``src/declutter/testing.py``
-   -> ``../../fixtures/pages``).
+2. under pytest, the ``--declutter-fixtures DIR`` option, else the ``declutter_fixtures``
+   ini option (relative to the ini file);
+3. ``fixtures/pages`` of the source tree (``src/declutter/testing.py`` ->
+   ``../../fixtures/pages``), when declutter runs from a checkout.
 
-This module does not import pytest, so the loaders work without it.
+A test that asks for ``portal_page`` where no folder is found fails with that list. The
+loaders do not import pytest; the plugin's hooks and fixtures are in
+``declutter._testing_plugin``, which pytest loads with this module.
 """
 
 from __future__ import annotations
@@ -38,19 +44,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    import pytest
+from typing import Any
 
 __all__ = ["ENV_VAR", "INI_OPTION", "PortalPage", "fixtures_dir", "load_page", "portal_pages"]
 
 ENV_VAR = "DECLUTTER_FIXTURES"
 """Environment variable naming the folder of pages."""
 INI_OPTION = "declutter_fixtures"
-"""pytest ini option naming the folder of pages."""
-_FIXTURE_ARG = "portal_page"
-_PACKAGED = Path(__file__).resolve().parent / "_fixtures"
+"""pytest ini option (and, as ``--declutter-fixtures``, command-line option) naming the folder."""
 _SOURCE_TREE = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 
 
@@ -72,13 +73,14 @@ class PortalPage:
 
 
 def fixtures_dir(configured: str | os.PathLike[str] | None = None) -> Path:
-    """The folder of pages; `configured` is the ini option's value, if any (see module doc)."""
-    for candidate in (os.environ.get(ENV_VAR) or None, configured or None, _PACKAGED, _SOURCE_TREE):
+    """The folder of pages; `configured` is pytest's option, if any (see module doc)."""
+    for candidate in (os.environ.get(ENV_VAR) or None, configured or None, _SOURCE_TREE):
         if candidate is not None and Path(candidate).is_dir():
             return Path(candidate)
     raise FileNotFoundError(
-        f"no declutter fixture pages: set {ENV_VAR} to a folder of <name>/page.html pages "
-        f"(looked in {_PACKAGED} and {_SOURCE_TREE})"
+        f"no declutter fixture pages: set {ENV_VAR}, pytest's --declutter-fixtures or the "
+        f"{INI_OPTION} ini option to a folder of <name>/page.html + expected.json "
+        f"(the wheel ships none; a source checkout has them in {_SOURCE_TREE})"
     )
 
 
@@ -104,22 +106,5 @@ def portal_pages(prefix: str = "", root: str | os.PathLike[str] | None = None) -
     return [load_page(name, base) for name in names if name.startswith(prefix)]
 
 
-def _configured_dir(config: pytest.Config) -> Path | None:
-    value = str(config.getini(INI_OPTION) or "")
-    if not value:
-        return None
-    base = config.inipath.parent if config.inipath is not None else config.rootpath
-    return base / value
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    """Declare the ``declutter_fixtures`` ini option."""
-    parser.addini(INI_OPTION, "folder of declutter fixture pages (<name>/page.html)", default="")
-
-
-def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Run every test that asks for ``portal_page`` once per page."""
-    if _FIXTURE_ARG in metafunc.fixturenames:
-        root = fixtures_dir(_configured_dir(metafunc.config))
-        pages = portal_pages(root=root)
-        metafunc.parametrize(_FIXTURE_ARG, pages, ids=[p.name for p in pages])
+pytest_plugins = ["declutter._testing_plugin"]
+"""Loaded only when pytest loads this module as a plugin: the hooks and fixtures."""

@@ -217,7 +217,8 @@ def _warc_pages(path: str, limit: int) -> Iterator[Source]:
         from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
         from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
     except ImportError:
-        yield Unreadable(printable(path), "reading WARC files needs warcio: pip install 'declutter[warc]'")
+        install = "reading WARC files needs warcio: pip install 'declutter[warc]'"
+        yield Unreadable(printable(path), install)
         return
     stem = output_stem(path)
     name = printable(path)

@@ -41,7 +41,7 @@ import charset_normalizer
 
 from ._charsets import UTF8, WINDOWS_1252, Charset, decode_replacing, decode_strict, lookup
 
-__all__ = ["EMPTY", "Decoded", "decode", "not_a_page"]
+__all__ = ["Decoded", "EMPTY", "decode", "not_a_page"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,7 +447,8 @@ def _binary_kind(data: bytes) -> str | None:
             return kind
     sample = _windows(data, _BINARY_SAMPLE)
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    if controls > _BINARY_CONTROL_SHARE * len(sample) or data.count(0) > _BINARY_NUL_SHARE * len(data):
+    nuls = data.count(0)  # over the whole page: a memchr, and NUL padding stays a small share
+    if controls > _BINARY_CONTROL_SHARE * len(sample) or nuls > _BINARY_NUL_SHARE * len(data):
         return "binary data"
     return None
 

@@ -220,6 +220,10 @@ class Options:
     include_images: bool = False
     """Record the images inside the article (`Block.images`), for the markdown and HTML
     formats. Never changes the text or which blocks are kept."""
+    compiled_walk: bool = True
+    """Walk the DOM with the compiled kernel (``declutter._walk``) when it is built and
+    passed its self-test; False walks in Python. The result is identical either way (for
+    tests and speed comparisons)."""
 
     # --- decode --------------------------------------------------------------------------
     utf8_tolerated_errors: float = 0.002

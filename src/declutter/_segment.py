@@ -13,24 +13,26 @@ elements deep costs the same as a flat one. Pruned subtrees become one ``pruned`
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from . import _textstats, _vocab
+from . import _prune, _textstats, _vocab
 from ._model import Image, Link
 from ._prune import PrunePlan
 
-__all__ = ["Container", "RawBlock", "Segmentation", "home", "segment"]
+__all__ = ["DEADLINE_CHECK_EVERY", "KERNEL", "SKIP", "Container", "Kernel", "RawBlock", "Segmentation", "home", "segment"]
 
 _BR = "\u2028"  # stands for <br> until blocks are cut; source newlines are only spaces
 _KIND_BY_TAG = {
     "li": "list-item", "dd": "list-item", "dt": "list-item", "td": "cell", "th": "cell",
     "pre": "code", "figcaption": "caption", "caption": "caption", "blockquote": "quote",
 }  # fmt: skip
-_DEADLINE_CHECK_EVERY = 2048
+DEADLINE_CHECK_EVERY = 2048
+"""Nodes walked between two checks of the walk's budget (nodes, blocks, time)."""
 _CAPTION_CLASS = _vocab.ClassVocabulary(_vocab.CAPTION_CLASS)
 _IMAGE_CLASS = _vocab.ClassVocabulary(_vocab.IMAGE_CLASS)
 _MAX_IMAGE_BOX_BLOCKS = 2  # an image box holds a caption and perhaps a credit line
@@ -173,6 +175,15 @@ class _OpenLink:
     """Index in the current run's parts where the link's text begins."""
 
 
+class _Skip:
+    """What `_Walker.enter` returns for an element whose content is not walked."""
+
+    __slots__ = ()
+
+
+SKIP = _Skip()
+
+
 class _Exit:
     __slots__ = ("container",)
 
@@ -181,6 +192,10 @@ class _Exit:
 
 
 _LEAVE_LINK = _Exit(None)
+
+
+Kernel = Callable[["_Walker", LexborNode], Sequence[object]]
+"""A compiled walk below a node, for a walker: what `_Walker._walk_children` does."""
 
 
 class _Walker:
@@ -218,15 +233,27 @@ class _Walker:
         self.open_links: list[_OpenLink] = []
         self.pending_images: list[Image] = []
 
-    def walk(self, root: LexborNode) -> Segmentation:
+    def walk(self, root: LexborNode, kernel: Kernel | None) -> Segmentation:
         attrs = root.attributes if root.is_element_node else {}
         top = self._open(root, None, attrs, " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v))
-        stack: list[LexborNode | _Exit] = [_Exit(top)]
+        left_open = self._walk_children(root) if kernel is None else kernel(self, root)
+        self._flush(top)
+        for item in left_open:  # a cut-short walk still closes its open containers
+            if isinstance(item, _Exit) and item.container is not None:
+                item.container.end = len(self.blocks)
+        top.end = len(self.blocks)
+        _mark_captions(self.blocks, self.containers)
+        return Segmentation(self.blocks, self.containers, self.truncated, self.nodes)
+
+    def _walk_children(self, root: LexborNode) -> list[LexborNode | _Exit]:
+        """The walk below `root` in Python (see `Kernel` for the compiled one); returns what
+        was left on the stack when it stopped early."""
+        stack: list[LexborNode | _Exit] = []
         if root.child is not None:
             stack.append(root.child)
         # The hot loop: locals for what every node touches; text nodes, two in three, are
-        # handled here, elements in `_enter`.
-        pop, push, enter, leave = stack.pop, stack.append, self._enter, self._leave
+        # handled here, elements in `enter`.
+        pop, push, enter, leave = stack.pop, stack.append, self.enter, self.leave
         parts, link_parts = self.run.parts, self.run.link_parts
         nodes = 0
         while stack:
@@ -240,9 +267,9 @@ class _Walker:
             if following is not None:
                 push(following)
             nodes += 1
-            if nodes % _DEADLINE_CHECK_EVERY == 0:
+            if nodes % DEADLINE_CHECK_EVERY == 0:
                 self.nodes = nodes
-                if self._out_of_budget():
+                if self.out_of_budget():
                     self.truncated = True
                     break
             tag = item.tag
@@ -253,42 +280,56 @@ class _Walker:
                     if self.link_depth:
                         link_parts.append(text)
                 continue
-            enter(item, tag, stack)
+            action = enter(item, tag)
+            if isinstance(action, _Skip):
+                continue
+            if action is not None:
+                push(action)
+            child = item.child
+            if child is not None:
+                push(child)
         self.nodes = nodes
-        self._flush(top)
-        while stack:  # a cut-short walk still closes its open containers
-            item = stack.pop()
-            if isinstance(item, _Exit) and item.container is not None:
-                item.container.end = len(self.blocks)
-        top.end = len(self.blocks)
-        _mark_captions(self.blocks, self.containers)
-        return Segmentation(self.blocks, self.containers, self.truncated, self.nodes)
+        return stack
 
-    def _out_of_budget(self) -> bool:
+    def out_of_budget(self) -> bool:
         if self.nodes >= self.max_nodes:
             return True
         if self.max_blocks is not None and len(self.blocks) >= self.max_blocks:
             return True
         return self.deadline is not None and time.monotonic() > self.deadline
 
-    def _enter(self, node: LexborNode, tag: str | None, stack: list[LexborNode | _Exit]) -> None:
-        if tag is None or tag[0] in "-_!" or (tag in _vocab.SKIP_TAGS and tag not in self.shown):
-            return  # comments, doctype, scripts and the like
+    def plain_inline(self, tag: str | None) -> bool:
+        """Whether entering an element named `tag` only counts one inline tag (unless the
+        element is hidden, when it is skipped): what the compiled walk does without calling
+        `enter`."""
+        return tag is not None and not (
+            self._ignored(tag) or tag == "br" or tag in _vocab.VOID_SKIP_TAGS or tag == "a" or _is_block(tag)
+        )
+
+    def _ignored(self, tag: str) -> bool:
+        """Comments, doctype, scripts and the like: skipped with their content."""
+        return tag[0] in "-_!" or (tag in _vocab.SKIP_TAGS and tag not in self.shown)
+
+    def enter(self, node: LexborNode, tag: str | None) -> _Exit | _Skip | None:
+        """Enter the element `node` (named `tag`): `SKIP` when its content is not walked,
+        else what to do on leaving it (None: nothing)."""
+        if tag is None or self._ignored(tag):
+            return SKIP
         if tag == "br":
             self._line_break()
-            return
+            return SKIP
         if tag in _vocab.VOID_SKIP_TAGS:
             if tag == "img" and self.record_images:
                 self._image(node)
-            return
-        is_block = tag in _vocab.BLOCK_TAGS or "-" in tag
+            return SKIP
+        is_block = _is_block(tag)
         if self.skip:
             reason = self.skip.get(node.mem_id)
             if reason is not None and node.mem_id not in self.plan.overruled:
                 if is_block:  # a hidden inline element just disappears from its sentence
                     self._flush(self.current)
                     self._pruned(node, reason)
-                return
+                return SKIP
         if is_block:
             attrs = node.attributes
             classes = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
@@ -296,19 +337,15 @@ class _Walker:
             self._flush(self.current)
             if reason is not None:
                 self._pruned(node, reason)
-                return
-            container = self._open(node, self.current, attrs, classes)
-            stack.append(_Exit(container))
-        else:
-            self.run.tags += 1
-            if tag == "a":
-                self.link_depth += 1
-                stack.append(_LEAVE_LINK)
-                if self.record_links:
-                    self.open_links.append(_OpenLink(node.attributes.get("href"), len(self.run.parts)))
-        child = node.child
-        if child is not None:
-            stack.append(child)
+                return SKIP
+            return _Exit(self._open(node, self.current, attrs, classes))
+        self.run.tags += 1
+        if tag != "a":
+            return None
+        self.link_depth += 1
+        if self.record_links:
+            self.open_links.append(_OpenLink(node.attributes.get("href"), len(self.run.parts)))
+        return _LEAVE_LINK
 
     def _open(
         self, node: LexborNode, parent: Container | None, attrs: dict[str, str | None], classes: str
@@ -335,7 +372,7 @@ class _Walker:
             self._open_structure(container, attrs)
         return container
 
-    def _leave(self, item: _Exit) -> None:
+    def leave(self, item: _Exit) -> None:
         container = item.container
         if container is None:
             self.link_depth -= 1
@@ -550,6 +587,11 @@ class _Walker:
         return "paragraph"
 
 
+def _is_block(tag: str) -> bool:
+    """Block-level: the element ends the text before it (custom elements count as blocks)."""
+    return tag in _vocab.BLOCK_TAGS or "-" in tag
+
+
 def _visible_text(node: LexborNode) -> str:
     """The text of a subtree without its scripts, styles and other invisible elements
     (Lexbor's ``text()`` includes script source): that ``text()`` with the few invisible
@@ -667,7 +709,7 @@ def data_table_ids(blocks: Iterable[RawBlock], max_cell_length: float) -> set[in
 def segment(
     root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: float | None,
     max_blocks: int | None = None, shown: frozenset[str] = frozenset(),
-    links: bool = False, images: bool = False,
+    links: bool = False, images: bool = False, compiled: bool = True,
 ) -> Segmentation:  # fmt: skip
     """Blocks and containers of the subtree at `root` (normally ``<body>``).
 
@@ -675,5 +717,52 @@ def segment(
     (``time.monotonic()``, checked every few thousand nodes) or with `max_blocks` blocks.
     `shown` names skipped elements (`SKIP_TAGS`) whose content is walked anyway. `links` and
     `images` record the links and images of the text on the blocks (for the renderers);
-    they change nothing else."""
-    return _Walker(plan, max_nodes, deadline, max_blocks, shown, links, images).walk(root)
+    they change nothing else. `compiled` walks with the compiled kernel when it is built
+    and passed its self-test (`KERNEL`); the result is the same either way."""
+    walker = _Walker(plan, max_nodes, deadline, max_blocks, shown, links, images)
+    return walker.walk(root, KERNEL if compiled else None)
+
+
+_SELF_TEST_PAGE = """<html><body><div class="main" id="m"><h1>Title <b>bold</b></h1>
+<p>One <a href="/x">link <i>text</i></a> here.<br>line<br><br>next para</p><!-- c -->
+<ol reversed><li>a</li><li value="7">b <span hidden>no</span></li></ol>
+<table><thead><tr><th colspan="2">h</th></tr></thead><tr><td>1</td><td>2</td></tr></table>
+<blockquote>q <em>e</em></blockquote><pre>a\n  b</pre><img src="i.png" alt="i">
+<nav>menu <a href="/">home</a></nav><div class="share">share this</div><my-el>custom</my-el>
+<figure><img src="f.png"><figcaption>cap</figcaption></figure><script>var x;</script>
+<section hidden>gone</section>text&nbsp;&amp; \u4e2d\u6587 tail</div></body></html>"""
+
+
+def _tested_kernel() -> Kernel | None:
+    """The compiled walk (`declutter._walk`) if it is built, not disabled by
+    ``DECLUTTER_PURE_PYTHON=1``, and gives exactly the Python walk's result on a page that
+    exercises every kind of element; else None (the Python walk is used)."""
+    if os.environ.get("DECLUTTER_PURE_PYTHON", "") not in ("", "0"):
+        return None
+    try:
+        from . import _walk  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    tree = LexborHTMLParser(_SELF_TEST_PAGE)
+    body = tree.body
+    text = tree.css_first("b")
+    if body is None or text is None or text.child is None:
+        return None
+    try:
+        _walk.calibrate(body, text.child)
+        if _walk.node_of(body, text.child.mem_id).text_content != text.child.text_content:
+            return None
+        kernel: Kernel = _walk.walk
+        for flags in ((False, False), (True, True)):
+            plan = _prune.plan(tree)
+            python = _Walker(plan, 10**6, None, None, frozenset(), *flags).walk(body, None)
+            fast = _Walker(_prune.plan(tree), 10**6, None, None, frozenset(), *flags).walk(body, kernel)
+            if fast != python or not python.blocks:
+                return None
+    except Exception:  # noqa: BLE001 (a layout the mirrored declarations do not match: any error)
+        return None
+    return kernel
+
+
+KERNEL: Kernel | None = _tested_kernel()
+"""The compiled walk `segment` uses, or None when the pure-Python walk is used."""

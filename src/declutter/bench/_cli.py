@@ -20,7 +20,7 @@ from ._tools import FLOORS, TOOLS, Tool, load_tools
 __all__ = ["main"]
 
 _DEFAULT_TOOLS = ("declutter", "trafilatura", "resiliparse", "readability", "justext")
-_SPEED_TOOLS = ("declutter", "trafilatura", "resiliparse")
+_SPEED_TOOLS = ("declutter", "declutter-python", "trafilatura", "resiliparse")
 _EPILOG = f"""tools: {", ".join(TOOLS)} (default: {",".join(_DEFAULT_TOOLS)}; with --speed:
 {",".join(_SPEED_TOOLS)}, plus the parse-only floors {", ".join(FLOORS)}); a tool that is not
 installed is skipped with a note. Datasets: scrapinghub and trafilatura-dev from --data

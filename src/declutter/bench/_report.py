@@ -72,6 +72,8 @@ _SPEED_NOTES = """\
 note: pages/s is the median over the repeats of pages / seconds inside the tool's calls;
   min and max are the slowest and fastest repeat, each after an untimed warm-up pass;
   F1 (%) is the last repeat's.
+note: declutter walks the DOM with its compiled kernel (declutter._walk) when it is built and
+  passed its self-test, declutter-python with the pure-Python walk (the output is identical).
 note: trafilatura's parse is its load_html (decode, repair, lxml.html parse) as called by
   bare_extraction, extract the rest; resiliparse's parse is detect_encoding and
   HTMLTree.parse_from_bytes, extract is extract_plain_text(main_content=True); a tool without
@@ -94,7 +96,7 @@ def _ratios(runs: Sequence[SpeedRun]) -> list[str]:
         return []
     return [
         f"declutter/{name} pages/s: {rates['declutter'] / rates[name]:.2f}x"
-        for name in ("trafilatura", "resiliparse")
+        for name in ("declutter-python", "trafilatura", "resiliparse")
         if name in rates
     ]
 

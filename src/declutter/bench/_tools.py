@@ -160,20 +160,26 @@ def _dist_version(name: str) -> str | None:
 # --- the adapters: each returns the extract function, importing its tool ----------------------
 
 
-def _declutter(clock: StageClock | None) -> Extract:
+def _declutter(clock: StageClock | None, *, compiled: bool = True) -> Extract:
     import declutter
 
-    from .._options import DEFAULT_OPTIONS
     from .._pipeline import timed_extract
+
+    options = declutter.Options(compiled_walk=compiled)
 
     def extract(html: bytes, url: str | None) -> Prediction:
         if clock is None:
-            doc = declutter.extract(html, url=url)
+            doc = declutter.extract(html, url=url, options=options)
         else:  # the same work, each stage charged to the clock
-            doc = timed_extract(html, url, DEFAULT_OPTIONS, None, None, clock)
+            doc = timed_extract(html, url, options, None, None, clock)
         return Prediction(doc.body, doc.title, doc.author, doc.date)
 
     return extract
+
+
+def _declutter_python(clock: StageClock | None) -> Extract:
+    """declutter with its pure-Python DOM walk (the same output as the compiled one)."""
+    return _declutter(clock, compiled=False)
 
 
 def _trafilatura(clock: StageClock | None) -> Extract:
@@ -311,6 +317,7 @@ class _Spec:
 TOOLS: Mapping[str, _Spec] = MappingProxyType(
     {
         "declutter": _Spec(_declutter, "declutter", _ALL_FIELDS, "serialise"),
+        "declutter-python": _Spec(_declutter_python, "declutter", _ALL_FIELDS, "serialise"),
         "trafilatura": _Spec(_trafilatura, "trafilatura", _ALL_FIELDS),
         "resiliparse": _Spec(_resiliparse, "resiliparse", _BODY_ONLY),
         "readability": _Spec(_readability, "readability-lxml", frozenset({"title"})),

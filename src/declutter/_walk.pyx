@@ -1,0 +1,196 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""The compiled DOM walk of `_segment` (optional: the pure-Python walk gives the same result).
+
+`walk(walker, root)` does what `_Walker._walk_children` does, with the traversal, the text
+nodes and the plain inline elements in C; every other element goes to the walker's own
+`enter`/`leave`, so the segmentation's logic lives once, in Python. It reads selectolax's
+Lexbor tree through mirrored declarations (no Lexbor symbol is linked): the DOM node's first
+fields, a text node's character data, and selectolax's `LexborNode` object. Those can change
+between releases, so `_segment` runs a self-test against the Python walk before using this.
+"""
+
+from cpython.list cimport PyList_Append
+from cpython.mem cimport PyMem_Free, PyMem_Realloc
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.stdint cimport uintptr_t
+
+
+cdef extern from *:
+    """
+    /* lxb_dom_node_t, up to the fields read here */
+    typedef struct declutter_node_s declutter_node_t;
+    struct declutter_node_s {
+        void *events;
+        uintptr_t local_name;  /* the tag id */
+        uintptr_t prefix;
+        uintptr_t ns;
+        void *owner_document;
+        declutter_node_t *next;
+        declutter_node_t *prev;
+        declutter_node_t *parent;
+        declutter_node_t *first_child;
+        declutter_node_t *last_child;
+        void *user;
+        int type;
+    };
+    /* lxb_dom_character_data_t: a node, then its data as a lexbor_str_t */
+    typedef struct {
+        declutter_node_t node;
+        const char *data;
+        size_t length;
+    } declutter_text_t;
+    /* selectolax's LexborNode object */
+    typedef struct {
+        PyObject_HEAD
+        void *vtable;
+        declutter_node_t *node;
+        PyObject *parser;
+        int is_fragment_root;
+        int is_template_content;
+    } declutter_lexbor_node_t;
+    """
+    ctypedef struct _Node "declutter_node_t":
+        uintptr_t local_name
+        _Node *next
+        _Node *first_child
+        int type
+
+    ctypedef struct _Text "declutter_text_t":
+        const char *data
+        size_t length
+
+    ctypedef class selectolax.lexbor.LexborNode [object declutter_lexbor_node_t]:
+        cdef _Node *node
+        cdef object parser
+
+
+cdef struct _Entry:
+    _Node *node  # NULL: leave the element whose exit is on top of the exits list
+
+
+cdef int _element_type = -1
+cdef int _text_type = -1
+
+
+def calibrate(LexborNode element, LexborNode text):
+    """Learn the node type values from an element and a text node of a parsed page."""
+    global _element_type, _text_type
+    _element_type = element.node.type
+    _text_type = text.node.type
+
+
+def node_of(LexborNode root, uintptr_t mem_id):
+    """The `LexborNode` at address `mem_id` in `root`'s tree (for the self-test)."""
+    return _wrap(<_Node *> mem_id, root.parser)
+
+
+cdef inline LexborNode _wrap(_Node *node, object parser):
+    cdef LexborNode wrapped = LexborNode.__new__(LexborNode)
+    wrapped.node = node
+    wrapped.parser = parser
+    return wrapped
+
+
+cdef class _Stack:
+    """A growable array of `_Entry`, freed with its owner."""
+
+    cdef _Entry *items
+    cdef Py_ssize_t size, capacity
+
+    def __dealloc__(self):
+        PyMem_Free(self.items)
+
+    cdef int push(self, _Node *node) except -1:
+        cdef _Entry *grown
+        if self.size == self.capacity:
+            self.capacity = self.capacity * 2 if self.capacity else 64
+            grown = <_Entry *> PyMem_Realloc(self.items, self.capacity * sizeof(_Entry))
+            if grown == NULL:
+                raise MemoryError()
+            self.items = grown
+        self.items[self.size].node = node
+        self.size += 1
+        return 0
+
+
+def walk(walker, LexborNode root):
+    """Walk below `root` for `walker` (a `_segment._Walker`); returns the exits still open
+    when the walk stopped early, as `_Walker._walk_children` does."""
+    if _element_type < 0:
+        raise RuntimeError("declutter._walk.calibrate was not called")
+    from ._segment import DEADLINE_CHECK_EVERY, SKIP
+    cdef object parser = root.parser
+    cdef object run = walker.run
+    cdef list parts = run.parts
+    cdef list link_parts = run.link_parts
+    cdef dict skip = walker.skip
+    cdef object overruled = walker.plan.overruled
+    cdef object enter = walker.enter
+    cdef object leave = walker.leave
+    cdef object plain_inline = walker.plain_inline
+    cdef dict names = {}  # tag id -> (name, plain inline), for this walk's tree
+    cdef list exits = []
+    cdef _Stack stack = _Stack()
+    cdef Py_ssize_t nodes = 0, check_every = DEADLINE_CHECK_EVERY
+    cdef Py_ssize_t pending_tags = 0
+    cdef int link_depth = walker.link_depth
+    cdef _Node *node
+    cdef _Text *text
+    cdef object known, action, mem_id
+    if root.node.first_child != NULL:
+        stack.push(root.node.first_child)
+    while stack.size:
+        stack.size -= 1
+        node = stack.items[stack.size].node
+        if node == NULL:
+            if pending_tags:
+                run.tags += pending_tags
+                pending_tags = 0
+            leave(exits.pop())
+            link_depth = walker.link_depth
+            continue
+        if node.next != NULL:
+            stack.push(node.next)
+        nodes += 1
+        if nodes % check_every == 0:
+            walker.nodes = nodes
+            if walker.out_of_budget():
+                walker.truncated = True
+                break
+        if node.type == _text_type:
+            text = <_Text *> node
+            if text.data != NULL and text.length:
+                value = PyUnicode_DecodeUTF8(text.data, text.length, "replace")
+                PyList_Append(parts, value)
+                if link_depth:
+                    PyList_Append(link_parts, value)
+            continue
+        if node.type != _element_type:
+            continue  # comments, doctype
+        known = names.get(node.local_name)
+        if known is None:
+            tag = _wrap(node, parser).tag
+            known = names[node.local_name] = (tag, plain_inline(tag))
+        if (<tuple> known)[1]:
+            if skip:
+                mem_id = <uintptr_t> node
+                if skip.get(mem_id) is not None and mem_id not in overruled:
+                    continue  # a hidden inline element
+            pending_tags += 1
+        else:
+            if pending_tags:
+                run.tags += pending_tags
+                pending_tags = 0
+            action = enter(_wrap(node, parser), (<tuple> known)[0])
+            link_depth = walker.link_depth
+            if action is SKIP:
+                continue
+            if action is not None:
+                exits.append(action)
+                stack.push(NULL)
+        if node.first_child != NULL:
+            stack.push(node.first_child)
+    if pending_tags:
+        run.tags += pending_tags
+    walker.nodes = nodes
+    return exits

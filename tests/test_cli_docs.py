@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 
 from declutter._cli import EXAMPLES
+from http_helpers import Reply, serve
 from outputs_helpers import make_workspace
 
 DOC = Path(__file__).parent.parent / "docs" / "cli.md"
+SITE = "https://example.com"
+"""The site the examples fetch from: a local server stands in for it."""
 
 
 def _examples() -> list[str]:
@@ -45,10 +48,13 @@ def test_example_runs(command: str, tmp_path: Path) -> None:
         **os.environ,
         "PATH": f"{_shim(tmp_path / 'bin')}{os.pathsep}{os.environ.get('PATH', '')}",
     }
-    result = subprocess.run(
-        ["bash", "-o", "pipefail", "-c", command], cwd=work, env=env, capture_output=True,
-        text=True, timeout=120, check=False,
-    )  # fmt: skip
+    page = Reply((work / "page.html").read_bytes())
+    with serve(lambda path: page) as site:
+        (work / "urls.txt").write_text(f"{site.base}/news/1.html\n{site.base}/news/2.html\n")
+        result = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", command.replace(SITE, site.base)], cwd=work,
+            env=env, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
     assert result.returncode == 0, f"{command}\n{result.stderr}"
     made = [
         p for p in work.rglob("*") if p.is_file() and p.relative_to(work).parts[0] not in _INPUTS
@@ -56,4 +62,4 @@ def test_example_runs(command: str, tmp_path: Path) -> None:
     assert result.stdout.strip() or made, f"{command} produced nothing"
 
 
-_INPUTS = ("page.html", "pages", "crawl.warc.gz", "list.txt")
+_INPUTS = ("page.html", "pages", "crawl.warc.gz", "list.txt", "urls.txt")

@@ -17,15 +17,17 @@ from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
 from importlib.metadata import version as _version
 
 from ._batch import Extracted, extract_many
-from ._errors import InputTypeError
+from ._errors import FetchError, InputTypeError
+from ._fetch import Fetched, extract_url, fetch
 from ._model import Article, Block, Image, Link
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
 from ._serialise import FORMATS, render
 
 __all__ = [
-    "Article", "Block", "DEFAULT_OPTIONS", "Extracted", "FORMATS", "Image", "InputTypeError",
-    "Link", "Options", "__version__", "extract", "extract_many", "render",
+    "Article", "Block", "DEFAULT_OPTIONS", "Extracted", "FORMATS", "FetchError", "Fetched", "Image",
+    "InputTypeError", "Link", "Options", "__version__", "extract", "extract_many", "extract_url",
+    "fetch", "render",
 ]  # fmt: skip
 
 try:

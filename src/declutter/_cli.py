@@ -21,8 +21,10 @@ from typing import TextIO
 
 from . import __version__, _charsets, _cli_dask, _cli_flags, _cli_inputs
 from ._batch import Outcome, WorkersCannotStart, ordered_map
-from ._cli_inputs import Entry, Page, Source, Unreadable
+from ._cli_inputs import Entry, Page, Remote, Source, Unreadable
 from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
+from ._decode import not_a_page
+from ._fetch import DEFAULT_TIMEOUT, FetchError, fetch, is_url
 from ._model import Article
 from ._options import Options
 from ._pipeline import extract
@@ -38,6 +40,7 @@ _EXIT_TERMINATED = 143
 
 EXAMPLES = (
     "declutter page.html",
+    "declutter https://example.com/news/1.html",
     "declutter --format markdown --include-links page.html",
     "declutter --format jsonl --jobs 2 pages/ > articles.jsonl",
     "declutter --output-dir out --format markdown pages/ crawl.warc.gz",
@@ -75,6 +78,10 @@ class _Settings:
     explain: bool
     explain_html: bool
     options: Options
+    timeout: float = DEFAULT_TIMEOUT
+    """Seconds fetching one URL may take."""
+    encoding: str | None = None
+    """--encoding: the charset of a fetched page whose header states none."""
     named: bool = False
     """JSON records name their input (the run can hold several pages)."""
 
@@ -101,7 +108,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "inputs", nargs="*", metavar="PAGE",
-        help="HTML file (gzip allowed), directory (searched recursively), WARC file, or - for stdin",
+        help="HTML file (gzip allowed), directory (searched recursively), WARC file, "
+        "http(s) URL, or - for stdin",
     )  # fmt: skip
     _input_arguments(parser.add_argument_group("input"))
     _output_arguments(parser.add_argument_group("output"))
@@ -124,8 +132,16 @@ def _input_arguments(group: argparse._ArgumentGroup) -> None:
         help="also read the pages named in LIST, one path a line (- for stdin)",
     )  # fmt: skip
     group.add_argument(
+        "--urls-from", metavar="LIST",
+        help="also fetch the URLs listed in LIST, one a line (- for stdin; same as -T)",
+    )  # fmt: skip
+    group.add_argument(
         "--null", action="store_true", help="names in LIST end with NUL (find -print0), not newline"
     )
+    group.add_argument(
+        "--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+        help=f"seconds fetching one URL may take in all (default: {DEFAULT_TIMEOUT:g})",
+    )  # fmt: skip
     group.add_argument(
         "--glob", action="append", metavar="PATTERN",
         help="in directories, read the files whose name or relative path matches PATTERN "
@@ -187,6 +203,16 @@ def _jobs(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be a positive number of seconds")
     return value
 
 
@@ -274,6 +300,8 @@ def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Set
         explain=args.explain,
         explain_html=args.explain_html is not None,
         options=options,
+        timeout=args.timeout,
+        encoding=args.encoding,
     )
 
 
@@ -297,19 +325,29 @@ class _Run:
     def check(self, parser: argparse.ArgumentParser) -> None:
         """Plan the inputs; usage errors exit 2 before any page is read."""
         args = self.args
-        if not args.inputs and not args.files_from:
+        if not args.inputs and not args.files_from and not args.urls_from:
             parser.error("no input: name a PAGE, a directory, - for stdin, or --files-from LIST")
-        if args.files_from == "-" and "-" in args.inputs:
-            parser.error("stdin cannot be both a page (-) and the list of pages (--files-from -)")
-        listed = self._listed()
+        lists = [name for name in (args.files_from, args.urls_from) if name]
+        if "-" in lists and ("-" in args.inputs or len(lists) > 1):
+            parser.error(
+                "stdin cannot be both a page (-) and a list, or two lists (-T -, --urls-from -)"
+            )
+        listed = self._listed(args.files_from) if args.files_from else []
+        for name in self._listed(args.urls_from) if args.urls_from else []:
+            if is_url(name):
+                listed.append(name)
+            else:
+                self._fail(name, f"not an http or https URL (in {args.urls_from})")
         self.entries, empty = _cli_inputs.plan(args.inputs, args.glob or (), listed)
         for message in empty:  # a directory without pages: that input failed
             self._fail(*message)
         self.batch = (
-            bool(args.files_from)
+            bool(lists)
             or any(os.path.isdir(n) for n in args.inputs)
             or any(e.warc for e in self.entries)
         )
+        if args.scheduler is not None and any(e.remote for e in self.entries):
+            parser.error("URLs are fetched here, not on a cluster: drop --scheduler")
         self.settings = replace(self.settings, named=self.many)
         if self.settings.format == "html" and self.many and not args.output_dir:
             parser.error("html output of several pages needs --output-dir")
@@ -323,10 +361,7 @@ class _Run:
     def many(self) -> bool:
         return self.batch or len(self.entries) > 1
 
-    def _listed(self) -> list[str]:
-        name = self.args.files_from
-        if not name:
-            return []
+    def _listed(self, name: str) -> list[str]:
         try:
             raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
         except OSError as exc:
@@ -381,7 +416,7 @@ class _Run:
     def _claim(self, source: Source) -> Source:
         """The page, or why it fails before extraction: its output file exists (without
         --force), or an earlier input of this run already writes there."""
-        if not isinstance(source, Page):
+        if isinstance(source, Unreadable):
             return source
         for path in self._targets(source):
             if path in self.claimed:
@@ -391,7 +426,7 @@ class _Run:
         self.claimed.update(self._targets(source))
         return source
 
-    def _targets(self, page: Page) -> list[Path]:
+    def _targets(self, page: Page | Remote) -> list[Path]:
         paths = []
         if self.args.output_dir:
             paths.append(_under(self.args.output_dir, page, _EXTENSIONS[self.settings.format]))
@@ -407,6 +442,8 @@ class _Run:
         source = outcome.item.source
         if isinstance(source, Unreadable):
             return self._fail(source.name, source.message)
+        if isinstance(outcome.error, FetchError):
+            return self._fail(source.name, str(outcome.error))
         if outcome.error is not None or outcome.value is None:
             error = outcome.error
             detail = f"{type(error).__name__}: {error}" if error is not None else "no result"
@@ -420,7 +457,7 @@ class _Run:
             return self._fail(source.name, _os_message(exc))
         return True
 
-    def _write(self, page: Page, rendered: _Rendered) -> None:
+    def _write(self, page: Page | Remote, rendered: _Rendered) -> None:
         targets = iter(self._targets(page))
         if self.args.output_dir:
             atomic_write(next(targets), rendered.output, force=self.args.force, mode=self.mode)
@@ -431,7 +468,7 @@ class _Run:
                 next(targets), rendered.explain_html, force=self.args.force, mode=self.mode
             )
 
-    def _to_stdout(self, page: Page, text: str) -> None:
+    def _to_stdout(self, page: Page | Remote, text: str) -> None:
         assert self.progress is not None
         self.progress.clear()
         if self.many and self.settings.format in ("text", "markdown"):
@@ -457,7 +494,7 @@ _CHUNK_SIZE = 8
 """Pages sent to a worker at once: fewer round trips, yet a steady progress line."""
 
 
-def _under(directory: str, page: Page, suffix: str) -> Path:
+def _under(directory: str, page: Page | Remote, suffix: str) -> Path:
     stem = page.stem
     return Path(directory, *stem.parent.parts, stem.name + suffix)
 
@@ -473,14 +510,26 @@ def _os_message(exc: OSError) -> str:
 
 
 def _work(job: _Job) -> _Rendered | None:
-    """Extract and render one page (runs in a worker process when --jobs > 1)."""
-    page = job.source
-    if not isinstance(page, Page):
-        return None
+    """Fetch (a URL), extract and render one page (in a worker process when --jobs > 1)."""
     settings = job.settings
+    page = _fetched(job.source, settings)
+    if page is None:
+        return None
     article = extract(page.data, url=page.url, encoding=page.encoding, options=settings.options)
     report = explain_html(article) if settings.explain_html else None
     return _Rendered(_render(article, page.name if settings.named else None, settings), report)
+
+
+def _fetched(source: Source, settings: _Settings) -> Page | None:
+    """The page to extract: a URL fetched (raising `FetchError`), a file's page as read."""
+    if isinstance(source, Remote):
+        got = fetch(source.name, timeout=settings.timeout, max_bytes=settings.options.max_bytes)
+        reason = not_a_page(got.content)  # the check files get when they are read
+        if reason is not None:
+            raise FetchError(reason)
+        encoding = got.encoding or settings.encoding
+        return Page(source.name, got.content, got.url, encoding, source.stem)
+    return source if isinstance(source, Page) else None
 
 
 def _render(article: Article, name: str | None, settings: _Settings) -> str:

@@ -1,4 +1,4 @@
-"""What the command line reads: files, directories, lists of paths, stdin and WARC files.
+"""What the command line reads: files, directories, lists of paths, stdin, WARC files, URLs.
 
 `plan` turns the command line's names into entries (directories walked, lists read) and
 `read` yields one `Page` per HTML document, or an `Unreadable` for an input that could not
@@ -8,7 +8,8 @@ opened); a FIFO named on the command line is read as a stream. Files may be
 gzip-compressed (``page.html.gz``). A WARC file yields one
 page per HTML response record (``WARC-Type: response``, HTTP status 2xx, ``Content-Type``
 ``text/html`` or ``application/xhtml+xml``), with the record's URL and the charset of its
-HTTP ``Content-Type`` header. At most ``max_bytes + 1`` bytes of any document are read,
+HTTP ``Content-Type`` header. An http(s) URL is a `Remote`, fetched where it is extracted
+(in the worker processes). At most ``max_bytes + 1`` bytes of any document are read,
 decompressed included: extraction cuts at ``max_bytes`` and marks the result truncated.
 
 Names reach every output valid UTF-8 (`printable`): a byte of a file name that is not
@@ -28,16 +29,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath, PurePosixPath
 from typing import Any, BinaryIO
+from urllib.parse import unquote, urlsplit
 
 from ._decode import not_a_page
+from ._fetch import HTML_TYPES, charset_of, is_url
 
 __all__ = [
-    "DEFAULT_GLOBS", "Entry", "Page", "Unreadable", "output_stem", "plan", "printable", "read",
+    "DEFAULT_GLOBS", "Entry", "Page", "Remote", "Unreadable", "output_stem", "plan", "printable",
+    "read", "url_stem",
 ]  # fmt: skip
 
 DEFAULT_GLOBS = ("*.html", "*.htm", "*.xhtml", "*.html.gz", "*.htm.gz", "*.warc", "*.warc.gz")
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
-_CHARSET = re.compile(r"""charset\s*=\s*["']?([^"';,\s]+)""", re.IGNORECASE)
 _GZIP_MAGIC = b"\x1f\x8b"
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -49,6 +51,8 @@ class Entry:
 
     path: str
     warc: bool = False
+    remote: bool = False
+    """An http(s) URL."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,17 @@ class Unreadable:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class Remote:
+    """A page to fetch: `name` is its URL."""
+
+    name: str
+    stem: PurePosixPath
+
+
+Source = Page | Remote | Unreadable
+
+
 class _NotAPage(Exception):
     """The input was read, and is no web page (its message says why)."""
 
@@ -86,9 +101,6 @@ def printable(name: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-Source = Page | Unreadable
-
-
 def plan(
     names: Sequence[str], globs: Sequence[str], listed: Iterable[str] = ()
 ) -> tuple[list[Entry], list[tuple[str, str]]]:
@@ -100,6 +112,8 @@ def plan(
     for name in [*names, *listed]:
         if name == "-":
             entries.append(Entry("-"))
+        elif is_url(name):
+            entries.append(Entry(name, remote=True))
         elif os.path.isdir(name):
             found = list(_walk(name, globs or DEFAULT_GLOBS))
             if not found:
@@ -138,6 +152,9 @@ def read(
     """The pages of `entries`, in order; `url` and `encoding` apply to files and stdin
     (a WARC record brings its own)."""
     for entry in entries:
+        if entry.remote:
+            yield Remote(entry.path, url_stem(entry.path))
+            continue
         if entry.warc:
             yield from _warc_pages(entry.path, limit)
             continue
@@ -209,6 +226,29 @@ def output_stem(path: str) -> PurePosixPath:
     return stem.with_name(name)
 
 
+_UNSAFE = re.compile(r"[^\w.@+-]+")
+
+
+def url_stem(url: str) -> PurePosixPath:
+    """Where a URL's outputs go under ``--output-dir``: host, then the path's segments
+    (``index`` for a path ending in ``/``), characters unsafe in file names replaced, and
+    the query kept in the last name: ``https://a.com/x/?p=2`` -> ``a.com/x/index_p_2``."""
+    parts = urlsplit(url)
+    segments = [unquote(s) for s in parts.path.split("/")]
+    names = [_UNSAFE.sub("_", s) for s in segments if s not in ("", ".", "..")]
+    if not names or parts.path.endswith("/"):
+        names.append("index")
+    if parts.query:
+        names[-1] += "_" + _UNSAFE.sub("_", unquote(parts.query))
+    host = _UNSAFE.sub("_", parts.netloc.rsplit("@", 1)[-1]) or "url"
+    stem = PurePosixPath(host, *(n[:_NAME_MAX] for n in names))
+    return output_stem(str(stem))
+
+
+_NAME_MAX = 200
+"""Characters kept of each name (file systems allow 255 bytes)."""
+
+
 # --- WARC -------------------------------------------------------------------------------
 
 
@@ -247,9 +287,8 @@ def _warc_page(record: Any, limit: int) -> tuple[bytes, str | None, str | None] 
     content_type = http.get_header("Content-Type") or ""
     if not content_type:
         content_type = warc_headers.get_header("WARC-Identified-Payload-Type") or ""
-    if not status.startswith("2") or content_type.split(";")[0].strip().lower() not in _HTML_TYPES:
+    if not status.startswith("2") or content_type.split(";")[0].strip().lower() not in HTML_TYPES:
         return None
-    charset = _CHARSET.search(content_type)
     data: bytes = record.content_stream().read(limit + 1)
     url: str | None = warc_headers.get_header("WARC-Target-URI")
-    return data, url.strip("<> ") if url else None, charset.group(1) if charset else None
+    return data, url.strip("<> ") if url else None, charset_of(content_type)

@@ -318,6 +318,13 @@ class Options:
     """Share of the sample's letters a script needs to decide the language (kana first)."""
     date_element_max_chars: int = 120
     """A date-marked element with more text than this is a container, not a date."""
+    date_label_scan_chars: int = 100_000
+    """When no other source dates the page, this many characters of its text are searched for
+    a date right after a publication label ("veröffentlicht am", "Posted on", "Datum:")."""
+    date_label_window: int = 48
+    """Characters after a publication label in which its date must start."""
+    date_label_max_hits: int = 40
+    """Publication labels tried per page before giving up."""
     max_tags: int = 30
     """Tags and categories kept per page."""
 

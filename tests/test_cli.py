@@ -230,11 +230,6 @@ def test_subprocess_usage_error() -> None:
     assert result.stdout == b""
 
 
-def test_subprocess_binary_input_is_no_error() -> None:
-    result = cli("-", stdin=bytes(range(256)) * 8)
-    assert result.returncode == 0
-
-
 def test_subprocess_reader_leaving_early_is_no_error() -> None:
     """``declutter a.html b.html ... | head -c 100``: the pipe closes, nothing to report."""
     proc = subprocess.Popen(

@@ -19,10 +19,11 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
-from . import __version__, _cli_dask, _cli_flags, _cli_inputs
-from ._batch import Outcome, ordered_map
+from . import __version__, _charsets, _cli_dask, _cli_flags, _cli_inputs
+from ._batch import Outcome, WorkersCannotStart, ordered_map
 from ._cli_inputs import Entry, Page, Remote, Source, Unreadable
 from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
+from ._decode import not_a_page
 from ._fetch import DEFAULT_TIMEOUT, FetchError, fetch, is_url
 from ._model import Article
 from ._options import Options
@@ -151,7 +152,7 @@ def _input_arguments(group: argparse._ArgumentGroup) -> None:
     )
     group.add_argument(
         "--encoding", help="charset of files and stdin, as an HTTP header would state it "
-        "(WARC records use their HTTP header's)",
+        "(a WHATWG label: utf-8, windows-1252, gbk...; WARC records use their HTTP header's)",
     )  # fmt: skip
 
 
@@ -228,6 +229,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # `declutter page.html | head`: the reader left
             _silence_stdout()
             return EXIT_OK
+        except WorkersCannotStart:
+            sys.stderr.write("declutter: --jobs: the worker processes died as they started\n")
+            return EXIT_SOME_FAILED
 
 
 def _tolerate_narrow_streams() -> None:
@@ -279,6 +283,11 @@ def _run(argv: Sequence[str] | None) -> int:
 def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Settings:
     if args.json and args.format not in (None, "jsonl"):
         parser.error("--json is --format jsonl; give one of them")
+    if args.encoding is not None and _charsets.lookup(args.encoding) is None:
+        parser.error(
+            f"--encoding {args.encoding!r}: not a charset label of the WHATWG Encoding Standard "
+            "(utf-8, windows-1252, gbk, shift_jis, ...)"
+        )
     _cli_dask.check(parser, args)
     try:
         options = _cli_flags.options_from(args)
@@ -359,7 +368,8 @@ class _Run:
             self._error(f"{name}: {exc.strerror or exc}")
             return []
         text = os.fsdecode(raw)
-        names = text.split("\0") if self.args.null else text.splitlines()
+        # newline (or NUL) only: a file name may hold a form feed, U+0085 or U+2028
+        names = text.split("\0" if self.args.null else "\n")
         return [n for n in names if n.strip()]
 
     def _explain_is_dir(self) -> bool:
@@ -476,7 +486,7 @@ class _Run:
     def _error(self, message: str) -> None:
         if self.progress is not None:
             self.progress.clear()
-        self.stderr.write(f"declutter: {message}\n")
+        self.stderr.write(f"declutter: {_cli_inputs.printable(message)}\n")
         self.stderr.flush()
 
 
@@ -514,6 +524,9 @@ def _fetched(source: Source, settings: _Settings) -> Page | None:
     """The page to extract: a URL fetched (raising `FetchError`), a file's page as read."""
     if isinstance(source, Remote):
         got = fetch(source.name, timeout=settings.timeout, max_bytes=settings.options.max_bytes)
+        reason = not_a_page(got.content)  # the check files get when they are read
+        if reason is not None:
+            raise FetchError(reason)
         encoding = got.encoding or settings.encoding
         return Page(source.name, got.content, got.url, encoding, source.stem)
     return source if isinstance(source, Page) else None

@@ -175,6 +175,21 @@ class Options:
     """A link-dense line up to this long (a "Read more: ..." pointer between lead and body)
     counts in that gap and is stepped over; a longer one ends the walk."""
 
+    lead_max_distance: int = 6
+    """A lead (standfirst) is looked for among this many blocks above the body's first kept
+    block..."""
+    lead_min_length: int = 10
+    """...at least this long, with few links; it is taken when it sits between the headline
+    and the body, or when its class names a lead ("lead", "intro", "standfirst"...)."""
+    lead_max_blocks: int = 2
+    """At most this many blocks are taken as the lead."""
+    structure_steps: int = 3
+    """Outside the region, a block joins the article when the last this many elements of
+    its path (tag and class) are those of the region's text: the article's other sections,
+    split by an ad, a page-builder column or a pull quote."""
+    structure_min_share: float = 0.25
+    """Paths that carry at least this share of the region's content text are matched."""
+
     # --- document score ------------------------------------------------------------------
     document_full_length: int = 150
     """Body length from which the document score no longer grows with length."""
@@ -307,6 +322,13 @@ class Options:
     """Share of the sample's letters a script needs to decide the language (kana first)."""
     date_element_max_chars: int = 120
     """A date-marked element with more text than this is a container, not a date."""
+    date_label_scan_chars: int = 100_000
+    """When no other source dates the page, this many characters of its text are searched for
+    a date right after a publication label ("veröffentlicht am", "Posted on", "Datum:")."""
+    date_label_window: int = 48
+    """Characters after a publication label in which its date must start."""
+    date_label_max_hits: int = 40
+    """Publication labels tried per page before giving up."""
     max_tags: int = 30
     """Tags and categories kept per page."""
 

@@ -78,7 +78,7 @@ import pyarrow as pa
 from dask.delayed import delayed
 
 from ._batch import Extracted, Page, extract_many
-from ._cli_inputs import Entry, Source, Unreadable, read
+from ._cli_inputs import Entry, Source, Unreadable, printable, read
 from ._cli_inputs import Page as FilePage
 from ._model import Article
 from ._options import DEFAULT_OPTIONS, Options
@@ -270,11 +270,12 @@ def _read(entries: list[Entry], settings: _Settings) -> Iterator[Source]:
             encoding=settings.encoding,
         )  # fmt: skip
         # a file the reader chokes on fails as a row, never as the partition's task
+        name, prefix = printable(entry.path), len(printable(path))
         try:
             for source in sources:  # named PATH, or PATH@OFFSET in a WARC file
-                yield replace(source, name=entry.path + source.name[len(path) :])
+                yield replace(source, name=name + source.name[prefix:])
         except Exception as exc:  # noqa: BLE001
-            yield Unreadable(entry.path, f"{type(exc).__name__}: {exc}")
+            yield Unreadable(name, f"{type(exc).__name__}: {exc}")
 
 
 def _source_rows(sources: Iterable[Source], settings: _Settings) -> Iterator[_Row]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import random
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,12 +14,30 @@ from typing import Any
 
 from ..testing import fixtures_dir, portal_pages
 
-__all__ = ["DATASETS", "Dataset", "Page", "bench_dir", "corpus_sha256", "load_dataset"]
+__all__ = [
+    "COMMENTS_MARKER",
+    "DATASETS",
+    "WCEB_DATASETS",
+    "Dataset",
+    "Page",
+    "bench_dir",
+    "corpus_sha256",
+    "load_dataset",
+    "sample_pages",
+    "wceb_dir",
+]
 
-DATASETS = ("scrapinghub", "trafilatura-dev", "zh")
+WCEB_DATASETS = ("cleaneval", "dragnet")
+"""Datasets of the web content extraction benchmark (Bevendorff et al., SIGIR 2023), read
+from `wceb_dir` when it is there (their licences keep them out of the repository)."""
+DATASETS = ("scrapinghub", "trafilatura-dev", "zh", *WCEB_DATASETS)
 """Dataset names, in the order the benchmark runs them."""
 _SOURCE_TREE = Path(__file__).resolve().parents[3] / "fixtures" / "bench"
+_WCEB_TREE = Path(__file__).resolve().parents[4] / "shared" / "bench" / "wceb-dev"
 _ZH_PREFIX = "zh-"
+COMMENTS_MARKER = re.compile(r"^[!@#$%^&*() \t]{3,}COMMENTS[ \t\r]*$", re.MULTILINE)
+"""The line of a Dragnet gold text that separates the article from its reader comments:
+``!@#$%^&*()  COMMENTS``, typed by hand, so with a symbol missing or doubled on a few pages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +62,11 @@ class Dataset:
 def bench_dir() -> Path:
     """``fixtures/bench`` of the source tree (not shipped in wheels)."""
     return _SOURCE_TREE
+
+
+def wceb_dir() -> Path:
+    """``../shared/bench/wceb-dev`` beside the source tree's checkout (absent: no wceb sets)."""
+    return _WCEB_TREE
 
 
 def _read_json(path: Path) -> Any:
@@ -83,8 +108,37 @@ def _load_zh(pages_root: Path) -> list[Page]:
     ]
 
 
+def _wceb_gold(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The gold split at the comments marker: ``text`` the article, ``comments`` the rest."""
+    text: str = record["text"]
+    marker = COMMENTS_MARKER.search(text)
+    return {
+        "text": text[: marker.start()] if marker else text,
+        "comments": text[marker.end() :] if marker else None, "source": record.get("source"),
+    }  # fmt: skip
+
+
+def _load_wceb(folder: Path) -> list[Page]:
+    # one record a line; not splitlines(), which also breaks at U+2028 inside a text
+    lines = (folder / "gold.jsonl").read_text(encoding="utf-8").split("\n")
+    records = sorted((json.loads(line) for line in lines if line.strip()), key=lambda r: r["id"])
+    return [
+        Page(
+            r["id"], r.get("url"),
+            gzip.decompress((folder / "html" / f"{r['id']}.html.gz").read_bytes()), _wceb_gold(r),
+        )  # fmt: skip
+        for r in records
+    ]
+
+
 def load_dataset(name: str, data: Path | None = None, pages_root: Path | None = None) -> Dataset:
-    """Load dataset `name` from `data` (default `bench_dir`) or, for zh, from `pages_root`."""
+    """Load dataset `name` from `data` (default `bench_dir`), a wceb set from `wceb_dir`, zh
+    from `pages_root`. A wceb set whose folder is absent raises FileNotFoundError."""
+    if name in WCEB_DATASETS:
+        folder = wceb_dir() / name
+        if not (folder / "gold.jsonl").is_file():
+            raise FileNotFoundError(f"{name}: no {folder / 'gold.jsonl'}")
+        return Dataset(name, "wceb", tuple(_load_wceb(folder)))
     if name == "zh":
         return Dataset(name, "zh", tuple(_load_zh(pages_root or fixtures_dir())))
     folder = (data or bench_dir()) / name
@@ -93,6 +147,15 @@ def load_dataset(name: str, data: Path | None = None, pages_root: Path | None = 
     if name == "trafilatura-dev":
         return Dataset(name, "trafilatura", tuple(_load_trafilatura(folder)))
     raise ValueError(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}")
+
+
+def sample_pages(dataset: Dataset, count: int, seed: str) -> Dataset:
+    """`count` pages of `dataset` drawn at random with `seed` (the same for the same seed and
+    dataset), in id order; the whole dataset when it has no more pages."""
+    if count >= len(dataset.pages):
+        return dataset
+    chosen = random.Random(f"{seed}:{dataset.name}").sample(list(dataset.pages), count)
+    return Dataset(dataset.name, dataset.kind, tuple(sorted(chosen, key=lambda p: p.id)))
 
 
 def corpus_sha256(dataset: Dataset) -> str:

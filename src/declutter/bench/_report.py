@@ -7,11 +7,11 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ._metrics import METRICS, bigrams, norm_segment, shingles
+from ._metrics import METRICS, ScoreAgreement, bigrams, norm_segment, shingles
 from ._run import PageRun, ToolRun
 from ._speed import SpeedRun
 
-__all__ = ["format_speed", "format_table", "format_worst"]
+__all__ = ["format_agreement", "format_speed", "format_table", "format_worst"]
 
 _COLUMNS = ("P", "R", "F1", "acc", "title", "author", "date")
 _METADATA = frozenset({"title", "author", "date"})
@@ -44,7 +44,29 @@ def format_table(runs: Sequence[ToolRun], sha256: str) -> str:
     dataset = runs[0].dataset
     header = ["tool", "version", *_COLUMNS, "pages/s", "errors"]
     title = f"== {dataset.name}: {len(dataset.pages)} pages, corpus sha256 {sha256[:12]} =="
-    return "\n".join([title, *_aligned([header] + [_row(run) for run in runs], 2)])
+    lines = [title, *_aligned([header] + [_row(run) for run in runs], 2)]
+    if dataset.kind == "wceb":
+        lines.append("   (ROUGE-LSum, mean over pages; bodies against the gold before the comments)")
+        lines += [_comments_line(run) for run in runs if run.summary.get("comments_n")]
+    return "\n".join(lines)
+
+
+def _comments_line(run: ToolRun) -> str:
+    s = run.summary
+    return (
+        f"   {run.tool.name} comments on {s['comments_n']:.0f} pages: P {100 * s['comments_p']:.1f}"
+        f"  R {100 * s['comments_r']:.1f}  F1 {100 * s['comments_f1']:.1f}"
+    )
+
+
+def format_agreement(agreement: ScoreAgreement, datasets: Sequence[str]) -> str:
+    """How well declutter's document score predicts its per-page body F1."""
+    return (
+        f"== declutter document score vs page F1, {agreement.pages} pages of "
+        f"{', '.join(datasets)} ==\n"
+        f"ROC AUC {agreement.auc:.3f} (low score for the {agreement.bad} pages with F1 < 0.5)"
+        f"  Spearman {agreement.spearman:.3f}"
+    )
 
 
 def _aligned(rows: Sequence[Sequence[str]], left: int) -> list[str]:
@@ -173,7 +195,7 @@ def _differences(run: PageRun, kind: str) -> tuple[list[str], list[str]]:
         missed = [w for w in gold["with"] if norm_segment(w) not in text]
         leaked = [w for w in gold["without"] if norm_segment(w) in text]
         return missed, leaked
-    truth = gold.get("articleBody") if kind == "scrapinghub" else gold.get("body")
+    truth = gold.get({"scrapinghub": "articleBody", "wceb": "text"}.get(kind, "body"))
     # character bigrams for Chinese, which has no word separators; word trigrams otherwise
     grams: Callable[[str], Counter[Any]] = bigrams if kind == "zh" else _word_grams
     return _uncovered(truth, body, grams), _uncovered(body, truth, grams)

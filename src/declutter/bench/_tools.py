@@ -173,7 +173,7 @@ def _declutter(clock: StageClock | None, **changes: bool) -> Extract:
             doc = declutter.extract(html, url=url, options=options)
         else:  # the same work, each stage charged to the clock
             doc = timed_extract(html, url, options, None, None, clock)
-        return Prediction(doc.body, doc.title, doc.author, doc.date)
+        return Prediction(doc.body, doc.title, doc.author, doc.date, score=doc.score)
 
     return extract
 
@@ -249,9 +249,10 @@ def _gne(clock: StageClock | None) -> Extract:
 
     def extract(html: bytes, url: str | None) -> Prediction:
         out = extractor.extract(_decode(html))
-        return Prediction(
-            *(_text(out.get(k)) for k in ("content", "title", "author", "publish_time"))
+        body, title, author, date = (
+            _text(out.get(k)) for k in ("content", "title", "author", "publish_time")
         )
+        return Prediction(body, title, author, date)
 
     return extract
 

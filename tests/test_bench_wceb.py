@@ -61,3 +61,16 @@ def test_rouge_lsum_scores_the_gold_itself_as_perfect_and_comments_apart() -> No
     run = run_tool(Tool("echo", None, echo, frozenset()), one)
     assert run.summary["f1"] == pytest.approx(1.0)
     assert run.summary["comments_n"] == 1 and run.summary["comments_f1"] == pytest.approx(1.0)
+
+
+def test_wceb_sets_are_skipped_with_a_note_when_the_scorer_cannot_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib.util
+
+    from declutter.bench import _cli
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda n, *a: None if n == "nltk" else real(n, *a))
+    assert _cli.main(["--dataset", "cleaneval", "--tools", "declutter"]) == 0
+    assert "cleaneval: skipped, its scorer needs nltk" in capsys.readouterr().err

@@ -24,8 +24,9 @@ _SPEED_TOOLS = ("declutter", "declutter-python", "trafilatura", "resiliparse")
 _EPILOG = f"""tools: {", ".join(TOOLS)} (default: {",".join(_DEFAULT_TOOLS)}; with --speed:
 {",".join(_SPEED_TOOLS)}, plus the parse-only floors {", ".join(FLOORS)}); a tool that is not
 installed is skipped with a note. Datasets: scrapinghub and trafilatura-dev from --data
-(default: fixtures/bench of the source tree), zh from the fixture pages (see declutter.testing);
-with --speed the default is scrapinghub."""
+(default: fixtures/bench of the source tree), zh from the fixture pages (see declutter.testing),
+dates (htmldate's evaluation pages, publication day only) from ../shared/bench beside the
+checkout, skipped with a note when absent; with --speed the default is scrapinghub."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -108,7 +109,12 @@ def _speed_record(runs: Sequence[SpeedRun]) -> dict[str, Any]:
 
 def _datasets(args: argparse.Namespace) -> list[Dataset]:
     names = args.dataset or (["scrapinghub"] if args.speed else DATASETS)
-    datasets = [load_dataset(name, args.data) for name in names]
+    datasets = []
+    for name in names:
+        try:
+            datasets.append(load_dataset(name, args.data))
+        except FileNotFoundError as exc:  # a dataset the repository does not ship, absent here
+            print(f"note: {name}: skipped, {exc}", file=sys.stderr)
     if args.limit:
         datasets = [Dataset(d.name, d.kind, d.pages[: args.limit]) for d in datasets]
     return datasets

@@ -12,11 +12,23 @@ from typing import Any
 
 from ..testing import fixtures_dir, portal_pages
 
-__all__ = ["DATASETS", "Dataset", "Page", "bench_dir", "corpus_sha256", "load_dataset"]
+__all__ = [
+    "DATASETS",
+    "Dataset",
+    "Page",
+    "bench_dir",
+    "corpus_sha256",
+    "load_dataset",
+    "shared_bench_dir",
+]
 
-DATASETS = ("scrapinghub", "trafilatura-dev", "zh")
+DATASETS = ("scrapinghub", "trafilatura-dev", "zh", "dates")
 """Dataset names, in the order the benchmark runs them."""
 _SOURCE_TREE = Path(__file__).resolve().parents[3] / "fixtures" / "bench"
+_SHARED_TREE = Path(__file__).resolve().parents[4] / "shared" / "bench"
+_SHARED_DATASETS = frozenset({"dates"})
+"""Datasets too large (or not licensed) to ship in the repository: read from `shared_bench_dir`
+when it holds them, skipped otherwise."""
 _ZH_PREFIX = "zh-"
 
 
@@ -42,6 +54,11 @@ class Dataset:
 def bench_dir() -> Path:
     """``fixtures/bench`` of the source tree (not shipped in wheels)."""
     return _SOURCE_TREE
+
+
+def shared_bench_dir() -> Path:
+    """``../shared/bench`` beside the checkout: the datasets the repository does not ship."""
+    return _SHARED_TREE
 
 
 def _read_json(path: Path) -> Any:
@@ -83,11 +100,30 @@ def _load_zh(pages_root: Path) -> list[Page]:
     ]
 
 
+def _load_dates(folder: Path) -> list[Page]:
+    gold: dict[str, dict[str, Any]] = _read_json(folder / "gold.json")
+    return [
+        Page(
+            name,
+            gold[name].get("url"),
+            gzip.decompress((folder / "html" / f"{name}.gz").read_bytes()),
+            gold[name],
+        )
+        for name in sorted(gold)
+    ]
+
+
 def load_dataset(name: str, data: Path | None = None, pages_root: Path | None = None) -> Dataset:
-    """Load dataset `name` from `data` (default `bench_dir`) or, for zh, from `pages_root`."""
+    """Load dataset `name` from `data` (default `bench_dir`, or `shared_bench_dir` for the
+    datasets the repository does not ship) or, for zh, from `pages_root`. Raises
+    `FileNotFoundError` when the dataset's folder is absent."""
     if name == "zh":
         return Dataset(name, "zh", tuple(_load_zh(pages_root or fixtures_dir())))
-    folder = (data or bench_dir()) / name
+    folder = (data or (shared_bench_dir() if name in _SHARED_DATASETS else bench_dir())) / name
+    if name in _SHARED_DATASETS and not folder.is_dir():
+        raise FileNotFoundError(f"dataset {name!r} not found in {folder.parent}")
+    if name == "dates":
+        return Dataset(name, "dates", tuple(_load_dates(folder)))
     if name == "scrapinghub":
         return Dataset(name, "scrapinghub", tuple(_load_scrapinghub(folder)))
     if name == "trafilatura-dev":

@@ -268,6 +268,21 @@ def _zh_page_f1(page: PageResult) -> float:
     return float(page["body_f1"])
 
 
+# --- dates: the publication day only (htmldate's evaluation pages) -----------------------------
+
+
+def _dates_page(gold: Gold, pred: Prediction) -> PageResult:
+    return {"date_ok": to_day(gold["date"]) == to_day(pred.date)}
+
+
+def _dates_summary(pages: Sequence[PageResult]) -> dict[str, float]:
+    return {"date_acc": _ratio(sum(p["date_ok"] for p in pages), len(pages)), "date_n": len(pages)}
+
+
+def _dates_page_f1(page: PageResult) -> float:
+    return float(page["date_ok"])  # no body gold: --worst ranks the wrong dates first
+
+
 # --- registry ----------------------------------------------------------------------------------
 
 
@@ -309,6 +324,10 @@ METRICS: Mapping[str, Metric] = MappingProxyType(
                 "title": "title_pct", "author": "author_pct", "date": "date_pct",
             }),
             1.0,
+        ),
+        "dates": Metric(
+            _dates_page, _dates_summary, _dates_page_f1,
+            MappingProxyType({"date": "date_acc"}), 100.0,
         ),
     }
 )  # fmt: skip

@@ -33,6 +33,7 @@ Factory = Callable[[StageClock | None], Extract]
 """Imports a tool and returns its extract function; given a clock, it charges stages to it."""
 _ALL_FIELDS = frozenset({"title", "author", "date"})
 _BODY_ONLY: frozenset[str] = frozenset()
+_DATE_ONLY = frozenset({"date"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +286,21 @@ def _goose(clock: StageClock | None) -> Extract:
     return extract
 
 
+def _htmldate(extensive: bool) -> Factory:
+    """htmldate's publication date (``original_date=True``), extensive or fast search."""
+
+    def factory(clock: StageClock | None) -> Extract:
+        from htmldate import find_date
+
+        def extract(html: bytes, url: str | None) -> Prediction:
+            found = find_date(html, url=url, original_date=True, extensive_search=extensive)
+            return Prediction(date=_text(found))
+
+        return extract
+
+    return factory
+
+
 def _lexbor_parse(clock: StageClock | None) -> Extract:
     from selectolax.lexbor import LexborHTMLParser
 
@@ -325,6 +341,8 @@ TOOLS: Mapping[str, _Spec] = MappingProxyType(
         "gne": _Spec(_gne, "gne", _ALL_FIELDS),
         "newspaper": _Spec(_newspaper, "newspaper4k", _ALL_FIELDS),
         "goose": _Spec(_goose, "goose3", _ALL_FIELDS),
+        "htmldate": _Spec(_htmldate(True), "htmldate", _DATE_ONLY),
+        "htmldate-fast": _Spec(_htmldate(False), "htmldate", _DATE_ONLY),
     }
 )
 """Tool name -> adapter; the keys are what ``--tools`` accepts."""

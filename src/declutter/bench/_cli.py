@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ._data import DATASETS, WCEB_DATASETS, Dataset, corpus_sha256, load_dataset, sample_pages
-from ._metrics import score_agreement
+from ._data import (
+    DATASETS, SHARED_DATASETS, WCEB_DATASETS, Dataset, corpus_sha256, load_dataset, sample_pages,
+)
+from ._metrics import METRICS, score_agreement
 from ._report import format_agreement, format_speed, format_table, format_worst
 from ._run import ToolRun, run_tool
 from ._speed import SpeedRun, run_speed
@@ -27,8 +29,10 @@ _EPILOG = f"""tools: {", ".join(TOOLS)} (default: {",".join(_DEFAULT_TOOLS)}; wi
 {",".join(_SPEED_TOOLS)}, plus the parse-only floors {", ".join(FLOORS)}); a tool that is not
 installed is skipped with a note. Datasets: scrapinghub and trafilatura-dev from --data
 (default: fixtures/bench of the source tree), zh from the fixture pages (see declutter.testing),
-{" and ".join(WCEB_DATASETS)} from ../shared/bench/wceb-dev beside the checkout (skipped when absent;
-scored with that folder's ROUGE-LSum, which needs nltk); with --speed the default is scrapinghub."""
+{" and ".join(WCEB_DATASETS)} from ../shared/bench/wceb-dev beside the checkout (scored with that
+folder's ROUGE-LSum, which needs nltk), dates (htmldate's evaluation pages, publication day only)
+from ../shared/bench/dates; each skipped with a note when absent. With --speed the default is
+scrapinghub."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -125,7 +129,7 @@ def _datasets(args: argparse.Namespace) -> list[Dataset]:
         try:
             datasets.append(load_dataset(name, args.data))
         except FileNotFoundError as exc:
-            if name not in WCEB_DATASETS:
+            if name not in SHARED_DATASETS:
                 raise
             print(f"note: {name}: skipped, {exc}", file=sys.stderr)
     if args.sample:
@@ -154,7 +158,7 @@ def _bench(args: argparse.Namespace, tools: Sequence[Tool]) -> dict[str, Any]:
         runs = _run_dataset(dataset, tools)
         scored += [
             (name, p.prediction.score, p.f1)
-            for run in runs if run.tool.name == "declutter"
+            for run in runs if run.tool.name == "declutter" and "F1" in METRICS[dataset.kind].columns
             for p in run.pages if p.prediction.score is not None
         ]  # fmt: skip
         sha256 = corpus_sha256(dataset)

@@ -17,6 +17,7 @@ from ..testing import fixtures_dir, portal_pages
 __all__ = [
     "COMMENTS_MARKER",
     "DATASETS",
+    "SHARED_DATASETS",
     "WCEB_DATASETS",
     "Dataset",
     "Page",
@@ -24,16 +25,20 @@ __all__ = [
     "corpus_sha256",
     "load_dataset",
     "sample_pages",
+    "shared_bench_dir",
     "wceb_dir",
 ]
 
 WCEB_DATASETS = ("cleaneval", "dragnet")
 """Datasets of the web content extraction benchmark (Bevendorff et al., SIGIR 2023), read
 from `wceb_dir` when it is there (their licences keep them out of the repository)."""
-DATASETS = ("scrapinghub", "trafilatura-dev", "zh", *WCEB_DATASETS)
+DATASETS = ("scrapinghub", "trafilatura-dev", "zh", *WCEB_DATASETS, "dates")
 """Dataset names, in the order the benchmark runs them."""
 _SOURCE_TREE = Path(__file__).resolve().parents[3] / "fixtures" / "bench"
-_WCEB_TREE = Path(__file__).resolve().parents[4] / "shared" / "bench" / "wceb-dev"
+_SHARED_TREE = Path(__file__).resolve().parents[4] / "shared" / "bench"
+SHARED_DATASETS = frozenset({*WCEB_DATASETS, "dates"})
+"""Datasets too large or not licensed to ship in the repository: read from `shared_bench_dir`
+when it holds them, skipped with a note otherwise."""
 _ZH_PREFIX = "zh-"
 COMMENTS_MARKER = re.compile(r"^[!@#$%^&*() \t]{3,}COMMENTS[ \t\r]*$", re.MULTILINE)
 """The line of a Dragnet gold text that separates the article from its reader comments:
@@ -64,9 +69,14 @@ def bench_dir() -> Path:
     return _SOURCE_TREE
 
 
+def shared_bench_dir() -> Path:
+    """``../shared/bench`` beside the checkout: the datasets the repository does not ship."""
+    return _SHARED_TREE
+
+
 def wceb_dir() -> Path:
-    """``../shared/bench/wceb-dev`` beside the source tree's checkout (absent: no wceb sets)."""
-    return _WCEB_TREE
+    """``../shared/bench/wceb-dev``: the wceb sets and their scorer (absent: no wceb sets)."""
+    return _SHARED_TREE / "wceb-dev"
 
 
 def _read_json(path: Path) -> Any:
@@ -131,17 +141,35 @@ def _load_wceb(folder: Path) -> list[Page]:
     ]
 
 
+def _load_dates(folder: Path) -> list[Page]:
+    gold: dict[str, dict[str, Any]] = _read_json(folder / "gold.json")
+    return [
+        Page(
+            name,
+            gold[name].get("url"),
+            gzip.decompress((folder / "html" / f"{name}.gz").read_bytes()),
+            gold[name],
+        )
+        for name in sorted(gold)
+    ]
+
+
 def load_dataset(name: str, data: Path | None = None, pages_root: Path | None = None) -> Dataset:
-    """Load dataset `name` from `data` (default `bench_dir`), a wceb set from `wceb_dir`, zh
-    from `pages_root`. A wceb set whose folder is absent raises FileNotFoundError."""
+    """Load dataset `name` from `data` (default `bench_dir`, or `shared_bench_dir` for the
+    datasets the repository does not ship) or, for zh, from `pages_root`. Raises
+    `FileNotFoundError` when a shared dataset's folder is absent."""
+    if name == "zh":
+        return Dataset(name, "zh", tuple(_load_zh(pages_root or fixtures_dir())))
     if name in WCEB_DATASETS:
         folder = wceb_dir() / name
         if not (folder / "gold.jsonl").is_file():
             raise FileNotFoundError(f"{name}: no {folder / 'gold.jsonl'}")
         return Dataset(name, "wceb", tuple(_load_wceb(folder)))
-    if name == "zh":
-        return Dataset(name, "zh", tuple(_load_zh(pages_root or fixtures_dir())))
-    folder = (data or bench_dir()) / name
+    folder = (data or (shared_bench_dir() if name in SHARED_DATASETS else bench_dir())) / name
+    if name in SHARED_DATASETS and not folder.is_dir():
+        raise FileNotFoundError(f"dataset {name!r} not found in {folder.parent}")
+    if name == "dates":
+        return Dataset(name, "dates", tuple(_load_dates(folder)))
     if name == "scrapinghub":
         return Dataset(name, "scrapinghub", tuple(_load_scrapinghub(folder)))
     if name == "trafilatura-dev":

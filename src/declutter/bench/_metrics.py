@@ -381,6 +381,19 @@ def score_agreement(scores: Sequence[float], f1s: Sequence[float]) -> ScoreAgree
     )
     rho = _pearson(ranks, _ranks(f1s)) if n > 1 else float("nan")
     return ScoreAgreement(n, len(bad), auc, rho)
+# --- dates: the publication day only (htmldate's evaluation pages) -----------------------------
+
+
+def _dates_page(gold: Gold, pred: Prediction) -> PageResult:
+    return {"date_ok": to_day(gold["date"]) == to_day(pred.date)}
+
+
+def _dates_summary(pages: Sequence[PageResult]) -> dict[str, float]:
+    return {"date_acc": _ratio(sum(p["date_ok"] for p in pages), len(pages)), "date_n": len(pages)}
+
+
+def _dates_page_f1(page: PageResult) -> float:
+    return float(page["date_ok"])  # no body gold: --worst ranks the wrong dates first
 
 
 # --- registry ----------------------------------------------------------------------------------
@@ -429,6 +442,10 @@ METRICS: Mapping[str, Metric] = MappingProxyType(
             _wceb_page, _wceb_summary, _wceb_page_f1,
             MappingProxyType({"P": "precision", "R": "recall", "F1": "f1"}),
             100.0,
+        ),
+        "dates": Metric(
+            _dates_page, _dates_summary, _dates_page_f1,
+            MappingProxyType({"date": "date_acc"}), 100.0,
         ),
     }
 )  # fmt: skip

@@ -26,7 +26,8 @@ _COVERED = 0.5
 def _cell(run: ToolRun, column: str) -> str:
     metric = METRICS[run.dataset.kind]
     key = metric.columns.get(column)
-    if key is None or (column in _METADATA and column not in run.tool.fields):
+    field = column if column in _METADATA else "body"
+    if key is None or field not in run.tool.fields:
         return "-"
     if column in _METADATA and run.summary.get(f"{column}_n") == 0:
         return "-"  # no page of this dataset has gold for the field

@@ -31,8 +31,9 @@ __all__ = ["FLOORS", "TOOLS", "Tool", "load_tools"]
 Extract = Callable[[bytes, str | None], Prediction]
 Factory = Callable[[StageClock | None], Extract]
 """Imports a tool and returns its extract function; given a clock, it charges stages to it."""
-_ALL_FIELDS = frozenset({"title", "author", "date"})
-_BODY_ONLY: frozenset[str] = frozenset()
+_ALL_FIELDS = frozenset({"body", "title", "author", "date"})
+_BODY_ONLY = frozenset({"body"})
+_DATE_ONLY = frozenset({"date"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,7 @@ class Tool:
     version: str | None
     extract: Extract
     fields: frozenset[str]
-    """Metadata fields (``title``, ``author``, ``date``) the tool extracts at all."""
+    """Fields (``body``, ``title``, ``author``, ``date``) the tool extracts at all."""
     clock: StageClock | None = None
     """Where a timed tool's calls charge their stages (`load_tools(..., timed=True)`)."""
 
@@ -292,6 +293,21 @@ def _goose(clock: StageClock | None) -> Extract:
     return extract
 
 
+def _htmldate(extensive: bool) -> Factory:
+    """htmldate's publication date (``original_date=True``), extensive or fast search."""
+
+    def factory(clock: StageClock | None) -> Extract:
+        from htmldate import find_date
+
+        def extract(html: bytes, url: str | None) -> Prediction:
+            found = find_date(html, url=url, original_date=True, extensive_search=extensive)
+            return Prediction(date=_text(found))
+
+        return extract
+
+    return factory
+
+
 def _lexbor_parse(clock: StageClock | None) -> Extract:
     from selectolax.lexbor import LexborHTMLParser
 
@@ -333,6 +349,8 @@ TOOLS: Mapping[str, _Spec] = MappingProxyType(
         "gne": _Spec(_gne, "gne", _ALL_FIELDS),
         "newspaper": _Spec(_newspaper, "newspaper4k", _ALL_FIELDS),
         "goose": _Spec(_goose, "goose3", _ALL_FIELDS),
+        "htmldate": _Spec(_htmldate(True), "htmldate", _DATE_ONLY),
+        "htmldate-fast": _Spec(_htmldate(False), "htmldate", _DATE_ONLY),
     }
 )
 """Tool name -> adapter; the keys are what ``--tools`` accepts."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from . import _selectors
+
 __all__ = ["DEFAULT_OPTIONS", "Options"]
 
 
@@ -213,6 +215,16 @@ class Options:
     data_table_max_cell_length: float = 12.0
     """A table whose cells hold on average at most this much text is a data table."""
 
+    include: str | None = None
+    """CSS selectors (a comma-separated list) of the article itself, for a site whose
+    markup you know: when they match, the matched elements are the article region and only
+    their text can be kept (the block classifier still drops link lists and credit lines
+    in them); when they match nothing, the page is extracted as usual. Metadata still come
+    from the whole page. Invalid selectors raise ValueError."""
+    exclude: str | None = None
+    """CSS selectors of subtrees that are never part of the body, pruned before scoring as
+    chrome is (their blocks read ``pruned:excluded``). Invalid selectors raise ValueError."""
+
     # --- output (these never change the text) ---------------------------------------------
     include_links: bool = False
     """Record the links inside the text (`Block.links`), for the markdown and HTML formats.
@@ -296,7 +308,7 @@ class Options:
             value = getattr(self, f.name)
             if not _has_type(value, str(f.type)):
                 raise TypeError(f"Options.{f.name} must be {f.type}, not {type(value).__name__}")
-            if isinstance(value, bool) or value is None:
+            if isinstance(value, (bool, str)) or value is None:
                 continue
             if value != value:
                 raise ValueError(f"Options.{f.name} must be a number, got {value!r}")
@@ -304,7 +316,12 @@ class Options:
                 raise ValueError(f"Options.{f.name} must not be negative, got {value!r}")
             if f.name in _DIVISORS and not value > 0:
                 raise ValueError(f"Options.{f.name} must be positive, got {value!r}")
+        for name in _SELECTORS:
+            _selectors.check(name, getattr(self, name))
 
+
+_SELECTORS = ("include", "exclude")
+"""Fields that hold CSS selectors, checked by Lexbor when the options are made."""
 
 _DIVISORS = frozenset(
     ("distant_ancestor_divisor", "headline_min_coverage", "document_full_length",
@@ -314,6 +331,7 @@ _DIVISORS = frozenset(
 
 _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "int": (int,), "float": (int, float), "bool": (bool,), "float | None": (int, float, type(None)),
+    "str | None": (str, type(None)),
 }  # fmt: skip
 
 

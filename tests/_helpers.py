@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from declutter import _parse, _prune, _score, _select
+from declutter._deadline import NO_DEADLINE
 from declutter._headline import TitleKeys, keys_of, title_keys
 from declutter._options import DEFAULT_OPTIONS, Options
 from declutter._segment import RawBlock, Segmentation, segment
@@ -40,7 +41,7 @@ def segment_html(html: str, *, vocabulary: bool = True) -> Segmentation:
     tree, _ = _parse.parse(html, UNLIMITED)
     root = tree.body or tree.root
     plan = _prune.plan(tree, use_vocabulary=vocabulary)
-    return segment(root, plan=plan, max_nodes=10**9, deadline=None)
+    return segment(root, plan=plan, max_nodes=10**9, deadline=NO_DEADLINE)
 
 
 def page_title(html: str, options: Options = DEFAULT_OPTIONS) -> TitleKeys:

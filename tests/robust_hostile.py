@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import gzip
 import random
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["EDGE_CASES", "FAMILIES", "PARAGRAPH", "article", "real_pages"]
+__all__ = ["EDGE_CASES", "FAMILIES", "PARAGRAPH", "article", "cost_ratio", "real_pages"]
 
 _BENCH = Path(__file__).parent.parent / "fixtures" / "bench"
 _REAL = [
@@ -35,6 +36,26 @@ windows-1252, code blocks, long and short."""
 def real_pages() -> list[tuple[str, bytes]]:
     """(file name, bytes) of the real pages the robustness tests mutate and share out."""
     return [(Path(name).name, gzip.decompress((_BENCH / name).read_bytes())) for name in _REAL]
+
+_RESOLUTION = 1e-3
+"""Seconds under which a run is too short to time: a run of 4n this short counts as linear."""
+
+
+def cost_ratio(run: Callable[[int], object], n: int, repeats: int = 3) -> float:
+    """How much more `run(4 * n)` costs than `run(n)`: about 4 when the cost is linear, 16
+    when quadratic (best of `repeats` runs each, in CPU time: a busy machine bends it little)."""
+
+    def best(size: int) -> float:
+        times = []
+        for _ in range(repeats):
+            start = time.process_time()
+            run(size)
+            times.append(time.process_time() - start)
+        return min(times)
+
+    small, big = best(n), best(4 * n)
+    return big / max(small, _RESOLUTION / 4)
+
 
 PARAGRAPH = (
     "The council met on Tuesday to discuss the new budget, which had been delayed for "
@@ -310,6 +331,60 @@ def pruned_scripts(scale: float) -> bytes:
     return article(_paragraphs(5) + f"<nav>{items}</nav>").encode()
 
 
+def many_italics(scale: float) -> bytes:
+    """62,500 ``<i>a</i>`` per scale unit in one paragraph (16: 1,000,000, an 8 MB page):
+    one block whose text is one endless word."""
+    return article("<p>" + "<i>a</i>" * _n(62_500, scale) + "</p>").encode()
+
+
+def long_last_word(scale: float) -> bytes:
+    """Five paragraphs, then a last one that is one 'word' of 2,500 characters per scale
+    unit (16: 40,000), a digit dump: the closing-line patterns run on it."""
+    return article(_paragraphs(5) + "<p>" + ("1234567890" * _n(250, scale)) + "</p>").encode()
+
+
+def many_meta_pairs(scale: float) -> bytes:
+    """18,750 ``<meta name=author>`` / ``article:tag`` pairs per scale unit (16: 300,000)."""
+    metas = "".join(
+        f'<meta name="author" content="Jane Doe {i}"><meta property="article:tag" content="tag {i}">'
+        for i in range(_n(18_750, scale))
+    )
+    return article(_paragraphs(5), head=metas).encode()
+
+
+def colspan_table(scale: float) -> bytes:
+    """A data table of 100 rows per scale unit whose cells each span 1,000 columns."""
+    rows = "".join(
+        "<tr>" + "".join(f'<td colspan="1000">row {i} holds value {j} of many</td>' for j in range(3)) + "</tr>"
+        for i in range(_n(100, scale))
+    )
+    return article(_paragraphs(2) + f"<table>{rows}</table>").encode()
+
+
+def huge_class_name(scale: float) -> bytes:
+    """A wrapper whose class is one name of 100,000 characters per scale unit, holding 50
+    paragraphs per scale unit (the class repeats on every block in the block reports)."""
+    return article(f'<div class="{"k" * _n(100_000, scale)}">{_paragraphs(_n(50, scale))}</div>').encode()
+
+
+def many_attributes_each(scale: float) -> bytes:
+    """10,000 paragraphs per scale unit with 120 short attributes each (under
+    ``max_attributes``): Lexbor's attribute storage, not the text, fills the memory."""
+    attrs = " ".join(f'a{i}="{i}"' for i in range(120))
+    return article("".join(f"<p {attrs}>{PARAGRAPH[:30]} {j}</p>" for j in range(_n(10_000, scale)))).encode()
+
+
+def control_characters(scale: float) -> bytes:
+    """ESC, BEL, CSI and the other C0/C1 controls in the title, a meta field and every
+    paragraph, 500 paragraphs per scale unit."""
+    bad = "\x1b]0;owned\x07\x1b[2J\x9b31m\x00\x0b\x0c\x7f\x85"
+    page = article(
+        _paragraphs(_n(500, scale), PARAGRAPH.replace("budget", f"bud{bad}get")),
+        title=f"Council{bad} budget", head='<meta name="author" content="Jane\x07\x1b\x9b Doe">',
+    )
+    return page.encode()
+
+
 FAMILIES: dict[str, Callable[[float], bytes]] = {
     f.__name__: f
     for f in (
@@ -320,6 +395,8 @@ FAMILIES: dict[str, Callable[[float], bytes]] = {
         random_bytes, random_tags, gbk_labelled_utf8, utf8_labelled_gbk, mixed_encodings,
         undeclared_legacy, nul_bytes, utf16_no_bom, many_entities, noscript_only, frameset,
         xml_entities, deep_article, deep_article_levels, huge_title, pruned_scripts,
+        many_italics, long_last_word, many_meta_pairs, colspan_table, huge_class_name,
+        many_attributes_each, control_characters,
     )
 }  # fmt: skip
 

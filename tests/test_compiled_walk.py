@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 import declutter
 from declutter import _prune, _segment
+from declutter._deadline import NO_DEADLINE
 
 _PURE = os.environ.get("DECLUTTER_PURE_PYTHON", "") not in ("", "0")
 _BUILT = importlib.util.find_spec("declutter._walk") is not None
@@ -72,7 +73,7 @@ def test_cut_short_walks_identical(limit: dict[str, int]) -> None:
         plan = _prune.plan(tree)
         settings = {"max_nodes": 10**9, "max_blocks": None, **limit}
         results.append(
-            _segment.segment(tree.body, plan=plan, deadline=None, compiled=compiled, **settings)  # type: ignore[arg-type]
+            _segment.segment(tree.body, plan=plan, deadline=NO_DEADLINE, compiled=compiled, **settings)  # type: ignore[arg-type]
         )
     assert results[0].truncated
     assert results[0] == results[1]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import math
+from dataclasses import fields
 
 import pytest
 
@@ -88,14 +91,31 @@ def test_a_divisor_must_be_positive(field: str) -> None:
         Options(**{field: 0})
 
 
-def test_nan_is_refused() -> None:
-    with pytest.raises(ValueError, match="max_link_ratio"):
-        Options(max_link_ratio=float("nan"))
+@pytest.mark.parametrize("field", [f.name for f in fields(Options) if f.type in ("float", "float | None")])
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, 1e300])
+def test_every_float_option_is_finite_and_in_range(field: str, value: float) -> None:
+    with pytest.raises(ValueError, match=f"Options.{field} must"):
+        Options(**{field: value})
 
 
 @pytest.mark.parametrize(
-    "change", [{"ancestor_levels": 2**40}, {"max_attributes": 2**40}, {"link_weight": float("inf")}]
+    ("field", "value"), [("max_link_ratio", 1.5), ("parse_budget_share", 2.0), ("date_clock_skew_hours", 1e5)]
 )
+def test_declared_ranges(field: str, value: float) -> None:
+    with pytest.raises(ValueError, match=f"Options.{field} must be at most"):
+        Options(**{field: value})
+    Options(**{field: 0.0})
+
+
+@pytest.mark.parametrize("field", ["link_weight", "block_cost", "punctuation_weight"])
+def test_the_largest_weight_gives_finite_scores_and_json(field: str) -> None:
+    page = "<body><div><p>One sentence, with a comma, in a paragraph.</p><p>Two, too.</p></div></body>"
+    article = declutter.extract(page, options=Options(**{field: 1e6}))
+    assert all(math.isfinite(b.score) for b in article.blocks)
+    json.loads(article.to_json(include_blocks=True))
+
+
+@pytest.mark.parametrize("change", [{"ancestor_levels": 2**40}, {"max_attributes": 2**40}])
 def test_extreme_options_give_an_article(change: dict[str, object]) -> None:
     """Limits far beyond any page are no limit: no overflow, no giant allocation."""
     page = "<body><div><p>One sentence, with a comma, in a paragraph.</p></div></body>"

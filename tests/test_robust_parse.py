@@ -193,3 +193,32 @@ def test_an_attribute_limit_beyond_any_page_is_no_limit() -> None:
     page = "<body>" + "<p class=a id=b>Some words, in a sentence.</p>" * 3000 + "</body>"
     options = declutter.Options(max_attributes=2**40)
     assert declutter.extract(page, options=options).body.startswith("Some words")
+
+
+def test_attribute_dense_pages_keep_only_the_attributes_read() -> None:
+    """120 short attributes per element (under `max_attributes`): Lexbor would keep ~150
+    bytes per attribute, 30 times the page; only the attributes a stage reads are kept."""
+    limits = _parse.Limits.of(declutter.Options())
+    tree, rewritten = _parse.parse(hostile.many_attributes_each(0.1).decode(), limits)
+    paragraphs = tree.css("p")
+    assert rewritten and len(paragraphs) == 1000
+    assert all(not p.attributes for p in paragraphs)
+    page = hostile.many_attributes_each(0.1).decode().replace("<p ", '<p class="body" ')
+    tree, _ = _parse.parse(page.replace("<h1>", '<h1><a href="/x">x</a>'), limits)
+    assert tree.css_first("p").attributes == {"class": "body"}
+    assert tree.css_first("a").attributes == {"href": "/x"}
+
+
+def test_svg_self_closing_survives_the_attribute_filter() -> None:
+    limits = _parse.Limits.of(declutter.Options())
+    shapes = '<path a="1" b="2" c="3" d="M0 0"/>' * 5000
+    tree, rewritten = _parse.parse(f"<html><body><svg>{shapes}</svg><p>after</p></body></html>", limits)
+    assert rewritten and len(tree.css("path")) == 5000
+    assert all(p.attributes == {} for p in tree.css("path")[:5])
+    assert tree.css_first("p") is not None and tree.css_first("p").parent.tag == "body"
+
+
+@pytest.mark.parametrize("name", [name for name, _ in hostile.real_pages()])
+def test_real_pages_are_not_attribute_dense(name: str) -> None:
+    page = dict(hostile.real_pages())[name].decode("utf-8", "replace")
+    assert not _parse._attribute_dense(page, _parse.Limits.of(declutter.Options()))

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from _helpers import UNLIMITED, block, segment_html
 from declutter import _parse, _prune
+from declutter._deadline import NO_DEADLINE
 from declutter._segment import Segmentation, segment
 
 
@@ -305,7 +306,7 @@ def test_ten_thousand_deep_dom_segments_without_recursion() -> None:
 def test_node_limit_cuts_the_walk_and_closes_containers() -> None:
     html = "<body><div>" + "<p>Paragraph text.</p>" * 5000 + "</div></body>"
     tree, _ = _parse.parse(html, UNLIMITED)
-    seg = segment(tree.body, plan=_prune.plan(tree), max_nodes=2048, deadline=None)
+    seg = segment(tree.body, plan=_prune.plan(tree), max_nodes=2048, deadline=NO_DEADLINE)
     assert seg.truncated
     assert 0 < len(seg.blocks) < 5000
     check_tree(seg)

@@ -20,6 +20,7 @@ fuzzy hashing, so the result never depends on anything but this page.
 
 from __future__ import annotations
 
+from ._deadline import NO_DEADLINE, STRIDE, Deadline
 from ._options import Options
 from ._segment import Container, RawBlock, home
 
@@ -30,14 +31,20 @@ def _key(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
-def dedup(blocks: list[RawBlock], containers: list[Container], options: Options) -> None:
+def dedup(
+    blocks: list[RawBlock], containers: list[Container], options: Options,
+    deadline: Deadline = NO_DEADLINE,
+) -> None:  # fmt: skip
     """Drop duplicate kept blocks in place (`kept=False`, reason ``duplicate...``)."""
     kept = [b for b in blocks if b.kept]
     keys = [_key(b.text) for b in kept]
     homes = [home(containers, b.container) for b in kept]
     first_seen: dict[str, int] = {}
+    copy_homes: set[int] = set()
     i = 0
     while i < len(kept):
+        if i % STRIDE == 0 and deadline.past():
+            break  # the blocks left stay as selected
         earlier = first_seen.get(keys[i])
         if earlier is None or homes[earlier] == homes[i]:
             first_seen.setdefault(keys[i], i)
@@ -47,12 +54,14 @@ def dedup(blocks: list[RawBlock], containers: list[Container], options: Options)
         if sum(b.length for b in kept[i : i + run]) >= options.dedup_min_run_length:
             for block in kept[i : i + run]:
                 block.kept, block.reason = False, "duplicate-copy"
-            _drop_copy_furniture(kept, homes, set(homes[i : i + run]), options)
+            copy_homes.update(homes[i : i + run])
             i += run
             continue
         if kept[i].length >= options.dedup_min_length:
             kept[i].kept, kept[i].reason = False, "duplicate"
         i += 1
+    # once for all copies: a pass per copy would cost copies times blocks
+    _drop_copy_furniture(kept, homes, copy_homes, options)
     _retrim_edges([b for b in kept if b.kept])
 
 

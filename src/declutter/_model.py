@@ -183,7 +183,9 @@ class Article:
 
     def to_json(self, *, include_blocks: bool = False, indent: int | None = None) -> str:
         """`to_dict` as a JSON string (UTF-8 text, non-ASCII kept as is)."""
-        return json.dumps(self.to_dict(include_blocks=include_blocks), ensure_ascii=False, indent=indent)
+        return json.dumps(
+            self.to_dict(include_blocks=include_blocks), ensure_ascii=False, indent=indent, allow_nan=False
+        )
 
     def to_markdown(self, *, metadata: bool = True) -> str:
         """The article as CommonMark: ``declutter.render(self, "markdown")``."""

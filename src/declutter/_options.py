@@ -6,6 +6,7 @@ scripts. The defaults were tuned on the development sets (see README, "Benchmark
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -49,15 +50,26 @@ class Options:
     checks each against all before it), on pages where such elements would slow the parser
     down: more, in all, than one element with ``16 * max_attributes``. Marks the result
     ``truncated``."""
+    attribute_min_chars: int = 20
+    """A page of more than 64 K characters with more than one ``=`` per this many characters
+    is attribute-dense (real pages have one per 25 or more; a page of 120 short attributes
+    per element, one per 8): before parsing, its elements keep only the attributes some
+    stage reads, since Lexbor keeps some 150 bytes per attribute. Marks the result
+    ``truncated``. 0: never."""
     max_select_options: int = 256
     """Options beyond this many in one ``<select>`` are dropped before parsing (the parser
     walks the whole list for each new one). Checked on pages with more than
     ``16 * max_depth`` tags; marks the result ``truncated``."""
     time_budget: float | None = 20.0
-    """Seconds one document may take, checked during the DOM walk and before each further
-    pass over the DOM; past it, `extract` stops and returns what it has, marked
-    ``truncated``. A soft limit: the stages before the walk are linear in the bounded input
-    and are not interrupted, those after it in the blocks already cut. ``None`` for none."""
+    """Seconds one document may take. Every stage that loops over page-sized input checks
+    it (the parse guard, the DOM walk, scoring, selection, dedup, the metadata's element
+    lists); past it, each stops and `extract` returns what it has, marked ``truncated``.
+    A soft limit: Lexbor's parse and the linear steps between checks are not interrupted
+    (the issue's hostile pages end within 1.5x of it). ``None`` for none."""
+    parse_budget_share: float = 0.5
+    """Share of `time_budget` the parse guard (which rewrites pages of too many tags) may
+    use before it drops the rest of the page: the parse and the stages after it need the
+    remainder."""
 
     # --- prune ---------------------------------------------------------------------------
     prune_by_class: bool = True
@@ -232,6 +244,10 @@ class Options:
     include_images: bool = False
     """Record the images inside the article (`Block.images`), for the markdown and HTML
     formats. Never changes the text or which blocks are kept."""
+    block_classes_max_chars: int = 200
+    """`Block.classes`, and each class word in `Block.path`, are cut to this many characters:
+    they repeat on every block of their container, and a 100,000-character class would make
+    the block reports (JSON with blocks, ``--explain-html``) gigabytes."""
     compiled_walk: bool = True
     """Walk the DOM with the compiled kernel (``declutter._walk``) when it is built and
     passed its self-test; False walks in Python. The result is identical either way (for
@@ -244,6 +260,9 @@ class Options:
     # --- metadata ------------------------------------------------------------------------
     meta_max_value_chars: int = 2000
     """Meta and link values are cut to this many characters (guards against huge attributes)."""
+    meta_max_elements: int = 1000
+    """At most this many ``<meta>`` and ``<link>`` elements are read per page (real pages
+    have a few dozen; 300,000 ``article:tag`` metas would cost seconds)."""
     jsonld_max_chars: int = 1_000_000
     """JSON-LD scripts longer than this are not parsed."""
     jsonld_max_objects: int = 500
@@ -308,16 +327,44 @@ class Options:
             value = getattr(self, f.name)
             if not _has_type(value, str(f.type)):
                 raise TypeError(f"Options.{f.name} must be {f.type}, not {type(value).__name__}")
-            if isinstance(value, (bool, str)) or value is None:
-                continue
-            if value != value:
-                raise ValueError(f"Options.{f.name} must be a number, got {value!r}")
-            if isinstance(value, (int, float)) and value < 0:
-                raise ValueError(f"Options.{f.name} must not be negative, got {value!r}")
-            if f.name in _DIVISORS and not value > 0:
-                raise ValueError(f"Options.{f.name} must be positive, got {value!r}")
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                _check_range(f.name, value)
         for name in _SELECTORS:
             _selectors.check(name, getattr(self, name))
+
+
+def _check_range(name: str, value: float) -> None:
+    """`value` is a finite number inside the range declared for the field `name`."""
+    if not math.isfinite(value):
+        raise ValueError(f"Options.{name} must be a finite number, got {value!r}")
+    low, high = _RANGES.get(name, _INT_RANGE if isinstance(value, int) else _FLOAT_RANGE)
+    if value < low:
+        raise ValueError(f"Options.{name} must not be negative, got {value!r}")
+    if value > high:
+        raise ValueError(f"Options.{name} must be at most {high:g}, got {value!r}")
+    if name in _DIVISORS and not value > 0:
+        raise ValueError(f"Options.{name} must be positive, got {value!r}")
+
+
+_FLOAT_RANGE = (0.0, 1e6)
+"""Weights, rates, lengths and seconds: far beyond any useful setting, and small enough that
+a page's sums of them stay finite (an infinite weight makes inf - inf = NaN scores)."""
+_INT_RANGE = (0, 2**63 - 1)
+"""Counts and limits: any a machine can hold (beyond the page is no limit)."""
+_SHARE = (0.0, 1.0)
+_RANGES: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(
+        ("grandparent_share", "headline_zone_share", "headline_min_coverage", "max_link_ratio",
+         "long_block_max_link_ratio", "sibling_max_link_ratio", "extension_max_link_ratio",
+         "teaser_headline_link_ratio", "utf8_tolerated_errors", "language_min_script_share",
+         "parse_budget_share", "document_base_weight", "document_prose_weight",
+         "document_structure_weight", "document_teaser_weight"),
+        _SHARE,
+    ),
+    "date_clock_skew_hours": (0.0, 24.0 * 366),  # a timedelta of 1e300 hours overflows
+}  # fmt: skip
+"""Declared ranges, (lowest, highest): shares of a whole, and the few fields with a range of
+their own; every other number is in `_FLOAT_RANGE` or `_INT_RANGE`."""
 
 
 _SELECTORS = ("include", "exclude")

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ._deadline import NO_DEADLINE, STRIDE, Deadline
 from ._options import Options
 
 __all__ = ["Limits", "parse"]
@@ -44,6 +45,8 @@ class Limits:
     max_formatting: int
     max_attributes: int
     max_options: int
+    attribute_min_chars: int = 0
+    """See `Options.attribute_min_chars` (0: never attribute-dense)."""
 
     @classmethod
     def of(cls, options: Options, **changes: int) -> Limits:
@@ -52,16 +55,20 @@ class Limits:
             max_chars=options.max_bytes, max_tags=options.max_nodes // 2,
             max_depth=options.max_depth, max_formatting=options.max_open_formatting,
             max_attributes=options.max_attributes, max_options=options.max_select_options,
+            attribute_min_chars=options.attribute_min_chars,
         )  # fmt: skip
         return replace(limits, **changes) if changes else limits
 
 
-def parse(text: str, limits: Limits, *, may_hold_nul: bool = True) -> tuple[LexborHTMLParser, bool]:
+def parse(
+    text: str, limits: Limits, *, may_hold_nul: bool = True, deadline: Deadline = NO_DEADLINE
+) -> tuple[LexborHTMLParser, bool]:
     """The page's DOM, and whether the input had to be cut or rewritten to fit `limits`.
 
     NUL characters are dropped: the HTML tokenizer would turn them into U+FFFD anyway, and a
     page of NULs (a binary file) then parses to an empty document instead of a garbage one.
-    `may_hold_nul=False` (the bytes it was decoded from held none) skips that search.
+    `may_hold_nul=False` (the bytes it was decoded from held none) skips that search. Past
+    `deadline` the rewriting stops and the rest of the text is dropped (marked as rewritten).
     """
     truncated = len(text) > limits.max_chars
     if truncated:
@@ -73,8 +80,9 @@ def parse(text: str, limits: Limits, *, may_hold_nul: bool = True) -> tuple[Lexb
         text = text[: _nth_index(text, "<", limits.max_tags)]
         tags, truncated = limits.max_tags, True
     rewritten = False
-    if _may_exceed(text, tags, limits):
-        text, rewritten = _TreeSketch(limits).rewrite(text)
+    dense = _attribute_dense(text, limits)
+    if dense or _may_exceed(text, tags, limits):
+        text, rewritten = _TreeSketch(limits, dense).rewrite(text, deadline)
     return LexborHTMLParser(text), truncated or rewritten
 
 
@@ -96,6 +104,40 @@ def _nth_index(text: str, char: str, n: int) -> int:
 
 
 # --- when the sketch is needed ---------------------------------------------------------------
+
+_DENSE_MIN_CHARS = 1 << 16
+"""Pages shorter than this are never attribute-dense: their DOM is small whatever they hold."""
+
+
+def _attribute_dense(text: str, limits: Limits) -> bool:
+    """More than one ``=`` per `Limits.attribute_min_chars` characters (one ``str.count``):
+    Lexbor keeps some 150 bytes per attribute, so a page of short attributes costs 30 times
+    its size in memory."""
+    return (
+        limits.attribute_min_chars > 0 and len(text) >= _DENSE_MIN_CHARS
+        and text.count("=") * limits.attribute_min_chars > len(text)
+    )  # fmt: skip
+
+
+_READ_ATTRIBUTES = frozenset(
+    ("class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "href", "src",
+     "data-src", "data-original", "data-lazy-src", "data-url", "srcset", "alt", "title",
+     "lang", "xml:lang", "dir", "colspan", "rowspan", "value", "start", "reversed", "type",
+     "content", "name", "property", "http-equiv", "charset", "rel", "datetime", "width",
+     "height")
+)  # fmt: skip
+"""The attributes some stage reads: on an attribute-dense page, elements keep only these."""
+
+
+def _read_attributes(attributes: str, max_attributes: int) -> str:
+    """The attribute part of a start tag with only `_READ_ATTRIBUTES` (at most
+    `max_attributes` of them), its self-closing slash kept."""
+    kept = [
+        a.group(0) for a in _ATTRIBUTE.finditer(attributes)
+        if a.group(0).split("=", 1)[0].strip().lower() in _READ_ATTRIBUTES
+    ][:max_attributes]  # fmt: skip
+    closing = " /" if attributes.rstrip().endswith("/") else ""
+    return (" " + " ".join(kept) if kept else "") + closing
 
 # Below these counts, even the worst markup parses in a fraction of a second (quadratic cost
 # of a few thousand squared), so the page is not rewritten, whatever its shape: ordinary
@@ -322,8 +364,10 @@ class _TreeSketch:
     elements the parser re-opens in each new block) is bounded by `max_formatting`.
     """
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, dense: bool = False) -> None:
         self.limits = limits
+        self.dense = dense
+        """Keep only `_READ_ATTRIBUTES` (an attribute-dense page)."""
         self.stack: list[_Open] = []
         self.depth = 0
         """Elements on the stack (removed ones left out)."""
@@ -338,13 +382,19 @@ class _TreeSketch:
         self.pieces: list[str] = []
         self.done = 0
 
-    def rewrite(self, text: str) -> tuple[str, bool]:
-        """`text` with the tags beyond the limits dropped, and whether any was."""
+    def rewrite(self, text: str, deadline: Deadline = NO_DEADLINE) -> tuple[str, bool]:
+        """`text` with the tags beyond the limits dropped, and whether any was; past
+        `deadline`, the text is cut at the tag reached."""
         pos = 0
         max_attributes = self.limits.max_attributes
+        tokens = 0
         while True:
             match = _TOKEN.search(text, pos)
             if match is None:
+                break
+            tokens += 1
+            if tokens % STRIDE == 0 and deadline.past():
+                self._cut(text, match.start(), len(text), "")
                 break
             pos = match.end()
             name = match.group(2)
@@ -357,7 +407,11 @@ class _TreeSketch:
             if not self._start_tag(name, match.group(3)):
                 self._cut(text, match.start(), pos, "" if name in _FORMATTING else " ")
                 continue
-            if len(match.group(3)) > max_attributes:
+            if self.dense and "=" in match.group(3):
+                kept = _read_attributes(match.group(3), max_attributes)
+                if kept != match.group(3):
+                    self._cut(text, match.start(3), match.end(3), kept)
+            elif len(match.group(3)) > max_attributes:
                 cut = _attribute_cut(match, max_attributes)
                 if cut is not None:
                     self._cut(text, cut, pos, _tag_end(match))

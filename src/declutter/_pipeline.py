@@ -15,20 +15,24 @@ Stages, in order (one module each):
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _decode, _parse, _prune, _score, _select, _selectors, _serialise
+from ._deadline import Deadline
 from ._dedup import dedup
 from ._errors import InputTypeError
 from ._headline import TitleKeys, title_keys
 from ._metadata import extract_metadata
-from ._model import Article, Block
+from ._model import Article, Block, Image, Link
 from ._options import DEFAULT_OPTIONS, Options
 from ._segment import Container, Segmentation, segment
+from ._textstats import without_controls
 
 __all__ = ["StageClock", "extract", "timed_extract"]
 
@@ -91,19 +95,22 @@ def timed_extract(
 ) -> Article:  # fmt: skip
     """`extract` on checked arguments, each stage's time charged to `clock`."""
     clock.start()
-    deadline = time.monotonic() + options.time_budget if options.time_budget is not None else None
+    deadline = Deadline(options.time_budget)  # one for every stage
     data, cut = _bounded(html, options.max_bytes)
     decoded = _decode.decode(data, declared=encoding, tolerated=options.utf8_tolerated_errors)
     clock.lap("decode")
     # a NUL search on bytes is a memchr; on the decoded str it costs as much as parsing
     may_hold_nul = not isinstance(data, bytes) or b"\x00" in data
-    tree, parse_cut = _parse.parse(decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul)
+    parse_deadline = deadline.share(options.parse_budget_share)
+    tree, parse_cut = _parse.parse(
+        decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul, deadline=parse_deadline
+    )
     clock.lap("parse")
     seg = _extract_body(tree, url, options, deadline, clock)
     body = _serialise.to_text(seg.blocks, options.data_table_max_cell_length)
     clock.lap("serialise")
     meta = extract_metadata(
-        tree, url=url, body=body, options=options, reference_time=reference_time
+        tree, url=url, body=body, options=options, reference_time=reference_time, deadline=deadline
     )
     clock.lap("metadata")
     article = Article(
@@ -122,12 +129,35 @@ def timed_extract(
         tags=meta.tags,
         categories=meta.categories,
         score=_score.document_score(seg, options),
-        truncated=cut or parse_cut or seg.truncated,
+        truncated=cut or parse_cut or seg.truncated or deadline.hit or parse_deadline.hit,
         encoding=decoded.encoding,
-        blocks=_freeze(seg),
+        blocks=_freeze(seg, options.block_classes_max_chars),
     )
+    article = _outgoing(article)
     clock.lap("serialise")
     return article
+
+
+def _outgoing(article: Article) -> Article:
+    """The article as it leaves the library: no control characters in any text field
+    (`_freeze` does the same for the blocks' text, paths, classes, links and images)."""
+    changes: dict[str, Any] = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, str):
+            cleaned: Any = without_controls(value)
+        elif isinstance(value, tuple):
+            cleaned = tuple(map(without_controls, value))
+        else:
+            continue
+        if cleaned != value:
+            changes[name] = cleaned
+    return dataclasses.replace(article, **changes) if changes else article
+
+
+_TEXT_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Article) if str(f.type) in ("str", "str | None", "tuple[str, ...]")
+)
 
 
 def _bounded(html: Input, max_bytes: int) -> tuple[bytes | str, bool]:
@@ -167,7 +197,7 @@ def _check_arguments(
 
 
 def _extract_body(
-    tree: LexborHTMLParser, url: str | None, options: Options, deadline: float | None,
+    tree: LexborHTMLParser, url: str | None, options: Options, deadline: Deadline,
     clock: StageClock = _NO_CLOCK,
 ) -> Segmentation:  # fmt: skip
     """Stages 3 to 6, and a second pass when class pruning looks to have hit the article.
@@ -199,8 +229,7 @@ def _extract_body(
         suspects = _suspect_prunes(seg, options)
         if not suspects:
             break
-        if _past(deadline):  # the passes left would change the result: say it is cut short
-            best.truncated = True
+        if deadline.past():  # the passes left would change the result: say it is cut short
             break
         plan.overruled |= suspects
         seg = _body_pass(root, plan, title, options, deadline, clock)
@@ -216,7 +245,7 @@ def _extract_body(
 
 def _noscript_pass(
     root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
-    deadline: float | None,
+    deadline: Deadline,
 ) -> Segmentation | None:  # fmt: skip
     """A page whose only text is in ``<noscript>`` (rendered by scripts, with a fallback for
     readers without them): that text, read as the page. None if it has none either."""
@@ -227,10 +256,6 @@ def _noscript_pass(
 
 
 _NOSCRIPT = frozenset(("noscript",))
-
-
-def _past(deadline: float | None) -> bool:
-    return deadline is not None and time.monotonic() > deadline
 
 
 def _fallback(seg: Segmentation, title: TitleKeys, options: Options) -> None:
@@ -265,7 +290,7 @@ _GUESSED_PRUNES = ("class:", "role:", "form")
 
 def _body_pass(
     root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
-    deadline: float | None, clock: StageClock = _NO_CLOCK, shown: frozenset[str] = frozenset(),
+    deadline: Deadline, clock: StageClock = _NO_CLOCK, shown: frozenset[str] = frozenset(),
     included: Sequence[LexborNode] = (),
 ) -> Segmentation:  # fmt: skip
     seg = segment(
@@ -275,16 +300,16 @@ def _body_pass(
         compiled=options.compiled_walk,
     )  # fmt: skip
     clock.lap("segment")
-    _score.score_blocks(seg, options)
+    _score.score_blocks(seg, options, deadline)
     headline = _score.find_headline(seg, title, options)
     if included:
-        _select.select_included(seg, included, options, headline[0])
+        _select.select_included(seg, included, options, headline[0], deadline=deadline)
     else:
         ranking = _score.score_containers(seg, options, headline)
         clock.lap("score")
-        _select.select(seg, ranking, options, headline[0])
+        _select.select(seg, ranking, options, headline[0], deadline=deadline)
     clock.lap("select")
-    dedup(seg.blocks, seg.containers, options)
+    dedup(seg.blocks, seg.containers, options, deadline)
     clock.lap("dedup")
     return seg
 
@@ -296,19 +321,31 @@ def _kept_length(seg: Segmentation) -> int:
 _PATH_LEVELS = 6
 
 
-def _path(containers: list[Container], cid: int) -> str:
+def _path(containers: list[Container], cid: int, max_chars: int) -> str:
     parts: list[str] = []
     while cid >= 0 and len(parts) < _PATH_LEVELS:
         c = containers[cid]
-        words = c.classes.split(None, 1)
-        parts.append(f"{c.tag}.{words[0]}" if words else c.tag)
+        words = c.classes[: max_chars + 1].split(None, 1)
+        parts.append(f"{c.tag}.{words[0][:max_chars]}" if words else c.tag)
         cid = c.parent
     if cid >= 0:
         parts.append("\u2026")
     return ">".join(reversed(parts))
 
 
-def _freeze(seg: Segmentation) -> tuple[Block, ...]:
+def _clean_links(links: tuple[Link, ...]) -> tuple[Link, ...]:
+    return tuple(Link(without_controls(k.text), without_controls(k.url)) for k in links) if links else links
+
+
+def _clean_images(images: tuple[Image, ...]) -> tuple[Image, ...]:
+    return tuple(
+        Image(without_controls(i.url), without_controls(i.alt), without_controls(i.title)) for i in images
+    ) if images else images  # fmt: skip
+
+
+def _freeze(seg: Segmentation, max_class_chars: int) -> tuple[Block, ...]:
+    """The blocks as the caller sees them; class names cut to `max_class_chars` (they are
+    repeated on every block of their container)."""
     n = len(seg.blocks) or 1
     containers = seg.containers
     paths: dict[int, str] = {}
@@ -316,15 +353,17 @@ def _freeze(seg: Segmentation) -> tuple[Block, ...]:
     for b in seg.blocks:
         path = paths.get(b.container)
         if path is None:
-            path = paths[b.container] = _path(containers, b.container) if containers else ""
-        classes = containers[b.container].classes if containers else ""
+            path = paths[b.container] = (
+                without_controls(_path(containers, b.container, max_class_chars)) if containers else ""
+            )
+        classes = without_controls(containers[b.container].classes[:max_class_chars]) if containers else ""
         out.append(
             Block(
-                b.index, b.text, b.tag, b.kind, path, b.depth, b.length, b.link_length,
+                b.index, without_controls(b.text), b.tag, b.kind, path, b.depth, b.length, b.link_length,
                 b.punctuation, b.tags, round(b.index / n, 4), round(b.score, 3), b.kept,
                 b.reason, b.heading_level, classes, b.list_depth, b.list_ordered, b.list_number,
                 b.list_id, b.list_item, b.quote_depth, b.quote_id, b.table_id, b.table_row,
-                b.table_column, b.table_header, b.links, b.images,
+                b.table_column, b.table_header, _clean_links(b.links), _clean_images(b.images),
             )
         )
     return tuple(out)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ._deadline import NO_DEADLINE, Deadline
 from ._headline import TitleKeys
 from ._options import Options
 from ._segment import Container, RawBlock, Segmentation
@@ -40,7 +41,7 @@ class Ranking:
     """Per container id: text measure inside links of its non-pruned blocks."""
 
 
-def score_blocks(seg: Segmentation, options: Options) -> None:
+def score_blocks(seg: Segmentation, options: Options, deadline: Deadline = NO_DEADLINE) -> None:
     """Set `RawBlock.score` for every block (pruned blocks score 0).
 
     Text counts in full only when it has about as much punctuation as prose: a long run of
@@ -48,7 +49,7 @@ def score_blocks(seg: Segmentation, options: Options) -> None:
     """
     cost, link_weight, punct = options.block_cost, options.link_weight, options.punctuation_weight
     rate = options.prose_punctuation_rate
-    for block in seg.blocks:
+    for block in deadline.every(seg.blocks):  # cut short, the blocks left score 0
         if block.pruned:
             block.score = 0.0
             continue

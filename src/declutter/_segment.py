@@ -14,13 +14,13 @@ elements deep costs the same as a flat one. Pruned subtrees become one ``pruned`
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _prune, _textstats, _vocab
+from ._deadline import NO_DEADLINE, Deadline
 from ._model import Image, Link
 from ._prune import PrunePlan
 
@@ -202,7 +202,7 @@ class _Walker:
     """One walk over one DOM; holds the state of that walk only."""
 
     def __init__(
-        self, plan: PrunePlan, max_nodes: int, deadline: float | None, max_blocks: int | None,
+        self, plan: PrunePlan, max_nodes: int, deadline: Deadline, max_blocks: int | None,
         shown: frozenset[str], links: bool = False, images: bool = False,
     ) -> None:  # fmt: skip
         self.plan = plan
@@ -296,7 +296,7 @@ class _Walker:
             return True
         if self.max_blocks is not None and len(self.blocks) >= self.max_blocks:
             return True
-        return self.deadline is not None and time.monotonic() > self.deadline
+        return self.deadline.past()
 
     def plain_inline(self, tag: str | None) -> bool:
         """Whether entering an element named `tag` only counts one inline tag (unless the
@@ -707,14 +707,14 @@ def data_table_ids(blocks: Iterable[RawBlock], max_cell_length: float) -> set[in
 
 
 def segment(
-    root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: float | None,
+    root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: Deadline,
     max_blocks: int | None = None, shown: frozenset[str] = frozenset(),
     links: bool = False, images: bool = False, compiled: bool = True,
 ) -> Segmentation:  # fmt: skip
     """Blocks and containers of the subtree at `root` (normally ``<body>``).
 
     The walk stops, marking the result truncated, after `max_nodes` nodes, past `deadline`
-    (``time.monotonic()``, checked every few thousand nodes) or with `max_blocks` blocks.
+    (checked every few thousand nodes) or with `max_blocks` blocks.
     `shown` names skipped elements (`SKIP_TAGS`) whose content is walked anyway. `links` and
     `images` record the links and images of the text on the blocks (for the renderers);
     they change nothing else. `compiled` walks with the compiled kernel when it is built
@@ -755,8 +755,8 @@ def _tested_kernel() -> Kernel | None:
         kernel: Kernel = _walk.walk
         for flags in ((False, False), (True, True)):
             plan = _prune.plan(tree)
-            python = _Walker(plan, 10**6, None, None, frozenset(), *flags).walk(body, None)
-            fast = _Walker(_prune.plan(tree), 10**6, None, None, frozenset(), *flags).walk(body, kernel)
+            python = _Walker(plan, 10**6, NO_DEADLINE, None, frozenset(), *flags).walk(body, None)
+            fast = _Walker(_prune.plan(tree), 10**6, NO_DEADLINE, None, frozenset(), *flags).walk(body, kernel)
             if fast != python or not python.blocks:
                 return None
     except Exception:  # noqa: BLE001 (a layout the mirrored declarations do not match: any error)

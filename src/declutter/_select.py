@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from . import _vocab
+from ._deadline import NO_DEADLINE, Deadline
 from ._options import Options
 from ._score import Ranking
 from ._segment import Container, RawBlock, Segmentation, data_table_ids
@@ -36,7 +37,7 @@ class Selection:
 
 def select(
     seg: Segmentation, ranking: Ranking, options: Options, headline: int = -1,
-    *, lenient: bool = False,
+    *, lenient: bool = False, deadline: Deadline = NO_DEADLINE,
 ) -> Selection:  # fmt: skip
     """Mark `kept`/`reason` on every block; return the chosen region.
 
@@ -65,14 +66,15 @@ def select(
             if inside and not block.pruned:
                 block.kept, block.reason = True, "fallback"
         return Selection(best, region, scores[best])
-    _classify([b for b, inside in zip(blocks, in_region) if inside], options)
+    _classify([b for b, inside in zip(blocks, in_region) if inside], options, deadline)
     _extend(blocks, in_region, options)
     return Selection(best, region, scores[best])
 
 
 def select_included(
-    seg: Segmentation, nodes: Sequence[LexborNode], options: Options, headline: int = -1
-) -> Selection:
+    seg: Segmentation, nodes: Sequence[LexborNode], options: Options, headline: int = -1,
+    *, deadline: Deadline = NO_DEADLINE,
+) -> Selection:  # fmt: skip
     """Mark `kept`/`reason` on every block when the caller named the article
     (`Options.include`): the blocks of `nodes` (an element that does not hold blocks of its
     own stands for the block-level element around it) are the region, classified as a
@@ -88,7 +90,7 @@ def select_included(
             in_region[i] = True
     if headline >= 0:
         _drop_headline_copies(blocks, headline, in_region)
-    _classify([b for b, inside in zip(blocks, in_region) if inside], options)
+    _classify([b for b, inside in zip(blocks, in_region) if inside], options, deadline)
     return Selection(region[0] if region else -1, region, 0.0)
 
 
@@ -334,12 +336,12 @@ def _best_container(containers: list[Container], scores: list[float]) -> int:
     return best
 
 
-def _classify(region: list[RawBlock], options: Options) -> None:
+def _classify(region: list[RawBlock], options: Options, deadline: Deadline) -> None:
     """Decide each block of the region: on its own, at the edges, then by its neighbours."""
     data_tables = (
         set() if options.include_tables else data_table_ids(region, options.data_table_max_cell_length)
     )
-    for block in region:
+    for block in deadline.every(region):  # cut short, the blocks left stay dropped
         verdict = (False, "table") if block.table_id in data_tables else _own_verdict(block, options)
         if verdict is None:
             block.reason = "short" if block.kind != "heading" else "heading"

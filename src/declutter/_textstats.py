@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import regex
 
-__all__ = ["is_cjk_char", "measure", "normalise_space", "punctuation_count"]
+__all__ = ["is_cjk_char", "measure", "normalise_space", "punctuation_count", "without_controls"]
 
 _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 # One token per unspaced-script character, one per word elsewhere.
@@ -32,6 +32,16 @@ _PUNCTUATION_MARK = re.compile(f"[{re.escape(_PUNCTUATION)}]")
 # do, between phrases, so their spaces stay.
 _CJK_NEIGHBOUR = r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]"
 _CJK_SPACE = regex.compile(rf"(?<={_CJK_NEIGHBOUR}) (?={_CJK_NEIGHBOUR})")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+"""C0 and C1 control characters but tab and newline: ESC, BEL, CSI... retitle or clear a
+terminal, and no text needs them."""
+
+
+def without_controls(text: str) -> str:
+    """`text` without `_CONTROL` characters (the same object when it has none)."""
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 def measure(text: str) -> int:

@@ -156,7 +156,7 @@ CALL_TO_ACTION = regex.compile(
     r"|may be reached at|abonnieren|abonnez|folgen sie|suscr[ií]b|s[ií]guenos|iscriviti|seguici"
     r"|zapisz się|подпис)\w*"
     r"|订阅|关注我们|扫码|点击关注|欢迎关注|转载请|未经授权|免责声明|^\s*声明[:：]|^\s*disclaimer\b"
-    r"|[\w.+-]+@[\w-]+\.[\w.]+",  # an e-mail address
+    r"|(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]+",  # an e-mail address, tried once per run of its characters
     regex.IGNORECASE,
 )
 

@@ -19,6 +19,7 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._deadline import NO_DEADLINE, Deadline
 from .._options import Options
 from . import _extras
 from ._authors import find_authors
@@ -62,10 +63,16 @@ def extract_metadata(
     body: str,
     options: Options,
     reference_time: datetime | None = None,
+    deadline: Deadline = NO_DEADLINE,
 ) -> Metadata:
-    """Metadata of the page in `tree` (`body` is the extracted text, for context)."""
-    found = scan(tree)
-    meta = read_meta(tree, max_value_chars=options.meta_max_value_chars)
+    """Metadata of the page in `tree` (`body` is the extracted text, for context); the
+    page-sized element lists are read up to `deadline`, the rest is bounded by the caps
+    of `options`."""
+    found = scan(tree, deadline)
+    meta = read_meta(
+        tree, max_value_chars=options.meta_max_value_chars, max_elements=options.meta_max_elements,
+        deadline=deadline,
+    )  # fmt: skip
     jsonld = read_jsonld(tree, max_chars=options.jsonld_max_chars, max_objects=options.jsonld_max_objects,
                          scripts=found.jsonld)  # fmt: skip
     declared_url = next(iter(meta.links.get("canonical", ())), None) or meta.first("og:url") or jsonld.url

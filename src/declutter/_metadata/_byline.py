@@ -55,8 +55,10 @@ _SURNAMES = frozenset(
 _PROSE_STOPS = frozenset("0123456789。；;！!？?“”《》:：")
 _SPLITS = {4: ((2, 2),), 5: ((3, 2), (2, 3)), 6: ((3, 3), (2, 2, 2))}
 _MAX_HAN_NAME = 4
+# The leading space is horizontal only: a run of newlines is a run of line starts, and
+# `\s*` there would be retried from each of them (quadratic in the run).
 _WEST_LABEL = regex.compile(
-    r"(?:^|(?<=[\n|·•]))\s*(?:"
+    r"(?:^|(?<=[\n|·•]))[^\S\n]*(?:"
     # Nouns label only with a colon or on a line of their own ("Author: X", "Autor\nX").
     r"(?P<noun>(?i:post\s+author|autor(?:in)?|author|auteur|texte?|redakteur(?:in)?))(?:\s*[:：]\s*|[^\S\n]*\n\s*)"
     r"|(?P<label>(?i:(?:posted|written|reported|published|words|story|photos?\s+and\s+text|"
@@ -83,7 +85,8 @@ _WEST_STOP = regex.compile(
     r"\n|\s[|·•–—-]\s|\||\d|\s(?:on|am|le|el|il|the|in|for|at|um|à)\s"
     r"|(?i:\s(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|lesezeit|reading time)\b)"
 )
-_SEPARATORS = regex.compile(r"\s*(?:[,，、;；&/／]|\s(?:and|und|et|y|e|og|och|en|i)\s)\s*", regex.I)
+# (?<!\s): a try starts only where a run of spaces starts, so a long run costs linear time.
+_SEPARATORS = regex.compile(r"(?<!\s)\s*(?:[,，、;；&/／]|\s(?:and|und|et|y|e|og|och|en|i)\s)\s*", regex.I)
 _SPACES = regex.compile(r"[\s\u3000\u00a0]+")
 _ALL_HAN = regex.compile(r"\p{Han}+")
 _HAN_NAME_TOKEN = regex.compile(rf"[{_HAN}·]+")

@@ -221,8 +221,9 @@ _YEARLESS = re.compile(r"(?<![\d/.-])(?P<mo>[01]?\d)[-/月](?P<d>[0-3]?\d)日?\s
 # Part of every _YEARLESS match (from the month's last digit), without the leading
 # lookbehind that makes the full pattern try every position: tried first.
 _YEARLESS_HINT = re.compile(r"\d[-/月][0-3]?\d日?\s+\d\d?[:：]\d\d")
+# (?<!\d): a number is tried from its first digit only (linear on a digit dump).
 _RELATIVE = re.compile(
-    r"(?P<n>\d+|an?|one|ein(?:e|em|er)?|un(?:e)?)\s*(?P<unit>分钟|小时|天|周|个月|"
+    r"(?P<n>(?<!\d)\d+|an?|one|ein(?:e|em|er)?|un(?:e)?)\s*(?P<unit>分钟|小时|天|周|个月|"
     r"minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
     r"Minuten?|Stunden?|Tage?n?|Wochen?|Monate?n?|heures?|jours?|semaines?|mois|"
     r"minutos?|horas?|días?|dias?|semanas?|meses|mes|minuti|ore|ora|giorni|giorno|settimane?)\s*"

@@ -6,11 +6,13 @@ One pass over `meta` and one over `link`; keys are lower-cased ``name``, ``prope
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._deadline import NO_DEADLINE, Deadline
 from ._text import clean
 
 __all__ = ["PageMeta", "read_meta"]
@@ -54,17 +56,25 @@ class PageMeta:
                         yield value
 
 
-def read_meta(tree: LexborHTMLParser, *, max_value_chars: int) -> PageMeta:
+def read_meta(
+    tree: LexborHTMLParser, *, max_value_chars: int, max_elements: int,
+    deadline: Deadline = NO_DEADLINE,
+) -> PageMeta:  # fmt: skip
     """Collect meta values (each cut to `max_value_chars`), link rels, the html lang and the
     head's <title> element.
 
     Meta and link elements are read in <head> (one short walk, with the title); for each
     kind, in the whole page only when the head has none, as in pages whose head landed in
-    the body (a wrapper element before <html>)."""
+    the body (a wrapper element before <html>). At most `max_elements` of each query are
+    read, and none past `deadline`."""
     meta = PageMeta()
     head = tree.head
     has_meta = has_link = False
-    for node in head.css(_HEAD_ELEMENTS) if head is not None else ():
+
+    def bounded(nodes: Iterable[LexborNode]) -> Iterator[LexborNode]:
+        return deadline.every(itertools.islice(nodes, max_elements))
+
+    for node in bounded(_head_elements(head)) if head is not None else ():
         tag = node.tag
         if tag == "meta":
             has_meta = True
@@ -75,10 +85,10 @@ def read_meta(tree: LexborHTMLParser, *, max_value_chars: int) -> PageMeta:
         elif meta.head_title is None:
             meta.head_title = node
     if not has_meta:
-        for node in tree.css(_META):
+        for node in bounded(tree.css(_META)):
             _add_meta(meta.values, node.attributes, max_value_chars)
     if not has_link:
-        for node in tree.css(_LINK):
+        for node in bounded(tree.css(_LINK)):
             _add_link(meta.links, node.attributes, max_value_chars)
     root = tree.root
     if root is not None:
@@ -89,7 +99,17 @@ def read_meta(tree: LexborHTMLParser, *, max_value_chars: int) -> PageMeta:
 
 _META = "meta[content]"
 _LINK = "link[rel][href]"
-_HEAD_ELEMENTS = f"{_META}, {_LINK}, title"
+
+
+def _head_elements(head: LexborNode) -> Iterator[LexborNode]:
+    """The head's elements that `_META`, `_LINK` or ``title`` select, in document order,
+    walked lazily (a CSS query would build a list of all of them, however many)."""
+    for node in head.traverse():
+        tag = node.tag
+        if tag == "title" or (tag == "meta" and "content" in node.attributes) or (
+            tag == "link" and {"rel", "href"} <= node.attributes.keys()
+        ):
+            yield node
 
 
 def _add_meta(values: dict[str, list[str]], attrs: dict[str, str | None], max_value_chars: int) -> None:

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._deadline import NO_DEADLINE, Deadline
+
 __all__ = ["TIME_SELECTOR", "TITLE_SELECTOR", "Scan", "scan"]
 
 # The selectors the kinds stand for (tests compare the sorting with them).
@@ -53,10 +55,11 @@ class Scan:
     """`TIME_SELECTOR` matches, a node twice when it matches both parts."""
 
 
-def scan(tree: LexborHTMLParser) -> Scan:
+def scan(tree: LexborHTMLParser, deadline: Deadline = NO_DEADLINE) -> Scan:
+    """The matches, up to `deadline`."""
     out = Scan()
     last = 0
-    for node in tree.css(_UNION):
+    for node in deadline.every(tree.css(_UNION)):
         ident = node.mem_id
         if ident == last:
             continue  # Lexbor lists a node's repeats one after the other

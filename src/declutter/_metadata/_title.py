@@ -27,9 +27,10 @@ __all__ = ["TitleChoice", "choose_title", "split_segments"]
 _RANK = {"h1": 0, "h2": 2, "h3": 2}
 # Separators between a headline and the site/section names in <title>: spaced dashes and
 # bars, or unspaced bars, underscores, guillemets and double dashes.
-_SEPARATOR = re.compile(r"\s+[-–—|·•»«›‹:/~*⋆>]\s+|\s*(?:[|_»«›‹]+|--+|::|\s[-–—]+\s)\s*")
+# (?<!\s): a try starts only where a run of spaces starts, so a long run costs linear time.
+_SEPARATOR = re.compile(r"(?<!\s)\s+[-–—|·•»«›‹:/~*⋆>]\s+|(?<!\s)\s*(?:[|_»«›‹]+|--+|::|\s[-–—]+\s)\s*")
 # In CJK titles an unspaced hyphen also separates ("标题-新华网").
-_CJK_SEPARATOR = regex.compile(r"\s*[-–—|_»«›‹·]+\s*|\s+[:/]\s+|\s*--+\s*")
+_CJK_SEPARATOR = regex.compile(r"(?<!\s)(?:\s*[-–—|_»«›‹·]+\s*|\s+[:/]\s+|\s*--+\s*)")
 # Segments beside the headline kept as site names: the outermost one (the next may be the
 # blog's or author's own name: "标题 - 好看的hk - 博客园").
 _SITE_HINTS = 1

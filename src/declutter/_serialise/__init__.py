@@ -102,4 +102,4 @@ def json_record(
     record = article.to_dict(include_blocks=blocks)
     if extra:
         record = {**extra, **record}
-    return json.dumps(record, ensure_ascii=False, indent=indent) + "\n"
+    return json.dumps(record, ensure_ascii=False, indent=indent, allow_nan=False) + "\n"

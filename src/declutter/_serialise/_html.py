@@ -91,7 +91,7 @@ def _meta_tags(article: Article) -> Iterator[str]:
     ``author``/``description``/canonical link for other tools."""
     for name, value in _meta.metadata(article):
         content = (
-            json.dumps(value, ensure_ascii=False)
+            json.dumps(value, ensure_ascii=False, allow_nan=False)
             if isinstance(value, list)
             else _meta.as_text(value)
         )

@@ -66,7 +66,7 @@ def _front_matter(article: Article) -> str:
 def _yaml(value: _meta.MetaValue) -> str:
     """JSON, which YAML reads as is, with the characters YAML does not print escaped."""
     return _NOT_YAML_PRINTABLE.sub(
-        lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False)
+        lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False, allow_nan=False)
     )
 
 

@@ -34,6 +34,10 @@ MAX_NESTING = 8
 readable and the renderers' recursion stays bounded)."""
 _MAX_CELL_CHARS = 400
 """A table cell with more text than this is a layout table's column, not data."""
+_MAX_GRID_SPREAD = 4
+"""A grid has at most this many places (rows x columns) per cell that holds text; a sparser
+one (cells scattered by spans) is rendered as paragraphs, so that a table's output stays
+within a small factor of its cells."""
 _NOT_IN_GRID = frozenset(("heading", "code", "list-item"))
 _Predicate = Callable[[Block], bool]
 
@@ -229,8 +233,9 @@ class _Builder:
         for b in cells:
             grid.setdefault((b.table_row, b.table_column), []).append(b)
         rows = sorted({r for r, _ in grid})
-        width = max(c for _, c in grid) + 1
-        return tuple(tuple(self._cell(grid.get((r, c), [])) for c in range(width)) for r in rows)
+        # the columns that hold a cell: a colspan of 1000 spans no columns that hold nothing
+        columns = sorted({c for _, c in grid})
+        return tuple(tuple(self._cell(grid.get((r, c), [])) for c in columns) for r in rows)
 
     def _cell(self, blocks: list[Block]) -> Cell:
         if not blocks:
@@ -330,4 +335,7 @@ def _is_grid(cells: Sequence[Block]) -> bool:
         sizes[key] = sizes.get(key, 0) + len(b.text)
     rows = {r for r, _ in sizes}
     columns = {c for _, c in sizes}
-    return len(rows) >= 2 and len(columns) >= 2 and max(sizes.values()) <= _MAX_CELL_CHARS
+    return (
+        len(rows) >= 2 and len(columns) >= 2 and max(sizes.values()) <= _MAX_CELL_CHARS
+        and len(rows) * len(columns) <= _MAX_GRID_SPREAD * len(sizes)
+    )  # fmt: skip

@@ -18,7 +18,8 @@ ALLOWED_SCHEMES = frozenset(("http", "https", "mailto"))
 _TRIM = "".join(chr(c) for c in range(0x21))  # C0 controls and space
 _TAB_NEWLINE = re.compile(r"[\t\n\r]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+# the lookbehind starts a try only where a run of scheme characters starts: linear on a long run
+_SCHEME = re.compile(r"(?<![A-Za-z0-9+.\-])([A-Za-z][A-Za-z0-9+.\-]*):")
 _MAX_URL_LENGTH = 4096
 _KEEP_IN_URL = "!#$%&'()*+,/:;=?@[]~"
 

@@ -72,7 +72,7 @@ def test_stdin_with_url_and_encoding(work: Path) -> None:
         stdin=page,
     )
     record = _records(result)[0]
-    assert "input" not in record and record["url"] == "https://example.org/x"  # one page
+    assert record["input"] == "-" and record["url"] == "https://example.org/x"
     assert "彩票" in record["body"]  # type: ignore[operator]
 
 

@@ -40,7 +40,7 @@ def test_every_format_on_stdout(work: Path) -> None:
     as_json = json.loads(out(cli("-f", "json", "page.html", cwd=work)))
     as_jsonl = json.loads(out(cli("-f", "jsonl", "page.html", cwd=work)))
     document = out(cli("-f", "html", "page.html", cwd=work))
-    assert as_json == as_jsonl and "input" not in as_json  # one page: no need to name it
+    assert as_json == as_jsonl and as_json["input"] == "page.html"  # always named
     title = as_json["title"]
     assert f"title: {title}" in text
     assert f'title: "{title}"' in markdown and f"# {title}" in markdown

@@ -28,7 +28,9 @@ from ._fetch import DEFAULT_TIMEOUT, FetchError, fetch, is_url
 from ._model import Article
 from ._options import Options
 from ._pipeline import extract
-from ._serialise import FORMATS, Format, explain_html, explain_table, json_record, render
+from ._serialise import (
+    FORMATS, Format, csv_header, csv_row, explain_html, explain_table, json_record, render,
+)  # fmt: skip
 
 __all__ = ["as_text", "explain_table", "main"]
 
@@ -65,6 +67,7 @@ _EXTENSIONS: dict[str, str] = {
     "json": ".json",
     "jsonl": ".jsonl",
     "html": ".html",
+    "csv": ".csv",
 }
 _EXPLAIN_SUFFIX = ".explain.html"
 
@@ -82,8 +85,6 @@ class _Settings:
     """Seconds fetching one URL may take."""
     encoding: str | None = None
     """--encoding: the charset of a fetched page whose header states none."""
-    named: bool = False
-    """JSON records name their input (the run can hold several pages)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,8 @@ def _format_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument(
         "-f", "--format", choices=(*FORMATS, "parquet"), default=None,
         help="text (default), markdown (CommonMark), json (one indented object per page), "
-        "jsonl (one object per line), html (clean, safe HTML), parquet (with --scheduler)",
+        "jsonl (one object per line), html (clean, safe HTML), csv (a row per page, "
+        "RFC 4180), parquet (with --scheduler)",
     )  # fmt: skip
     group.add_argument("--json", action="store_true", help="same as --format jsonl")
     group.add_argument(
@@ -321,6 +323,7 @@ class _Run:
     line (other runs of several pages only on a terminal)."""
     progress: Progress | None = None
     mode: int = 0o644
+    csv_header_written: bool = False
 
     def check(self, parser: argparse.ArgumentParser) -> None:
         """Plan the inputs; usage errors exit 2 before any page is read."""
@@ -348,7 +351,8 @@ class _Run:
         )
         if args.scheduler is not None and any(e.remote for e in self.entries):
             parser.error("URLs are fetched here, not on a cluster: drop --scheduler")
-        self.settings = replace(self.settings, named=self.many)
+        if self.settings.format == "csv" and args.explain:
+            parser.error("--explain has no csv form: use --format jsonl --explain")
         if self.settings.format == "html" and self.many and not args.output_dir:
             parser.error("html output of several pages needs --output-dir")
         explain = args.explain_html
@@ -409,7 +413,7 @@ class _Run:
     def _extract_on_cluster(self) -> None:
         assert self.progress is not None
         _cli_dask.execute(
-            self.args, self.entries, self.settings.options, named=self.settings.named,
+            self.args, self.entries, self.settings.options, named=True,
             stdout=self.stdout, progress=self.progress, report=self._fail,
         )  # fmt: skip
 
@@ -460,7 +464,10 @@ class _Run:
     def _write(self, page: Page | Remote, rendered: _Rendered) -> None:
         targets = iter(self._targets(page))
         if self.args.output_dir:
-            atomic_write(next(targets), rendered.output, force=self.args.force, mode=self.mode)
+            text = rendered.output
+            if self.settings.format == "csv":  # each file is a CSV document of its own
+                text = csv_header() + text
+            atomic_write(next(targets), text, force=self.args.force, mode=self.mode)
         else:
             self._to_stdout(page, rendered.output)
         if rendered.explain_html is not None:
@@ -475,6 +482,9 @@ class _Run:
             if self.progress.pages:
                 self.stdout.write("\n")
             self.stdout.write(f"==> {page.name} <==\n")
+        if self.settings.format == "csv" and not self.csv_header_written:
+            self.stdout.write(csv_header())
+            self.csv_header_written = True
         self.stdout.write(text)
         self.stdout.flush()
 
@@ -517,7 +527,7 @@ def _work(job: _Job) -> _Rendered | None:
         return None
     article = extract(page.data, url=page.url, encoding=page.encoding, options=settings.options)
     report = explain_html(article) if settings.explain_html else None
-    return _Rendered(_render(article, page.name if settings.named else None, settings), report)
+    return _Rendered(_render(article, page.name, settings), report)
 
 
 def _fetched(source: Source, settings: _Settings) -> Page | None:
@@ -532,12 +542,14 @@ def _fetched(source: Source, settings: _Settings) -> Page | None:
     return source if isinstance(source, Page) else None
 
 
-def _render(article: Article, name: str | None, settings: _Settings) -> str:
+def _render(article: Article, name: str, settings: _Settings) -> str:
     fmt = settings.format
     if fmt == "json" or fmt == "jsonl":
         indent = 2 if fmt == "json" else None
-        extra = {"input": name} if name is not None else None
+        extra = {"input": name}
         return json_record(article, blocks=settings.explain, indent=indent, extra=extra)
+    if fmt == "csv":  # the row alone: the run writes the header once (or once per file)
+        return csv_row(article, input=name)
     if settings.explain:
         return explain_html(article) if fmt == "html" else explain_table(article)
     return render(article, fmt, metadata=settings.metadata)

@@ -10,6 +10,8 @@ import math
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from . import _selectors
+
 __all__ = ["DEFAULT_OPTIONS", "Options"]
 
 
@@ -240,6 +242,16 @@ class Options:
     data_table_max_cell_length: float = 12.0
     """A table whose cells hold on average at most this much text is a data table."""
 
+    include: str | None = None
+    """CSS selectors (a comma-separated list) of the article itself, for a site whose
+    markup you know: when they match, the matched elements are the article region and only
+    their text can be kept (the block classifier still drops link lists and credit lines
+    in them); when they match nothing, the page is extracted as usual. Metadata still come
+    from the whole page. Invalid selectors raise ValueError."""
+    exclude: str | None = None
+    """CSS selectors of subtrees that are never part of the body, pruned before scoring as
+    chrome is (their blocks read ``pruned:excluded``). Invalid selectors raise ValueError."""
+
     # --- output (these never change the text) ---------------------------------------------
     include_links: bool = False
     """Record the links inside the text (`Block.links`), for the markdown and HTML formats.
@@ -343,6 +355,8 @@ class Options:
                 raise TypeError(f"Options.{f.name} must be {f.type}, not {type(value).__name__}")
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 _check_range(f.name, value)
+        for name in _SELECTORS:
+            _selectors.check(name, getattr(self, name))
 
 
 def _check_range(name: str, value: float) -> None:
@@ -379,6 +393,9 @@ _RANGES: dict[str, tuple[float, float]] = {
 their own; every other number is in `_FLOAT_RANGE` or `_INT_RANGE`."""
 
 
+_SELECTORS = ("include", "exclude")
+"""Fields that hold CSS selectors, checked by Lexbor when the options are made."""
+
 _DIVISORS = frozenset(
     ("distant_ancestor_divisor", "headline_min_coverage", "document_full_length",
      "document_full_paragraphs")
@@ -387,6 +404,7 @@ _DIVISORS = frozenset(
 
 _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "int": (int,), "float": (int, float), "bool": (bool,), "float | None": (int, float, type(None)),
+    "str | None": (str, type(None)),
 }  # fmt: skip
 
 

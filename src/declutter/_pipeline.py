@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from . import _decode, _parse, _prune, _score, _select, _serialise
+from . import _decode, _parse, _prune, _score, _select, _selectors, _serialise
 from ._deadline import Deadline
 from ._dedup import dedup
 from ._errors import InputTypeError
@@ -221,8 +222,14 @@ def _extract_body(
         min_coverage=options.headline_min_coverage,
     )  # fmt: skip
     clock.lap("score")  # the title's words, which the headline search uses
-    plan = _prune.plan(tree, use_vocabulary=options.prune_by_class, title=title)
+    included = _selectors.matches(root, options.include)
+    plan = _prune.plan(
+        tree, use_vocabulary=options.prune_by_class, title=title,
+        excluded=_selectors.matches(root, options.exclude), included=included,
+    )  # fmt: skip
     clock.lap("prune")
+    if included:  # the caller named the article: no guessing, no second pass
+        return _body_pass(root, plan, title, options, deadline, clock, included=included)
     best = seg = _body_pass(root, plan, title, options, deadline, clock)
     for _ in range(options.unprune_passes):
         suspects = _suspect_prunes(seg, options)
@@ -290,6 +297,7 @@ _GUESSED_PRUNES = ("class:", "role:", "form")
 def _body_pass(
     root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
     deadline: Deadline, clock: StageClock = _NO_CLOCK, shown: frozenset[str] = frozenset(),
+    included: Sequence[LexborNode] = (),
 ) -> Segmentation:  # fmt: skip
     seg = segment(
         root, plan=plan, max_nodes=options.max_nodes, deadline=deadline,
@@ -300,9 +308,12 @@ def _body_pass(
     clock.lap("segment")
     _score.score_blocks(seg, options, deadline)
     headline = _score.find_headline(seg, title, options)
-    ranking = _score.score_containers(seg, options, headline)
-    clock.lap("score")
-    _select.select(seg, ranking, options, headline[0], deadline=deadline)
+    if included:
+        _select.select_included(seg, included, options, headline[0], deadline=deadline)
+    else:
+        ranking = _score.score_containers(seg, options, headline)
+        clock.lap("score")
+        _select.select(seg, ranking, options, headline[0], deadline=deadline)
     clock.lap("select")
     dedup(seg.blocks, seg.containers, options, deadline)
     clock.lap("dedup")

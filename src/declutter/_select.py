@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
 
 from . import _vocab
 from ._deadline import NO_DEADLINE, Deadline
@@ -21,7 +23,7 @@ from ._options import Options
 from ._score import Ranking
 from ._segment import Container, RawBlock, Segmentation, data_table_ids
 
-__all__ = ["Selection", "select"]
+__all__ = ["Selection", "select", "select_included"]
 
 
 @dataclass(slots=True)
@@ -191,6 +193,41 @@ def _same_structure(
 
 
 _TEXT_VERDICTS = (None, (True, "content"))
+
+
+def select_included(
+    seg: Segmentation, nodes: Sequence[LexborNode], options: Options, headline: int = -1,
+    *, deadline: Deadline = NO_DEADLINE,
+) -> Selection:  # fmt: skip
+    """Mark `kept`/`reason` on every block when the caller named the article
+    (`Options.include`): the blocks of `nodes` (an element that does not hold blocks of its
+    own stands for the block-level element around it) are the region, classified as a
+    chosen region is; every other block is ``not-included``."""
+    blocks = seg.blocks
+    for block in blocks:
+        block.kept = False
+        block.reason = f"pruned:{block.pruned}" if block.pruned else "not-included"
+    region = _containers_of(seg.containers, nodes)
+    in_region = [False] * len(blocks)
+    for cid in region:
+        for i in range(seg.containers[cid].first, seg.containers[cid].end):
+            in_region[i] = True
+    if headline >= 0:
+        _drop_headline_copies(blocks, headline, in_region)
+    _classify([b for b, inside in zip(blocks, in_region) if inside], options, deadline)
+    return Selection(region[0] if region else -1, region, 0.0)
+
+
+def _containers_of(containers: list[Container], nodes: Sequence[LexborNode]) -> list[int]:
+    by_node = {c.node.mem_id: c.id for c in containers if c.node is not None}
+    found: set[int] = set()
+    for node in nodes:
+        current: LexborNode | None = node
+        while current is not None and current.mem_id not in by_node:
+            current = current.parent
+        if current is not None:
+            found.add(by_node[current.mem_id])
+    return sorted(found)
 
 
 def _region(

@@ -21,12 +21,18 @@ from typing import Any, Literal, get_args
 from .._model import Article
 from .._options import DEFAULT_OPTIONS
 from .._segment import RawBlock, data_table_ids
-from . import _html, _markdown, _meta
+from . import _csv, _html, _markdown, _meta
+from ._csv import FIELDS as CSV_FIELDS
+from ._csv import header as csv_header
+from ._csv import row as csv_row
 from ._explain import explain_html, explain_table
 
-__all__ = ["FORMATS", "Format", "explain_html", "explain_table", "render", "to_text"]
+__all__ = [
+    "CSV_FIELDS", "FORMATS", "Format", "csv_header", "csv_row", "explain_html", "explain_table",
+    "render", "to_text",
+]  # fmt: skip
 
-Format = Literal["text", "markdown", "json", "jsonl", "html"]
+Format = Literal["text", "markdown", "json", "jsonl", "html", "csv"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 
 
@@ -58,6 +64,8 @@ def render(
     JSON names, ``author`` for the joined ``authors``), a blank line, then `Article.body`. ``markdown``: YAML front matter, the
     title as a level-1 heading, then the body's structure. ``json``: `Article.to_dict`,
     indented; ``jsonl``: the same on one line. ``html``: a minimal, safe HTML document.
+    ``csv``: a header row and the article's row, the JSON fields in their order (RFC 4180;
+    ``input`` empty, lists as JSON arrays).
 
     `metadata=False` leaves the header/front matter/``<head>`` fields out of text, markdown
     and HTML (JSON always has every field). `blocks=True` adds the blocks to JSON.
@@ -70,6 +78,8 @@ def render(
         return _html.render(article, metadata=metadata)
     if format == "json" or format == "jsonl":
         return json_record(article, blocks=blocks, indent=2 if format == "json" else None)
+    if format == "csv":
+        return _csv.header() + _csv.row(article)
     raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
 
 

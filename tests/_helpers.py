@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from declutter import _parse, _prune, _score, _select
@@ -101,3 +103,12 @@ def raw_blocks(*texts: str, kept: bool = True) -> list[RawBlock]:
         )
         for i, t in enumerate(texts)
     ]
+
+
+def load_program(path: Path, module_name: str) -> ModuleType:
+    """A script of the repository that is not a package module (benchmarks/, reference scorers)."""
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -3,23 +3,19 @@ benchmark they build on."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from _helpers import load_program
 from declutter.bench import load_dataset, load_tools, run_tool
 
 _BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
 def _program(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"benchmarks_{name}", _BENCHMARKS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_program(_BENCHMARKS / f"{name}.py", f"benchmarks_{name}")
 
 
 def test_metadata_misses_add_up_to_the_benchmark_figures(capsys: pytest.CaptureFixture[str]) -> None:

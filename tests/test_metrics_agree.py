@@ -6,7 +6,6 @@ output, empty output, exact output, a short fragment, an empty truth).
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -15,6 +14,7 @@ from typing import Any
 import pytest
 
 import declutter
+from _helpers import load_program
 from declutter.bench import BenchPage, Dataset, Prediction, Tool, load_dataset, run_tool
 
 _REFERENCE = Path(__file__).resolve().parents[1] / "benchmarks" / "reference"
@@ -22,11 +22,7 @@ _PAGES = 10
 
 
 def _load_reference(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"reference_{name}", _REFERENCE / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_program(_REFERENCE / f"{name}.py", f"reference_{name}")
 
 
 score_ref = _load_reference("score")

@@ -16,6 +16,8 @@ one. The retry policy decides when another attempt may find the article the firs
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _prune, _score, _select
@@ -31,12 +33,15 @@ __all__ = ["best_attempt"]
 
 def best_attempt(
     tree: LexborHTMLParser, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
-    deadline: Deadline, clock: StageClock = NO_CLOCK,
+    deadline: Deadline, clock: StageClock = NO_CLOCK, included: Sequence[LexborNode] = (),
 ) -> Segmentation:  # fmt: skip
-    """The segmentation of the attempt that kept the article (see the module's policy)."""
+    """The segmentation of the attempt that kept the article (see the module's policy);
+    with `included` (the caller's include selectors matched), the one attempt on them."""
     root = tree.body or tree.root
     if root is None:
         return Segmentation([], [])
+    if included:  # the caller named the article: no guessing, no other attempt
+        return _attempt(root, plan, title, options, deadline, clock, included=included)
     best = seg = _attempt(root, plan, title, options, deadline, clock)
     for _ in range(options.unprune_passes):
         suspects = _suspect_prunes(seg, options)
@@ -59,8 +64,10 @@ def best_attempt(
 def _attempt(
     root: LexborNode, plan: _prune.PrunePlan, title: TitleKeys, options: Options,
     deadline: Deadline, clock: StageClock = NO_CLOCK, shown: frozenset[str] = frozenset(),
+    included: Sequence[LexborNode] = (),
 ) -> Segmentation:  # fmt: skip
-    """One walk of the DOM, scored, selected and deduplicated."""
+    """One walk of the DOM, scored, selected (the `included` elements, when given) and
+    deduplicated."""
     seg = segment(
         root, plan=plan, max_nodes=options.max_nodes, deadline=deadline,
         max_blocks=options.max_blocks, shown=shown,
@@ -70,9 +77,12 @@ def _attempt(
     clock.lap("segment")
     _score.score_blocks(seg, options, deadline)
     headline = _score.find_headline(seg, title, options)
-    ranking = _score.score_containers(seg, options, headline)
-    clock.lap("score")
-    _select.select(seg, ranking, options, headline[0], deadline=deadline)
+    if included:
+        _select.select_included(seg, included, options, headline[0], deadline=deadline)
+    else:
+        ranking = _score.score_containers(seg, options, headline)
+        clock.lap("score")
+        _select.select(seg, ranking, options, headline[0], deadline=deadline)
     clock.lap("select")
     dedup(seg.blocks, seg.containers, options, deadline)
     clock.lap("dedup")

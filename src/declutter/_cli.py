@@ -19,15 +19,18 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
-from . import _cli_dask, _cli_flags, _inputs
-from ._batch import Outcome, ordered_map
+from . import _charsets, _cli_dask, _cli_flags, _inputs
+from ._batch import Outcome, WorkersCannotStart, ordered_map
 from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
+from ._decode import not_a_page
 from ._fetch import DEFAULT_TIMEOUT, FetchError, fetch, is_url
 from ._inputs import Entry, InputFile, Remote, Source, Unreadable
 from ._model import Article
 from ._options import SECTIONS, Options
 from ._pipeline import extract
-from ._render import FORMATS, Format, explain_html, explain_table, json_record, render
+from ._render import (
+    FORMATS, Format, csv_header, csv_row, explain_html, explain_table, json_record, render,
+)  # fmt: skip
 from ._version import __version__
 
 __all__ = ["as_text", "explain_table", "main"]
@@ -65,6 +68,7 @@ _EXTENSIONS: dict[str, str] = {
     "json": ".json",
     "jsonl": ".jsonl",
     "html": ".html",
+    "csv": ".csv",
 }
 _EXPLAIN_SUFFIX = ".explain.html"
 
@@ -82,8 +86,6 @@ class _CliSettings:
     """Seconds fetching one URL may take."""
     encoding: str | None = None
     """--encoding: the charset of a fetched page whose header states none."""
-    named: bool = False
-    """JSON records name their input (the run can hold several pages)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +154,7 @@ def _input_arguments(group: argparse._ArgumentGroup) -> None:
     )
     group.add_argument(
         "--encoding", help="charset of files and stdin, as an HTTP header would state it "
-        "(WARC records use their HTTP header's)",
+        "(a WHATWG label: utf-8, windows-1252, gbk...; WARC records use their HTTP header's)",
     )  # fmt: skip
 
 
@@ -186,7 +188,8 @@ def _format_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument(
         "-f", "--format", choices=(*FORMATS, "parquet"), default=None,
         help="text (default), markdown (CommonMark), json (one indented object per page), "
-        "jsonl (one object per line), html (clean, safe HTML), parquet (with --scheduler)",
+        "jsonl (one object per line), html (clean, safe HTML), csv (a row per page, "
+        "RFC 4180), parquet (with --scheduler)",
     )  # fmt: skip
     group.add_argument("--json", action="store_true", help="same as --format jsonl")
     group.add_argument(
@@ -229,6 +232,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # `declutter page.html | head`: the reader left
             _silence_stdout()
             return EXIT_OK
+        except WorkersCannotStart:
+            sys.stderr.write("declutter: --jobs: the worker processes died as they started\n")
+            return EXIT_SOME_FAILED
 
 
 def _tolerate_narrow_streams() -> None:
@@ -280,6 +286,11 @@ def _run(argv: Sequence[str] | None) -> int:
 def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _CliSettings:
     if args.json and args.format not in (None, "jsonl"):
         parser.error("--json is --format jsonl; give one of them")
+    if args.encoding is not None and _charsets.lookup(args.encoding) is None:
+        parser.error(
+            f"--encoding {args.encoding!r}: not a charset label of the WHATWG Encoding Standard "
+            "(utf-8, windows-1252, gbk, shift_jis, ...)"
+        )
     _cli_dask.check(parser, args)
     try:
         options = _cli_flags.options_from(args)
@@ -313,6 +324,7 @@ class _CliRun:
     line (other runs of several pages only on a terminal)."""
     progress: Progress | None = None
     mode: int = 0o644
+    csv_header_written: bool = False
 
     def check(self, parser: argparse.ArgumentParser) -> None:
         """Plan the inputs; usage errors exit 2 before any page is read."""
@@ -340,7 +352,8 @@ class _CliRun:
         )
         if args.scheduler is not None and any(e.remote for e in self.entries):
             parser.error("URLs are fetched here, not on a cluster: drop --scheduler")
-        self.settings = replace(self.settings, named=self.many)
+        if self.settings.format == "csv" and args.explain:
+            parser.error("--explain has no csv form: use --format jsonl --explain")
         if self.settings.format == "html" and self.many and not args.output_dir:
             parser.error("html output of several pages needs --output-dir")
         explain = args.explain_html
@@ -360,7 +373,8 @@ class _CliRun:
             self._error(f"{name}: {exc.strerror or exc}")
             return []
         text = os.fsdecode(raw)
-        names = text.split("\0") if self.args.null else text.splitlines()
+        # newline (or NUL) only: a file name may hold a form feed, U+0085 or U+2028
+        names = text.split("\0" if self.args.null else "\n")
         return [n for n in names if n.strip()]
 
     def _explain_is_dir(self) -> bool:
@@ -400,7 +414,7 @@ class _CliRun:
     def _extract_on_cluster(self) -> None:
         assert self.progress is not None
         _cli_dask.execute(
-            self.args, self.entries, self.settings.options, named=self.settings.named,
+            self.args, self.entries, self.settings.options, named=True,
             stdout=self.stdout, progress=self.progress, report=self._fail,
         )  # fmt: skip
 
@@ -451,7 +465,10 @@ class _CliRun:
     def _write(self, page: InputFile | Remote, rendered: _Rendered) -> None:
         targets = iter(self._targets(page))
         if self.args.output_dir:
-            atomic_write(next(targets), rendered.output, force=self.args.force, mode=self.mode)
+            text = rendered.output
+            if self.settings.format == "csv":  # each file is a CSV document of its own
+                text = csv_header(Article()) + text
+            atomic_write(next(targets), text, force=self.args.force, mode=self.mode)
         else:
             self._to_stdout(page, rendered.output)
         if rendered.explain_html is not None:
@@ -466,6 +483,9 @@ class _CliRun:
             if self.progress.pages:
                 self.stdout.write("\n")
             self.stdout.write(f"==> {page.name} <==\n")
+        if self.settings.format == "csv" and not self.csv_header_written:
+            self.stdout.write(csv_header(Article()))
+            self.csv_header_written = True
         self.stdout.write(text)
         self.stdout.flush()
 
@@ -477,7 +497,7 @@ class _CliRun:
     def _error(self, message: str) -> None:
         if self.progress is not None:
             self.progress.clear()
-        self.stderr.write(f"declutter: {message}\n")
+        self.stderr.write(f"declutter: {_inputs.printable(message)}\n")
         self.stderr.flush()
 
 
@@ -508,24 +528,29 @@ def _work(job: _Job) -> _Rendered | None:
         return None
     article = extract(page.data, url=page.url, encoding=page.encoding, options=settings.options)
     report = explain_html(article) if settings.explain_html else None
-    return _Rendered(_render(article, page.name if settings.named else None, settings), report)
+    return _Rendered(_render(article, page.name, settings), report)
 
 
 def _fetched(source: Source, settings: _CliSettings) -> InputFile | None:
     """The page to extract: a URL fetched (raising `FetchError`), a file's page as read."""
     if isinstance(source, Remote):
         got = fetch(source.name, timeout=settings.timeout, max_bytes=settings.options.max_bytes)
+        reason = not_a_page(got.content)  # the check files get when they are read
+        if reason is not None:
+            raise FetchError(reason)
         encoding = got.encoding or settings.encoding
         return InputFile(source.name, got.content, got.url, encoding, source.stem)
     return source if isinstance(source, InputFile) else None
 
 
-def _render(article: Article, name: str | None, settings: _CliSettings) -> str:
+def _render(article: Article, name: str, settings: _CliSettings) -> str:
     fmt = settings.format
     if fmt == "json" or fmt == "jsonl":
         indent = 2 if fmt == "json" else None
-        extra = {"input": name} if name is not None else None
+        extra = {"input": name}
         return json_record(article, blocks=settings.explain, indent=indent, extra=extra)
+    if fmt == "csv":  # the row alone: the run writes the header once (or once per file)
+        return csv_row(article, input=name)
     if settings.explain:
         return explain_html(article) if fmt == "html" else explain_table(article)
     return render(article, fmt, metadata=settings.metadata)

@@ -108,7 +108,8 @@ def _parser(option: OptionFlag) -> Callable[[str], object]:
         if option.optional and text.strip().lower() in ("none", "off"):
             return _NONE
         try:
-            return convert(text.replace("_", ""))
+            # 10_000 reads as 10000; a selector (str) keeps its underscores
+            return convert(text.replace("_", "") if convert in (int, float) else text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"not a valid {convert.__name__}: {text!r}") from None
 

@@ -10,6 +10,8 @@ import math
 from dataclasses import Field, dataclass, field, fields, replace
 from typing import Any
 
+from . import _selectors
+
 __all__ = ["DEFAULT_OPTIONS", "SECTIONS", "Options", "help_of", "section_of"]
 
 SECTIONS: dict[str, str] = {
@@ -209,6 +211,21 @@ class Options:
     A link-dense line up to this long (a "Read more: ..." pointer between lead and body)
     counts in that gap and is stepped over; a longer one ends the walk.""")
 
+    lead_max_distance: int = _option(6, "select", """
+    A lead (standfirst) is looked for among this many blocks above the body's first kept
+    block...""")
+    lead_min_length: int = _option(10, "select", """
+    ...at least this long, with few links; it is taken when it sits between the headline
+    and the body, or when its class names a lead ("lead", "intro", "standfirst"...).""")
+    lead_max_blocks: int = _option(2, "select", """
+    At most this many blocks are taken as the lead.""")
+    structure_steps: int = _option(3, "select", """
+    Outside the region, a block joins the article when the last this many elements of
+    its path (tag and class) are those of the region's text: the article's other sections,
+    split by an ad, a page-builder column or a pull quote.""")
+    structure_min_share: float = _option(0.25, "select", """
+    Paths that carry at least this share of the region's content text are matched.""")
+
     document_full_length: int = _option(150, "document", """
     Body length from which the document score no longer grows with length.""")
     document_paragraph_length: int = _option(20, "document", """
@@ -256,12 +273,25 @@ class Options:
     data_table_max_cell_length: float = _option(12.0, "body", """
     A table whose cells hold on average at most this much text is a data table.""")
 
+    include: str | None = _option(None, "select", """
+    CSS selectors (a comma-separated list) of the article itself, for a site whose
+    markup you know: when they match, the matched elements are the article region and only
+    their text can be kept (the block classifier still drops link lists and credit lines
+    in them); when they match nothing, the page is extracted as usual. Metadata still come
+    from the whole page. Invalid selectors raise ValueError.""")
+    exclude: str | None = _option(None, "select", """
+    CSS selectors of subtrees that are never part of the body, pruned before scoring as
+    chrome is (their blocks read ``pruned:excluded``). Invalid selectors raise ValueError.""")
     include_links: bool = _option(False, "output", """
     Record the links inside the text (`Block.links`), for the markdown and HTML formats.
     Never changes the text or which blocks are kept.""")
     include_images: bool = _option(False, "output", """
     Record the images inside the article (`Block.images`), for the markdown and HTML
     formats. Never changes the text or which blocks are kept.""")
+    body_only: bool = _option(False, "output", """
+    Extract the body only: the metadata fields (title, dates, authors, site name...) stay
+    empty (None, ``()``) and that stage's cost is skipped; the body, the blocks and the
+    score are the same either way.""")
     block_classes_max_chars: int = _option(200, "output", """
     `Block.classes`, and each class word in `Block.path`, are cut to this many characters:
     they repeat on every block of their container, and a 100,000-character class would make
@@ -334,6 +364,13 @@ class Options:
     Share of the sample's letters a script needs to decide the language (kana first).""")
     date_element_max_chars: int = _option(120, "metadata", """
     A date-marked element with more text than this is a container, not a date.""")
+    date_label_scan_chars: int = _option(100_000, "metadata", """
+    When no other source dates the page, this many characters of its text are searched for
+    a date right after a publication label ("veröffentlicht am", "Posted on", "Datum:").""")
+    date_label_window: int = _option(48, "metadata", """
+    Characters after a publication label in which its date must start.""")
+    date_label_max_hits: int = _option(40, "metadata", """
+    Publication labels tried per page before giving up.""")
     max_keywords: int = _option(30, "metadata", """
     Keywords kept per page, for `Article.tags` and for `Article.categories` each.""")
 
@@ -348,6 +385,8 @@ class Options:
                 raise TypeError(f"Options.{f.name} must be {f.type}, not {type(value).__name__}")
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 _check_range(f.name, value)
+        for name in _SELECTORS:
+            _selectors.check(name, getattr(self, name))
 
 
 def _check_range(name: str, value: float) -> None:
@@ -384,6 +423,9 @@ _RANGES: dict[str, tuple[float, float]] = {
 their own; every other number is in `_FLOAT_RANGE` or `_INT_RANGE`."""
 
 
+_SELECTORS = ("include", "exclude")
+"""Fields that hold CSS selectors, checked by Lexbor when the options are made."""
+
 _DIVISORS = frozenset(
     ("distant_ancestor_divisor", "headline_min_coverage", "document_full_length",
      "document_full_paragraphs")
@@ -392,6 +434,7 @@ _DIVISORS = frozenset(
 
 _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "int": (int,), "float": (int, float), "bool": (bool,), "float | None": (int, float, type(None)),
+    "str | None": (str, type(None)),
 }  # fmt: skip
 
 

@@ -3,14 +3,16 @@
 1. decode    `_decode`    bytes to text (BOM, declared charset, page charset, detection)
 2. parse     `_parse`     text to a Lexbor DOM, once
 3. headline  `_headline`  comparison keys of the page's title, which prune and score use
-4. prune     `_prune`     plan which subtrees are chrome or invisible (the DOM is kept whole)
+4. prune     `_prune`     plan which subtrees are chrome or invisible (the DOM is kept whole);
+                          `_selectors` matches the caller's include/exclude selectors
 5. segment   `_segment`   one walk: blocks of text with features, and their containers
 6. score     `_score`     a content score per block and per container
 7. select    `_select`    the article region, and kept/dropped for every block
 8. dedup     `_dedup`     one copy of the article, each paragraph once
    (5 to 8 run once per attempt; `_attempts` holds the retry policy)
 9. body      `_body`      the kept blocks as text
-10. metadata `_metadata`  title, dates, authors and the rest, from the whole page
+10. metadata `_metadata`  title, dates, authors and the rest, from the whole page (skipped
+                          with `Options.body_only`)
 11. document score `_score.document_score`, and the public blocks (`_blocks`)
 
 Arguments are checked and the input bounded in `_arguments`; `_clock` times the stages
@@ -21,18 +23,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from . import _body, _decode, _parse, _prune, _score
+from . import _body, _decode, _parse, _prune, _score, _selectors
 from ._arguments import Input, bounded, checked_options
 from ._attempts import best_attempt
 from ._blocks import outgoing, public_blocks
 from ._clock import NO_CLOCK, StageClock
 from ._deadline import Deadline
 from ._headline import title_keys
-from ._metadata import extract_metadata
+from ._metadata import Metadata, extract_metadata
 from ._model import Article
 from ._options import Options
 
 __all__ = ["StageClock", "extract", "timed_extract"]
+
+_NO_METADATA = Metadata()
+"""What `Options.body_only` gives instead of the metadata stage: every field empty."""
 
 
 def extract(
@@ -67,7 +72,8 @@ def timed_extract(
     may_hold_nul = not isinstance(data, bytes) or b"\x00" in data
     parse_deadline = deadline.share(options.parse_budget_share)
     tree, parse_cut = _parse.parse(
-        decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul, deadline=parse_deadline
+        decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul, deadline=parse_deadline,
+        utf8=decoded.utf8,
     )
     clock.lap("parse")
     title = title_keys(
@@ -75,14 +81,19 @@ def timed_extract(
         min_coverage=options.headline_min_coverage,
     )  # fmt: skip
     clock.lap("score")  # the title's words, which the headline search uses
-    plan = _prune.plan(tree, use_vocabulary=options.prune_by_class, title=title)
+    root = tree.body or tree.root
+    included = _selectors.matches(root, options.include)
+    plan = _prune.plan(
+        tree, use_vocabulary=options.prune_by_class, title=title,
+        excluded=_selectors.matches(root, options.exclude), included=included,
+    )  # fmt: skip
     clock.lap("prune")
-    seg = best_attempt(tree, plan, title, options, deadline, clock)
+    seg = best_attempt(tree, plan, title, options, deadline, clock, included)
     body = _body.to_text(seg.blocks, options.data_table_max_cell_length)
     clock.lap("serialise")
-    meta = extract_metadata(
+    meta = _NO_METADATA if options.body_only else extract_metadata(
         tree, url=url, body=body, options=options, reference_time=reference_time, deadline=deadline
-    )
+    )  # fmt: skip
     clock.lap("metadata")
     article = Article(
         body=body, title=meta.title, authors=meta.authors, date=meta.date,

@@ -78,7 +78,7 @@ import pyarrow as pa
 from dask.delayed import delayed
 
 from ._batch import Extracted, PageInput, extract_many
-from ._inputs import Entry, InputFile, Source, Unreadable, read
+from ._inputs import Entry, InputFile, Source, Unreadable, printable, read
 from ._model import Article
 from ._options import DEFAULT_OPTIONS, Options
 
@@ -269,11 +269,12 @@ def _read(entries: list[Entry], settings: _DaskSettings) -> Iterator[Source]:
             encoding=settings.encoding,
         )  # fmt: skip
         # a file the reader chokes on fails as a row, never as the partition's task
+        name, prefix = printable(entry.path), len(printable(path))
         try:
             for source in sources:  # named PATH, or PATH@OFFSET in a WARC file
-                yield replace(source, name=entry.path + source.name[len(path) :])
+                yield replace(source, name=name + source.name[prefix:])
         except Exception as exc:  # noqa: BLE001
-            yield Unreadable(entry.path, f"{type(exc).__name__}: {exc}")
+            yield Unreadable(name, f"{type(exc).__name__}: {exc}")
 
 
 def _source_rows(sources: Iterable[Source], settings: _DaskSettings) -> Iterator[_Row]:

@@ -6,7 +6,9 @@ import html
 import re
 import unicodedata
 
-__all__ = ["clean", "clean_lines", "fold"]
+import regex
+
+__all__ = ["clean", "clean_lines", "drop_invisible", "fold"]
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200c\u200d\u2060]")
@@ -32,6 +34,11 @@ def clean(text: str | None) -> str:
     text = _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
     # one spelling per character, as in the body (see _textstats.normalise_space)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def drop_invisible(text: str) -> str:
+    """Soft hyphens and zero-width joiners removed: "Mat\u00adthi\u00adas" is one word."""
+    return _INVISIBLE.sub("", text) if not text.isascii() else text
 
 
 def clean_lines(text: str) -> str:

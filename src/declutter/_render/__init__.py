@@ -9,6 +9,7 @@ is made by the pipeline's last stage, `_body`). One module per format:
 * `_html`      a clean HTML document, built from escaped text and an allow-list of tags
 * `_explain`   the blocks and their decisions, as a text table or an HTML report
 * `_meta`      the metadata fields every format carries
+* `_csv`       one RFC 4180 row per article, the JSON fields as columns
 * `_urls`      the one URL check every rendered link and image passes
 """
 
@@ -18,15 +19,20 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from . import _html, _markdown, _meta
+from . import _csv, _html, _markdown, _meta
+from ._csv import header as csv_header
+from ._csv import row as csv_row
 from ._explain import explain_html, explain_table
 
 if TYPE_CHECKING:  # the renderers read an Article; _model imports them when asked to render
     from .._model import Article
 
-__all__ = ["FORMATS", "Format", "explain_html", "explain_table", "render"]
+__all__ = [
+    "FORMATS", "Format", "csv_header", "csv_row", "explain_html", "explain_table",
+    "render",
+]  # fmt: skip
 
-Format = Literal["text", "markdown", "json", "jsonl", "html"]
+Format = Literal["text", "markdown", "json", "jsonl", "html", "csv"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 
 
@@ -39,6 +45,8 @@ def render(
     JSON names, ``author`` for the joined ``authors``), a blank line, then `Article.body`. ``markdown``: YAML front matter, the
     title as a level-1 heading, then the body's structure. ``json``: `Article.to_dict`,
     indented; ``jsonl``: the same on one line. ``html``: a minimal, safe HTML document.
+    ``csv``: a header row and the article's row, the JSON fields in their order (RFC 4180;
+    ``input`` empty, lists as JSON arrays).
 
     `metadata=False` leaves the header/front matter/``<head>`` fields out of text, markdown
     and HTML (JSON always has every field). `blocks=True` adds the blocks to JSON.
@@ -51,6 +59,8 @@ def render(
         return _html.render(article, metadata=metadata)
     if format == "json" or format == "jsonl":
         return json_record(article, blocks=blocks, indent=2 if format == "json" else None)
+    if format == "csv":
+        return _csv.header(article) + _csv.row(article)
     raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
 
 

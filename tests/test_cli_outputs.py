@@ -175,7 +175,7 @@ def test_signals_at_random_moments_leave_only_whole_files(work: Path) -> None:
     pages = work / "many"
     pages.mkdir()
     page = (work / "pages" / "sub" / "b.htm").read_bytes()
-    for n in range(300):
+    for n in range(1500):
         (pages / f"p{n:03d}.html").write_bytes(page)
     rng = random.Random(7)
     codes = []

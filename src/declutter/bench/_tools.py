@@ -167,7 +167,7 @@ def _declutter(clock: StageClock | None, **changes: bool) -> Extract:
 
     from .._pipeline import timed_extract
 
-    options = declutter.Options(**changes)
+    options = declutter.Options().replace(**changes) if changes else declutter.Options()
 
     def extract(html: bytes, url: str | None) -> Prediction:
         if clock is None:

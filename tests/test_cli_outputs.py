@@ -169,6 +169,10 @@ def test_atomic_write_refuses_a_name_taken_meanwhile(
     assert target.read_text() == "theirs" and sorted(p.name for p in tmp_path.iterdir()) == ["x.md"]
 
 
+def _written(out: Path) -> int:
+    return sum(1 for _ in out.rglob("*.json")) if out.exists() else 0
+
+
 def test_signals_at_random_moments_leave_only_whole_files(work: Path) -> None:
     """Ctrl-C or SIGTERM at random moments of runs writing files (a bounded number of runs):
     every file left is whole, none is a temporary ``.part`` one."""
@@ -185,10 +189,11 @@ def test_signals_at_random_moments_leave_only_whole_files(work: Path) -> None:
             [sys.executable, "-m", "declutter", "-o", out.name, "-f", "json", "many"],
             cwd=work, stderr=subprocess.PIPE,
         )  # fmt: skip
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not out.exists() and process.poll() is None:
-            time.sleep(0.005)  # writing has started
-        time.sleep(rng.uniform(0.0, 0.4))
+        # a random moment while writing: after a random number of files (not a random time,
+        # which a loaded machine can outlast: the workers may finish before the writer starts)
+        cut_after, deadline = rng.randrange(1, 400), time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None and _written(out) < cut_after:
+            time.sleep(0.002)
         process.send_signal(rng.choice((signal.SIGINT, signal.SIGTERM)))
         _, stderr = process.communicate(timeout=60)
         assert b"Traceback" not in stderr, stderr.decode()

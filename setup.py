@@ -43,8 +43,12 @@ def _extensions() -> list[Extension]:
         return []
     try:
         # no debug information: the wheel stays small (it is the library, nothing else)
+        # and no symbol table beyond what Python imports (GNU ld's -s)
         flags = [] if sys.platform == "win32" else ["-g0"]
-        walk = Extension("declutter._walk", ["src/declutter/_walk.pyx"], extra_compile_args=flags)
+        link = ["-s"] if sys.platform.startswith("linux") else []
+        walk = Extension(
+            "declutter._walk", ["src/declutter/_walk.pyx"], extra_compile_args=flags, extra_link_args=link
+        )
         return list(cythonize([walk], quiet=True))
     except Exception as exc:  # noqa: BLE001 (a .pyx Cython cannot compile: the Python walk stays)
         _warn(exc)

@@ -30,11 +30,11 @@ from distributed import Client, LocalCluster
 
 import declutter
 from declutter import DEFAULT_OPTIONS, Options
-from declutter.bench._data import Page, load_dataset
+from declutter.bench._data import BenchPage, load_dataset
 from declutter.dask import articles_from_pages, articles_from_warc
 
 
-def _in_processes(pages: Sequence[Page], jobs: int) -> Callable[[], int]:
+def _in_processes(pages: Sequence[BenchPage], jobs: int) -> Callable[[], int]:
     """declutter's own batch API: this process (jobs=1) or a pool of `jobs` processes."""
 
     def run() -> int:
@@ -57,7 +57,7 @@ def _on_cluster(client: Client, build: Callable[[Options], dd.DataFrame]) -> Cal
 
 
 def _parquet_pages(
-    pages: Sequence[Page], folder: Path, files: int
+    pages: Sequence[BenchPage], folder: Path, files: int
 ) -> Callable[[Options], dd.DataFrame]:
     for i in range(files):
         part = pages[i::files]
@@ -69,7 +69,7 @@ def _parquet_pages(
 
 
 def _warc_files(
-    pages: Sequence[Page], folder: Path, files: int
+    pages: Sequence[BenchPage], folder: Path, files: int
 ) -> Callable[[Options], dd.DataFrame]:
     from io import BytesIO
 

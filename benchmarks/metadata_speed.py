@@ -26,26 +26,23 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-import declutter
-from declutter import _decode, _parse, _serialise
+from declutter import _decode, _parse, _prune
+from declutter._attempts import best_attempt
+from declutter._body import to_text
+from declutter._headline import title_keys
 from declutter._metadata import extract_metadata
 from declutter._options import DEFAULT_OPTIONS
-
-try:  # the body stages, as the pipeline runs them (a private function: it may move)
-    from declutter._pipeline import _extract_body
-except ImportError:  # pragma: no cover
-    _extract_body = None
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "fixtures" / "bench" / "scrapinghub"
 
 
 def _body(tree: LexborHTMLParser, url: str | None) -> str:
-    """The body text, extracted from `tree` by the body stages."""
-    if _extract_body is None:  # pragma: no cover
-        return declutter.extract(tree.html or "", url=url).body
-    seg = _extract_body(tree, url, DEFAULT_OPTIONS, None)
-    return _serialise.to_text(seg.blocks, DEFAULT_OPTIONS.data_table_max_cell_length)
+    """The body text, extracted from `tree` by the body stages, as the pipeline runs them."""
+    o = DEFAULT_OPTIONS
+    title = title_keys(tree, url=url, min_chars=o.headline_min_chars, min_coverage=o.headline_min_coverage)
+    seg = best_attempt(tree, _prune.plan(tree, use_vocabulary=o.prune_by_class, title=title), title, o, None)
+    return to_text(seg.blocks, o.data_table_max_cell_length)
 
 
 def main() -> int:

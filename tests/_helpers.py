@@ -3,6 +3,10 @@ read by `_pages`)."""
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
 from declutter import _parse, _prune, _score, _select
 from declutter._deadline import NO_DEADLINE
 from declutter._headline import TitleKeys, keys_of, title_keys
@@ -75,9 +79,18 @@ def raw_blocks(*texts: str, kept: bool = True) -> list[RawBlock]:
             length=measure(t),
             link_length=0,
             punctuation=0,
-            tags=0,
+            element_count=0,
             kept=kept,
             reason="content" if kept else "short",
         )
         for i, t in enumerate(texts)
     ]
+
+
+def load_program(path: Path, module_name: str) -> ModuleType:
+    """A script of the repository that is not a package module (benchmarks/, reference scorers)."""
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,4 +1,4 @@
-"""Shared helpers of the metadata tests: run the stage on a snippet."""
+"""Shared helper of the metadata tests: run the stage on a snippet."""
 
 from __future__ import annotations
 
@@ -15,4 +15,3 @@ def meta_of(html: str, *, url: str | None = None, body: str = "", reference_time
     return extract_metadata(
         LexborHTMLParser(html), url=url, body=body, options=DEFAULT_OPTIONS, reference_time=reference_time
     )
-

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 import declutter
 from _pages import REPO, read_page
-from declutter._serialise import _html
+from declutter._render import _html
 
 REAL_PAGES = {
     "flowfx.de.tmux.html": "fixtures/bench/trafilatura-dev/html/flowfx.de.tmux.html.gz",

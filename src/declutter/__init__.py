@@ -13,8 +13,6 @@
 """
 
 import logging as _logging
-from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
-from importlib.metadata import version as _version
 
 from ._batch import Extracted, extract_many
 from ._errors import FetchError, InputTypeError
@@ -22,17 +20,13 @@ from ._fetch import Fetched, extract_url, fetch
 from ._model import Article, Block, Image, Link
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
-from ._serialise import FORMATS, render
+from ._render import FORMATS, render
+from ._version import __version__
 
 __all__ = [
     "Article", "Block", "DEFAULT_OPTIONS", "Extracted", "FORMATS", "FetchError", "Fetched", "Image",
     "InputTypeError", "Link", "Options", "__version__", "extract", "extract_many", "extract_url",
     "fetch", "render",
 ]  # fmt: skip
-
-try:
-    __version__ = _version("declutter")
-except _PackageNotFoundError:  # running from a source tree without an install
-    __version__ = "0.0.0"
 
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())

@@ -26,17 +26,34 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Generic, TypeVar
 
+from ._decode import not_a_page
 from ._model import Article
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
 
-__all__ = ["Extracted", "Outcome", "Page", "default_jobs", "extract_many", "ordered_map"]
+__all__ = [
+    "Extracted", "Outcome", "PageInput", "WorkersCannotStart", "default_jobs", "extract_many",
+    "ordered_map",
+]  # fmt: skip
 
 T = TypeVar("T")
 R = TypeVar("R")
 _WINDOW_PER_JOB = 4
 """Items in flight per worker: enough to keep every worker busy while the oldest one is
 awaited, few enough to bound memory."""
+
+
+class WorkersCannotStart(RuntimeError):
+    """The worker processes died before running anything: a setup mistake, not a page's
+    failure (most often a script without ``if __name__ == "__main__":``)."""
+
+
+_CANNOT_START = (
+    "the worker processes died as they started, before any page: each one imports the "
+    "script that started them (multiprocessing's spawn and forkserver start methods), and a "
+    "script that calls extract_many at its top level starts workers again from there. Put the "
+    'call under `if __name__ == "__main__":` (or use jobs=1)'
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +145,16 @@ class _Pool(Generic[T, R]):
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        """A new pool whose workers run: a worker that cannot even run a no-op died of the
+        setup (`WorkersCannotStart`), which no page should be blamed for."""
         context = _context(self.preload)
-        return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_ignore_sigint)
+        executor = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_ignore_sigint)
+        try:
+            executor.submit(_ready).result()
+        except BrokenProcessPool:
+            executor.shutdown(wait=True, cancel_futures=True)
+            raise WorkersCannotStart(_CANNOT_START) from None
+        return executor
 
     def submit(self, chunk: list[T]) -> Future[list[_Result[R]]]:
         try:
@@ -182,10 +207,14 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _ready() -> bool:
+    return True
+
+
 # --- extract_many: the public batch API --------------------------------------------------
 
 Html = bytes | bytearray | str
-Page = Html | tuple[Html, str | None] | tuple[Html, str | None, str | None]
+PageInput = Html | tuple[Html, str | None] | tuple[Html, str | None, str | None]
 """One page for `extract_many`: its HTML, ``(html, url)``, or ``(html, url, encoding)``
 where `encoding` is the charset a transport states (a WARC record's HTTP header)."""
 
@@ -201,7 +230,8 @@ class Extracted:
     article: Article | None
     """The extracted article; None only when the item was not a page (see `error`)."""
     error: str | None = None
-    """``"TypeError: ..."`` when the item was not bytes, str or (html, url)."""
+    """``"TypeError: ..."`` when the item was not bytes, str or (html, url); ``"empty
+    file"`` or ``"not HTML (...)"`` when its bytes are no web page."""
 
     @property
     def ok(self) -> bool:
@@ -209,7 +239,7 @@ class Extracted:
 
 
 def extract_many(
-    pages: Iterable[Page],
+    pages: Iterable[PageInput],
     *,
     jobs: int = 1,
     options: Options | None = None,
@@ -221,10 +251,18 @@ def extract_many(
 
     Pages are taken lazily, a window of chunks at a time, so an endless crawl streams
     through in bounded memory. An item that is not a page gives an `Extracted` with an
-    `error`, never an exception that stops the batch. `keep_blocks=False` drops the blocks
+    `error`, never an exception that stops the batch: not bytes or str (``TypeError: ...``),
+    or bytes that are no web page (``empty file``, ``not HTML (PNG image data)``: the
+    command line's check, `_decode.not_a_page`). `keep_blocks=False` drops the blocks
     from the articles, which makes the results much smaller to send between processes and
     to keep. Pages go to the workers `chunk_size` at a time; options travel with every
     chunk: workers hold no state between pages.
+
+    With ``jobs > 1`` the workers are new processes that import the calling script (the
+    spawn and forkserver start methods), so a script must call this under
+    ``if __name__ == "__main__":``. Without that guard the workers die as they start, and
+    the first result raises `WorkersCannotStart` (a `RuntimeError` saying so) instead of
+    reporting every page as failed.
     """
     if jobs < 0 or chunk_size < 1:
         raise ValueError("jobs must be >= 0 and chunk_size >= 1")
@@ -244,18 +282,21 @@ def extract_many(
             yield Extracted(index, _url_of(page), None, error)
 
 
-_Settings = tuple[Options, datetime | None, bool]
+_TaskSettings = tuple[Options, datetime | None, bool]
 
 
-def _extract_task(task: tuple[int, Page, _Settings]) -> Extracted:
+def _extract_task(task: tuple[int, PageInput, _TaskSettings]) -> Extracted:
     index, page, (options, reference_time, keep_blocks) = task
     return _extract_one(index, page, options, reference_time, keep_blocks)
 
 
 def _extract_one(
-    index: int, page: Page, options: Options, reference_time: datetime | None, keep_blocks: bool
+    index: int, page: PageInput, options: Options, reference_time: datetime | None, keep_blocks: bool
 ) -> Extracted:
     html, url, encoding = _parts(page)
+    reason = not_a_page(html) if isinstance(html, (bytes, bytearray, str)) else None
+    if reason is not None:  # checked before extract, which would only give an empty article
+        return Extracted(index, url if isinstance(url, str) else None, None, reason)
     try:
         article = extract(
             html, url=url, encoding=encoding, options=options, reference_time=reference_time
@@ -267,7 +308,7 @@ def _extract_one(
     return Extracted(index, url, article)
 
 
-def _parts(page: Page) -> tuple[Html, str | None, str | None]:
+def _parts(page: PageInput) -> tuple[Html, str | None, str | None]:
     """(html, url, encoding) of a page; a tuple of another length is left whole as `html`,
     which `extract` then rejects as this item's TypeError."""
     if isinstance(page, tuple) and len(page) in (2, 3):
@@ -275,6 +316,6 @@ def _parts(page: Page) -> tuple[Html, str | None, str | None]:
     return page, None, None  # type: ignore[return-value]  # a bad tuple: extract's TypeError
 
 
-def _url_of(page: Page) -> str | None:
+def _url_of(page: PageInput) -> str | None:
     url = page[1] if isinstance(page, tuple) and len(page) > 1 else None
     return url if isinstance(url, str) else None

@@ -1,6 +1,6 @@
 """The ``declutter`` command: extract the article of one or more pages.
 
-Thin by design: the arguments (`_parser`), then inputs (`_cli_inputs`), extraction in
+Thin by design: the arguments (`_parser`), then inputs (`_inputs`), extraction in
 worker processes (`_batch.ordered_map`, calling `_work`), and outputs (`_cli_outputs`).
 Extraction flags are generated from `Options` (`_cli_flags`). With ``--scheduler`` a Dask
 cluster extracts and writes instead (`_cli_dask`). See ``docs/cli.md``.
@@ -14,20 +14,31 @@ import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
-from . import __version__, _cli_dask, _cli_flags, _cli_inputs
-from ._batch import Outcome, ordered_map
-from ._cli_inputs import Entry, Page, Remote, Source, Unreadable
+from . import _charsets, _cli_dask, _cli_flags, _inputs
+from ._batch import Outcome, WorkersCannotStart, ordered_map
 from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
+from ._decode import not_a_page
 from ._fetch import DEFAULT_TIMEOUT, FetchError, fetch, is_url
+from ._inputs import Entry, InputFile, Remote, Source, Unreadable
 from ._model import Article
-from ._options import Options
+from ._options import SECTIONS, Options
 from ._pipeline import extract
-from ._serialise import FORMATS, Format, explain_html, explain_table, json_record, render
+from ._render import (
+    FORMATS,
+    Format,
+    csv_header,
+    csv_row,
+    explain_html,
+    explain_table,
+    json_record,
+    render,
+)  # fmt: skip
+from ._version import __version__
 
 __all__ = ["as_text", "explain_table", "main"]
 
@@ -64,12 +75,13 @@ _EXTENSIONS: dict[str, str] = {
     "json": ".json",
     "jsonl": ".jsonl",
     "html": ".html",
+    "csv": ".csv",
 }
 _EXPLAIN_SUFFIX = ".explain.html"
 
 
 @dataclass(frozen=True, slots=True)
-class _Settings:
+class _CliSettings:
     """What every page's worker needs to know."""
 
     format: Format
@@ -81,14 +93,12 @@ class _Settings:
     """Seconds fetching one URL may take."""
     encoding: str | None = None
     """--encoding: the charset of a fetched page whose header states none."""
-    named: bool = False
-    """JSON records name their input (the run can hold several pages)."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Job:
     source: Source
-    settings: _Settings
+    settings: _CliSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     _cli_dask.add_arguments(parser.add_argument_group("cluster (declutter[dask])"))
 
     def group_for(section: str) -> argparse._ArgumentGroup:
-        title = "format" if section == "output" else f"extraction: {section}"
+        title = "format" if section == "output" else f"extraction: {SECTIONS[section]}"
         return groups.get(title) or groups.setdefault(title, parser.add_argument_group(title))
 
     _cli_flags.add_option_flags(parser, group_for)
@@ -144,14 +154,14 @@ def _input_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument(
         "--glob", action="append", metavar="PATTERN",
         help="in directories, read the files whose name or relative path matches PATTERN "
-        "(case-insensitive; repeatable; default: " + " ".join(_cli_inputs.DEFAULT_GLOBS) + ")",
+        "(case-insensitive; repeatable; default: " + " ".join(_inputs.DEFAULT_GLOBS) + ")",
     )  # fmt: skip
     group.add_argument(
         "--url", help="the page's URL (for files and stdin; WARC records have their own)"
     )
     group.add_argument(
         "--encoding", help="charset of files and stdin, as an HTTP header would state it "
-        "(WARC records use their HTTP header's)",
+        "(a WHATWG label: utf-8, windows-1252, gbk...; WARC records use their HTTP header's)",
     )  # fmt: skip
 
 
@@ -185,7 +195,8 @@ def _format_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument(
         "-f", "--format", choices=(*FORMATS, "parquet"), default=None,
         help="text (default), markdown (CommonMark), json (one indented object per page), "
-        "jsonl (one object per line), html (clean, safe HTML), parquet (with --scheduler)",
+        "jsonl (one object per line), html (clean, safe HTML), csv (a row per page, "
+        "RFC 4180), parquet (with --scheduler)",
     )  # fmt: skip
     group.add_argument("--json", action="store_true", help="same as --format jsonl")
     group.add_argument(
@@ -228,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # `declutter page.html | head`: the reader left
             _silence_stdout()
             return EXIT_OK
+        except WorkersCannotStart:
+            sys.stderr.write("declutter: --jobs: the worker processes died as they started\n")
+            return EXIT_SOME_FAILED
 
 
 def _tolerate_narrow_streams() -> None:
@@ -269,22 +283,27 @@ def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
-        run = _Run(args, _settings(parser, args), sys.stdout, sys.stderr)
+        run = _CliRun(args, _settings(parser, args), sys.stdout, sys.stderr)
         run.check(parser)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
     return run.execute()
 
 
-def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Settings:
+def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _CliSettings:
     if args.json and args.format not in (None, "jsonl"):
         parser.error("--json is --format jsonl; give one of them")
+    if args.encoding is not None and _charsets.lookup(args.encoding) is None:
+        parser.error(
+            f"--encoding {args.encoding!r}: not a charset label of the WHATWG Encoding Standard "
+            "(utf-8, windows-1252, gbk, shift_jis, ...)"
+        )
     _cli_dask.check(parser, args)
     try:
         options = _cli_flags.options_from(args)
     except (TypeError, ValueError) as exc:
         parser.error(str(exc))
-    return _Settings(
+    return _CliSettings(
         # on a cluster, JSON records (also what parquet holds); _cli_dask writes them
         format="jsonl" if args.json or args.scheduler is not None else (args.format or "text"),
         metadata=args.metadata,
@@ -297,11 +316,11 @@ def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Set
 
 
 @dataclass
-class _Run:
+class _CliRun:
     """One run of the command: inputs planned, pages extracted, outputs written."""
 
     args: argparse.Namespace
-    settings: _Settings
+    settings: _CliSettings
     stdout: TextIO
     stderr: TextIO
     entries: list[Entry] = field(default_factory=list)
@@ -312,6 +331,7 @@ class _Run:
     line (other runs of several pages only on a terminal)."""
     progress: Progress | None = None
     mode: int = 0o644
+    csv_header_written: bool = False
 
     def check(self, parser: argparse.ArgumentParser) -> None:
         """Plan the inputs; usage errors exit 2 before any page is read."""
@@ -329,7 +349,7 @@ class _Run:
                 listed.append(name)
             else:
                 self._fail(name, f"not an http or https URL (in {args.urls_from})")
-        self.entries, empty = _cli_inputs.plan(args.inputs, args.glob or (), listed)
+        self.entries, empty = _inputs.plan(args.inputs, args.glob or (), listed)
         for message in empty:  # a directory without pages: that input failed
             self._fail(*message)
         self.batch = (
@@ -339,7 +359,8 @@ class _Run:
         )
         if args.scheduler is not None and any(e.remote for e in self.entries):
             parser.error("URLs are fetched here, not on a cluster: drop --scheduler")
-        self.settings = replace(self.settings, named=self.many)
+        if self.settings.format == "csv" and args.explain:
+            parser.error("--explain has no csv form: use --format jsonl --explain")
         if self.settings.format == "html" and self.many and not args.output_dir:
             parser.error("html output of several pages needs --output-dir")
         explain = args.explain_html
@@ -359,7 +380,8 @@ class _Run:
             self._error(f"{name}: {exc.strerror or exc}")
             return []
         text = os.fsdecode(raw)
-        names = text.split("\0") if self.args.null else text.splitlines()
+        # newline (or NUL) only: a file name may hold a form feed, U+0085 or U+2028
+        names = text.split("\0" if self.args.null else "\n")
         return [n for n in names if n.strip()]
 
     def _explain_is_dir(self) -> bool:
@@ -383,7 +405,7 @@ class _Run:
 
     def _extract_here(self) -> None:
         assert self.progress is not None
-        sources = _cli_inputs.read(
+        sources = _inputs.read(
             self.entries, limit=self.settings.options.max_bytes, url=self.args.url,
             encoding=self.args.encoding,
         )  # fmt: skip
@@ -399,7 +421,7 @@ class _Run:
     def _extract_on_cluster(self) -> None:
         assert self.progress is not None
         _cli_dask.execute(
-            self.args, self.entries, self.settings.options, named=self.settings.named,
+            self.args, self.entries, self.settings.options, named=True,
             stdout=self.stdout, progress=self.progress, report=self._fail,
         )  # fmt: skip
 
@@ -416,7 +438,7 @@ class _Run:
         self.claimed.update(self._targets(source))
         return source
 
-    def _targets(self, page: Page | Remote) -> list[Path]:
+    def _targets(self, page: InputFile | Remote) -> list[Path]:
         paths = []
         if self.args.output_dir:
             paths.append(_under(self.args.output_dir, page, _EXTENSIONS[self.settings.format]))
@@ -447,10 +469,13 @@ class _Run:
             return self._fail(source.name, _os_message(exc))
         return True
 
-    def _write(self, page: Page | Remote, rendered: _Rendered) -> None:
+    def _write(self, page: InputFile | Remote, rendered: _Rendered) -> None:
         targets = iter(self._targets(page))
         if self.args.output_dir:
-            atomic_write(next(targets), rendered.output, force=self.args.force, mode=self.mode)
+            text = rendered.output
+            if self.settings.format == "csv":  # each file is a CSV document of its own
+                text = csv_header(Article()) + text
+            atomic_write(next(targets), text, force=self.args.force, mode=self.mode)
         else:
             self._to_stdout(page, rendered.output)
         if rendered.explain_html is not None:
@@ -458,13 +483,16 @@ class _Run:
                 next(targets), rendered.explain_html, force=self.args.force, mode=self.mode
             )
 
-    def _to_stdout(self, page: Page | Remote, text: str) -> None:
+    def _to_stdout(self, page: InputFile | Remote, text: str) -> None:
         assert self.progress is not None
         self.progress.clear()
         if self.many and self.settings.format in ("text", "markdown"):
             if self.progress.pages:
                 self.stdout.write("\n")
             self.stdout.write(f"==> {page.name} <==\n")
+        if self.settings.format == "csv" and not self.csv_header_written:
+            self.stdout.write(csv_header(Article()))
+            self.csv_header_written = True
         self.stdout.write(text)
         self.stdout.flush()
 
@@ -476,7 +504,7 @@ class _Run:
     def _error(self, message: str) -> None:
         if self.progress is not None:
             self.progress.clear()
-        self.stderr.write(f"declutter: {message}\n")
+        self.stderr.write(f"declutter: {_inputs.printable(message)}\n")
         self.stderr.flush()
 
 
@@ -484,7 +512,7 @@ _CHUNK_SIZE = 8
 """Pages sent to a worker at once: fewer round trips, yet a steady progress line."""
 
 
-def _under(directory: str, page: Page | Remote, suffix: str) -> Path:
+def _under(directory: str, page: InputFile | Remote, suffix: str) -> Path:
     stem = page.stem
     return Path(directory, *stem.parent.parts, stem.name + suffix)
 
@@ -507,24 +535,29 @@ def _work(job: _Job) -> _Rendered | None:
         return None
     article = extract(page.data, url=page.url, encoding=page.encoding, options=settings.options)
     report = explain_html(article) if settings.explain_html else None
-    return _Rendered(_render(article, page.name if settings.named else None, settings), report)
+    return _Rendered(_render(article, page.name, settings), report)
 
 
-def _fetched(source: Source, settings: _Settings) -> Page | None:
+def _fetched(source: Source, settings: _CliSettings) -> InputFile | None:
     """The page to extract: a URL fetched (raising `FetchError`), a file's page as read."""
     if isinstance(source, Remote):
         got = fetch(source.name, timeout=settings.timeout, max_bytes=settings.options.max_bytes)
+        reason = not_a_page(got.content)  # the check files get when they are read
+        if reason is not None:
+            raise FetchError(reason)
         encoding = got.encoding or settings.encoding
-        return Page(source.name, got.content, got.url, encoding, source.stem)
-    return source if isinstance(source, Page) else None
+        return InputFile(source.name, got.content, got.url, encoding, source.stem)
+    return source if isinstance(source, InputFile) else None
 
 
-def _render(article: Article, name: str | None, settings: _Settings) -> str:
+def _render(article: Article, name: str, settings: _CliSettings) -> str:
     fmt = settings.format
     if fmt == "json" or fmt == "jsonl":
         indent = 2 if fmt == "json" else None
-        extra = {"input": name} if name is not None else None
+        extra = {"input": name}
         return json_record(article, blocks=settings.explain, indent=indent, extra=extra)
+    if fmt == "csv":  # the row alone: the run writes the header once (or once per file)
+        return csv_row(article, input=name)
     if settings.explain:
         return explain_html(article) if fmt == "html" else explain_table(article)
     return render(article, fmt, metadata=settings.metadata)

@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ._cli_inputs import Entry
 from ._cli_outputs import Progress, atomic_write
+from ._inputs import Entry
 from ._options import Options
-from ._serialise import json_record
+from ._render import json_record
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
@@ -93,7 +93,7 @@ def execute(
 ) -> None:  # fmt: skip
     """Extract `entries` on the cluster and write their output; every page counts in
     `progress`, every failed one is also `report`-ed."""
-    from .dask import _articles_from_entries, _partitions, _Settings
+    from .dask import _articles_from_entries, _DaskSettings, _partitions
 
     if not entries:  # only directories without pages: nothing to send, no cluster to start
         return
@@ -108,7 +108,7 @@ def execute(
         if out is not None and not _clear(out, fmt, force=args.force, report=report):
             return
         partitions = args.partitions or _PARTITIONS_PER_THREAD * sum(client.nthreads().values())
-        settings = _Settings(options, url=args.url, encoding=args.encoding, cwd=os.getcwd())
+        settings = _DaskSettings(options, url=args.url, encoding=args.encoding, cwd=os.getcwd())
         frame = _articles_from_entries(_partitions(entries, partitions), settings)
         if out is None:
             _print_jsonl(

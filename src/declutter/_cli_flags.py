@@ -1,26 +1,22 @@
 """Command-line flags generated from the `Options` dataclass, so the two never drift.
 
 Every field becomes ``--field-name`` (booleans ``--flag``/``--no-flag``), its help is the
-field's docstring, and fields are grouped by the ``# --- section ---`` comments of
-``_options.py``. A flag left out keeps the field's default.
+field's own help, and flags are grouped by the fields' sections (`_options.SECTIONS`). A
+flag left out keeps the field's default.
 """
 
 from __future__ import annotations
 
 import argparse
-import ast
-import inspect
 import re
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields
 
-from . import _options
-from ._options import Options
+from ._options import Options, help_of, section_of
 
 __all__ = ["OptionFlag", "add_option_flags", "option_flags", "options_from"]
 
-_SECTION = re.compile(r"^\s*#\s*-{2,}\s*(.+?)\s*-{2,}\s*$")
 _MARKUP = re.compile(r"``?([^`]+)``?")
 _DEST_PREFIX = "option_"
 
@@ -32,6 +28,7 @@ class OptionFlag:
     field: str
     flag: str
     section: str
+    """The field's section, a key of `_options.SECTIONS`."""
     help: str
     kind: type
     default: object
@@ -41,7 +38,6 @@ class OptionFlag:
 
 def option_flags() -> list[OptionFlag]:
     """A flag for every field of `Options`, in declaration order."""
-    docs, sections = _field_docs()
     hints = typing.get_type_hints(Options)
     out = []
     for f in fields(Options):
@@ -50,8 +46,8 @@ def option_flags() -> list[OptionFlag]:
             OptionFlag(
                 field=f.name,
                 flag="--" + f.name.replace("_", "-"),
-                section=sections.get(f.name, "other"),
-                help=docs.get(f.name, ""),
+                section=section_of(f),
+                help=_MARKUP.sub(r"\1", help_of(f)),
                 kind=kind,
                 default=f.default if f.default is not MISSING else None,
                 optional=optional,
@@ -64,7 +60,7 @@ def add_option_flags(
     parser: argparse.ArgumentParser, group_for: Callable[[str], argparse._ArgumentGroup]
 ) -> None:
     """Add every `Options` flag to `parser`, in the group `group_for` gives for its section
-    of ``_options.py`` (``limits (robustness)``, ``prune``, ... ``output``)."""
+    (``limits``, ``prune``, ... ``output``; `_options.SECTIONS` holds their titles)."""
     for option in option_flags():
         _add(group_for(option.section), option)
 
@@ -112,7 +108,8 @@ def _parser(option: OptionFlag) -> Callable[[str], object]:
         if option.optional and text.strip().lower() in ("none", "off"):
             return _NONE
         try:
-            return convert(text.replace("_", ""))
+            # 10_000 reads as 10000; a selector (str) keeps its underscores
+            return convert(text.replace("_", "") if convert in (int, float) else text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"not a valid {convert.__name__}: {text!r}") from None
 
@@ -135,38 +132,3 @@ def _base_type(hint: object) -> tuple[type, bool]:
         return kinds[0], len(kinds) < len(args)
     assert isinstance(hint, type)
     return hint, False
-
-
-def _field_docs() -> tuple[dict[str, str], dict[str, str]]:
-    """Docstring and section of each field, read from the source of ``_options.py``."""
-    try:
-        source = inspect.getsource(_options)
-    except OSError:  # no source (a frozen build): flags without help
-        return {}, {}
-    lines = source.splitlines()
-    docs: dict[str, str] = {}
-    sections: dict[str, str] = {}
-    for name, line, doc in _fields_in(ast.parse(source)):
-        docs[name] = _MARKUP.sub(r"\1", " ".join(doc.split()))
-        sections[name] = _section_above(lines, line)
-    return docs, sections
-
-
-def _fields_in(tree: ast.Module) -> Iterator[tuple[str, int, str]]:
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name == "Options":
-            body = node.body
-            for stmt, after in zip(body, [*body[1:], None]):
-                if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-                    doc = ""
-                    if isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant):
-                        doc = str(after.value.value)
-                    yield stmt.target.id, stmt.lineno, doc
-
-
-def _section_above(lines: list[str], line: int) -> str:
-    for text in reversed(lines[: line - 1]):
-        match = _SECTION.match(text)
-        if match:
-            return match.group(1)
-    return "other"

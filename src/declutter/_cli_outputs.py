@@ -4,6 +4,9 @@ the closing summary.
 A file is written to a temporary file in its own directory and then renamed into place,
 so an interrupted run never leaves a partial output; without ``force`` the rename refuses
 to replace an existing file (a hard link, which fails atomically when the name is taken).
+The temporary file is named before it is created and created inside the clean-up scope,
+and Ctrl-C and SIGTERM wait while a file is written (where signals can be blocked), so
+that no interruption leaves a ``.part`` file behind.
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
+import signal
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -37,15 +42,43 @@ def atomic_write(path: Path, text: str | bytes, *, force: bool, mode: int = 0o64
     if not force and path.exists():
         raise OutputExists(errno.EEXIST, "exists (use --force to overwrite)", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    with _signals_deferred():
+        temp = str(path.parent / f".{path.name}.{secrets.token_hex(8)}.part")
+        ours = True
+        try:
+            try:
+                fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o600)
+            except FileExistsError:
+                ours = False  # another writer's file (a 1 in 2**64 chance): not ours to remove
+                raise
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.chmod(temp, mode)
+            _move(temp, path, force)
+        finally:
+            if ours:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temp)
+
+
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+_DEFERRED = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back until the block ends (they arrive then), where the
+    platform can block signals; elsewhere the block's own clean-up has to do."""
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None:
+        yield
+        return
+    previous = block(signal.SIG_BLOCK, _DEFERRED)
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(text.encode("utf-8") if isinstance(text, str) else text)
-        os.chmod(temp, mode)
-        _move(temp, path, force)
+        yield
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
+        block(signal.SIG_SETMASK, previous)
 
 
 def _move(temp: str, path: Path, force: bool) -> None:

@@ -20,6 +20,7 @@ from ._errors import FetchError
 from ._model import Article
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
+from ._version import __version__
 
 if TYPE_CHECKING:
     import urllib3
@@ -62,8 +63,6 @@ class Fetched:
 
 def user_agent() -> str:
     """The User-Agent sent unless the caller gives one: declutter and its version."""
-    from . import __version__
-
     return f"declutter/{__version__} (+https://pypi.org/project/declutter/)"
 
 

@@ -14,11 +14,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from ._metadata._title import split_segments
+from ._textstats import has_han
 
-__all__ = ["TitleKeys", "keys_of", "title_keys"]
+__all__ = ["TitleKeys", "keys_of", "split_segments", "title_keys"]
+
+# Separators between a headline and the site/section names in <title>: spaced dashes and
+# bars, or unspaced bars, underscores, guillemets and double dashes.
+# (?<!\s): a try starts only where a run of spaces starts, so a long run costs linear time.
+_SEPARATOR = re.compile(r"(?<!\s)\s+[-–—|·•»«›‹:/~*⋆>]\s+|(?<!\s)\s*(?:[|_»«›‹]+|--+|::|\s[-–—]+\s)\s*")
+# In CJK titles an unspaced hyphen also separates ("标题-新华网").
+_CJK_SEPARATOR = regex.compile(r"(?<!\s)(?:\s*[-–—|_»«›‹·]+\s*|\s+[:/]\s+|\s*--+\s*)")
+
+
+def split_segments(reference: str) -> list[str]:
+    """`reference` cut at title separators (unspaced hyphens too when it is CJK)."""
+    rx = _CJK_SEPARATOR if has_han(reference) else _SEPARATOR
+    return [s for s in (p.strip() for p in rx.split(reference)) if s]
 
 _NON_WORD = re.compile(r"[\W_]+")
 _MAX_SEGMENTS = 8  # real titles have a handful; runs of segments grow with the square

@@ -58,7 +58,7 @@ class Block(NamedTuple):
     """The same measure over the text inside links."""
     punctuation: int
     """Number of sentence punctuation marks (Latin and CJK)."""
-    tags: int
+    element_count: int
     """Number of elements inside the block (inline markup included)."""
     position: float
     """Where the block sits on the page, 0.0 (top) to 1.0 (bottom)."""
@@ -110,7 +110,7 @@ class Block(NamedTuple):
     @property
     def text_density(self) -> float:
         """Text measure per element (CETD's text density)."""
-        return self.length / (self.tags + 1)
+        return self.length / (self.element_count + 1)
 
     def to_dict(self) -> dict[str, Any]:
         """The block's fields and derived features as plain JSON-able values."""
@@ -189,12 +189,12 @@ class Article:
 
     def to_markdown(self, *, metadata: bool = True) -> str:
         """The article as CommonMark: ``declutter.render(self, "markdown")``."""
-        from ._serialise import render  # the renderers read Article: imported when used
+        from ._render import render  # the renderers read Article: imported when used
 
         return render(self, "markdown", metadata=metadata)
 
     def to_html(self, *, metadata: bool = True) -> str:
         """The article as a clean, safe HTML document: ``declutter.render(self, "html")``."""
-        from ._serialise import render
+        from ._render import render
 
         return render(self, "html", metadata=metadata)

@@ -61,7 +61,8 @@ class Limits:
 
 
 def parse(
-    text: str, limits: Limits, *, may_hold_nul: bool = True, deadline: Deadline = NO_DEADLINE
+    text: str, limits: Limits, *, may_hold_nul: bool = True, deadline: Deadline = NO_DEADLINE,
+    utf8: bytes | None = None,
 ) -> tuple[LexborHTMLParser, bool]:
     """The page's DOM, and whether the input had to be cut or rewritten to fit `limits`.
 
@@ -69,21 +70,25 @@ def parse(
     page of NULs (a binary file) then parses to an empty document instead of a garbage one.
     `may_hold_nul=False` (the bytes it was decoded from held none) skips that search. Past
     `deadline` the rewriting stops and the rest of the text is dropped (marked as rewritten).
+    `utf8` is `text` encoded as UTF-8 when the caller has it (the page's own bytes): a page
+    parsed as it is then goes to the parser as those bytes, which it would encode `text` to.
     """
     truncated = len(text) > limits.max_chars
     if truncated:
-        text = text[: limits.max_chars]
+        text, utf8 = text[: limits.max_chars], None
     if may_hold_nul and "\x00" in text:
-        text = text.replace("\x00", "")
-    tags = text.count("<")
+        text, utf8 = text.replace("\x00", ""), None
+    tags = text.count("<") if utf8 is None else utf8.count(b"<")  # "<" is one byte in UTF-8
     if tags > limits.max_tags:
-        text = text[: _nth_index(text, "<", limits.max_tags)]
+        text, utf8 = text[: _nth_index(text, "<", limits.max_tags)], None
         tags, truncated = limits.max_tags, True
     rewritten = False
     dense = _attribute_dense(text, limits)
     if dense or _may_exceed(text, tags, limits):
         text, rewritten = _TreeSketch(limits, dense).rewrite(text, deadline)
-    return LexborHTMLParser(text), truncated or rewritten
+    if utf8 is None or rewritten:
+        return LexborHTMLParser(text), truncated or rewritten
+    return LexborHTMLParser(utf8), truncated
 
 
 def _nth_index(text: str, char: str, n: int) -> int:

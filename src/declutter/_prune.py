@@ -19,6 +19,7 @@ retries without the tier when it leaves too little text (as Readability does wit
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -87,10 +88,13 @@ class PrunePlan:
 
 
 def plan(
-    tree: LexborHTMLParser, *, use_vocabulary: bool = True, title: TitleKeys | None = None
-) -> PrunePlan:
+    tree: LexborHTMLParser, *, use_vocabulary: bool = True, title: TitleKeys | None = None,
+    excluded: Sequence[LexborNode] = (), included: Sequence[LexborNode] = (),
+) -> PrunePlan:  # fmt: skip
     """Find the chrome and invisible subtrees of `tree`; `title` lets the vocabulary spare
-    the boxes of the heading that repeats the page's title."""
+    the boxes of the heading that repeats the page's title. The caller's `excluded`
+    elements are pruned (``excluded``); its `included` ones, the article, and the elements
+    around them are never pruned (what they hold still is)."""
     result = PrunePlan(use_vocabulary=use_vocabulary)
     root = tree.body or tree.root
     if root is None:
@@ -103,7 +107,23 @@ def plan(
             result.structural[node.mem_id] = reason
     if use_vocabulary:
         result.protected = _landmark_ancestors(root, title)
+    for node in excluded:
+        result.structural[node.mem_id] = "excluded"
+    kept = _with_ancestors(included)
+    for mem_id in kept:
+        result.structural.pop(mem_id, None)
+    result.protected |= kept
     return result
+
+
+def _with_ancestors(nodes: Sequence[LexborNode]) -> set[int]:
+    seen: set[int] = set()
+    for node in nodes:
+        current: LexborNode | None = node
+        while current is not None and current.mem_id not in seen:
+            seen.add(current.mem_id)
+            current = current.parent
+    return seen
 
 
 def _landmark_ancestors(root: LexborNode, title: TitleKeys | None) -> set[int]:

@@ -24,9 +24,6 @@ from ._segment import Container, RawBlock, Segmentation
 __all__ = ["Ranking", "document_score", "find_headline", "score_blocks", "score_containers"]
 
 
-_WIN_MARGIN = 1.01  # just enough to make a tie a win
-# Spaces and punctuation a block may carry beyond its title key (which has neither).
-_LONGEST_HEADLINE_FACTOR = 2.0
 
 
 @dataclass(slots=True)
@@ -68,7 +65,7 @@ def find_headline(seg: Segmentation, title: TitleKeys, options: Options) -> tupl
     title names, not the next one appended below it. Among matches the one accounting for
     most of the title wins (not the site name in it), then a heading, then the first.
     """
-    longest = _LONGEST_HEADLINE_FACTOR * title.longest / options.headline_min_coverage
+    longest = options.headline_key_slack * title.longest / options.headline_min_coverage
     best, best_rank = -1, (0, 0)
     for block in seg.blocks:
         if block.pruned or block.length > options.headline_max_length or len(block.text) > longest:
@@ -140,7 +137,7 @@ def score_containers(seg: Segmentation, options: Options, headline: tuple[int, i
         boost = options.headline_zone_bonus
         if zone_best >= options.headline_zone_share * overall > 0:
             # the article the title names beats longer ones appended after it
-            boost = max(boost, _WIN_MARGIN * overall / zone_best)
+            boost = max(boost, options.headline_zone_win_margin * overall / zone_best)
         scores = [s * boost if z else s for s, z in zip(scores, in_zone)]
     return Ranking(scores, wrapper, text, links)
 

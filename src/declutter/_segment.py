@@ -80,7 +80,7 @@ class RawBlock:
     length: int
     link_length: int
     punctuation: int
-    tags: int
+    element_count: int
     heading_level: int = 0
     list_depth: int = 0
     pruned: str = ""
@@ -117,20 +117,20 @@ class Segmentation:
 
 
 @dataclass(slots=True)
-class _Run:
+class _InlineRun:
     """The inline text collected since the last block boundary (one per walk, emptied at
     each boundary, so the walk's hot loop can hold on to its lists)."""
 
     parts: list[str] = field(default_factory=list)
     link_parts: list[str] = field(default_factory=list)
-    tags: int = 0
+    element_count: int = 0
     links: list[Link] | None = None
     """Links of the run, when they are recorded and there are some."""
 
     def reset(self) -> None:
         self.parts.clear()
         self.link_parts.clear()
-        self.tags = 0
+        self.element_count = 0
         self.links = None
 
 
@@ -213,7 +213,7 @@ class _Walker:
         self.deadline = deadline
         self.blocks: list[RawBlock] = []
         self.containers: list[Container] = []
-        self.run = _Run()
+        self.run = _InlineRun()
         self.link_depth = 0
         self.pre_depth = 0
         self.quote_depth = 0
@@ -339,7 +339,7 @@ class _Walker:
                 self._pruned(node, reason)
                 return SKIP
             return _Exit(self._open(node, self.current, attrs, classes))
-        self.run.tags += 1
+        self.run.element_count += 1
         if tag != "a":
             return None
         self.link_depth += 1
@@ -519,20 +519,20 @@ class _Walker:
                 link.start = 0
         raw = "".join(run.parts)
         link_raw = "".join(run.link_parts) if run.link_parts else ""
-        tags = run.tags
+        element_count = run.element_count
         links = tuple(run.links) if run.links else ()
         run.reset()
         if self.pre_depth:
             text = raw.replace(_BR, "\n").strip("\n")
             if text.strip():
-                self._emit(text, link_raw, tags, owner, links=links)
+                self._emit(text, link_raw, element_count, owner, links=links)
             return
         if raw.isspace():
             return
-        self._emit(_textstats.normalise_space(raw, _BR), link_raw, tags, owner, links=links)
+        self._emit(_textstats.normalise_space(raw, _BR), link_raw, element_count, owner, links=links)
 
     def _emit(
-        self, text: str, link_raw: str, tags: int, owner: Container | None, pruned: str = "",
+        self, text: str, link_raw: str, element_count: int, owner: Container | None, pruned: str = "",
         pruned_id: int = 0, links: tuple[Link, ...] = (),
     ) -> None:
         if not text:
@@ -559,7 +559,7 @@ class _Walker:
             length=length,
             link_length=_textstats.measure(link_raw) if link_raw else 0,
             punctuation=_textstats.punctuation_count(text),
-            tags=tags,
+            element_count=element_count,
             heading_level=int(tag[1]) if kind == "heading" else 0,
             list_depth=self.list_depth,
             pruned=pruned,

@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
 
 from . import _vocab
 from ._deadline import NO_DEADLINE, Deadline
@@ -21,7 +23,7 @@ from ._options import Options
 from ._score import Ranking
 from ._segment import Container, RawBlock, Segmentation, data_table_ids
 
-__all__ = ["Selection", "select"]
+__all__ = ["Selection", "select", "select_included"]
 
 
 @dataclass(slots=True)
@@ -57,6 +59,7 @@ def select(
         if in_region[i]:
             in_region[i] = False
             blocks[i].reason = "nested-article"
+    added = [] if lenient else _same_structure(seg, best, in_region, options)
     if headline >= 0:
         _drop_headline_copies(blocks, headline, in_region)
     if lenient:
@@ -65,8 +68,166 @@ def select(
                 block.kept, block.reason = True, "fallback"
         return Selection(best, region, scores[best])
     _classify([b for b, inside in zip(blocks, in_region) if inside], options, deadline)
+    for i in added:
+        if blocks[i].kept and blocks[i].reason == "content":
+            blocks[i].reason = "same-structure"
     _extend(blocks, in_region, options)
+    _take_lead(seg, headline, options)
     return Selection(best, region, scores[best])
+
+
+def _take_lead(seg: Segmentation, headline: int, options: Options) -> None:
+    """Keep the lead: a paragraph a few blocks above the body, between the headline and the
+    body or named a lead by its class, that the region left out (it sits in the header box,
+    or apart from the body with a byline, date or picture between them).
+
+    Walking up from the first kept block over at most `Options.lead_max_distance` blocks;
+    bylines, datelines, captions, labels and links are not leads; a pruned region with
+    text, another headline or kept text ends the walk.
+    """
+    blocks, containers = seg.blocks, seg.containers
+    first = next((b.index for b in blocks if b.kept), -1)
+    candidates: list[tuple[RawBlock, bool]] = []  # (block, its class names a lead)
+    reached_headline, seen = False, 0
+    for block in reversed(blocks[:first] if first > 0 else []):
+        if block.pruned and block.length < options.extension_barrier_length:
+            continue
+        if block.index == headline or block.heading_level == 1:
+            reached_headline = True
+            break
+        seen += 1
+        if block.pruned or block.kept or seen > options.lead_max_distance or (
+            block.link_ratio > options.max_link_ratio
+            and block.length > options.extension_link_line_length
+        ):  # other stories' links between it and the body: not this story's lead
+            break
+        if _is_lead_like(block, options):
+            candidates.append((block, _names_lead(containers, block.container)))
+    taken = [b for b, named in candidates if named or reached_headline]
+    for block in taken[: options.lead_max_blocks]:
+        block.kept, block.reason = True, "lead"
+
+
+def _is_lead_like(block: RawBlock, options: Options) -> bool:
+    return (
+        block.kind in ("paragraph", "heading")
+        and block.length >= options.lead_min_length
+        and block.link_ratio <= options.extension_max_link_ratio
+        and _own_verdict(block, options) in _TEXT_VERDICTS
+        and not _is_metadata_line(block.text)
+        and not _vocab.CALL_TO_ACTION.search(block.text)
+    )
+
+
+def _names_lead(containers: list[Container], cid: int) -> bool:
+    """The block's element or its parent has a lead's class ("lead", "intro", "chapo")."""
+    for c in (containers[cid], containers[containers[cid].parent] if containers[cid].parent >= 0 else None):
+        if c is not None and c.classes and _LEAD.match(_vocab.class_tokens(c.classes)):
+            return True
+    return False
+
+
+_LEAD = _vocab.ClassVocabulary(_vocab.LEAD_CLASS)
+
+
+Signature = tuple[tuple[str, str], ...]
+
+
+def _signature(containers: list[Container], cid: int, steps: int) -> Signature:
+    """Tag and class of the block's element and of its `steps - 1` nearest ancestors."""
+    out: list[tuple[str, str]] = []
+    while cid >= 0 and len(out) < steps:
+        c = containers[cid]
+        out.append((c.tag, c.class_name))
+        cid = c.parent
+    return tuple(out)
+
+
+def _composition_of(containers: list[Container], cid: int) -> int:
+    """The nearest ``<article>`` or ``itemprop=articleBody`` around a container, or -1."""
+    while cid >= 0 and not containers[cid].composition:
+        cid = containers[cid].parent
+    return cid
+
+
+def _same_structure(
+    seg: Segmentation, best: int, in_region: list[bool], options: Options
+) -> list[int]:
+    """Blocks outside the region built as the region's text is (the same last path steps),
+    reading as text and not link-dense, join it: the rest of an article that an ad box, a
+    pull quote or a page builder's column split from the part the tree chose.
+
+    Only between the headlines around the region (an ``<h1>``, the next story of an infinite
+    scroll), and in the same composition as the best container. Returns the joined blocks.
+    """
+    blocks, containers = seg.blocks, seg.containers
+    steps = options.structure_steps
+    weights: dict[Signature, int] = {}
+    region_text = 0
+    for block, inside in zip(blocks, in_region):
+        if inside and _own_verdict(block, options) == (True, "content"):
+            sig = _signature(containers, block.container, steps)
+            weights[sig] = weights.get(sig, 0) + block.length
+            region_text += block.length
+    wanted = {s for s, w in weights.items() if w >= options.structure_min_share * region_text}
+    if not wanted:
+        return []
+    inside_at = [i for i, inside in enumerate(in_region) if inside]
+    home = _composition_of(containers, best)
+    added = []
+    for order in (range(inside_at[0] - 1, -1, -1), range(inside_at[-1] + 1, len(blocks))):
+        for i in order:
+            block = blocks[i]
+            if block.heading_level == 1:
+                break  # another story's headline, or this one's: the article ends there
+            if (
+                in_region[i] or block.pruned or block.link_ratio > options.extension_max_link_ratio
+                or _signature(containers, block.container, steps) not in wanted
+                or _composition_of(containers, block.container) != home
+                or _own_verdict(block, options) not in _TEXT_VERDICTS
+            ):  # fmt: skip
+                continue
+            in_region[i] = True
+            added.append(i)
+    return added
+
+
+_TEXT_VERDICTS = (None, (True, "content"))
+
+
+def select_included(
+    seg: Segmentation, nodes: Sequence[LexborNode], options: Options, headline: int = -1,
+    *, deadline: Deadline = NO_DEADLINE,
+) -> Selection:  # fmt: skip
+    """Mark `kept`/`reason` on every block when the caller named the article
+    (`Options.include`): the blocks of `nodes` (an element that does not hold blocks of its
+    own stands for the block-level element around it) are the region, classified as a
+    chosen region is; every other block is ``not-included``."""
+    blocks = seg.blocks
+    for block in blocks:
+        block.kept = False
+        block.reason = f"pruned:{block.pruned}" if block.pruned else "not-included"
+    region = _containers_of(seg.containers, nodes)
+    in_region = [False] * len(blocks)
+    for cid in region:
+        for i in range(seg.containers[cid].first, seg.containers[cid].end):
+            in_region[i] = True
+    if headline >= 0:
+        _drop_headline_copies(blocks, headline, in_region)
+    _classify([b for b, inside in zip(blocks, in_region) if inside], options, deadline)
+    return Selection(region[0] if region else -1, region, 0.0)
+
+
+def _containers_of(containers: list[Container], nodes: Sequence[LexborNode]) -> list[int]:
+    by_node = {c.node.mem_id: c.id for c in containers if c.node is not None}
+    found: set[int] = set()
+    for node in nodes:
+        current: LexborNode | None = node
+        while current is not None and current.mem_id not in by_node:
+            current = current.parent
+        if current is not None:
+            found.add(by_node[current.mem_id])
+    return sorted(found)
 
 
 def _region(

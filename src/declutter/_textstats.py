@@ -14,7 +14,9 @@ from collections.abc import Iterator
 
 import regex
 
-__all__ = ["is_cjk_char", "measure", "normalise_space", "punctuation_count", "without_controls"]
+__all__ = [
+    "has_han", "is_cjk_char", "measure", "normalise_space", "punctuation_count", "without_controls",
+]  # fmt: skip
 
 _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 # One token per unspaced-script character, one per word elsewhere.
@@ -32,6 +34,7 @@ _PUNCTUATION_MARK = re.compile(f"[{re.escape(_PUNCTUATION)}]")
 # do, between phrases, so their spaces stay.
 _CJK_NEIGHBOUR = r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]"
 _CJK_SPACE = regex.compile(rf"(?<={_CJK_NEIGHBOUR}) (?={_CJK_NEIGHBOUR})")
+_HAN = regex.compile(r"\p{Han}")
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
@@ -116,3 +119,8 @@ def is_cjk_char(char: str) -> bool:
 
 
 _UNSPACED_CHAR = regex.compile(rf"[{_UNSPACED}]")
+
+
+def has_han(text: str) -> bool:
+    """Whether `text` holds a Han character."""
+    return not text.isascii() and _HAN.search(text) is not None

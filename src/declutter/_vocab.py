@@ -27,6 +27,7 @@ __all__ = [
     "HEADING_TAGS",
     "IMAGE_CLASS",
     "INLINE_TAGS",
+    "LEAD_CLASS",
     "LABEL_LINES",
     "LIST_TAGS",
     "NEVER_PRUNED_TAGS",
@@ -106,6 +107,12 @@ WEAK_BOILERPLATE_CLASS = (
     "header", "footer", "foot", "topbar", "aside", "extra", "links",
     "link-list", "tool", "tools", "utility", "actions", "action", "icons", "logo", "brand",
     "credit", "credits", "noprint", "hot", "rank",
+)  # fmt: skip
+# Class/id words of an article's lead or standfirst, the summary between headline and body.
+LEAD_CLASS = (
+    "lead", "leadin", "intro", "introtext", "introduction", "standfirst", "chapo", "chapeau",
+    "bajada", "perex", "sommario", "excerpt", "abstract", "subtitle", "subheadline", "subhead",
+    "dek", "deck", "summary", "teaser-text", "article-teaser",
 )  # fmt: skip
 CONTENT_CLASS = (
     "article", "articles", "content", "contents", "main", "body", "post", "entry", "story",

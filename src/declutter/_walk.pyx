@@ -144,7 +144,7 @@ def walk(walker, LexborNode root):
         node = stack.items[stack.size].node
         if node == NULL:
             if pending_tags:
-                run.tags += pending_tags
+                run.element_count += pending_tags
                 pending_tags = 0
             leave(exits.pop())
             link_depth = walker.link_depth
@@ -179,7 +179,7 @@ def walk(walker, LexborNode root):
             pending_tags += 1
         else:
             if pending_tags:
-                run.tags += pending_tags
+                run.element_count += pending_tags
                 pending_tags = 0
             action = enter(_wrap(node, parser), (<tuple> known)[0])
             link_depth = walker.link_depth
@@ -191,6 +191,6 @@ def walk(walker, LexborNode root):
         if node.first_child != NULL:
             stack.push(node.first_child)
     if pending_tags:
-        run.tags += pending_tags
+        run.element_count += pending_tags
     walker.nodes = nodes
     return exits

@@ -77,9 +77,8 @@ import pandas as pd
 import pyarrow as pa
 from dask.delayed import delayed
 
-from ._batch import Extracted, Page, extract_many
-from ._cli_inputs import Entry, Source, Unreadable, read
-from ._cli_inputs import Page as FilePage
+from ._batch import Extracted, PageInput, extract_many
+from ._inputs import Entry, InputFile, Source, Unreadable, printable, read
 from ._model import Article
 from ._options import DEFAULT_OPTIONS, Options
 
@@ -104,7 +103,7 @@ _Row = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
-class _Settings:
+class _DaskSettings:
     """What every partition's task needs besides its pages: it travels in the graph."""
 
     options: Options = DEFAULT_OPTIONS
@@ -118,10 +117,10 @@ class _Settings:
     worker may run anywhere); names keep the paths as given."""
 
 
-def _settings(options: Options | None, reference_time: datetime | None) -> _Settings:
+def _settings(options: Options | None, reference_time: datetime | None) -> _DaskSettings:
     if options is not None and not isinstance(options, Options):
         raise TypeError(f"options must be a declutter.Options, not {type(options).__name__}")
-    return _Settings(options or DEFAULT_OPTIONS, reference_time)
+    return _DaskSettings(options or DEFAULT_OPTIONS, reference_time)
 
 
 # --- public API ----------------------------------------------------------------------------
@@ -197,7 +196,7 @@ def article_from_row(row: Mapping[str, Any]) -> Article | None:
 # --- the command line's inputs: files and WARC files ---------------------------------------
 
 
-def _articles_from_entries(groups: Sequence[list[Entry]], settings: _Settings) -> dd.DataFrame:
+def _articles_from_entries(groups: Sequence[list[Entry]], settings: _DaskSettings) -> dd.DataFrame:
     """One partition per group of entries (the command line's files), read by the worker."""
     if not groups:
         raise ValueError("no input files")
@@ -223,10 +222,10 @@ def _partitions(entries: Sequence[Entry], partitions: int) -> list[list[Entry]]:
 
 
 def _frame_partition(
-    part: pd.DataFrame, columns: tuple[str, str | None, str | None], settings: _Settings
+    part: pd.DataFrame, columns: tuple[str, str | None, str | None], settings: _DaskSettings
 ) -> pd.DataFrame:
     html, url, encoding = (_column(part, c) for c in columns)
-    pages: Iterator[Page] = zip(html, url, encoding)
+    pages: Iterator[PageInput] = zip(html, url, encoding)
     return _frame([_row(r) for r in _extract(pages, settings)], part.index)
 
 
@@ -242,13 +241,13 @@ def _missing(value: object) -> bool:
 
 
 def _bag_partition(
-    items: list[Any], keys: tuple[str, str | None, str | None], settings: _Settings
+    items: list[Any], keys: tuple[str, str | None, str | None], settings: _DaskSettings
 ) -> pd.DataFrame:
     pages = (_bag_page(item, keys) for item in items)
     return _frame([_row(r) for r in _extract(pages, settings)])
 
 
-def _bag_page(item: Any, keys: tuple[str, str | None, str | None]) -> Page:
+def _bag_page(item: Any, keys: tuple[str, str | None, str | None]) -> PageInput:
     """A Bag item as `extract_many` takes it; anything else passes as is and gives an error
     row there."""
     if isinstance(item, Mapping):
@@ -256,12 +255,12 @@ def _bag_page(item: Any, keys: tuple[str, str | None, str | None]) -> Page:
     return item
 
 
-def _entries_partition(entries: list[Entry], settings: _Settings) -> pd.DataFrame:
+def _entries_partition(entries: list[Entry], settings: _DaskSettings) -> pd.DataFrame:
     return _frame(list(_source_rows(_read(entries, settings), settings)))
 
 
-def _read(entries: list[Entry], settings: _Settings) -> Iterator[Source]:
-    """The pages of `entries` (`_cli_inputs.read`), relative paths taken from
+def _read(entries: list[Entry], settings: _DaskSettings) -> Iterator[Source]:
+    """The pages of `entries` (`_inputs.read`), relative paths taken from
     `settings.cwd`, named after the paths as given."""
     for entry in entries:
         path = os.path.join(settings.cwd, entry.path)
@@ -270,24 +269,25 @@ def _read(entries: list[Entry], settings: _Settings) -> Iterator[Source]:
             encoding=settings.encoding,
         )  # fmt: skip
         # a file the reader chokes on fails as a row, never as the partition's task
+        name, prefix = printable(entry.path), len(printable(path))
         try:
             for source in sources:  # named PATH, or PATH@OFFSET in a WARC file
-                yield replace(source, name=entry.path + source.name[len(path) :])
+                yield replace(source, name=name + source.name[prefix:])
         except Exception as exc:  # noqa: BLE001
-            yield Unreadable(entry.path, f"{type(exc).__name__}: {exc}")
+            yield Unreadable(name, f"{type(exc).__name__}: {exc}")
 
 
-def _source_rows(sources: Iterable[Source], settings: _Settings) -> Iterator[_Row]:
+def _source_rows(sources: Iterable[Source], settings: _DaskSettings) -> Iterator[_Row]:
     """Rows of the pages read from files, in order; an input that could not be read (a
     missing file, a broken WARC record) is an error row."""
     for unreadable, run in itertools.groupby(sources, key=lambda s: isinstance(s, Unreadable)):
         if unreadable:
             yield from (_error_row(s.name, s.message) for s in run if isinstance(s, Unreadable))
         else:
-            yield from _file_rows((s for s in run if isinstance(s, FilePage)), settings)
+            yield from _file_rows((s for s in run if isinstance(s, InputFile)), settings)
 
 
-def _file_rows(pages: Iterator[FilePage], settings: _Settings) -> Iterator[_Row]:
+def _file_rows(pages: Iterator[InputFile], settings: _DaskSettings) -> Iterator[_Row]:
     # two views of one stream: the data goes to extraction, the names to the rows; the tee
     # holds one page at a time (a WARC file's pages never all sit in memory)
     named, read_ = itertools.tee(pages)
@@ -296,7 +296,7 @@ def _file_rows(pages: Iterator[FilePage], settings: _Settings) -> Iterator[_Row]
         yield _row(result, page.name)
 
 
-def _extract(pages: Iterable[Page], settings: _Settings) -> Iterator[Extracted]:
+def _extract(pages: Iterable[PageInput], settings: _DaskSettings) -> Iterator[Extracted]:
     return extract_many(
         pages, jobs=1, options=settings.options,
         reference_time=settings.reference_time, keep_blocks=False,

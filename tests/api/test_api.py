@@ -81,11 +81,12 @@ def test_url_is_passed_through() -> None:
 
 
 def test_encoding_argument_reaches_the_decoder() -> None:
-    """The transport's charset outranks the page's wrong declaration."""
+    """The transport's charset outranks the page's wrong declaration (windows-1251 decodes
+    any KOI8-R byte, as garbage)."""
     one = "Привет, мир! Это тестовая страница на русском языке, с запятыми."
     two = "Второй абзац продолжает текст, и в нём тоже есть знаки препинания."
     page = (
-        '<html><head><meta charset="windows-1252"></head><body><article>'
+        '<html><head><meta charset="windows-1251"></head><body><article>'
         f"<p>{one}</p><p>{two}</p></article></body></html>"
     ).encode("koi8-r")
     assert one not in declutter.extract(page).body
@@ -292,7 +293,7 @@ def test_block_to_dict_has_derived_features() -> None:
     )
     [b] = declutter.extract(html).blocks
     d = b.to_dict()
-    assert (d["length"], d["link_length"], d["tags"]) == (8, 3, 1)
+    assert (d["length"], d["link_length"], d["element_count"]) == (8, 3, 1)
     assert d["link_ratio"] == pytest.approx(3 / 8, abs=1e-4)
     assert d["text_density"] == pytest.approx(8 / 2, abs=1e-4)
     assert set(Block._fields) <= set(d)
@@ -309,7 +310,7 @@ def test_block_ratios_of_an_empty_block() -> None:
         length=0,
         link_length=0,
         punctuation=0,
-        tags=0,
+        element_count=0,
         position=0.0,
         score=0.0,
         kept=False,
@@ -343,3 +344,12 @@ def test_amz123_chrome_stays_out(amz123: tuple[Article, dict], index: int) -> No
     article, expected = amz123
     assert len(expected["must_not_contain"]) == 9
     assert expected["must_not_contain"][index] not in article.body
+
+
+def test_body_only_callers_get_the_same_body_and_no_metadata() -> None:
+    html, _ = fixture_page("amz123-xiaohongshu")
+    full = declutter.extract(html)
+    body_only = declutter.extract(html, options=declutter.Options(body_only=True))
+    assert full.title and body_only.title is None and body_only.authors == ()
+    assert body_only.date is None and body_only.site_name is None
+    assert (body_only.body, body_only.blocks, body_only.score) == (full.body, full.blocks, full.score)

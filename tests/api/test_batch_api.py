@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 import declutter
@@ -69,3 +74,51 @@ def test_a_page_may_bring_its_transport_charset() -> None:
     assert results[1].article == declutter.extract(page, url=url)
     bad = list(declutter.extract_many([(page,), (page, url, None, "x")]))  # type: ignore[list-item]
     assert [r.error is not None and r.error.startswith("TypeError") for r in bad] == [True, True]
+
+
+def test_bytes_that_are_no_page_are_that_items_error() -> None:
+    """The command line's check (empty, a binary format, control or NUL bytes), reported
+    per item; `extract` itself keeps giving such input an empty article."""
+    good = b"<article><p>" + b"A sentence of the article, long enough to be kept. " * 5
+    items: list[declutter.Page] = [
+        good, b"", (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "https://a.example/x.png"),
+        bytes(range(256)) * 8, b"\0" * 1000, "", gzip.compress(good), good,
+    ]
+    results = list(declutter.extract_many(items))
+    assert [r.error for r in results] == [
+        None, "empty file", "not HTML (PNG image data)", "not HTML (binary data)",
+        "not HTML (binary data)", "empty file", "not HTML (gzip compressed data)", None,
+    ]
+    assert results[2].url == "https://a.example/x.png" and results[2].article is None
+    assert results[0].article == declutter.extract(good) and results[0].article.body
+    assert declutter.extract(b"").body == "" == declutter.extract(bytes(range(256)) * 8).body
+
+
+_UNGUARDED = """\
+import declutter
+pages = [b"<p>" + b"One sentence of an article, long enough. " * 5 + b"</p>"] * 3
+for result in declutter.extract_many(pages, jobs=2):
+    print("ok" if result.ok else result.error)
+"""
+
+
+def test_a_script_without_a_main_guard_gets_one_clear_error(tmp_path: Path) -> None:
+    """The workers import the script and die starting workers of their own: one error that
+    says what to do, never three pages reported as failed."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(_UNGUARDED)
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""  # not one page was reported, failed or not
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("declutter._batch.WorkersCannotStart: ")
+    assert 'under `if __name__ == "__main__":`' in last
+    guarded = tmp_path / "guarded.py"
+    body = "".join("    " + line + "\n" for line in _UNGUARDED.splitlines()[1:])
+    guarded.write_text(f'import declutter\nif __name__ == "__main__":\n{body}')
+    done = subprocess.run(
+        [sys.executable, str(guarded)], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert (done.returncode, done.stdout) == (0, "ok\nok\nok\n"), done.stderr

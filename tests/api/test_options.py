@@ -120,3 +120,13 @@ def test_extreme_options_give_an_article(change: dict[str, object]) -> None:
     """Limits far beyond any page are no limit: no overflow, no giant allocation."""
     page = "<body><div><p>One sentence, with a comma, in a paragraph.</p></div></body>"
     assert declutter.extract(page, options=Options(**change)).body  # type: ignore[arg-type]
+
+
+def test_every_field_declares_its_section_and_help() -> None:
+    from dataclasses import fields
+
+    from declutter._options import SECTIONS, help_of, section_of
+
+    declared = [section_of(f) for f in fields(Options)]
+    assert set(declared) == set(SECTIONS)
+    assert all(help_of(f) for f in fields(Options))

@@ -9,6 +9,9 @@ import pytest
 
 from declutter.bench import Prediction, Tool, load_dataset, main, run_tool
 from declutter.bench._report import format_table, format_worst
+from declutter.bench._tools import load_tools
+
+_DATE = frozenset({"date"})
 
 
 def test_main_prints_tables_worst_pages_and_json(
@@ -76,3 +79,35 @@ def test_short_paragraphs_found_verbatim_are_not_reported() -> None:
     )
     report = format_worst(run_tool(_constant_tool(f"Meal 1\n{first}\nMeal 2"), one), 1)
     assert "Meal 1" not in report and "+ Meal 2" in report
+
+
+def test_dates_dataset_absent_is_skipped_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(FileNotFoundError, match="'dates' not found"):
+        load_dataset("dates", tmp_path)
+    argv = ["--dataset", "dates", "--dataset", "zh", "--limit", "1", "--tools", "declutter"]
+    assert main([*argv, "--data", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert "dates: skipped" in captured.err and "== zh: 1 pages" in captured.out
+
+
+def test_dates_dataset_scores_the_publication_day(tmp_path: Path) -> None:
+    import gzip
+
+    folder = tmp_path / "dates"
+    (folder / "html").mkdir(parents=True)
+    html = b"<html><head><meta property='article:published_time' content='2019-10-16T08:00'>"
+    (folder / "html" / "a.html.gz").write_bytes(gzip.compress(html + b"</head></html>"))
+    gold = {"a.html": {"date": "2019-10-16", "url": "https://example.org/a"}}
+    (folder / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    dataset = load_dataset("dates", tmp_path)
+    assert dataset.kind == "dates" and dataset.pages[0].url == "https://example.org/a"
+    wrong = run_tool(Tool("t", None, lambda h, u: Prediction(date="2019-10-17"), _DATE), dataset)
+    assert wrong.summary["date_acc"] == 0.0
+    tools, _ = load_tools(["htmldate", "htmldate-fast"])
+    for tool in tools:  # the reference tools give the page's day and nothing else
+        run = run_tool(tool, dataset)
+        assert run.summary["date_acc"] == 1.0 and run.pages[0].prediction.body is None
+        row = format_table([run], "0" * 64).splitlines()[-1].split()
+        assert row[2:8] == ["-"] * 6 and row[8] == "100.0"

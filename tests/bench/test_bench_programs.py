@@ -3,11 +3,11 @@ benchmark they build on."""
 
 from __future__ import annotations
 
-import importlib.util
 from types import ModuleType
 
 import pytest
 
+from _helpers import load_program
 from _pages import REPO
 from declutter.bench import load_dataset, load_tools, run_tool
 
@@ -15,11 +15,7 @@ _BENCHMARKS = REPO / "benchmarks"
 
 
 def _program(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"benchmarks_{name}", _BENCHMARKS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_program(_BENCHMARKS / f"{name}.py", f"benchmarks_{name}")
 
 
 def test_metadata_misses_add_up_to_the_benchmark_figures(capsys: pytest.CaptureFixture[str]) -> None:

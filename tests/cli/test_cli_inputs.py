@@ -72,7 +72,7 @@ def test_stdin_with_url_and_encoding(work: Path) -> None:
         stdin=page,
     )
     record = _records(result)[0]
-    assert "input" not in record and record["url"] == "https://example.org/x"  # one page
+    assert record["input"] == "-" and record["url"] == "https://example.org/x"
     assert "彩票" in record["body"]  # type: ignore[operator]
 
 
@@ -82,6 +82,20 @@ def test_files_from_list_and_null_separated_stdin(work: Path) -> None:
     names = b"page.html\0pages/sub/c.html.gz\0"
     result = cli("--format", "jsonl", "-T", "-", "--null", cwd=work, stdin=names)
     assert [r["input"] for r in _records(result)] == ["page.html", "pages/sub/c.html.gz"]
+
+
+@pytest.mark.parametrize("separator", ["\x0c", "\x85", "\u2028", "\x1c", "\r"])
+def test_files_from_splits_on_newline_only(work: Path, separator: str) -> None:
+    """A file name may hold a form feed, U+0085 or U+2028: only a newline (or NUL with
+    --null) ends it."""
+    name = f"odd{separator}name.html"
+    (work / name).write_bytes((work / "page.html").read_bytes())
+    listed = f"{name}\npage.html\n".encode()
+    for args, stdin in ((), listed), (("--null",), listed.replace(b"\n", b"\0")):
+        result = cli("--format", "jsonl", "-T", "-", *args, cwd=work, stdin=stdin)
+        assert result.returncode == 0, err(result)
+        records = [json.loads(line) for line in out(result).split("\n") if line]  # jsonl lines
+        assert [r["input"] for r in records] == [name, "page.html"]
 
 
 def test_missing_input_fails_alone(work: Path) -> None:
@@ -161,6 +175,8 @@ def test_input_larger_than_max_bytes_is_cut_and_marked(work: Path) -> None:
         (["--explain-html", "r.html", "pages"], "must be a directory"),
         (["-T", "-", "-"], "stdin cannot be both"),
         (["--json", "--format", "text", "page.html"], "--json is --format jsonl"),
+        (["--encoding", "bogus-cs", "page.html"], "not a charset label"),
+        (["--encoding", "cp037", "page.html"], "not a charset label"),  # EBCDIC: no web charset
     ],
 )
 def test_usage_errors_exit_2(work: Path, args: list[str], message: str) -> None:

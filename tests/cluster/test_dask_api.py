@@ -3,6 +3,7 @@ rows of a serial run, column by column, in input order, with an error row per ba
 
 from __future__ import annotations
 
+import os
 import pickle
 from dataclasses import fields
 from pathlib import Path
@@ -22,7 +23,7 @@ import pyarrow as pa
 import declutter
 from dask_helpers import SCRAPINGHUB, broken_record, pages_frame, rows, serial_row, write_warc
 from declutter import _batch
-from declutter._cli_inputs import Entry, Unreadable, read
+from declutter._inputs import Entry, Unreadable, read
 from declutter.dask import (
     META,
     SCHEMA,
@@ -59,9 +60,14 @@ def test_fixture_pages_in_a_bag_with_bad_items(dask_client: Any) -> None:
     fixtures = [(p.html, p.expected.get("url")) for p in portal_pages()]
     items: list[Any] = [*fixtures[:10], 42, {"html": fixtures[10][0], "url": fixtures[10][1]}]
     items += [None, (fixtures[11][0],), *fixtures[12:]]
+    items += [(_PNG, "https://a.example/logo.png"), b""]  # bytes that are no page
     result = _compute(dask_client, articles_from_pages(db.from_sequence(items, npartitions=4)))
 
     def expected(item: Any) -> dict[str, Any]:
+        if item == b"":
+            return serial_row(None, error="empty file")
+        if isinstance(item, tuple) and item[0] == _PNG:
+            return serial_row(None, error="not HTML (PNG image data)", url=item[1])
         if isinstance(item, dict):
             html, url = item["html"], item["url"]
         elif isinstance(item, tuple) and len(item) == 2:
@@ -75,7 +81,29 @@ def test_fixture_pages_in_a_bag_with_bad_items(dask_client: Any) -> None:
 
     assert rows(result) == [expected(item) for item in items]
     errors = result["error"].notna().tolist()
-    assert [i for i, bad in enumerate(errors) if bad] == [10, 12, 13]
+    last = len(items) - 1
+    assert [i for i, bad in enumerate(errors) if bad] == [10, 12, 13, last - 1, last]
+
+
+_PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+
+
+def test_files_that_are_no_page_are_error_rows_named_in_utf8(tmp_path: Path) -> None:
+    """The command line's inputs on a worker: a binary file, an empty one and a name that is
+    not UTF-8 give rows as the command line reports them (one check, `not_a_page`)."""
+    from declutter.dask import _DaskSettings, _entries_partition
+
+    good = portal_pages()[0].html
+    names = [b"good.html", b"logo.html", b"empty.html", b"caf\xe9.html"]
+    for name, data in zip(names, [good, _PNG, b"", good], strict=True):
+        (tmp_path / os.fsdecode(name)).write_bytes(data)
+    entries = [Entry(os.fsdecode(name)) for name in names]
+    frame = _entries_partition(entries, _DaskSettings(cwd=str(tmp_path)))
+    records = pa.Table.from_pandas(frame, preserve_index=False).to_pylist()
+    inputs = [r["input"] for r in records]
+    assert inputs == ["good.html", "logo.html", "empty.html", "caf\\xe9.html"]
+    assert [r["error"] for r in records] == [None, "not HTML (PNG image data)", "empty file", None]
+    assert records[3]["body"] == declutter.extract(good).body
 
 
 def test_warc_files_equal_a_serial_run(dask_client: Any, tmp_path: Path) -> None:

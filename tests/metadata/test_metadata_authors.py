@@ -110,3 +110,29 @@ def test_comment_authors_are_not_article_authors() -> None:
     html = """<html><body><h1>Title here</h1><p>Text of the article.</p>
     <ol class="comment-list"><li><span class="comment-author">Troll</span> said</li></ol></body></html>"""
     assert meta_of(html).authors == ()
+
+
+def test_json_ld_author_given_as_an_id_reference_into_the_graph() -> None:
+    # The Yoast shape: the article names its author by @id; the Person is elsewhere in @graph.
+    html = """<html><head><script type="application/ld+json">{"@context": "https://schema.org",
+    "@graph": [{"@type": "Article", "@id": "https://x.example/a/#article", "headline": "Cyber",
+    "author": {"@id": "https://x.example/#/schema/person/7b1b"}},
+    {"@type": "Person", "@id": "https://x.example/#/schema/person/7b1b", "name": "Irmela Schwab"}]}
+    </script><title>Cyber</title></head><body><h1>Cyber</h1><p>Text.</p></body></html>"""
+    assert meta_of(html).authors == ("Irmela Schwab",)
+
+
+@pytest.mark.parametrize(
+    "name", ["Christoph von Eichhorn", "Alexa von Heyden", "Jan Novak", "Ludwig van Beethoven"]
+)
+def test_real_names_with_particles_or_month_words_are_names(name: str) -> None:
+    html = f"""<html><head><meta name="author" content="{name}"><title>T</title></head>
+    <body><h1>T</h1><p>Text.</p></body></html>"""
+    assert meta_of(html).authors == (name,)
+
+
+@pytest.mark.parametrize("name", ["von", "Dezember 10", "Montag", "Von Redaktion"])
+def test_labels_dates_and_roles_are_not_names(name: str) -> None:
+    html = f"""<html><head><meta name="author" content="{name}"><title>T</title></head>
+    <body><h1>T</h1><p>Text.</p></body></html>"""
+    assert meta_of(html).authors == ()

@@ -73,13 +73,39 @@ def test_printed_time_refines_a_meta_date_of_the_same_day() -> None:
     assert meta.date_modified == "2024-05-10T05:54:19"
 
 
-def test_printed_local_time_of_a_utc_meta_date_gets_its_offset() -> None:
+def test_printed_local_time_of_a_utc_meta_date_keeps_no_made_up_offset() -> None:
+    # The reader sees 21:25 on 3 May; the meta's UTC instant is the same moment. The page
+    # never states its zone, so none is derived by subtracting one source from the other.
     html = """<html><head><meta property="article:published_time" content="2022-05-04T00:25:56Z">
     <title>Jugada del oficialismo</title></head><body><h1>Jugada del oficialismo</h1>
     <time class="com-date">3 de mayo de 2022</time> <time class="com-hour">21:25</time>
     <p>Convocó a una sesión para el jueves.</p></body></html>"""
     meta = meta_of(html)
-    assert meta.date == "2022-05-03T21:25:00-03:00"
+    assert meta.date == "2022-05-03T21:25"
+
+
+def test_a_printed_time_far_from_the_structured_instant_leaves_it_alone() -> None:
+    # A printed time that is no whole time zone away from the meta instant is another event.
+    html = """<html><head><meta property="article:published_time" content="2022-05-04T00:25:56Z">
+    <title>Jugada</title></head><body><h1>Jugada</h1><time class="com-date">3 de mayo de
+    2022</time> <time class="com-hour">21:17</time><p>Convocó a una sesión.</p></body></html>"""
+    assert meta_of(html).date == "2022-05-04T00:25:56+00:00"
+
+
+def test_a_date_after_a_publication_label_in_the_footer_dates_an_undated_page() -> None:
+    # A blog theme's post footer: no meta, no <time>, nothing near the headline.
+    html = """<html><body><h1>Eine Arduino Virtual Wall</h1><p>Der Roboter fährt gegen die
+    Wand, die es nicht gibt, und dreht um.</p><div class="post-footer">Dieser Artikel wurde am
+    14. Dezember 2015 um 14:48 von Max veröffentlicht.</div></body></html>"""
+    assert meta_of(html).date == "2015-12-14T14:48"
+
+
+def test_an_update_label_alone_does_not_date_the_page() -> None:
+    text = "Die Tabelle der Preise für das kommende Jahr, nach Gruppen geordnet. " * 20
+    html = f"""<html><body><h1>Preise</h1><p>{text}</p><p>{text}</p>
+    <footer>Aktualisiert 14.12.2015</footer></body></html>"""
+    assert meta_of(html).date is None
+    assert meta_of(html.replace("Aktualisiert", "Veröffentlicht")).date == "2015-12-14"
 
 
 def test_json_ld_beats_meta_and_both_are_recorded() -> None:

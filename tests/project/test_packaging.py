@@ -27,7 +27,8 @@ from _pages import REPO
 ROOT = REPO
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 WHEEL_BUDGET = 250_000
-"""Bytes: the wheel is the library, its docs and its licence, nothing else."""
+"""Compressed bytes: the wheel is the library, its docs and its licence, nothing else (the
+compiled walk, present only where the builder has a compiler, is counted apart)."""
 _GPL = re.compile(r"\bGPL-3\.0\b")
 _COMPILED = re.compile(r"declutter/_walk\.[\w.-]+\.so")
 """The compiled walk, when the machine that builds the wheel has a compiler."""
@@ -70,7 +71,9 @@ def _gpl_pages() -> set[str]:
 def test_the_wheel_is_the_library_only(artefacts: tuple[Path, Path]) -> None:
     wheel, _ = artefacts
     names = _wheel_names(wheel)
-    assert wheel.stat().st_size < WHEEL_BUDGET
+    with zipfile.ZipFile(wheel) as archive:
+        packed = sum(i.compress_size for i in archive.infolist() if not _COMPILED.fullmatch(i.filename))
+    assert packed < WHEEL_BUDGET
     library = [n for n in names if not n.startswith("declutter-0")]
     sources = [n for n in library if not _COMPILED.fullmatch(n)]
     assert sources and all(n.startswith("declutter/") and n.endswith((".py", ".typed")) for n in sources)

@@ -6,7 +6,6 @@ output, empty output, exact output, a short fragment, an empty truth).
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Any
@@ -14,31 +13,28 @@ from typing import Any
 import pytest
 
 import declutter
+from _helpers import load_program
 from _pages import REPO
-from declutter.bench import Dataset, Page, Prediction, Tool, load_dataset, run_tool
+from declutter.bench import BenchPage, Dataset, Prediction, Tool, load_dataset, run_tool
 
 _REFERENCE = REPO / "benchmarks" / "reference"
 _PAGES = 10
 
 
 def _load_reference(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"reference_{name}", _REFERENCE / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_program(_REFERENCE / f"{name}.py", f"reference_{name}")
 
 
 score_ref = _load_reference("score")
 score_zh_ref = _load_reference("score_zh")
 
 
-def _declutter(page: Page) -> Prediction:
+def _declutter(page: BenchPage) -> Prediction:
     doc = declutter.extract(page.html, url=page.url)
     return Prediction(doc.body, doc.title, doc.author, doc.date)
 
 
-def _variants(page: Page, index: int, truth: str) -> Prediction:
+def _variants(page: BenchPage, index: int, truth: str) -> Prediction:
     """A different kind of prediction for each page, cycling through the edge cases."""
     real = _declutter(page)
     return [
@@ -62,11 +58,11 @@ def _canned_run(dataset: Dataset, predictions: Sequence[Prediction]) -> Any:
 
 
 def _with_empty_truth(dataset: Dataset, key: str) -> Dataset:
-    empty = Page("empty-truth", None, b"<html><body><p>nothing</p></body></html>", {key: ""})
+    empty = BenchPage("empty-truth", None, b"<html><body><p>nothing</p></body></html>", {key: ""})
     return Dataset(dataset.name, dataset.kind, dataset.pages[:_PAGES] + (empty,))
 
 
-def _truth_getter(key: str) -> Callable[[Page], str]:
+def _truth_getter(key: str) -> Callable[[BenchPage], str]:
     return lambda page: str(page.gold.get(key) or "")
 
 
@@ -111,7 +107,7 @@ def test_trafilatura_pages_and_summary_agree() -> None:
     assert {k: run.summary[k] for k in expected} == expected
 
 
-def _zh_prediction(page: Page, index: int) -> Prediction:
+def _zh_prediction(page: BenchPage, index: int) -> Prediction:
     """Body variants as above, and metadata spelled the ways the zh scorer normalises."""
     body = _variants(page, index, str(page.gold["body"])).body
     gold = page.gold

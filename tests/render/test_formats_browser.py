@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import declutter
-from declutter._serialise import explain_html
+from declutter._render import explain_html
 from outputs_helpers import all_kept, real_page, xss_page
 
 BROWSER = next(

@@ -10,9 +10,9 @@ import pytest
 from lxml import html as lxml_html
 
 import declutter
-from declutter._serialise import _html, explain_html
-from declutter._serialise._meta import FIELDS
-from declutter._serialise._urls import safe_url
+from declutter._render import _html, explain_html
+from declutter._render._meta import FIELDS
+from declutter._render._urls import safe_url
 from outputs_helpers import (
     EXPLAIN_ATTRIBUTES,
     EXPLAIN_TAGS,

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import declutter
 from declutter import Article, Block
-from declutter._serialise._meta import FIELDS
+from declutter._render._meta import FIELDS
 from outputs_helpers import all_kept, commonmark, inline_text, md_outline, strip_front_matter
 
 PROSE = "with enough words, and commas, to read as prose"
@@ -167,7 +167,7 @@ def test_front_matter_is_yaml_with_every_metadata_field() -> None:
 def _paragraph_article(text: str) -> Article:
     block = Block(
         index=0, text=text, tag="p", kind="paragraph", path="body>p", depth=1, length=1,
-        link_length=0, punctuation=0, tags=0, position=0.0, score=1.0, kept=True, reason="content",
+        link_length=0, punctuation=0, element_count=0, position=0.0, score=1.0, kept=True, reason="content",
     )  # fmt: skip
     return Article(body=text, blocks=(block,))
 
@@ -223,7 +223,7 @@ def test_text_in_headings_captions_and_cells_reads_back(kind: str, raw: str) -> 
     tag = {"heading": "h2", "caption": "figcaption", "cell": "td"}[kind]
     block = Block(
         index=0, text=text, tag=tag, kind=kind, path="", depth=1, length=1, link_length=0,
-        punctuation=0, tags=0, position=0.0, score=1.0, kept=True, reason="content",
+        punctuation=0, element_count=0, position=0.0, score=1.0, kept=True, reason="content",
         heading_level=2 if kind == "heading" else 0,
     )  # fmt: skip
     blocks = (block,)
@@ -261,7 +261,7 @@ def test_figure_keeps_its_image_when_captions_are_left_out() -> None:
     image = declutter.Image("/p.png", "A picture", "")
     caption = Block(
         index=0, text="The caption", tag="figcaption", kind="caption", path="", depth=1, length=2,
-        link_length=0, punctuation=0, tags=0, position=0.0, score=0.0, kept=False, reason="caption",
+        link_length=0, punctuation=0, element_count=0, position=0.0, score=0.0, kept=False, reason="caption",
         images=(image,),
     )  # fmt: skip
     elsewhere = caption._replace(

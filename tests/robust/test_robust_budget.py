@@ -48,7 +48,7 @@ def test_meta_values_are_read_up_to_the_cap() -> None:
     page = FAMILIES["many_meta_pairs"](0.5)
     few = declutter.extract(page, options=Options(meta_max_elements=4))
     assert few.authors == ("Jane Doe 0",) or set(few.tags) <= {"tag 0", "tag 1"}
-    assert len(declutter.extract(page).tags) == Options().max_tags
+    assert len(declutter.extract(page).tags) == Options().max_keywords
 
 
 @pytest.mark.slow

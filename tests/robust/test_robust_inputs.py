@@ -13,7 +13,7 @@ import pytest
 import declutter
 import robust_hostile as hostile
 from declutter import Article
-from declutter._serialise import to_text
+from declutter._body import to_text
 from robust_hostile import EDGE_CASES, FAMILIES, PARAGRAPH
 
 _SMALL = 0.05  # scale of the hostile families in the fast tests
@@ -105,7 +105,8 @@ def test_invalid_utf8_keeps_the_text() -> None:
 
 @pytest.mark.parametrize(
     "label",
-    ["undefined", "base64", "rot13", "unicode_escape", "idna", "utf-7", "x-klingon", "utf\x00-8",
+    ["undefined", "base64", "rot13", "unicode_escape", "idna", "utf-7", "cp037", "ibm500",
+     "replacement", "x-klingon", "utf\x00-8",
      "latin-1\ud800", "utf-16", "x" * 100_000],
 )  # fmt: skip
 def test_charset_labels_that_are_no_charset_are_ignored(label: str) -> None:

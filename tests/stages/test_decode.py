@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 import pytest
 
+from _pages import FIXTURES, fixture_page
+from declutter._charsets import UTF8, lookup
 from declutter._decode import decode
 
 ZH = "这是一个用于测试编码的中文句子，包含一些常见的汉字。"
@@ -101,8 +104,8 @@ def test_declaration_after_long_head_script_is_found() -> None:
 
 def test_declared_argument_outranks_meta() -> None:
     """The transport's charset (HTTP header) wins over a wrong page declaration when both
-    decode the bytes without error (cp1252 decodes any KOI8-R byte, as garbage)."""
-    data = page(RU, meta("windows-1252")).encode("koi8-r")
+    decode the bytes without error (windows-1251 decodes any KOI8-R byte, as garbage)."""
+    data = page(RU, meta("windows-1251")).encode("koi8-r")
     assert RU not in decode(data).text  # the page's own (wrong) claim, believed
     result = decode(data, declared="koi8-r")
     assert (result.encoding, result.source) == ("koi8-r", "declared")
@@ -183,3 +186,198 @@ def test_empty_bytes() -> None:
 
 def test_bom_only() -> None:
     assert decode(codecs.BOM_UTF8).text == ""
+
+
+def test_only_valid_utf8_without_bom_is_handed_on_as_bytes() -> None:
+    data = page(ZH).encode("utf-8")
+    assert decode(data).utf8 is data
+    assert decode(codecs.BOM_UTF8 + data).utf8 is None
+    assert decode(data[:-20] + b"\xff" + data[-20:]).utf8 is None  # one bad byte: replaced
+    assert decode(page(ZH).encode("gb18030")).utf8 is None
+
+
+# --- what a browser believes: the WHATWG label table and the HTML prescan -------------------
+
+FR = "La crème brûlée est un dessert français. Nous l'avons dégustée à Noël, c'était très réussi."
+KOI8 = meta("koi8-r")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        f"<script>document.write('{KOI8}');</script>",
+        f"<script type=module>const tag = `{KOI8}`;</script>",
+        f"<style>/* {KOI8} */</style>",
+        f"<!-- {KOI8} -->",
+        f"<!-- a comment --- with dashes {KOI8} -->",
+        f"<noscript>{KOI8}</noscript>",
+        f"<title>{KOI8}</title>",
+        '<meta name="description" content="text/html; charset=koi8-r">',
+        '<meta property="og:type" content="charset=koi8-r">',
+        f"<link title='{KOI8}' rel=icon href=/favicon.ico>",
+        '<meta name="HTTP-EQUIV" content="Content-Type: text/html; charset=koi8-r">',
+        '<meta charset="koi8-r"',  # a tag cut off by the end of the page's head: not a tag
+    ],
+    ids=["script", "script-template", "style", "comment", "comment-dashes", "noscript", "title",
+         "content-without-http-equiv", "og-content", "attribute-value", "http-equiv-as-name",
+         "unclosed"],
+)  # fmt: skip
+def test_declarations_a_browser_ignores_are_ignored(head: str) -> None:
+    """The label says KOI8-R where no browser reads it; the bytes are windows-1252."""
+    data = page(FR, head).encode("cp1252")
+    if head.endswith('"koi8-r"'):
+        data = b"<html><head>" + head.encode() + b" " + FR.encode("cp1252") * 3
+    result = decode(data)
+    assert FR in result.text
+    assert result.encoding == "cp1252"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta charset="koi8-r">',
+        "<META CHARSET='KOI8-R'>",
+        "<meta charset=koi8-r />",
+        "<meta/charset=koi8-r>",
+        '<meta charset="  koi8-r  ">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">',
+        "<meta content='text/html;charset=\"koi8-r\"' http-equiv=content-type>",
+        '<meta http-equiv="content-type" content="text/html; charset = koi8-r; x=y">',
+        '<meta charset="x-no-such-charset"><meta charset="koi8-r">',
+        '<meta charset="koi8-r" charset="windows-1252">',
+        '<meta http-equiv=content-type content="text/html; charset=windows-1252" charset=koi8-r>',
+        f"<!-->{KOI8}",
+        f"<script>var a = '</scrip' + 't>';</script>{KOI8}",
+        f"<a title='<b>'>x</a>{KOI8}",
+        f'<?xml version="1.0" encoding="windows-1252"?>{KOI8}',
+    ],
+    ids=["charset", "upper-case", "self-closing", "slash", "spaces", "http-equiv",
+         "content-first", "content-params", "unknown-then-known", "first-attribute-wins",
+         "charset-outranks-content", "empty-comment", "after-script", "after-attribute",
+         "meta-outranks-xml"],
+)  # fmt: skip
+def test_declarations_a_browser_reads_are_read(head: str) -> None:
+    result = decode(page(RU, head).encode("koi8-r"))
+    assert (result.encoding, result.source) == ("koi8-r", "declared")
+    assert RU in result.text
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [
+        ("latin1", "cp1252"), ("ascii", "cp1252"), ("us-ascii", "cp1252"), ("iso-8859-1", "cp1252"),
+        (" ISO_8859-1:1987 ", "cp1252"), ("x-user-defined", "cp1252"), ("iso-8859-9", "cp1254"),
+        ("tis-620", "cp874"), ("gb2312", "gb18030"), ("x-gbk", "gb18030"), ("csgb2312", "gb18030"),
+        ("big5", "big5hkscs"), ("sjis", "cp932"), ("windows-31j", "cp932"),
+        ("ks_c_5601-1987", "cp949"), ("unicode-1-1-utf-8", "utf-8"), ("koi", "koi8-r"),
+    ],
+)  # fmt: skip
+def test_labels_mean_what_the_encoding_standard_says(label: str, codec: str) -> None:
+    charset = lookup(label)
+    assert charset is not None and charset.codec == codec
+    text = {"cp1252": "\u201cquoted\u201d caf\u00e9 \u0153uvre", "gb18030": ZH}.get(codec)
+    if text is not None:  # in the page and from the transport, decoded as a browser does
+        for data, declared in ((page(text, meta(label)), None), (page(text), label)):
+            result = decode(data.encode(codec), declared=declared)
+            assert result.encoding == codec and text in result.text
+
+
+@pytest.mark.parametrize(
+    "label", ["cp037", "ibm500", "ebcdic-cp-us", "utf-7", "utf-32", "iso-2022-kr", "hz-gb-2312",
+              "replacement", "latin-1", "utf_8", "x-mac-japanese"],
+)  # fmt: skip
+def test_labels_a_page_may_not_declare_are_ignored(label: str) -> None:
+    """EBCDIC would turn an ASCII page into garbage, the replacement labels into one U+FFFD:
+    no browser believes these labels, the bytes decide."""
+    data = page(FR, meta(label)).encode("cp1252")
+    for result in (decode(data), decode(page(FR).encode("cp1252"), declared=label)):
+        assert FR in result.text and result.encoding == "cp1252"
+
+
+def test_a_page_declaring_utf16_is_read_as_utf8() -> None:
+    result = decode(page(ZH, meta("utf-16le")).encode("utf-8"))
+    assert (result.encoding, result.source) == ("utf-8", "declared")
+    assert ZH in result.text
+
+
+def test_windows_1252_bytes_python_leaves_undefined_decode_as_a_browser_does() -> None:
+    """0x81 is undefined in Python's cp1252 and U+0081 in the standard's: the declaration
+    stands instead of sending the page to the detector."""
+    data = page(FR, meta("windows-1252")).encode("cp1252").replace(b"</p>", b"\x81</p>")
+    result = decode(data)
+    assert (result.encoding, result.source) == ("cp1252", "declared")
+    assert FR + "\x81" in result.text
+
+
+WESTERN = {
+    "fr": FR,
+    "es": "El niño comió una manzana en el jardín. ¿Dónde está la estación? Mañana iremos.",
+    "de": "Die Straße führt über die Brücke. Schöne Grüße aus Köln, frohe Weihnachten.",
+    "pt": "A informação não está disponível. São Paulo é a maior cidade do Brasil.",
+}
+CENTRAL = {
+    "pl": "Zażółć gęślą jaźń. W Szczebrzeszynie chrząszcz brzmi w trzcinie i z tego słynie.",
+    "cs": "Příliš žluťoučký kůň úpěl ďábelské ódy. Dnes je krásný den a všichni jsou šťastní.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WESTERN))
+def test_undeclared_western_text_is_windows_1252(lang: str) -> None:
+    """French decodes without error as windows-1250 too ("crčme brűlée"): a browser's
+    default for Western text wins the detector's tie."""
+    result = decode(page(WESTERN[lang]).encode("cp1252"))
+    assert (result.encoding, result.source) == ("cp1252", "detected")
+    assert WESTERN[lang] in result.text
+
+
+@pytest.mark.parametrize("lang", sorted(CENTRAL))
+def test_undeclared_central_european_text_keeps_windows_1250(lang: str) -> None:
+    result = decode(page(CENTRAL[lang] * 2).encode("cp1250"))
+    assert result.encoding == "cp1250" and CENTRAL[lang] in result.text
+
+
+def _zh_pages() -> list[str]:
+    return sorted(p.parent.name for p in (FIXTURES / "pages").glob("zh-*/page.html"))
+
+
+@pytest.mark.parametrize("name", _zh_pages())
+def test_real_chinese_pages_decode_as_their_declaration_says(name: str) -> None:
+    page = fixture_page(name)
+    data, expected = page.html, page.expected
+    result = decode(data)
+    charset = lookup(expected["encoding"])
+    assert charset is not None and result.encoding == charset.codec
+    assert expected["title"] in result.text and "\ufffd" not in result.text
+
+
+_GBK_PAGES = [
+    n for n in _zh_pages() if (lookup(fixture_page(n).expected["encoding"]) or UTF8).codec == "gb18030"
+]
+_CHARSET_VALUE = re.compile(rb"(charset\s*=\s*[\"']?)(gb2312|gbk)", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("lie", [b"utf-8", b"windows-1252", b"cp037", b""])
+def test_real_gbk_pages_survive_a_lying_or_missing_label(lie: bytes) -> None:
+    """The page's own declaration replaced by a wrong one (or none): the bytes still decide
+    GBK, windows-1252's preference for Western text never takes a Chinese page."""
+    assert sum(bool(_CHARSET_VALUE.search(fixture_page(n).html)) for n in _GBK_PAGES) >= 5
+    for name in _GBK_PAGES:
+        page = fixture_page(name)
+        data, expected = page.html, page.expected
+        relabelled = _CHARSET_VALUE.sub(lambda m: m.group(1) + lie, data)
+        result = decode(relabelled)
+        assert result.encoding == "gb18030", name
+        assert expected["title"] in result.text, name
+
+
+@pytest.mark.parametrize(("text", "codec"), [(RU, "koi8-r"), (RU, "cp1251"), (ZH, "gbk")])
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1250"])
+def test_a_latin_label_on_bytes_of_another_script_is_overruled(
+    text: str, codec: str, label: str
+) -> None:
+    """A Latin code page decodes any byte, so the label cannot be refuted by an error; but
+    Cyrillic or Chinese bytes come in long non-ASCII runs where Latin text has single
+    accented letters (a server's default ``charset=iso-8859-1``, in both places)."""
+    data = page(text * 2, meta(label)).encode(codec)
+    for result in (decode(data), decode(data, declared=label)):
+        assert text in result.text and result.source == "detected"

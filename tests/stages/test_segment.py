@@ -54,7 +54,7 @@ def test_inline_tags_are_counted() -> None:
     seg = segment_html(
         "<body><p>One <b>two</b> <i>three <a href=/>four</a></i> <img src=x></p></body>"
     )
-    assert seg.blocks[0].tags == 3  # b, i, a; an img is not counted
+    assert seg.blocks[0].element_count == 3  # b, i, a; an img is not counted
 
 
 def test_single_br_is_a_line_break_inside_the_block() -> None:

@@ -259,6 +259,7 @@ LEAD = (
     "<p>A short lead, in its own box, opens the story.</p></div></div>"
 )
 LEAD_TEXT = "A short lead, in its own box, opens the story."
+PLAIN_LEAD = LEAD.replace('class="standfirst"', 'class="box"')  # no class hint: only the extension takes it
 BODY = f'<div class="main"><div class="text">{STORY}</div></div>'
 
 
@@ -296,16 +297,33 @@ def test_extension_steps_over_a_read_more_link() -> None:
     ids=["pruned-region", "h1", "link-dense", "long-gap"],
 )
 def test_extension_stops_at_a_barrier(barrier: str) -> None:
-    assert reasons(f"<body>{LEAD}{barrier}{BODY}</body>")[LEAD_TEXT] == (False, "outside-article")
+    result = reasons(f"<body>{PLAIN_LEAD}{barrier}{BODY}</body>")
+    assert result[LEAD_TEXT] == (False, "outside-article")
 
 
 def test_extension_needs_the_body_tag() -> None:
-    """A lead in a <div> does not continue a body of <p>s."""
+    """A lead in a <div> does not continue a body of <p>s; named a standfirst, it is one."""
     lead = (
-        '<div class="head"><div class="standfirst">'
+        '<div class="head"><div class="box">'
         "A short lead, in its own box, opens the story.</div></div>"
     )
     assert reasons(f"<body>{lead}{BODY}</body>")[LEAD_TEXT] == (False, "outside-article")
+    named = lead.replace('class="box"', 'class="standfirst"')
+    assert reasons(f"<body>{named}{BODY}</body>")[LEAD_TEXT] == (True, "lead")
+
+
+@pytest.mark.parametrize(
+    "barrier",
+    [
+        '<div class="related"><p>Other stories people have read today on this site</p></div>',
+        ("<div><p><a href=/1>A link line that is all link text, and long enough to be a "
+        "list of other stories rather than a pointer</a></p></div>"),
+    ],
+    ids=["pruned-region", "link-dense"],
+)  # fmt: skip
+def test_a_lead_is_not_looked_for_past_a_barrier(barrier: str) -> None:
+    result = reasons(f"<body>{LEAD}{barrier}<p>By Jane Doe</p>{BODY}</body>")
+    assert result[LEAD_TEXT] == (False, "outside-article")
 
 
 def test_the_extension_walks_back_only() -> None:
@@ -328,3 +346,74 @@ def test_headline_is_passed_in_and_never_kept() -> None:
         False,
         "headline",
     )
+
+
+# --- the same structure outside the region ----------------------------------------------
+
+_TAIL = (
+    "<p>After the break the story goes on: the council met again on Friday, and the vote "
+    "was postponed once more.</p>"
+)
+_AD = '<div class="promo"><a href=/ad>Lock in rates for a year with our programme</a></div>'
+
+
+def _split_story(tail_box: str) -> str:
+    """A long story, a sponsor box, and the story's last paragraph in a box of its own that
+    scores too little to join as a sibling."""
+    return (
+        f'<body><div class="page"><div class="story">{STORY * 3}</div>{_AD}{tail_box}'
+        "</div></body>"
+    )
+
+
+def _tail(html: str, **changes: object) -> tuple[bool, str]:
+    got = reasons(html, **changes)
+    return next(v for t, v in got.items() if t.startswith("After the break"))
+
+
+def test_text_built_like_the_region_after_an_ad_box_joins() -> None:
+    html = _split_story(f'<div class="story">{_TAIL}</div>')
+    assert _tail(html) == (True, "same-structure")
+    assert _tail(html, structure_min_share=1.1) == (False, "outside-article")
+
+
+def test_text_built_otherwise_does_not_join() -> None:
+    assert _tail(_split_story(f'<div class="comment">{_TAIL}</div>'))[0] is False
+
+
+def test_same_structure_stops_at_the_next_story_headline() -> None:
+    html = _split_story(f'<h1>Another story</h1><div class="story">{_TAIL}</div>')
+    assert _tail(html)[0] is False
+
+
+# --- the lead ---------------------------------------------------------------------------
+
+_LEAD = "Heavy rain and strong winds hit the coast on Monday as the storm moved north"
+_BYLINE = "<p>By Jane Doe</p><p>March 4, 2024</p>"
+
+
+def _headed_story(header: str, between: str = _BYLINE) -> str:
+    return (
+        "<html><head><title>Storm hits the coast - The Daily</title></head><body>"
+        f'<div class="top">{header}</div>{between}<div class="text">{STORY * 3}</div></body></html>'
+    )
+
+
+def _lead(html: str) -> tuple[bool, str]:
+    return reasons(html)[_LEAD]
+
+
+def test_a_lead_between_headline_and_body_is_kept() -> None:
+    assert _lead(_headed_story(f"<h1>Storm hits the coast</h1><p>{_LEAD}</p>")) == (True, "lead")
+
+
+def test_a_lead_named_by_its_class_is_kept_without_a_headline() -> None:
+    assert _lead(_headed_story(f'<p class="article-lead">{_LEAD}</p>')) == (True, "lead")
+    assert _lead(_headed_story(f"<p>{_LEAD}</p>"))[0] is False
+
+
+def test_text_above_the_headline_or_far_from_the_body_is_no_lead() -> None:
+    above = _headed_story(f"<p>{_LEAD}</p><h1>Storm hits the coast</h1>")
+    assert _lead(above)[0] is False
+    far = _headed_story(f'<h1>Storm hits the coast</h1><p class="lead">{_LEAD}</p>', _BYLINE * 4)
+    assert _lead(far)[0] is False

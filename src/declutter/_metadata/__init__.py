@@ -94,7 +94,7 @@ def extract_metadata(
         for node in choice.nodes
     ]  # fmt: skip
     before = [
-        text_before(node, max_chars=options.byline_window_before, max_nodes=options.byline_max_nodes)
+        text_before(node, max_chars=options.date_window_before, max_nodes=options.byline_max_nodes)
         for node in choice.nodes[:1]
     ]
     language = find_language(
@@ -145,7 +145,7 @@ class _EndZones:
             scope = scope or self._tree.root
             ends = body_end_nodes(
                 scope, self._body, probe_chars=o.body_end_probe_chars, probes=o.body_end_probes,
-                max_nodes=o.title_max_copies,
+                max_nodes=o.body_end_max_nodes,
             ) if scope is not None else []  # fmt: skip
             self._zones = [
                 # The element's own text ends with the signature line; the credit block follows.

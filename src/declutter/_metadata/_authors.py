@@ -13,11 +13,12 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._options import Options
+from .._textstats import has_han
 from ._byline import names_in_byline, source_person, split_names
 from ._dateparse import search_text
 from ._jsonld import JsonLd
 from ._meta import PageMeta
-from ._text import clean, clean_lines, has_han
+from ._text import clean, clean_lines
 from ._validate import is_site_name, plausible_name
 
 __all__ = ["find_authors"]
@@ -28,7 +29,7 @@ _ELEMENTS = (
     '[class*="Author"], [class*="writer"], [class*="reporter"], a[href*="/author/"]'
 )
 # A class or id that names the author (not "authorized", "authority").
-_AUTHOR_CLASS = regex.compile(r"(?:^|[^a-z])(?:author|byline|writer|reporter|byl)(?![a-z])|Author|Byline|Writer", regex.I)
+_AUTHOR_CLASS = regex.compile(r"(?:^|[^a-z])(?:authors?|bylines?|writers?|reporters?|byl)(?![a-z])|Author|Byline|Writer", regex.I)
 _SKIP_WORDS = ("comment", "reply", "respond", "related", "recommend", "widget", "sidebar")
 _SKIP_ELEMENT = regex.compile(r"(?<![a-z])(?:" + "|".join(_SKIP_WORDS) + ")", regex.I)
 _BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|autor(?:in)?|author|作者|文)\s*[:：/]?\s+", regex.I)

@@ -63,14 +63,16 @@ _WEST_LABEL = regex.compile(
     r"(?P<noun>(?i:post\s+author|autor(?:in)?|author|auteur|texte?|redakteur(?:in)?))(?:\s*[:：]\s*|[^\S\n]*\n\s*)"
     r"|(?P<label>(?i:(?:posted|written|reported|published|words|story|photos?\s+and\s+text|"
     r"veröffentlicht|geschrieben|verfasst|erstellt|publié|écrit|publicado|escrito|pubblicato|scritto)\s+"
-    r"(?:by|von|par|por|da))"
+    r"(?:by|von|par|por|da)"
+    # German credits that name the piece first ("Ein Artikel von X", "Text von X").
+    r"|(?:ein\s+)?(?:artikel|beitrag|bericht|text|interview|gespeichert|eingestellt)\s+von)"
     # Bare prepositions: see _LOWER_PREPOSITIONS.
     r"|by|By|BY|von|Von|VON|par|Par|PAR|por|Por|POR|Di|DI|Da|door|Door|av|Av)(?:\s*[:：]\s*|\s+))"
 )
 # Where a Western label can start: the text's start and after these characters (see
 # `_west_labels`); the ASCII letters its words start with, in either case.
 _LINE_START = regex.compile(r"[\n|·•]")
-_LABEL_INITIALS = frozenset("abdegprstvwABDEGPRSTVW")
+_LABEL_INITIALS = frozenset("abdegiprstvwABDEGIPRSTVW")
 _LABEL_ONLY = regex.compile(r"(?i:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur)")
 # A lower-case preposition is a label on a line of its own ("von\nHeiko") or before a full
 # name ("von Andreas Kürten"); "by Taboola" in a widget is not a byline.

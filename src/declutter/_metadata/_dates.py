@@ -8,6 +8,7 @@ the crawl or update time in their meta tags, and readers see the printed time).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -43,10 +44,24 @@ _DATE_ELEMENTS = (
 )
 _MODIFIED_CLASS = re.compile(r"updat|modif|edited", re.IGNORECASE)
 _SKIP_CLASS = re.compile(r"comment|reply|related|recommend|sidebar|footer|copyright|timeline|runtime|weather", re.IGNORECASE)
+# Words that introduce a publication date in page text; "update" words are left out (the
+# modification date is not the publication date). Literal alternatives: linear to match.
+_PUBLISHED_LABEL = re.compile(
+    r"(?<!\w)(?:veröffentlicht|erschienen|gepostet|publiziert|geschrieben|erstellt|datum|stand"
+    r"|wurde am|published|posted|written|date|publié|publicado|pubblicato|fecha|data"
+    r"|gepubliceerd|geplaatst|publicerad|opublikowano|发布|发表|发布时间|日期)(?!\w)",
+    re.IGNORECASE,
+)
 # Time zones lie within ±14 hours of UTC, in steps of 15 minutes.
 _MAX_ZONE_MINUTES = 14 * 60
 _ZONE_STEP_MINUTES = 15
-_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+# A full date in the URL path: y/m/d with one separator and a one- or two-digit month and day
+# (a one-digit day not followed by a slug: "/2023/10/3-questions" is a month), or yyyymmdd.
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?:(?P<sep>[/_.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+    r"(?P<d>(?:0[1-9]|[12]\d|3[01])(?!\d)|[1-9](?![\w-]))"
+    r"|(?P<m8>0[1-9]|1[0-2])(?P<d8>0[1-9]|[12]\d|3[01])(?!\d))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +99,9 @@ def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonl
     if published is None:
         published = _from_date_elements(tree, check, options)
         source = "time" if published is not None else None
+    if published is None:
+        published = _from_labels(tree, check, options)
+        source = "text" if published is not None else None
     if published is None:
         published = _from_url(url, check)
         source = "url" if published is not None else None
@@ -163,6 +181,21 @@ def _from_date_elements(tree: LexborHTMLParser, check: _Checker, options: Option
     return None
 
 
+def _from_labels(tree: LexborHTMLParser, check: _Checker, options: Options) -> DateValue | None:
+    """The first date printed right after a publication label anywhere in the page's text
+    (footers and sidebars of blogs say "Dieser Artikel wurde am 3. Mai 2015 veröffentlicht")."""
+    body = tree.body
+    if body is None:
+        return None
+    text = body.text(deep=True, separator=" ")[: options.date_label_scan_chars]
+    for hit in itertools.islice(_PUBLISHED_LABEL.finditer(text), options.date_label_max_hits):
+        window = text[hit.end() : hit.end() + options.date_label_window]
+        value = check.in_text(window)
+        if value is not None:
+            return value
+    return None
+
+
 def _skipped(node: LexborNode) -> bool:
     attrs = node.attributes
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}"
@@ -181,7 +214,7 @@ def _from_zones(zones: list[str], check: _Checker, year_hint: int | None,
 
 def _refine(structured: DateValue, printed: DateValue) -> DateValue:
     """Prefer the printed date when it says the same day more precisely, or the same instant
-    in the page's local time (a UTC meta date printed as local time)."""
+    in the page's local time (a UTC meta date printed as local time, kept without a zone)."""
     if not printed.has_time:
         # A UTC timestamp near midnight is the day before or after the printed local day.
         if structured.offset == 0 and abs(printed.naive() - structured.naive().replace(hour=0, minute=0, second=0)) == timedelta(days=1):
@@ -197,7 +230,9 @@ def _refine(structured: DateValue, printed: DateValue) -> DateValue:
     shift = printed.naive().replace(second=0) - instant.replace(second=0)
     minutes = shift.total_seconds() / 60
     if abs(minutes) <= _MAX_ZONE_MINUTES and minutes % _ZONE_STEP_MINUTES == 0 and abs(printed.naive() - structured.naive()) < timedelta(days=1):
-        return DateValue(printed.year, printed.month, printed.day, printed.hour, printed.minute, printed.second, int(minutes))
+        # The page's local time, as printed: its zone is what the printed text states (none
+        # here), never one made up by subtracting the two sources.
+        return printed
     return structured
 
 
@@ -209,4 +244,5 @@ def _from_url(url: str | None, check: _Checker) -> DateValue | None:
     m = _URL_DATE.search(path)
     if m is None:
         return None
-    return check.ok(make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    month, day = (m["m"], m["d"]) if m["sep"] else (m["m8"], m["d8"])
+    return check.ok(make_date(int(m["y"]), int(month), int(day)))

@@ -73,13 +73,13 @@ def tags(links: list[LexborNode], meta: PageMeta, jsonld: JsonLd, options: Optio
     for raw in meta.all("keywords", "news_keywords"):
         values.extend(_KEYWORD_SEPARATOR.split(raw))
     values.extend(jsonld.keywords)
-    values.extend(node.text(deep=True) for node in links[: options.max_tags])
-    return _unique(values, options.max_tags)
+    values.extend(node.text(deep=True) for node in links[: options.max_keywords])
+    return _unique(values, options.max_keywords)
 
 
 def categories(meta: PageMeta, jsonld: JsonLd, options: Options) -> tuple[str, ...]:
     values = meta.all("article:section", "og:article:section", "category", "section") + jsonld.sections
-    return _unique(values, options.max_tags)
+    return _unique(values, options.max_keywords)
 
 
 def _unique(values: list[str], limit: int) -> tuple[str, ...]:

@@ -77,7 +77,7 @@ def read_jsonld(tree: LexborHTMLParser, *, max_chars: int, max_objects: int,
     out = JsonLd()
     main = _pick(objects, _ARTICLE_TYPES) or _pick(objects, _PAGE_TYPES)
     if main is not None:
-        _fill(out, main)
+        _fill(out, main, _by_id(objects))
     for obj in objects:
         if out.site_name is None and _types(obj) & {"website"}:
             out.site_name = _text(obj.get("name"))
@@ -134,9 +134,19 @@ def _pick(objects: list[dict[str, Any]], wanted: frozenset[str]) -> dict[str, An
     return None
 
 
-def _fill(out: JsonLd, obj: dict[str, Any]) -> None:
+def _by_id(objects: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The objects of a ``@graph`` by their ``@id`` (the first of each id)."""
+    index: dict[str, dict[str, Any]] = {}
+    for obj in objects:
+        key = obj.get("@id")
+        if isinstance(key, str):
+            index.setdefault(key, obj)
+    return index
+
+
+def _fill(out: JsonLd, obj: dict[str, Any], index: dict[str, dict[str, Any]]) -> None:
     out.headline = _text(obj.get("headline")) or _text(obj.get("name"))
-    out.authors, out.author_is_org = _people(obj.get("author") or obj.get("creator"))
+    out.authors, out.author_is_org = _people(obj.get("author") or obj.get("creator"), index)
     out.date_published = _text(obj.get("datePublished")) or _text(obj.get("dateCreated")) or _text(obj.get("uploadDate"))
     out.date_modified = _text(obj.get("dateModified"))
     publisher = obj.get("publisher")
@@ -181,12 +191,15 @@ def _list(value: Any, *, split: bool) -> list[str]:
     return out
 
 
-def _people(value: Any) -> tuple[list[str], bool]:
-    """Author names, and whether the only credited authors are organisations."""
+def _people(value: Any, index: dict[str, dict[str, Any]]) -> tuple[list[str], bool]:
+    """Author names, and whether the only credited authors are organisations. An author given
+    as a bare ``{"@id": ...}`` reference (the Yoast shape) is the graph's object of that id."""
     items = value if isinstance(value, list) else [value]
     names: list[str] = []
     orgs = 0
     for item in items:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = index.get(item["@id"], item)
         if isinstance(item, dict):
             kinds = _types(item)
             name = _text(item.get("name"))

@@ -6,15 +6,12 @@ import html
 import re
 import unicodedata
 
-import regex
-
-__all__ = ["clean", "clean_lines", "fold", "has_han"]
+__all__ = ["clean", "clean_lines", "drop_invisible", "fold"]
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200c\u200d\u2060]")
 # What `_SPACE` matches, but for the line feed.
 _LINE_SPACE = re.compile(r"(?:[^\S\n]|[\u200b\ufeff])+")
-_HAN = regex.compile(r"\p{Han}")
 # Case- and punctuation-insensitive key: letters, digits and Han only (stdlib `re` is
 # faster here than `regex`, and its \W is Unicode-aware: what str.isalnum() rejects).
 _NON_WORD = re.compile(r"[\W_]+")
@@ -37,6 +34,11 @@ def clean(text: str | None) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+def drop_invisible(text: str) -> str:
+    """Soft hyphens and zero-width joiners removed: "Mat\u00adthi\u00adas" is one word."""
+    return _INVISIBLE.sub("", text) if not text.isascii() else text
+
+
 def clean_lines(text: str) -> str:
     """Each line of `text` cleaned, empty lines dropped: ``"\\n".join`` of the non-empty
     ``clean(line)``, with one pass of each pattern over the whole text (element texts can
@@ -54,5 +56,3 @@ def fold(text: str) -> str:
     return _NON_WORD.sub("", text.casefold())
 
 
-def has_han(text: str) -> bool:
-    return not text.isascii() and _HAN.search(text) is not None

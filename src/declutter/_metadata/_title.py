@@ -14,23 +14,17 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._headline import split_segments
 from .._options import Options
 from .._textstats import measure
-from ._text import clean, fold, has_han
+from ._text import clean, fold
 
-__all__ = ["TitleChoice", "choose_title", "split_segments"]
+__all__ = ["TitleChoice", "choose_title"]
 
 # Candidates: `_scan.TITLE_SELECTOR` (found with the page's other elements in one query).
 _RANK = {"h1": 0, "h2": 2, "h3": 2}
-# Separators between a headline and the site/section names in <title>: spaced dashes and
-# bars, or unspaced bars, underscores, guillemets and double dashes.
-# (?<!\s): a try starts only where a run of spaces starts, so a long run costs linear time.
-_SEPARATOR = re.compile(r"(?<!\s)\s+[-–—|·•»«›‹:/~*⋆>]\s+|(?<!\s)\s*(?:[|_»«›‹]+|--+|::|\s[-–—]+\s)\s*")
-# In CJK titles an unspaced hyphen also separates ("标题-新华网").
-_CJK_SEPARATOR = regex.compile(r"(?<!\s)(?:\s*[-–—|_»«›‹·]+\s*|\s+[:/]\s+|\s*--+\s*)")
 # Segments beside the headline kept as site names: the outermost one (the next may be the
 # blog's or author's own name: "标题 - 好看的hk - 博客园").
 _SITE_HINTS = 1
@@ -47,12 +41,6 @@ class TitleChoice:
     site_hints: list[str] = field(default_factory=list)
     """Segments of a title reference left over beside the headline, outermost first: the
     site's name, then its section."""
-
-
-def split_segments(reference: str) -> list[str]:
-    """`reference` cut at title separators (unspaced hyphens too when it is CJK)."""
-    rx = _CJK_SEPARATOR if has_han(reference) else _SEPARATOR
-    return [s for s in (p.strip() for p in rx.split(reference)) if s]
 
 
 def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], references: list[str],

@@ -6,8 +6,9 @@ from datetime import datetime, timedelta
 
 import regex
 
+from .._textstats import has_han
 from ._dateparse import MONTH_NAMES, DateValue
-from ._text import fold, has_han
+from ._text import fold
 
 __all__ = ["is_site_name", "plausible_date", "plausible_name"]
 
@@ -37,6 +38,7 @@ _CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(
     w.casefold()
     for w in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "today", "heute", "yesterday", "gestern"]
 )
+_SURNAME_PARTICLES = frozenset(("von", "van", "de", "der", "zu", "da", "di", "del", "la", "le"))
 _NOT_NAME = regex.compile(r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|]|\d{3,}", regex.I)
 
 
@@ -65,10 +67,15 @@ def plausible_name(name: str, *, max_han: int, max_words: int, max_chars: int) -
     if has_han(name):
         han = len(_HAN_CHAR.findall(name))
         return 2 <= len(fold(name)) and han <= max_han
-    words = _WORD.findall(name)
-    if any(w.casefold() in _CALENDAR_WORDS for w in words):
-        return False  # "Dezember 10", "Dienstag": a date, not a name
-    return 1 <= len(words) <= max_words and not any(w.casefold() in _ROLE_WORDS for w in words)
+    words = [w.casefold() for w in _WORD.findall(name)]
+    if not 1 <= len(words) <= max_words:
+        return False
+    calendar = [w in _CALENDAR_WORDS for w in words]
+    if all(calendar) or (any(calendar) and any(w.isdigit() for w in words)):
+        return False  # "Dezember 10", "Dienstag": a date, not a name ("Jan Novak" is one)
+    # A role word rejects the name, except a surname particle after the first word
+    # ("Christoph von Eichhorn"; "von" alone, or first, is the byline's label).
+    return not any(w in _ROLE_WORDS and not (i and w in _SURNAME_PARTICLES) for i, w in enumerate(words))
 
 
 def is_site_name(name: str, sites: list[str]) -> bool:

@@ -11,6 +11,8 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from ._text import drop_invisible
+
 __all__ = ["body_end_nodes", "text_after", "text_before"]
 
 # Quotes and backslashes cannot go into the query; whitespace differs between body and page.
@@ -54,7 +56,8 @@ def text_after(node: LexborNode, *, max_chars: int, max_nodes: int) -> str:
                 current = sibling
                 break
             current = current.parent
-    return "".join(p if p == "\n" else p + " " for p in parts).replace(" \n", "\n")[: max_chars * 2]
+    text = "".join(p if p == "\n" else p + " " for p in parts).replace(" \n", "\n")
+    return drop_invisible(text[: max_chars * 2])
 
 
 def text_before(node: LexborNode, *, max_chars: int, max_nodes: int) -> str:
@@ -78,7 +81,7 @@ def text_before(node: LexborNode, *, max_chars: int, max_nodes: int) -> str:
                 total += len(text)
             sibling = sibling.prev
         current = current.parent
-    return "\n".join(reversed(parts))[-max_chars:]
+    return drop_invisible("\n".join(reversed(parts))[-max_chars:])
 
 
 def _next_outside(node: LexborNode) -> LexborNode | None:

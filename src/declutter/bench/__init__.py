@@ -8,7 +8,7 @@ reference scorers in ``benchmarks/reference/`` (tests/quality/test_metrics_agree
 from __future__ import annotations
 
 from ._cli import main
-from ._data import DATASETS, Dataset, Page, corpus_sha256, load_dataset
+from ._data import DATASETS, BenchPage, Dataset, corpus_sha256, load_dataset
 from ._metrics import METRICS, Prediction, body_prf
 from ._run import PageRun, ToolRun, run_tool
 from ._tools import TOOLS, Tool, load_tools
@@ -17,8 +17,8 @@ __all__ = [
     "DATASETS",
     "METRICS",
     "TOOLS",
+    "BenchPage",
     "Dataset",
-    "Page",
     "PageRun",
     "Prediction",
     "Tool",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import logging
 import sys
@@ -11,21 +12,34 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ._data import DATASETS, Dataset, corpus_sha256, load_dataset
-from ._report import format_speed, format_table, format_worst
+from ._data import (
+    DATASETS,
+    SHARED_DATASETS,
+    WCEB_DATASETS,
+    Dataset,
+    corpus_sha256,
+    load_dataset,
+    sample_pages,
+)
+from ._metrics import METRICS, score_agreement
+from ._report import format_agreement, format_speed, format_table, format_worst
 from ._run import ToolRun, run_tool
+from ._snapshot import write_snapshot
 from ._speed import SpeedRun, run_speed
 from ._tools import FLOORS, TOOLS, Tool, load_tools
 
 __all__ = ["main"]
 
 _DEFAULT_TOOLS = ("declutter", "trafilatura", "resiliparse", "readability", "justext")
-_SPEED_TOOLS = ("declutter", "declutter-python", "trafilatura", "resiliparse")
+_SPEED_TOOLS = ("declutter", "declutter-python", "declutter-body", "trafilatura", "resiliparse")
 _EPILOG = f"""tools: {", ".join(TOOLS)} (default: {",".join(_DEFAULT_TOOLS)}; with --speed:
 {",".join(_SPEED_TOOLS)}, plus the parse-only floors {", ".join(FLOORS)}); a tool that is not
 installed is skipped with a note. Datasets: scrapinghub and trafilatura-dev from --data
-(default: fixtures/bench of the source tree), zh from the fixture pages (see declutter.testing);
-with --speed the default is scrapinghub."""
+(default: fixtures/bench of the source tree), zh from the fixture pages (see declutter.testing),
+{" and ".join(WCEB_DATASETS)} from ../shared/bench/wceb-dev beside the checkout (scored with that
+folder's ROUGE-LSum, which needs nltk), dates (htmldate's evaluation pages, publication day only)
+from ../shared/bench/dates; each skipped with a note when absent. With --speed the default is
+scrapinghub."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
         "--limit", type=int, help="only the first N pages of each dataset (sorted by id)"
     )
     parser.add_argument(
+        "--sample", type=int, metavar="N", help="N pages of each dataset drawn at random (--seed)"
+    )
+    parser.add_argument("--seed", default="1", help="--sample: the draw's seed (default 1)")
+    parser.add_argument(
         "--json", type=Path, help="write summaries and every page's result and output here"
     )
     parser.add_argument(
@@ -57,6 +75,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--repeats", type=int, default=5, metavar="N",
         help="--speed: timed passes over all pages per tool, after one warm-up pass (default 5)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--snapshot", type=Path, metavar="OUT",
+        help="write one SHA-256 per page of declutter's whole output (every dataset) to OUT",
     )  # fmt: skip
     return parser
 
@@ -108,7 +130,21 @@ def _speed_record(runs: Sequence[SpeedRun]) -> dict[str, Any]:
 
 def _datasets(args: argparse.Namespace) -> list[Dataset]:
     names = args.dataset or (["scrapinghub"] if args.speed else DATASETS)
-    datasets = [load_dataset(name, args.data) for name in names]
+    datasets = []
+    for name in names:
+        if name in WCEB_DATASETS and importlib.util.find_spec("nltk") is None:
+            # the harness's ROUGE-LSum scorer splits sentences with nltk (the bench extra)
+            print(f"note: {name}: skipped, its scorer needs nltk (pip install -e '.[bench]')",
+                  file=sys.stderr)  # fmt: skip
+            continue
+        try:
+            datasets.append(load_dataset(name, args.data))
+        except FileNotFoundError as exc:
+            if name not in SHARED_DATASETS:
+                raise
+            print(f"note: {name}: skipped, {exc}", file=sys.stderr)
+    if args.sample:
+        datasets = [sample_pages(d, args.sample, args.seed) for d in datasets]
     if args.limit:
         datasets = [Dataset(d.name, d.kind, d.pages[: args.limit]) for d in datasets]
     return datasets
@@ -127,21 +163,33 @@ def _speed(
 
 def _bench(args: argparse.Namespace, tools: Sequence[Tool]) -> dict[str, Any]:
     results: dict[str, Any] = {}
+    scored: list[tuple[str, float, float]] = []  # declutter's (dataset, score, F1) per page
     for dataset in _datasets(args):
         name = dataset.name
         runs = _run_dataset(dataset, tools)
+        scored += [
+            (name, p.prediction.score, p.f1)
+            for run in runs if run.tool.name == "declutter" and "F1" in METRICS[dataset.kind].columns
+            for p in run.pages if p.prediction.score is not None
+        ]  # fmt: skip
         sha256 = corpus_sha256(dataset)
         print(format_table(runs, sha256) + "\n", flush=True)
         for run in runs:
             if run.tool.name == "declutter" and args.worst > 0:
                 print(format_worst(run, args.worst) + "\n", flush=True)
         results[name] = _json_record(runs, sha256)
+    if scored:
+        agreement = score_agreement([s for _, s, _ in scored], [f for _, _, f in scored])
+        print(format_agreement(agreement, sorted({d for d, _, _ in scored})) + "\n", flush=True)
     return results
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; returns the process exit code."""
     args = _parser().parse_args(argv)
+    if args.snapshot:
+        print(f"{write_snapshot(args.snapshot)} pages", file=sys.stderr)
+        return 0
     if args.repeats < 1:
         raise SystemExit("--repeats: at least 1")
     names = _tool_names(args.tools or ",".join(_SPEED_TOOLS if args.speed else _DEFAULT_TOOLS))

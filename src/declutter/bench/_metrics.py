@@ -9,6 +9,8 @@ reference's keys, `summary()` aggregates those dicts exactly as the reference do
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
 import re
 import statistics
 import unicodedata
@@ -22,8 +24,10 @@ __all__ = [
     "METRICS",
     "Metric",
     "Prediction",
+    "ScoreAgreement",
     "bigrams",
     "body_prf",
+    "score_agreement",
     "norm_author",
     "norm_segment",
     "norm_ws",
@@ -43,6 +47,10 @@ class Prediction:
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    comments: str | None = None
+    """Reader comments, apart from the body (declutter with ``include_comments``)."""
+    score: float | None = None
+    """The tool's own confidence in the page's extraction (declutter's `Article.score`)."""
 
 
 # --- ScrapingHub: 4-token shingles, macro P/R, F1 of the means, exact-token accuracy -----------
@@ -268,6 +276,126 @@ def _zh_page_f1(page: PageResult) -> float:
     return float(page["body_f1"])
 
 
+# --- wceb: the paper's ROUGE-LSum per page, means over pages ---------------------------------
+
+
+@functools.cache
+def _rouge_lsum() -> Callable[[str, str], tuple[float, float, float]]:
+    """The WCEB harness's own scorer (``rouge_lsum.py`` beside the data), imported at run time:
+    its code and data stay out of this repository."""
+    from ._data import wceb_dir
+
+    path = wceb_dir() / "rouge_lsum.py"
+    spec = importlib.util.spec_from_file_location("wceb_rouge_lsum", path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(f"no WCEB scorer at {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    score: Callable[[str, str], tuple[float, float, float]] = module.rouge_lsum
+    return score
+
+
+def _wceb_page(gold: Gold, pred: Prediction) -> PageResult:
+    rouge = _rouge_lsum()
+    p, r, f = rouge(gold["text"], pred.body or "")
+    page: PageResult = {"rouge_p": p, "rouge_r": r, "rouge_f1": f}
+    if gold.get("comments") is not None and pred.comments is not None:
+        page["comments_p"], page["comments_r"], page["comments_f1"] = rouge(
+            gold["comments"], pred.comments
+        )
+    return page
+
+
+def _wceb_summary(pages: Sequence[PageResult]) -> dict[str, float]:
+    summary = {
+        "precision": _mean([p["rouge_p"] for p in pages]),
+        "recall": _mean([p["rouge_r"] for p in pages]),
+        "f1": _mean([p["rouge_f1"] for p in pages]),
+        "median_f1": statistics.median(p["rouge_f1"] for p in pages) if pages else 0.0,
+    }
+    scored = [p for p in pages if "comments_f1" in p]
+    summary["comments_n"] = len(scored)
+    for key in ("p", "r", "f1"):
+        summary[f"comments_{key}"] = _mean([p[f"comments_{key}"] for p in scored])
+    return summary
+
+
+def _wceb_page_f1(page: PageResult) -> float:
+    return float(page["rouge_f1"])
+
+
+# --- the document score against per-page F1 ---------------------------------------------------
+
+_BAD_PAGE_F1 = 0.5
+"""A page whose body F1 is below this counts as a failed extraction for the ROC AUC."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreAgreement:
+    """How well a per-page confidence predicts the page's body F1."""
+
+    pages: int
+    bad: int
+    """Pages with F1 below 0.5."""
+    auc: float
+    """ROC AUC of a low score for telling the bad pages from the rest (0.5: no better than
+    chance; NaN when either group is empty)."""
+    spearman: float
+    """Spearman rank correlation of score and F1 (NaN when either is constant)."""
+
+
+def _ranks(values: Sequence[float]) -> list[float]:
+    """1-based ranks, ties given their mean rank."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        for k in range(start, end + 1):
+            ranks[order[k]] = (start + end) / 2 + 1
+        start = end + 1
+    return ranks
+
+
+def _pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
+    mx, my = statistics.mean(xs), statistics.mean(ys)
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxx = sum((x - mx) ** 2 for x in xs)
+    syy = sum((y - my) ** 2 for y in ys)
+    return sxy / (sxx * syy) ** 0.5 if sxx and syy else float("nan")
+
+
+def score_agreement(scores: Sequence[float], f1s: Sequence[float]) -> ScoreAgreement:
+    """ROC AUC (bad pages: F1 < 0.5, predicted by a low score) and Spearman's rho."""
+    n = len(scores)
+    ranks = _ranks(scores)
+    bad = [r for r, f in zip(ranks, f1s) if f < _BAD_PAGE_F1]
+    good = n - len(bad)
+    # Mann-Whitney: the share of (bad, good) pairs in which the bad page scores lower
+    auc = (
+        (good * len(bad) + len(bad) * (len(bad) + 1) / 2 - sum(bad)) / (good * len(bad))
+        if bad and good
+        else float("nan")
+    )
+    rho = _pearson(ranks, _ranks(f1s)) if n > 1 else float("nan")
+    return ScoreAgreement(n, len(bad), auc, rho)
+# --- dates: the publication day only (htmldate's evaluation pages) -----------------------------
+
+
+def _dates_page(gold: Gold, pred: Prediction) -> PageResult:
+    return {"date_ok": to_day(gold["date"]) == to_day(pred.date)}
+
+
+def _dates_summary(pages: Sequence[PageResult]) -> dict[str, float]:
+    return {"date_acc": _ratio(sum(p["date_ok"] for p in pages), len(pages)), "date_n": len(pages)}
+
+
+def _dates_page_f1(page: PageResult) -> float:
+    return float(page["date_ok"])  # no body gold: --worst ranks the wrong dates first
+
+
 # --- registry ----------------------------------------------------------------------------------
 
 
@@ -309,6 +437,15 @@ METRICS: Mapping[str, Metric] = MappingProxyType(
                 "title": "title_pct", "author": "author_pct", "date": "date_pct",
             }),
             1.0,
+        ),
+        "wceb": Metric(
+            _wceb_page, _wceb_summary, _wceb_page_f1,
+            MappingProxyType({"P": "precision", "R": "recall", "F1": "f1"}),
+            100.0,
+        ),
+        "dates": Metric(
+            _dates_page, _dates_summary, _dates_page_f1,
+            MappingProxyType({"date": "date_acc"}), 100.0,
         ),
     }
 )  # fmt: skip

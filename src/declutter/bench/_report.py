@@ -7,11 +7,11 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ._metrics import METRICS, bigrams, norm_segment, shingles
+from ._metrics import METRICS, ScoreAgreement, bigrams, norm_segment, shingles
 from ._run import PageRun, ToolRun
 from ._speed import SpeedRun
 
-__all__ = ["format_speed", "format_table", "format_worst"]
+__all__ = ["format_agreement", "format_speed", "format_table", "format_worst"]
 
 _COLUMNS = ("P", "R", "F1", "acc", "title", "author", "date")
 _METADATA = frozenset({"title", "author", "date"})
@@ -26,7 +26,8 @@ _COVERED = 0.5
 def _cell(run: ToolRun, column: str) -> str:
     metric = METRICS[run.dataset.kind]
     key = metric.columns.get(column)
-    if key is None or (column in _METADATA and column not in run.tool.fields):
+    field = column if column in _METADATA else "body"
+    if key is None or field not in run.tool.fields:
         return "-"
     if column in _METADATA and run.summary.get(f"{column}_n") == 0:
         return "-"  # no page of this dataset has gold for the field
@@ -44,7 +45,29 @@ def format_table(runs: Sequence[ToolRun], sha256: str) -> str:
     dataset = runs[0].dataset
     header = ["tool", "version", *_COLUMNS, "pages/s", "errors"]
     title = f"== {dataset.name}: {len(dataset.pages)} pages, corpus sha256 {sha256[:12]} =="
-    return "\n".join([title, *_aligned([header] + [_row(run) for run in runs], 2)])
+    lines = [title, *_aligned([header] + [_row(run) for run in runs], 2)]
+    if dataset.kind == "wceb":
+        lines.append("   (ROUGE-LSum, mean over pages; bodies against the gold before the comments)")
+        lines += [_comments_line(run) for run in runs if run.summary.get("comments_n")]
+    return "\n".join(lines)
+
+
+def _comments_line(run: ToolRun) -> str:
+    s = run.summary
+    return (
+        f"   {run.tool.name} comments on {s['comments_n']:.0f} pages: P {100 * s['comments_p']:.1f}"
+        f"  R {100 * s['comments_r']:.1f}  F1 {100 * s['comments_f1']:.1f}"
+    )
+
+
+def format_agreement(agreement: ScoreAgreement, datasets: Sequence[str]) -> str:
+    """How well declutter's document score predicts its per-page body F1."""
+    return (
+        f"== declutter document score vs page F1, {agreement.pages} pages of "
+        f"{', '.join(datasets)} ==\n"
+        f"ROC AUC {agreement.auc:.3f} (low score for the {agreement.bad} pages with F1 < 0.5)"
+        f"  Spearman {agreement.spearman:.3f}"
+    )
 
 
 def _aligned(rows: Sequence[Sequence[str]], left: int) -> list[str]:
@@ -73,7 +96,8 @@ note: pages/s is the median over the repeats of pages / seconds inside the tool'
   min and max are the slowest and fastest repeat, each after an untimed warm-up pass;
   F1 (%) is the last repeat's.
 note: declutter walks the DOM with its compiled kernel (declutter._walk) when it is built and
-  passed its self-test, declutter-python with the pure-Python walk (the output is identical).
+  passed its self-test, declutter-python with the pure-Python walk (the output is identical),
+  declutter-body for body-only callers (Options(body_only=True): no metadata stage).
 note: trafilatura's parse is its load_html (decode, repair, lxml.html parse) as called by
   bare_extraction, extract the rest; resiliparse's parse is detect_encoding and
   HTMLTree.parse_from_bytes, extract is extract_plain_text(main_content=True); a tool without
@@ -96,7 +120,7 @@ def _ratios(runs: Sequence[SpeedRun]) -> list[str]:
         return []
     return [
         f"declutter/{name} pages/s: {rates['declutter'] / rates[name]:.2f}x"
-        for name in ("declutter-python", "trafilatura", "resiliparse")
+        for name in ("declutter-python", "declutter-body", "trafilatura", "resiliparse")
         if name in rates
     ]
 
@@ -172,7 +196,7 @@ def _differences(run: PageRun, kind: str) -> tuple[list[str], list[str]]:
         missed = [w for w in gold["with"] if norm_segment(w) not in text]
         leaked = [w for w in gold["without"] if norm_segment(w) in text]
         return missed, leaked
-    truth = gold.get("articleBody") if kind == "scrapinghub" else gold.get("body")
+    truth = gold.get({"scrapinghub": "articleBody", "wceb": "text"}.get(kind, "body"))
     # character bigrams for Chinese, which has no word separators; word trigrams otherwise
     grams: Callable[[str], Counter[Any]] = bigrams if kind == "zh" else _word_grams
     return _uncovered(truth, body, grams), _uncovered(body, truth, grams)

@@ -7,7 +7,7 @@ import time
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ._data import Dataset, Page
+from ._data import BenchPage, Dataset
 from ._metrics import METRICS, Prediction
 from ._tools import Tool
 
@@ -20,7 +20,7 @@ _WARM_UP = b"<html><body><p>warm up</p></body></html>"
 class PageRun:
     """One tool's result on one page."""
 
-    page: Page
+    page: BenchPage
     prediction: Prediction
     seconds: float
     error: str | None
@@ -60,7 +60,7 @@ class ToolRun:
         return len(self.pages) / self.seconds if self.seconds else float("inf")
 
 
-def _timed(tool: Tool, page: Page) -> tuple[Prediction, float, str | None]:
+def _timed(tool: Tool, page: BenchPage) -> tuple[Prediction, float, str | None]:
     start = time.perf_counter()
     try:
         prediction = tool.extract(page.html, page.url)

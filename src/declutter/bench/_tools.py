@@ -23,7 +23,7 @@ from typing import Any
 
 import charset_normalizer
 
-from .._pipeline import StageClock
+from .._clock import StageClock
 from ._metrics import Prediction
 
 __all__ = ["FLOORS", "TOOLS", "Tool", "load_tools"]
@@ -31,8 +31,9 @@ __all__ = ["FLOORS", "TOOLS", "Tool", "load_tools"]
 Extract = Callable[[bytes, str | None], Prediction]
 Factory = Callable[[StageClock | None], Extract]
 """Imports a tool and returns its extract function; given a clock, it charges stages to it."""
-_ALL_FIELDS = frozenset({"title", "author", "date"})
-_BODY_ONLY: frozenset[str] = frozenset()
+_ALL_FIELDS = frozenset({"body", "title", "author", "date"})
+_BODY_ONLY = frozenset({"body"})
+_DATE_ONLY = frozenset({"date"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,7 @@ class Tool:
     version: str | None
     extract: Extract
     fields: frozenset[str]
-    """Metadata fields (``title``, ``author``, ``date``) the tool extracts at all."""
+    """Fields (``body``, ``title``, ``author``, ``date``) the tool extracts at all."""
     clock: StageClock | None = None
     """Where a timed tool's calls charge their stages (`load_tools(..., timed=True)`)."""
 
@@ -160,26 +161,32 @@ def _dist_version(name: str) -> str | None:
 # --- the adapters: each returns the extract function, importing its tool ----------------------
 
 
-def _declutter(clock: StageClock | None, *, compiled: bool = True) -> Extract:
+def _declutter(clock: StageClock | None, **changes: bool) -> Extract:
+    """declutter with the default options, or with `changes` to them."""
     import declutter
 
     from .._pipeline import timed_extract
 
-    options = declutter.Options(compiled_walk=compiled)
+    options = declutter.Options().replace(**changes) if changes else declutter.Options()
 
     def extract(html: bytes, url: str | None) -> Prediction:
         if clock is None:
             doc = declutter.extract(html, url=url, options=options)
         else:  # the same work, each stage charged to the clock
             doc = timed_extract(html, url, options, None, None, clock)
-        return Prediction(doc.body, doc.title, doc.author, doc.date)
+        return Prediction(doc.body, doc.title, doc.author, doc.date, score=doc.score)
 
     return extract
 
 
 def _declutter_python(clock: StageClock | None) -> Extract:
     """declutter with its pure-Python DOM walk (the same output as the compiled one)."""
-    return _declutter(clock, compiled=False)
+    return _declutter(clock, compiled_walk=False)
+
+
+def _declutter_body(clock: StageClock | None) -> Extract:
+    """declutter for a caller that wants the body only (`Options.body_only`)."""
+    return _declutter(clock, body_only=True)
 
 
 def _trafilatura(clock: StageClock | None) -> Extract:
@@ -243,9 +250,10 @@ def _gne(clock: StageClock | None) -> Extract:
 
     def extract(html: bytes, url: str | None) -> Prediction:
         out = extractor.extract(_decode(html))
-        return Prediction(
-            *(_text(out.get(k)) for k in ("content", "title", "author", "publish_time"))
+        body, title, author, date = (
+            _text(out.get(k)) for k in ("content", "title", "author", "publish_time")
         )
+        return Prediction(body, title, author, date)
 
     return extract
 
@@ -285,6 +293,21 @@ def _goose(clock: StageClock | None) -> Extract:
     return extract
 
 
+def _htmldate(extensive: bool) -> Factory:
+    """htmldate's publication date (``original_date=True``), extensive or fast search."""
+
+    def factory(clock: StageClock | None) -> Extract:
+        from htmldate import find_date
+
+        def extract(html: bytes, url: str | None) -> Prediction:
+            found = find_date(html, url=url, original_date=True, extensive_search=extensive)
+            return Prediction(date=_text(found))
+
+        return extract
+
+    return factory
+
+
 def _lexbor_parse(clock: StageClock | None) -> Extract:
     from selectolax.lexbor import LexborHTMLParser
 
@@ -318,6 +341,7 @@ TOOLS: Mapping[str, _Spec] = MappingProxyType(
     {
         "declutter": _Spec(_declutter, "declutter", _ALL_FIELDS, "serialise"),
         "declutter-python": _Spec(_declutter_python, "declutter", _ALL_FIELDS, "serialise"),
+        "declutter-body": _Spec(_declutter_body, "declutter", _BODY_ONLY, "serialise"),
         "trafilatura": _Spec(_trafilatura, "trafilatura", _ALL_FIELDS),
         "resiliparse": _Spec(_resiliparse, "resiliparse", _BODY_ONLY),
         "readability": _Spec(_readability, "readability-lxml", frozenset({"title"})),
@@ -325,6 +349,8 @@ TOOLS: Mapping[str, _Spec] = MappingProxyType(
         "gne": _Spec(_gne, "gne", _ALL_FIELDS),
         "newspaper": _Spec(_newspaper, "newspaper4k", _ALL_FIELDS),
         "goose": _Spec(_goose, "goose3", _ALL_FIELDS),
+        "htmldate": _Spec(_htmldate(True), "htmldate", _DATE_ONLY),
+        "htmldate-fast": _Spec(_htmldate(False), "htmldate", _DATE_ONLY),
     }
 )
 """Tool name -> adapter; the keys are what ``--tools`` accepts."""

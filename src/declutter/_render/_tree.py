@@ -19,10 +19,13 @@ image addresses are resolved against the page's URL and pass `safe_url`, or are 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from .._model import Block, Image
 from ._urls import safe_url
+
+if TYPE_CHECKING:  # the renderers only read these (see _render/__init__)
+    from .._model import Block, Image
 
 __all__ = [
     "Cell", "Code", "Figure", "Heading", "Inline", "Item", "ListNode", "Node", "Paragraph",
@@ -39,7 +42,7 @@ _MAX_GRID_SPREAD = 4
 one (cells scattered by spans) is rendered as paragraphs, so that a table's output stays
 within a small factor of its cells."""
 _NOT_IN_GRID = frozenset(("heading", "code", "list-item"))
-_Predicate = Callable[[Block], bool]
+_Predicate = Callable[["Block"], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +297,7 @@ class _Builder:
         for image in block.images:
             url = safe_url(image.url, self.base_url)
             if url is not None:
-                yield Image(url, image.alt, image.title)
+                yield replace(image, url=url)
 
     def _inline(self, block: Block) -> Inline:
         """The block's text and the spans of its links (found in order in the text)."""

@@ -1,11 +1,11 @@
-"""Stage 8, serialise: the kept blocks as text."""
+"""Stage 8, body: the kept blocks as text."""
 
 from __future__ import annotations
 
 import declutter
 from _helpers import raw_blocks
 from _pages import snippet_bytes
-from declutter._serialise import to_text
+from declutter._body import to_text
 
 
 def test_kept_blocks_in_order_separated_by_one_blank_line() -> None:

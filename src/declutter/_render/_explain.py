@@ -10,10 +10,13 @@ load, and a Content-Security-Policy that forbids all of them. The page's text is
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from .._model import Article, Block
 from . import _meta
 from ._html import escape, head
+
+if TYPE_CHECKING:  # the renderers only read these (see _render/__init__)
+    from .._model import Article, Block
 
 __all__ = ["CSP", "explain_html", "explain_table"]
 

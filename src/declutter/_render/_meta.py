@@ -10,7 +10,11 @@ describes the extraction rather than the article (``score``, ``truncated``, ``en
 
 from __future__ import annotations
 
-from .._model import Article
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the renderers only read these (see _render/__init__)
+    from .._model import Article
+
 
 __all__ = ["FIELDS", "MetaValue", "metadata", "as_text"]
 

@@ -1,52 +1,39 @@
-"""Stage 8, serialise: the kept blocks as text, and the article in every output format.
+"""The output formats: a finished `Article` as text, Markdown, JSON or HTML.
 
-`to_text` makes `Article.body` (the pipeline's last stage). `render` writes a finished
-`Article` as ``text``, ``markdown``, ``json``, ``jsonl`` or ``html``; it only reads the
-article, so a format never changes what was extracted. One module per format:
+`render` writes an `Article` as ``text``, ``markdown``, ``json``, ``jsonl`` or ``html``; it
+only reads the article, so a format never changes what was extracted (the body text itself
+is made by the pipeline's last stage, `_body`). One module per format:
 
 * `_tree`      the kept blocks regrouped into lists, quotes, tables and figures
 * `_markdown`  CommonMark (pipe tables from GitHub-flavoured markdown)
 * `_html`      a clean HTML document, built from escaped text and an allow-list of tags
 * `_explain`   the blocks and their decisions, as a text table or an HTML report
 * `_meta`      the metadata fields every format carries
+* `_csv`       one RFC 4180 row per article, the JSON fields as columns
 * `_urls`      the one URL check every rendered link and image passes
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal, get_args
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from .._model import Article
-from .._options import DEFAULT_OPTIONS
-from .._segment import RawBlock, data_table_ids
-from . import _html, _markdown, _meta
+from . import _csv, _html, _markdown, _meta
+from ._csv import header as csv_header
+from ._csv import row as csv_row
 from ._explain import explain_html, explain_table
 
-__all__ = ["FORMATS", "Format", "explain_html", "explain_table", "render", "to_text"]
+if TYPE_CHECKING:  # the renderers read an Article; _model imports them when asked to render
+    from .._model import Article
 
-Format = Literal["text", "markdown", "json", "jsonl", "html"]
+__all__ = [
+    "FORMATS", "Format", "csv_header", "csv_row", "explain_html", "explain_table",
+    "render",
+]  # fmt: skip
+
+Format = Literal["text", "markdown", "json", "jsonl", "html", "csv"]
 FORMATS: tuple[Format, ...] = get_args(Format)
-
-
-def to_text(
-    blocks: Sequence[RawBlock], max_cell_length: float = DEFAULT_OPTIONS.data_table_max_cell_length
-) -> str:
-    """Plain text: one paragraph per kept block, paragraphs separated by one blank line; a
-    data table is one paragraph, a line per row, its cells separated by tabs (a layout
-    table's cells are paragraphs like any other)."""
-    kept = [b for b in blocks if b.kept]
-    data = data_table_ids(kept, max_cell_length)
-    paragraphs: list[str] = []
-    table, row = -1, -1
-    for b in kept:
-        if b.table_id in data and b.table_id == table:
-            paragraphs[-1] += ("\t" if b.table_row == row else "\n") + b.text
-        else:
-            paragraphs.append(b.text)
-        table, row = b.table_id, b.table_row
-    return "\n\n".join(paragraphs)
 
 
 def render(
@@ -58,6 +45,8 @@ def render(
     JSON names, ``author`` for the joined ``authors``), a blank line, then `Article.body`. ``markdown``: YAML front matter, the
     title as a level-1 heading, then the body's structure. ``json``: `Article.to_dict`,
     indented; ``jsonl``: the same on one line. ``html``: a minimal, safe HTML document.
+    ``csv``: a header row and the article's row, the JSON fields in their order (RFC 4180;
+    ``input`` empty, lists as JSON arrays).
 
     `metadata=False` leaves the header/front matter/``<head>`` fields out of text, markdown
     and HTML (JSON always has every field). `blocks=True` adds the blocks to JSON.
@@ -70,6 +59,8 @@ def render(
         return _html.render(article, metadata=metadata)
     if format == "json" or format == "jsonl":
         return json_record(article, blocks=blocks, indent=2 if format == "json" else None)
+    if format == "csv":
+        return _csv.header(article) + _csv.row(article)
     raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
 
 

@@ -1,13 +1,19 @@
 """What the command line reads: files, directories, lists of paths, stdin, WARC files, URLs.
 
 `plan` turns the command line's names into entries (directories walked, lists read) and
-`read` yields one `Page` per HTML document, or an `Unreadable` for an input that could not
-be read, in order. Files may be gzip-compressed (``page.html.gz``). A WARC file yields one
+`read` yields one `InputFile` per HTML document, or an `Unreadable` for an input that could not
+be read or is no web page (empty, binary, a ``.gz`` that is not gzip: `_decode.not_a_page`),
+in order. Directories give their regular files only (a FIFO or a device in one is never
+opened); a FIFO named on the command line is read as a stream. Files may be
+gzip-compressed (``page.html.gz``). A WARC file yields one
 page per HTML response record (``WARC-Type: response``, HTTP status 2xx, ``Content-Type``
 ``text/html`` or ``application/xhtml+xml``), with the record's URL and the charset of its
 HTTP ``Content-Type`` header. An http(s) URL is a `Remote`, fetched where it is extracted
 (in the worker processes). At most ``max_bytes + 1`` bytes of any document are read,
 decompressed included: extraction cuts at ``max_bytes`` and marks the result truncated.
+
+Names reach every output valid UTF-8 (`printable`): a byte of a file name that is not
+UTF-8 is written ``\\xHH`` (docs/formats.md).
 """
 
 from __future__ import annotations
@@ -25,11 +31,12 @@ from pathlib import PurePath, PurePosixPath
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
+from ._decode import not_a_page
 from ._fetch import HTML_TYPES, charset_of, is_url
 
 __all__ = [
-    "DEFAULT_GLOBS", "Entry", "Page", "Remote", "Unreadable", "output_stem", "plan", "read",
-    "url_stem",
+    "DEFAULT_GLOBS", "Entry", "InputFile", "Remote", "Unreadable", "output_stem", "plan", "printable",
+    "read", "url_stem",
 ]  # fmt: skip
 
 DEFAULT_GLOBS = ("*.html", "*.htm", "*.xhtml", "*.html.gz", "*.htm.gz", "*.warc", "*.warc.gz")
@@ -49,12 +56,12 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
-class Page:
+class InputFile:
     """One HTML document to extract."""
 
     name: str
     """For messages and the JSON ``input`` field: the path, ``-``, or ``PATH@OFFSET`` for
-    a WARC record."""
+    a WARC record, `printable`."""
     data: bytes
     url: str | None
     encoding: str | None
@@ -65,6 +72,7 @@ class Page:
 @dataclass(frozen=True, slots=True)
 class Unreadable:
     name: str
+    """As `Page.name`, `printable`."""
     message: str
 
 
@@ -76,7 +84,21 @@ class Remote:
     stem: PurePosixPath
 
 
-Source = Page | Remote | Unreadable
+Source = InputFile | Remote | Unreadable
+
+
+class _NotAPage(Exception):
+    """The input was read, and is no web page (its message says why)."""
+
+
+def printable(name: str) -> str:
+    """`name` as valid UTF-8 text: a byte that is not UTF-8 (an undecodable file name comes
+    as a lone surrogate, Python's ``surrogateescape``) becomes the four characters ``\\xHH``."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file name holds: escaped as \udXXX
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def plan(
@@ -110,6 +132,8 @@ def _walk(root: str, globs: Sequence[str]) -> Iterator[Entry]:
         subdirs.sort()
         for name in sorted(files):
             path = os.path.join(directory, name)
+            if not os.path.isfile(path):  # a FIFO would block forever, a device never end
+                continue
             relative = os.path.relpath(path, root).replace(os.sep, "/").lower()
             if any(
                 fnmatch.fnmatchcase(name.lower(), p) or fnmatch.fnmatchcase(relative, p)
@@ -134,13 +158,23 @@ def read(
         if entry.warc:
             yield from _warc_pages(entry.path, limit)
             continue
+        name = printable(entry.path)
         try:
             data = _read_stdin(limit) if entry.path == "-" else _read_file(entry.path, limit)
         except (OSError, EOFError, zlib.error) as exc:
-            yield Unreadable(entry.path, _message(exc))
+            yield Unreadable(name, _message(exc))
+            continue
+        except _NotAPage as exc:
+            yield Unreadable(name, str(exc))
             continue
         stem = PurePosixPath("stdin") if entry.path == "-" else output_stem(entry.path)
-        yield Page(entry.path, data, url, encoding, stem)
+        yield _checked(InputFile(name, data, url, encoding, stem))
+
+
+def _checked(page: InputFile) -> Source:
+    """The page, or an `Unreadable` saying why it is no web page."""
+    reason = not_a_page(page.data)
+    return page if reason is None else Unreadable(page.name, reason)
 
 
 def _message(exc: BaseException) -> str:
@@ -153,21 +187,27 @@ def _read_file(path: str, limit: int) -> bytes:
     if os.path.isdir(path):
         raise IsADirectoryError(21, "Is a directory")
     with open(path, "rb") as stream:
-        return _read_maybe_gzip(stream, limit)
+        return _read_maybe_gzip(stream, limit, gzip_named=path.lower().endswith(".gz"))
 
 
 def _read_stdin(limit: int) -> bytes:
     return _read_maybe_gzip(io.BytesIO(sys.stdin.buffer.read(limit + 1)), limit)
 
 
-def _read_maybe_gzip(stream: BinaryIO, limit: int) -> bytes:
-    """Up to ``limit + 1`` bytes of `stream`, decompressed when it is gzip."""
+def _read_maybe_gzip(stream: BinaryIO, limit: int, *, gzip_named: bool = False) -> bytes:
+    """Up to ``limit + 1`` bytes of `stream`, decompressed when it is gzip; `_NotAPage`
+    when a file named ``.gz`` is not gzip data, or its gzip data is broken."""
     head = stream.read(2)
     if head != _GZIP_MAGIC:
+        if gzip_named:
+            raise _NotAPage("not gzip data")
         return head + stream.read(limit + 1 - len(head))
     stream.seek(0)
-    with gzip.GzipFile(fileobj=stream) as unzipped:
-        return unzipped.read(limit + 1)
+    try:
+        with gzip.GzipFile(fileobj=stream) as unzipped:
+            return unzipped.read(limit + 1)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise _NotAPage(f"broken gzip data ({_message(exc)})") from None
 
 
 def output_stem(path: str) -> PurePosixPath:
@@ -217,9 +257,11 @@ def _warc_pages(path: str, limit: int) -> Iterator[Source]:
         from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
         from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
     except ImportError:
-        yield Unreadable(path, "reading WARC files needs warcio: pip install 'declutter[warc]'")
+        install = "reading WARC files needs warcio: pip install 'declutter[warc]'"
+        yield Unreadable(printable(path), install)
         return
     stem = output_stem(path)
+    name = printable(path)
     try:
         with open(path, "rb") as stream:
             records = ArchiveIterator(stream)
@@ -228,12 +270,12 @@ def _warc_pages(path: str, limit: int) -> Iterator[Source]:
                 if page is not None:
                     offset = records.get_record_offset()
                     data, url, charset = page
-                    yield Page(f"{path}@{offset}", data, url, charset, stem / str(offset))
+                    yield _checked(InputFile(f"{name}@{offset}", data, url, charset, stem / str(offset)))
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
-        yield Unreadable(path, f"not a readable WARC file: {_message(exc)}")
+        yield Unreadable(name, f"not a readable WARC file: {_message(exc)}")
     except (AttributeError, KeyError, IndexError, TypeError) as exc:  # warcio's parser on a
         # malformed record (a response without WARC-Target-URI raises AttributeError)
-        yield Unreadable(path, f"not a readable WARC file: {type(exc).__name__}: {exc}")
+        yield Unreadable(name, f"not a readable WARC file: {type(exc).__name__}: {exc}")
 
 
 def _warc_page(record: Any, limit: int) -> tuple[bytes, str | None, str | None] | None:

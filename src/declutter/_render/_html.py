@@ -14,11 +14,14 @@ import html
 import json
 import re
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from .._model import Article, Image
 from . import _meta, _tree
 from ._tree import Cell, Code, Figure, Heading, Inline, ListNode, Node, Paragraph, Quote, Table
 from ._urls import safe_url
+
+if TYPE_CHECKING:  # the renderers only read these (see _render/__init__)
+    from .._model import Article, Image
 
 __all__ = ["ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "CSP", "escape", "render"]
 

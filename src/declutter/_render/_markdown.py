@@ -12,10 +12,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from .._model import Article, Image
 from . import _meta, _tree
 from ._tree import Code, Figure, Heading, Inline, ListNode, Node, Paragraph, Quote, Table
+
+if TYPE_CHECKING:  # the renderers only read these (see _render/__init__)
+    from .._model import Article, Image
 
 __all__ = ["escape", "render"]
 

@@ -1,0 +1,91 @@
+"""The result as the caller sees it: the working blocks turned into public, immutable
+`Block`s, and no control character in any text that leaves the library."""
+
+from __future__ import annotations
+
+import dataclasses
+from operator import attrgetter
+from typing import Any
+
+from ._model import Article, Block, Image, Link
+from ._segment import Container, Segmentation
+from ._textstats import without_controls
+
+__all__ = ["outgoing", "public_blocks"]
+
+_PATH_LEVELS = 6
+_DERIVED = ("text", "path", "position", "score", "classes", "links", "images")
+"""`Block` fields made here; every other field is the working block's of the same name."""
+_COPIED = attrgetter(*(name for name in Block._fields if name not in _DERIVED))
+_DERIVED_AT = tuple(sorted(Block._fields.index(name) for name in _DERIVED))
+
+
+def public_blocks(seg: Segmentation, max_class_chars: int) -> tuple[Block, ...]:
+    """Every block of `seg` as a `Block`, with its tag path and relative position; class
+    names cut to `max_class_chars` (they are repeated on every block of their container)."""
+    n = len(seg.blocks) or 1
+    containers = seg.containers
+    paths: dict[int, str] = {}
+    out = []
+    for b in seg.blocks:
+        path = paths.get(b.container)
+        if path is None:
+            path = paths[b.container] = (
+                without_controls(_path(containers, b.container, max_class_chars)) if containers else ""
+            )
+        classes = without_controls(containers[b.container].classes[:max_class_chars]) if containers else ""
+        values = list(_COPIED(b))
+        # fields by name, built positionally: by keyword costs five times as much
+        derived = {
+            "text": without_controls(b.text), "path": path, "position": round(b.index / n, 4),
+            "score": round(b.score, 3), "classes": classes, "links": _clean_links(b.links),
+            "images": _clean_images(b.images),
+        }  # fmt: skip
+        for at in _DERIVED_AT:
+            values.insert(at, derived[Block._fields[at]])
+        out.append(Block._make(values))
+    return tuple(out)
+
+
+def outgoing(article: Article) -> Article:
+    """The article as it leaves the library: no control characters in any text field
+    (`public_blocks` does the same for the blocks' text, paths, classes, links and images)."""
+    changes: dict[str, Any] = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, str):
+            cleaned: Any = without_controls(value)
+        elif isinstance(value, tuple):
+            cleaned = tuple(map(without_controls, value))
+        else:
+            continue
+        if cleaned != value:
+            changes[name] = cleaned
+    return dataclasses.replace(article, **changes) if changes else article
+
+
+_TEXT_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Article) if str(f.type) in ("str", "str | None", "tuple[str, ...]")
+)
+
+
+def _path(containers: list[Container], cid: int, max_chars: int) -> str:
+    parts: list[str] = []
+    while cid >= 0 and len(parts) < _PATH_LEVELS:
+        c = containers[cid]
+        words = c.classes[: max_chars + 1].split(None, 1)
+        parts.append(f"{c.tag}.{words[0][:max_chars]}" if words else c.tag)
+        cid = c.parent
+    if cid >= 0:
+        parts.append("\u2026")
+    return ">".join(reversed(parts))
+
+
+def _clean_links(links: tuple[Link, ...]) -> tuple[Link, ...]:
+    return tuple(Link(without_controls(k.text), without_controls(k.url)) for k in links) if links else links
+
+
+def _clean_images(images: tuple[Image, ...]) -> tuple[Image, ...]:
+    return tuple(
+        Image(without_controls(i.url), without_controls(i.alt), without_controls(i.title)) for i in images
+    ) if images else images  # fmt: skip

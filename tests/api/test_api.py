@@ -347,7 +347,7 @@ def test_amz123_chrome_stays_out(amz123: tuple[Article, dict], index: int) -> No
 
 
 def test_body_only_callers_get_the_same_body_and_no_metadata() -> None:
-    html, _ = fixture_page("amz123-xiaohongshu")
+    html = fixture_page("amz123-xiaohongshu").html
     full = declutter.extract(html)
     body_only = declutter.extract(html, options=declutter.Options(body_only=True))
     assert full.title and body_only.title is None and body_only.authors == ()

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 import declutter
-from _helpers import fixture_page
+from _pages import REPO, fixture_page
 from declutter import PruneKind, Reason
 from declutter._render import explain_html, explain_table
 
@@ -21,7 +20,7 @@ def test_every_decision_means_one_sentence(value: Reason | PruneKind) -> None:
 
 
 def test_real_pages_carry_only_declared_decisions() -> None:
-    html, _ = fixture_page("amz123-xiaohongshu")
+    html = fixture_page("amz123-xiaohongshu").html
     blocks = declutter.extract(html).blocks
     assert all(isinstance(b.reason, Reason) for b in blocks)
     pruned = [b for b in blocks if b.reason is Reason.PRUNED]
@@ -31,7 +30,7 @@ def test_real_pages_carry_only_declared_decisions() -> None:
 
 
 def test_explain_views_give_the_meaning_of_each_reason_they_show() -> None:
-    html, _ = fixture_page("amz123-xiaohongshu")
+    html = fixture_page("amz123-xiaohongshu").html
     article = declutter.extract(html)
     table, report = explain_table(article), explain_html(article)
     shown = {b.reason for b in article.blocks}
@@ -42,7 +41,7 @@ def test_explain_views_give_the_meaning_of_each_reason_they_show() -> None:
 
 
 def test_the_format_docs_list_every_decision_with_its_meaning() -> None:
-    docs = (Path(__file__).resolve().parents[1] / "docs" / "formats.md").read_text(encoding="utf-8")
+    docs = (REPO / "docs" / "formats.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `([a-z-]+)` \| ([A-Z][^|]*\.) \|$", docs, re.MULTILINE))
     assert {value: rows.get(str(value)) for value in [*Reason, *PruneKind]} == {
         value: value.meaning for value in [*Reason, *PruneKind]

@@ -26,8 +26,8 @@ from ._version import __version__
 
 __all__ = [
     "Article", "Block", "DEFAULT_OPTIONS", "Extracted", "FORMATS", "FetchError", "Fetched", "Image",
-    "InputTypeError", "Link", "Options", "__version__", "extract", "extract_many", "extract_url",
-    "PruneKind", "Reason", "fetch", "render",
+    "InputTypeError", "Link", "Options", "PruneKind", "Reason", "__version__", "extract",
+    "extract_many", "extract_url", "fetch", "render",
 ]  # fmt: skip
 
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())

@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Final, NamedTuple
 
+from ._reasons import Reason
+
 __all__ = ["DESCRIPTIVE_FIELDS", "METADATA_FIELDS", "Article", "Block", "Image", "Link"]
 
 
@@ -66,12 +68,16 @@ class Block(NamedTuple):
     """Content score given by the score stage (positive: content-like)."""
     kept: bool
     """Whether the block is part of the extracted body."""
-    reason: str
-    """Why it was kept or dropped, e.g. ``content``, ``link-dense``, ``duplicate``."""
+    reason: Reason
+    """Why it was kept or dropped (a `Reason`: ``content``, ``link-dense``, ``pruned``...;
+    ``reason.meaning`` says what it means in one sentence)."""
     heading_level: int = 0
     """1-6 for headings, else 0."""
     classes: str = ""
     """Class and id of the element that holds the text, as written in the page."""
+    pruned_by: str = ""
+    """For ``pruned`` blocks, what pruned them: ``<kind>:<detail>`` (``class:share``,
+    ``role:navigation``, ``chrome:nav``, ``hidden``, ``form``, ``excluded``), else empty."""
 
     # Structure, for renderers (``-1``: not inside such an element). Ids are those of the
     # page's elements in one walk: equal ids mean the same element, within one `Article`.

@@ -288,7 +288,8 @@ class Options:
     from the whole page. Invalid selectors raise ValueError.""", everyday=True)
     exclude: str | None = _option(None, "select", """
     CSS selectors of subtrees that are never part of the body, pruned before scoring as
-    chrome is (their blocks read ``pruned:excluded``). Invalid selectors raise ValueError.""", everyday=True)
+    chrome is (their blocks read reason ``pruned``, pruned_by ``excluded``). Invalid selectors
+    raise ValueError.""", everyday=True)
     include_links: bool = _option(False, "output", """
     Record the links inside the text (`Block.links`), for the markdown and HTML formats.
     Never changes the text or which blocks are kept.""", everyday=True)

@@ -320,6 +320,9 @@ class Options:
     A heading longer than this (characters) is not a headline candidate.""")
     title_max_candidates: int = _option(60, "metadata", """
     At most this many heading elements are compared with the title references.""")
+    title_h1_min_chars: int = _option(4, "metadata", """
+    Letters and digits a lone ``<h1>`` (or a headline without its kicker) needs to be taken
+    as the headline when the declared titles disagree with every displayed heading.""")
     title_max_copies: int = _option(3, "metadata", """
     Bylines and dates are searched after at most this many copies of the headline.""")
     body_end_max_nodes: int = _option(3, "metadata", """

@@ -58,3 +58,54 @@ def test_title_without_any_reference_is_the_first_heading() -> None:
 def test_svg_title_is_not_the_page_title() -> None:
     html = "<html><head></head><body><svg><title>icon</title></svg><h2>Real</h2></body></html>"
     assert meta_of(html).title == "Real"
+
+
+def test_kicker_span_and_hidden_colon_are_not_the_headline() -> None:
+    # zeit.de: the topic line and a screen-reader colon inside the h1
+    html = """<html><head><title>Klimaschutz: Bohren, bis es heiß wird | ZEIT ONLINE</title>
+    <meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird"></head><body>
+    <h1 class="article-heading"><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span>
+    <span class="article-heading__title">Bohren, bis es heiß wird</span></h1><p>Text.</p></body></html>"""
+    assert meta_of(html).title == "Bohren, bis es heiß wird"
+
+
+def test_small_kicker_before_a_line_break_is_dropped() -> None:
+    # swim.de: <small>topic</small><br>headline
+    html = """<html><head><title>Einheit der Woche | Lagen-Pyramide mit GA2 - SWIM.DE</title></head><body>
+    <h1 class="single-post-title"><span class="post-title" itemprop="headline"><small>Einheit der Woche</small><br>Lagen-Pyramide mit GA2</span></h1>
+    </body></html>"""
+    assert meta_of(html).title == "Lagen-Pyramide mit GA2"
+
+
+def test_a_heading_with_inline_parts_keeps_them() -> None:
+    html = """<html><head><title>Frauen im THW: Vergangenheit und Zukunft</title></head><body>
+    <h1>Frauen im <abbr title="Technisches Hilfswerk">THW</abbr>: Vergangenheit und Zukunft</h1></body></html>"""
+    assert meta_of(html).title == "Frauen im THW : Vergangenheit und Zukunft"
+
+
+def test_lone_h1_beats_a_differently_worded_declared_title() -> None:
+    # heizung.de: og:title and <title> were written for search engines
+    html = """<html><head><title>Wärmepumpe im Altbau - Wann es sich lohnt | heizung.de</title>
+    <meta property="og:title" content="Wärmepumpe im Altbau - Wann es sich lohnt | heizung.de"></head><body>
+    <h1>Eignet sich eine Wärmepumpe im Altbau?</h1><p>Text.</p></body></html>"""
+    meta = meta_of(html, url="https://www.heizung.de/waermepumpe/wissen/x.html")
+    assert meta.title == "Eignet sich eine Wärmepumpe im Altbau?"
+    assert meta.site_name == "heizung.de"
+
+
+def test_lone_h1_naming_the_site_or_hidden_is_not_the_headline() -> None:
+    blog = """<html><head><title>Was zum hören in den Ferien</title></head><body>
+    <h1><a href="/">Zahlenzauberin</a></h1><p>Text.</p></body></html>"""
+    assert meta_of(blog, url="https://zahlenzauberin.wordpress.com/2012/08/22/x/").title == "Was zum hören in den Ferien"
+    hidden = """<html><head><title>15. Zukunftsforum Ländliche Entwicklung</title></head><body>
+    <h1 class="aural">Bundesministerium für Ernährung und Landwirtschaft</h1><p>Text.</p></body></html>"""
+    assert meta_of(hidden).title == "15. Zukunftsforum Ländliche Entwicklung"
+
+
+def test_declared_kicker_before_a_colon_gives_way_to_the_lone_h1() -> None:
+    # taz.de: "Kicker: Headline" declared, the h1 shows the headline alone
+    html = """<html><head><meta property="og:title" content="Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer">
+    </head><body><h1 itemprop="headline">Kaeser verarscht Neubauer</h1></body></html>"""
+    assert meta_of(html).title == "Kaeser verarscht Neubauer"
+    cut = """<html><head><title>SibenLab privacy policy</title></head><body><h1>privacy policy</h1></body></html>"""
+    assert meta_of(cut).title == "SibenLab privacy policy"

@@ -27,6 +27,7 @@ class Reason(StrEnum):
     BETWEEN_EXTENSION = "between-extension"
     SAME_STRUCTURE = "same-structure"
     SHORT_LIST_ITEM = "short-list-item"
+    SHORT_TABLE_CELL = "short-table-cell"
     SHORT_BETWEEN_CONTENT = "short-between-content"
     FALLBACK = "fallback"
     OUTSIDE_ARTICLE = "outside-article"
@@ -62,6 +63,7 @@ MEANING: Final[Mapping[Reason, str]] = {
     Reason.BETWEEN_EXTENSION: "Kept: a short line between the region and kept prose beside it.",
     Reason.SAME_STRUCTURE: "Kept: outside the region but built as the region's text is (a split article).",
     Reason.SHORT_LIST_ITEM: "Kept: a short item of a list whose other items are article text.",
+    Reason.SHORT_TABLE_CELL: "Kept: a short cell of a table whose cells run beside kept text.",
     Reason.SHORT_BETWEEN_CONTENT: "Kept: a short line between two kept paragraphs.",
     Reason.FALLBACK: "Kept: no region won, so the best-scoring text was taken.",
     Reason.OUTSIDE_ARTICLE: "Dropped: outside the chosen article region.",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from _helpers import block, kept_texts, segment_html, select_html, snippet_bytes
+from _helpers import block, kept_texts, segment_html, select_html
+from _pages import snippet_bytes
 from declutter import _score, _select
 from declutter._options import DEFAULT_OPTIONS
 

@@ -1,6 +1,6 @@
 """Quality floors: what declutter scores now, and the floors pinned a little below it.
 
-    python tests/floors.py   # re-measure and rewrite tests/quality_floor.json
+    python tests/quality/floors.py   # re-measure and rewrite tests/quality/quality_floor.json
 
 Run it after an improvement to raise the floors (and commit the JSON with the change that
 earned it), or after a deliberate change of the corpus (the sha256 is pinned with the floors).
@@ -63,7 +63,7 @@ def _dataset_entry(name: str) -> dict[str, Any]:
 def main() -> None:
     pages = {p.name: _floor(page_f1(p), PAGE_MARGIN, 2) for p in portal_pages()}
     out = {
-        "about": "written by tests/floors.py: floors a margin below declutter's measured figures",
+        "about": "written by tests/quality/floors.py: floors a margin below declutter's measured figures",
         "datasets": {name: _dataset_entry(name) for name in PINNED},
         "pages": pages,
     }

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "declutter"
+from _pages import REPO
+
+SRC = REPO / "src" / "declutter"
 
 
 @pytest.mark.skipif(not SRC.is_dir(), reason="needs the source tree")

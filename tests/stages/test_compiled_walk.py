@@ -6,7 +6,6 @@ of the repo's real pages, the walk's limits, and that the kernel is in use when 
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import os
 import subprocess
@@ -17,24 +16,19 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import declutter
+from _pages import FIXTURES, read_page
 from declutter import _prune, _segment
 from declutter._deadline import NO_DEADLINE
 
 _PURE = os.environ.get("DECLUTTER_PURE_PYTHON", "") not in ("", "0")
 _BUILT = importlib.util.find_spec("declutter._walk") is not None
-_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 _EVERY = 12  # one bench page in this many: the sample stays a few seconds
 needs_kernel = pytest.mark.skipif(_segment.KERNEL is None, reason="compiled walk not in use")
 
 
 def _sample() -> list[Path]:
-    bench = sorted((_FIXTURES / "bench").rglob("*.html.gz"))[::_EVERY]
-    return bench + sorted((_FIXTURES / "pages").glob("*/page.html*"))
-
-
-def _read(path: Path) -> bytes:
-    data = path.read_bytes()
-    return gzip.decompress(data) if path.suffix == ".gz" else data
+    bench = sorted((FIXTURES / "bench").rglob("*.html.gz"))[::_EVERY]
+    return bench + sorted((FIXTURES / "pages").glob("*/page.html*"))
 
 
 def test_kernel_in_use_exactly_when_built_and_not_disabled() -> None:
@@ -52,7 +46,7 @@ def test_environment_variable_disables_the_kernel() -> None:
 @needs_kernel
 @pytest.mark.parametrize("path", _sample(), ids=lambda p: p.name.split(".")[0][:40])
 def test_articles_identical_on_real_pages(path: Path) -> None:
-    html = _read(path)
+    html = read_page(path)
     for options in (declutter.Options(), declutter.Options(include_links=True, include_images=True)):
         compiled = declutter.extract(html, options=options)
         python = declutter.extract(html, options=options.replace(compiled_walk=False))
@@ -65,7 +59,7 @@ def test_articles_identical_on_real_pages(path: Path) -> None:
 def test_cut_short_walks_identical(limit: dict[str, int]) -> None:
     """The walk's node and block limits stop both walks at the same place (a page of 12,000
     nodes in its body)."""
-    html = _read(_FIXTURES / "bench" / "trafilatura-dev" / "html" / "dailymail.co.uk.food.html.gz")
+    html = read_page(FIXTURES / "bench" / "trafilatura-dev" / "html" / "dailymail.co.uk.food.html.gz")
     tree = LexborHTMLParser(html)
     assert tree.body is not None
     results = []

@@ -4,15 +4,15 @@ server standing in for ``https://example.com``."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 import declutter
+from _pages import REPO
 from http_helpers import Reply, serve
 from outputs_helpers import real_page
 
-README = Path(__file__).parent.parent / "README.md"
+README = REPO / "README.md"
 SITE = "https://example.com"
 
 

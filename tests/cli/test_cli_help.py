@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields
-from pathlib import Path
 
 import pytest
 
+from _pages import REPO
 from declutter import DEFAULT_OPTIONS, Options, _cli, _cli_flags
 
-DOC = Path(__file__).parent.parent / "docs" / "cli.md"
+DOC = REPO / "docs" / "cli.md"
 
 
 def _help(capsys: pytest.CaptureFixture[str]) -> str:

@@ -91,7 +91,7 @@ _PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 def test_files_that_are_no_page_are_error_rows_named_in_utf8(tmp_path: Path) -> None:
     """The command line's inputs on a worker: a binary file, an empty one and a name that is
     not UTF-8 give rows as the command line reports them (one check, `not_a_page`)."""
-    from declutter.dask import _entries_partition, _DaskSettings
+    from declutter.dask import _DaskSettings, _entries_partition
 
     good = portal_pages()[0].html
     names = [b"good.html", b"logo.html", b"empty.html", b"caf\xe9.html"]

@@ -7,7 +7,6 @@ output, empty output, exact output, a short fragment, an empty truth).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -15,9 +14,10 @@ import pytest
 
 import declutter
 from _helpers import load_program
+from _pages import REPO
 from declutter.bench import BenchPage, Dataset, Prediction, Tool, load_dataset, run_tool
 
-_REFERENCE = Path(__file__).resolve().parents[1] / "benchmarks" / "reference"
+_REFERENCE = REPO / "benchmarks" / "reference"
 _PAGES = 10
 
 

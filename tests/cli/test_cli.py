@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import declutter
-from _helpers import SNIPPETS
+from _pages import SNIPPETS
 from declutter._cli import main
 
 BRIDGE = str(SNIPPETS / "bridge_article.html")

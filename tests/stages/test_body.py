@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import declutter
-from _helpers import raw_blocks, snippet_bytes
+from _helpers import raw_blocks
+from _pages import snippet_bytes
 from declutter._body import to_text
 
 

@@ -1,5 +1,5 @@
 """Whole-dataset quality gate: declutter must stay at or above the floors pinned in
-tests/quality_floor.json (see tests/floors.py), on the corpus whose sha256 is pinned with them."""
+tests/quality/quality_floor.json (see tests/quality/floors.py), on the corpus whose sha256 is pinned with them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 import pytest
-
 from floors import FLOOR_FILE, PINNED, measure_dataset
 
 _FLOORS: dict[str, Any] = json.loads(FLOOR_FILE.read_text(encoding="utf-8"))["datasets"]
@@ -21,7 +20,7 @@ def test_every_dataset_has_floors() -> None:
 def test_quality_floor(name: str) -> None:
     pinned = _FLOORS[name]
     sha256, summary = measure_dataset(name)
-    assert sha256 == pinned["sha256"], f"{name}: corpus changed; re-pin with python tests/floors.py"
+    assert sha256 == pinned["sha256"], f"{name}: corpus changed; re-pin with python tests/quality/floors.py"
     below = {
         k: (round(summary[k], 4), floor) for k, floor in pinned["min"].items() if summary[k] < floor
     }

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from _pages import REPO
 from declutter._cli import EXAMPLES
 from http_helpers import Reply, serve
 from outputs_helpers import make_workspace
 
-DOC = Path(__file__).parent.parent / "docs" / "cli.md"
+DOC = REPO / "docs" / "cli.md"
 SITE = "https://example.com"
 """The site the examples fetch from: a local server stands in for it."""
 

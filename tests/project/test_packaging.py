@@ -22,7 +22,9 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-ROOT = Path(__file__).resolve().parents[1]
+from _pages import REPO
+
+ROOT = REPO
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 WHEEL_BUDGET = 250_000
 """Compressed bytes: the wheel is the library, its docs and its licence, nothing else (the

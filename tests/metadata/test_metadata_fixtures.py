@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import declutter
-from declutter.testing import load_page, portal_pages
+from _pages import FIXTURES, fixture_page
+from declutter.testing import portal_pages
 
-# The repository's own copies of the pages (fixtures/pages), so a fresh clone runs these.
-_PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 _SEP = re.compile(r"[\s,，、;；/&|]+")
 
 
@@ -18,7 +16,7 @@ def _names(value: str | None) -> frozenset[str]:
 
 
 def test_amz123_fixture() -> None:
-    page = load_page("amz123-xiaohongshu", root=_PAGES)
+    page = fixture_page("amz123-xiaohongshu")
     expected = page.expected
     doc = declutter.extract(page.html, url=expected["url"])
     assert doc.title == expected["title"]
@@ -27,7 +25,7 @@ def test_amz123_fixture() -> None:
 
 
 def test_chinese_dev_set_meets_the_targets() -> None:
-    pages = portal_pages("zh-", root=_PAGES)
+    pages = portal_pages("zh-", root=FIXTURES / "pages")
     title = author = day = times = timed = 0
     for page in pages:
         gold = page.expected

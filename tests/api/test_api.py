@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import declutter
-from _helpers import fixture_page, snippet_bytes
+from _pages import fixture_page, snippet_bytes
 from declutter import Article, Block, InputTypeError, Options
 
 ARTICLE = (
@@ -324,7 +324,8 @@ def test_block_ratios_of_an_empty_block() -> None:
 
 @pytest.fixture(scope="module")
 def amz123() -> tuple[Article, dict]:
-    page, expected = fixture_page("amz123-xiaohongshu")
+    fixture = fixture_page("amz123-xiaohongshu")
+    page, expected = fixture.html, fixture.expected
     return declutter.extract(page, url=expected["url"]), expected
 
 
@@ -346,7 +347,7 @@ def test_amz123_chrome_stays_out(amz123: tuple[Article, dict], index: int) -> No
 
 
 def test_body_only_callers_get_the_same_body_and_no_metadata() -> None:
-    html, _ = fixture_page("amz123-xiaohongshu")
+    html = fixture_page("amz123-xiaohongshu").html
     full = declutter.extract(html)
     body_only = declutter.extract(html, options=declutter.Options(body_only=True))
     assert full.title and body_only.title is None and body_only.authors == ()

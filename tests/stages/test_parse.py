@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from _helpers import fixture_page
-
+from _pages import fixture_page
 from declutter._options import DEFAULT_OPTIONS
 from declutter._parse import Limits, parse
 
@@ -41,7 +40,7 @@ def test_page_of_nuls_is_an_empty_document() -> None:
 def test_utf8_bytes_parse_to_the_same_dom_as_their_text() -> None:
     """The page's own UTF-8 bytes are parsed as they are; a cut, a NUL or a rewrite parses
     the cut text instead."""
-    raw, _ = fixture_page("amz123-xiaohongshu")
+    raw = fixture_page("amz123-xiaohongshu").html
     text = raw.decode("utf-8")
     limits = Limits.of(DEFAULT_OPTIONS)
     fast, cut = parse(text, limits, utf8=raw)

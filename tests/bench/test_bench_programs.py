@@ -3,15 +3,15 @@ benchmark they build on."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from _helpers import load_program
+from _pages import REPO
 from declutter.bench import load_dataset, load_tools, run_tool
 
-_BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+_BENCHMARKS = REPO / "benchmarks"
 
 
 def _program(name: str) -> ModuleType:

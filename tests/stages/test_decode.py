@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from _helpers import FIXTURE_PAGES, fixture_page
+from _pages import FIXTURES, fixture_page
 from declutter._charsets import UTF8, lookup
 from declutter._decode import decode
 
@@ -337,12 +337,13 @@ def test_undeclared_central_european_text_keeps_windows_1250(lang: str) -> None:
 
 
 def _zh_pages() -> list[str]:
-    return sorted(p.parent.name for p in FIXTURE_PAGES.glob("zh-*/page.html"))
+    return sorted(p.parent.name for p in (FIXTURES / "pages").glob("zh-*/page.html"))
 
 
 @pytest.mark.parametrize("name", _zh_pages())
 def test_real_chinese_pages_decode_as_their_declaration_says(name: str) -> None:
-    data, expected = fixture_page(name)
+    page = fixture_page(name)
+    data, expected = page.html, page.expected
     result = decode(data)
     charset = lookup(expected["encoding"])
     assert charset is not None and result.encoding == charset.codec
@@ -350,7 +351,7 @@ def test_real_chinese_pages_decode_as_their_declaration_says(name: str) -> None:
 
 
 _GBK_PAGES = [
-    n for n in _zh_pages() if (lookup(fixture_page(n)[1]["encoding"]) or UTF8).codec == "gb18030"
+    n for n in _zh_pages() if (lookup(fixture_page(n).expected["encoding"]) or UTF8).codec == "gb18030"
 ]
 _CHARSET_VALUE = re.compile(rb"(charset\s*=\s*[\"']?)(gb2312|gbk)", re.IGNORECASE)
 
@@ -359,9 +360,10 @@ _CHARSET_VALUE = re.compile(rb"(charset\s*=\s*[\"']?)(gb2312|gbk)", re.IGNORECAS
 def test_real_gbk_pages_survive_a_lying_or_missing_label(lie: bytes) -> None:
     """The page's own declaration replaced by a wrong one (or none): the bytes still decide
     GBK, windows-1252's preference for Western text never takes a Chinese page."""
-    assert sum(bool(_CHARSET_VALUE.search(fixture_page(n)[0])) for n in _GBK_PAGES) >= 5
+    assert sum(bool(_CHARSET_VALUE.search(fixture_page(n).html)) for n in _GBK_PAGES) >= 5
     for name in _GBK_PAGES:
-        data, expected = fixture_page(name)
+        page = fixture_page(name)
+        data, expected = page.html, page.expected
         relabelled = _CHARSET_VALUE.sub(lambda m: m.group(1) + lie, data)
         result = decode(relabelled)
         assert result.encoding == "gb18030", name

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import declutter
+from _pages import REPO
 from declutter import Article
 from outputs_helpers import all_kept, real_page
 
-DOC = Path(__file__).parent.parent / "docs" / "formats.md"
+DOC = REPO / "docs" / "formats.md"
 
 
 def _documented(section: str) -> list[str]:

@@ -6,10 +6,10 @@ import json
 import re
 
 import pytest
+from floors import FLOOR_FILE, page_f1
 
 import declutter
 from declutter.testing import PortalPage, load_page
-from floors import FLOOR_FILE, page_f1
 
 _PAGE_FLOORS: dict[str, float] = json.loads(FLOOR_FILE.read_text(encoding="utf-8"))["pages"]
 _AMZ = "amz123-xiaohongshu"
@@ -21,7 +21,7 @@ def _norm(text: str | None) -> str:
 
 
 def test_body_above_page_floor(portal_page: PortalPage) -> None:
-    assert portal_page.name in _PAGE_FLOORS, "new page: pin its floor with python tests/floors.py"
+    assert portal_page.name in _PAGE_FLOORS, "new page: pin its floor with python tests/quality/floors.py"
     assert page_f1(portal_page) >= _PAGE_FLOORS[portal_page.name]
 
 

@@ -7,7 +7,7 @@ import gzip
 import pytest
 
 import declutter
-from _helpers import FIXTURE_PAGES, fixture_page, snippet_bytes
+from _pages import FIXTURES, fixture_page, snippet_bytes
 
 ARTICLES = ["reuters_parasite.html", "163_nike_gb2312.html", "amz123-xiaohongshu"]
 NOT_ARTICLES = ["home_teasers.html", "163_portal_links.html", "login_wall.html"]
@@ -20,7 +20,7 @@ FRAGMENTS = [
 
 @pytest.mark.parametrize("name", ARTICLES)
 def test_clean_article_page_scores_high(name: str) -> None:
-    page = fixture_page(name)[0] if (FIXTURE_PAGES / name).is_dir() else snippet_bytes(name)
+    page = fixture_page(name).html if (FIXTURES / "pages" / name).is_dir() else snippet_bytes(name)
     article = declutter.extract(page)
     assert article.score > 0.7
     assert len(article.body.split("\n\n")) >= 5

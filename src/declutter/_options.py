@@ -256,6 +256,9 @@ class Options:
     A heading at least this long, after kept text, stays even when no text follows it.""")
     short_list_min_items: int = _option(3, "document", """
     A run of at least this many short list items next to kept text is kept whole.""")
+    short_table_min_cells: int = _option(4, "select", """
+    A run of at least this many short cells of one table next to kept text is kept whole
+    (a table of data inside the article, whose cells are too short to stand alone).""")
 
     dedup_min_length: int = _option(10, "dedup", """
     Blocks at least this long are removed when an earlier kept block has the same text;

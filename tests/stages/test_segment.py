@@ -314,3 +314,33 @@ def test_node_limit_cuts_the_walk_and_closes_containers() -> None:
 
 def test_no_limit_hit_is_not_truncated() -> None:
     assert not segment_html("<body><p>Text.</p></body>").truncated
+
+
+# --- normalisation of the text ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "python"])
+def test_soft_hyphens_are_dropped_and_words_measured_whole(compiled: bool) -> None:
+    html = (
+        "<body><p>Die Mit&shy;glie&shy;der der <a href=/v>Ver&shy;samm&shy;lung</a> "
+        "w\u00e4hlten.</p></body>"
+    )
+    tree = _parse.parse(html, UNLIMITED)[0]
+    only = segment(
+        tree.body, plan=_prune.plan(tree), max_nodes=10**9, deadline=NO_DEADLINE, compiled=compiled
+    ).blocks[0]
+    assert only.text == "Die Mitglieder der Versammlung w\u00e4hlten."
+    assert (only.length, only.link_length) == (5, 1)
+
+
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "python"])
+def test_ruby_readings_are_not_inlined_into_the_text(compiled: bool) -> None:
+    html = (
+        "<body><p>\u6771\u4eac<ruby>\u6f22<rp>(</rp><rt>\u304b\u3093</rt><rp>)</rp>\u5b57"
+        "</ruby>\u3092\u5b66\u3076\u3002</p></body>"
+    )
+    tree = _parse.parse(html, UNLIMITED)[0]
+    only = segment(
+        tree.body, plan=_prune.plan(tree), max_nodes=10**9, deadline=NO_DEADLINE, compiled=compiled
+    ).blocks[0]
+    assert only.text == "\u6771\u4eac\u6f22\u5b57\u3092\u5b66\u3076\u3002"

@@ -417,3 +417,26 @@ def test_text_above_the_headline_or_far_from_the_body_is_no_lead() -> None:
     assert _lead(above)[0] is False
     far = _headed_story(f'<h1>Storm hits the coast</h1><p class="lead">{_LEAD}</p>', _BYLINE * 4)
     assert _lead(far)[0] is False
+
+
+# --- short runs next to the text ----------------------------------------------------------
+
+_AGEING = (
+    "<table><tr><th>Vino de Crianza</th><th>Reserva</th><th>Gran Reserva</th></tr>"
+    "<tr><td>24 Monate</td><td>36 Monate</td><td>60 Monate</td></tr></table>"
+)
+
+
+def test_a_table_of_short_cells_after_the_text_is_kept_whole() -> None:
+    result = reasons(f'<body><div class="text">{STORY}{_AGEING}</div></body>')
+    assert result["Reserva"] == (True, "short-table-cell")
+    assert result["60 Monate"] == (True, "short-table-cell")
+
+
+def test_a_few_short_cells_at_the_edge_stay_dropped() -> None:
+    small = "<table><tr><th>Reserva</th><td>36 Monate</td></tr></table>"
+    result = reasons(f'<body><div class="text">{STORY}{small}</div></body>')
+    assert result["Reserva"] == (False, "short-at-edge")
+    assert reasons(f'<body><div class="text">{STORY}{_AGEING}</div></body>', short_table_min_cells=7)[
+        "Reserva"
+    ] == (False, "short-at-edge")

@@ -194,3 +194,13 @@ def test_bracketed_name_after_the_printed_time() -> None:
     <tr><td>BUSINESS.SOHU.COM 2004年7月16日08:19 <font>[ 黄宇 ]</font> 来源：[ <a href="#">国际金融报</a> ]</td></tr></table>
     <p>正文。</p></body></html>"""
     assert meta_of(html).authors == ("黄宇",)
+
+
+def test_headlines_and_blog_engine_accounts_are_no_authors() -> None:
+    # wind-energie.de marks its headline as an author; Joomla and WordPress default accounts
+    headline = """<html><body><h1>Endlich mehr Beschleunigung wagen!</h1>
+    <span class="news-list-author" itemprop="headline">Endlich mehr Beschleunigung wagen!</span><p>Text.</p></body></html>"""
+    assert meta_of(headline).authors == ()
+    for account in ("Super User", "wordpressadmin"):
+        html = f'<html><head><meta name="author" content="{account}"></head><body><p>x</p></body></html>'
+        assert meta_of(html).authors == ()

@@ -167,3 +167,24 @@ def test_date_in_the_share_image_path_is_the_last_resort() -> None:
     assert meta_of(html).date == "2016-05-04"
     dated = html.replace("<h1>", "<h1>").replace("</h1>", "</h1><p>Posted 3 June 2016</p>")
     assert meta_of(dated).date == "2016-06-03"
+
+
+def test_hatom_abbr_keeps_the_date_in_its_title() -> None:
+    # blogspot: <abbr class="published" itemprop="datePublished" title="..."> shows the time only
+    html = """<html><body><h1>Rezi: Love is War</h1><div class="post-footer">Eingestellt von Weinlachgummi um
+    <abbr class="published" itemprop="datePublished" title="2017-09-09T10:52:00+02:00">10:52</abbr></div>
+    <p>Text.</p><div class="sidebar"><span class="date">14.08.2017</span></div></body></html>"""
+    assert meta_of(html).date == "2017-09-09T10:52:00+02:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Nov. 9, 2023, 12:51 AM EST", "2023-11-09T00:51:00-05:00"),  # huffpost.com
+        ("19.11.2019 10:31 MESZ", "2019-11-19T10:31:00+02:00"),
+        ("Nov 19, 2019, 10:31 pm CST", "2019-11-19T22:31"),  # CST: US, China or Cuba, no offset guessed
+        ("le 3 mai 2022 à 10:30 est paru", "2022-05-03T10:30"),  # French "est" is no zone
+    ],
+)
+def test_named_zones_only_where_unambiguous(text: str, iso: str) -> None:
+    assert [v.iso() for v in search_text(text)][:1] == [iso]

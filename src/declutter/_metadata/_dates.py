@@ -178,7 +178,8 @@ def _from_time_elements(nodes: list[LexborNode], check: _Checker, options: Optio
     """`<time datetime>` and itemprop=datePublished, by their machine-readable attribute."""
     for node in nodes[: options.date_max_elements]:
         attrs = node.attributes
-        raw = attrs.get("datetime") or attrs.get("content")
+        # (an hAtom <abbr class=published title="2017-09-09T10:52:00+02:00"> keeps it in title)
+        raw = attrs.get("datetime") or attrs.get("content") or (attrs.get("title") if node.tag == "abbr" else None)
         if raw and not _skipped(node):
             value = check.structured(raw)
             if value is not None:

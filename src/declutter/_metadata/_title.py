@@ -38,8 +38,13 @@ _KICKER_CLASS = re.compile(
     re.IGNORECASE,
 )
 # Text kept for screen readers or hidden by the page (a ": " between kicker and headline).
-_HIDDEN_CLASS = re.compile(r"visually-?hidden|sr-only|screen-reader|hidden|aural", re.IGNORECASE)
-_HIDDEN_SELECTOR = '[aria-hidden="true"], [hidden], [class*="hidden" i], [class*="sr-only" i], [class*="screen-reader" i], [class*="aural" i]'
+# (the classes of screen-reader text; "hidden" and "aural" only as whole names, so that
+# "overflow-hidden" stays visible)
+_HIDDEN_CLASS = re.compile(r"visually-?hidden|sr-only|screen-reader|(?:^|\s)(?:hidden|aural)(?:\s|$)", re.IGNORECASE)
+_HIDDEN_SELECTOR = (
+    '[aria-hidden="true"], [hidden], [class~="hidden"], [class~="aural"], [class*="visually-hidden" i], '
+    '[class*="visuallyhidden" i], [class*="sr-only" i], [class*="screen-reader" i]'
+)
 _BLANK = frozenset(("br", "wbr"))
 _REPLACEMENT_CHAR = "\ufffd"
 

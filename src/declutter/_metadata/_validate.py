@@ -57,7 +57,9 @@ _CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(
     for w in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "today", "heute", "yesterday", "gestern"]
 )
 _SURNAME_PARTICLES = frozenset(("von", "van", "de", "der", "zu", "da", "di", "del", "la", "le"))
-_NOT_NAME = regex.compile(r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|]|\d{3,}", regex.I)
+# Addresses, markup, long numbers, sentence marks ("Endlich mehr wagen!": a headline), and
+# the default accounts of blog engines ("wordpressadmin", "Super User").
+_NOT_NAME = regex.compile(r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|!?！？]|\d{3,}|admin|^super user$", regex.I)
 
 
 def plausible_date(value: DateValue, *, min_year: int, reference_time: datetime | None,

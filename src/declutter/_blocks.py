@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Set as AbstractSet
 from operator import attrgetter
 from typing import Any
 
@@ -14,14 +15,15 @@ from ._textstats import without_controls
 
 __all__ = ["outgoing", "public_blocks"]
 
-_DERIVED = ("text", "path", "position", "score", "classes", "pruned_by", "links", "images")
+_DERIVED = ("text", "path", "position", "score", "classes", "pruned_by", "table_data", "links", "images")
 """`Block` fields made here; every other field is the working block's of the same name."""
 _COPIED = attrgetter(*(name for name in Block._fields if name not in _DERIVED))
 _DERIVED_AT = tuple(sorted(Block._fields.index(name) for name in _DERIVED))
 
 
-def public_blocks(seg: Segmentation, options: Options) -> tuple[Block, ...]:
-    """Every block of `seg` as a `Block`, with its tag path and relative position; class
+def public_blocks(seg: Segmentation, options: Options, data_tables: AbstractSet[int]) -> tuple[Block, ...]:
+    """Every block of `seg` as a `Block`, with its tag path, relative position and whether it
+    is a cell of one of the `data_tables`; class
     names cut to `Options.block_classes_max_chars` (they are repeated on every block of
     their container)."""
     max_class_chars, levels = options.block_classes_max_chars, options.block_path_levels
@@ -41,7 +43,8 @@ def public_blocks(seg: Segmentation, options: Options) -> tuple[Block, ...]:
         derived = {
             "text": without_controls(b.text), "path": path, "position": round(b.index / n, 4),
             "score": round(b.score, 3), "classes": classes,
-            "pruned_by": without_controls(str(b.pruned)) if b.pruned else "", "links": _clean_links(b.links),
+            "pruned_by": without_controls(str(b.pruned)) if b.pruned else "",
+            "table_data": b.kept and b.table_id in data_tables, "links": _clean_links(b.links),
             "images": _clean_images(b.images),
         }  # fmt: skip
         for at in _DERIVED_AT:

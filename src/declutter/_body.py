@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
-from ._options import DEFAULT_OPTIONS
-from ._segment import RawBlock, data_table_ids
+from ._segment import RawBlock
 
 __all__ = ["to_text"]
 
 
-def to_text(
-    blocks: Sequence[RawBlock], max_cell_length: float = DEFAULT_OPTIONS.data_table_max_cell_length
-) -> str:
+def to_text(blocks: Sequence[RawBlock], data: AbstractSet[int] = frozenset()) -> str:
     """Plain text: one paragraph per kept block, paragraphs separated by one blank line; a
-    data table is one paragraph, a line per row, its cells separated by tabs (a layout
-    table's cells are paragraphs like any other)."""
+    table of `data` (`_tables.data_tables` of the kept blocks) is one paragraph, a line per
+    row, its cells separated by tabs (a layout table's cells are paragraphs like any other)."""
     kept = [b for b in blocks if b.kept]
-    data = data_table_ids(kept, max_cell_length)
     paragraphs: list[str] = []
     table, row = -1, -1
     for b in kept:

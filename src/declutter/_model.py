@@ -103,6 +103,9 @@ class Block(NamedTuple):
     """Column of the block's cell, from 0 (earlier cells' ``colspan`` counted)."""
     table_header: bool = False
     """The cell is a ``<th>`` or sits in ``<thead>``."""
+    table_data: bool = False
+    """The block is a cell of a data table (one rule: the text writes its rows as lines of
+    tab-separated cells, Markdown and HTML as a grid); else a layout table's or none."""
     links: tuple[Link, ...] = ()
     """Links inside the text, in order (only with `Options.include_links`)."""
     images: tuple[Image, ...] = ()

@@ -288,6 +288,12 @@ class Options:
     ``<td>``) always stay.""", everyday=True)
     data_table_max_cell_length: float = _option(12.0, "body", """
     A table whose cells hold on average at most this much text is a data table.""")
+    data_table_max_cell_chars: int = _option(400, "body", """
+    A table with a cell of more characters than this is a layout table's column, not data.""")
+    data_table_max_spread: float = _option(4.0, "body", """
+    A data table has at most this many places (rows x columns) per cell that holds text: a
+    sparser one (cells scattered by spans) is laid out as paragraphs, so that a table's
+    output stays within a small factor of its cells.""")
 
     include: str | None = _option(None, "select", """
     CSS selectors (a comma-separated list) of the article itself, for a site whose

@@ -34,6 +34,7 @@ from ._headline import title_keys
 from ._metadata import extract_metadata
 from ._model import Article
 from ._options import Options
+from ._tables import data_tables
 
 __all__ = ["StageClock", "extract", "timed_extract"]
 
@@ -87,7 +88,8 @@ def timed_extract(
     )  # fmt: skip
     clock.lap("prune")
     seg = best_attempt(tree, plan, title, options, deadline, clock, included)
-    body = _body.to_text(seg.blocks, options.data_table_max_cell_length)
+    tables = data_tables((b for b in seg.blocks if b.kept), options)  # one rule for every format
+    body = _body.to_text(seg.blocks, tables)
     clock.lap("serialise")
     meta = _NO_METADATA if options.body_only else extract_metadata(
         tree, url=url, body=body, options=options, reference_time=reference_time, deadline=deadline
@@ -96,7 +98,7 @@ def timed_extract(
     article = replace(
         meta, body=body, url=url or meta.canonical_url, score=_score.document_score(seg, options),
         truncated=cut or parse_cut or seg.truncated or deadline.hit or parse_deadline.hit,
-        encoding=decoded.encoding, blocks=public_blocks(seg, options),
+        encoding=decoded.encoding, blocks=public_blocks(seg, options, tables),
     )  # the metadata stage's fields, and the pipeline's
     clock.lap("serialise")
     return outgoing(article)

@@ -14,7 +14,7 @@ elements deep costs the same as a flat one. Pruned subtrees become one ``pruned`
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -699,21 +699,6 @@ def home(containers: list[Container], cid: int) -> int:
     if c is None:
         return cid
     return c.parent if c.tag in _PARAGRAPH_TAGS and c.parent >= 0 else cid
-
-
-def data_table_ids(blocks: Iterable[RawBlock], max_cell_length: float) -> set[int]:
-    """Ids of the tables that hold data: two or more columns of cells that are short on
-    average (a table that lays out a page has a long cell of text)."""
-    cells: dict[int, list[RawBlock]] = {}
-    for block in blocks:
-        if block.table_id >= 0:
-            cells.setdefault(block.table_id, []).append(block)
-    return {
-        tid
-        for tid, members in cells.items()
-        if max(b.table_column for b in members) >= 1
-        and sum(b.length for b in members) / len(members) <= max_cell_length
-    }
 
 
 def segment(

@@ -22,7 +22,8 @@ from ._deadline import NO_DEADLINE, Deadline
 from ._options import Options
 from ._reasons import Reason
 from ._score import Ranking
-from ._segment import Container, RawBlock, Segmentation, data_table_ids
+from ._segment import Container, RawBlock, Segmentation
+from ._tables import data_tables
 
 __all__ = ["Selection", "select", "select_included"]
 
@@ -463,13 +464,11 @@ def _best_container(containers: list[Container], scores: list[float]) -> int:
 
 def _classify(region: list[RawBlock], options: Options, deadline: Deadline) -> None:
     """Decide each block of the region: on its own, at the edges, then by its neighbours."""
-    data_tables = (
-        set() if options.include_tables else data_table_ids(region, options.data_table_max_cell_length)
-    )
+    dropped_tables = set() if options.include_tables else data_tables(region, options)
     for block in deadline.every(region):  # cut short, the blocks left stay dropped
-        verdict = (False, Reason.TABLE) if block.table_id in data_tables else _own_verdict(block, options)
+        verdict = (False, Reason.TABLE) if block.table_id in dropped_tables else _own_verdict(block, options)
         if verdict is None:
-            block.reason = Reason.SHORT if block.kind != Reason.HEADING else Reason.HEADING
+            block.reason = Reason.SHORT if block.kind != "heading" else Reason.HEADING
         else:
             block.kept, block.reason = verdict
     _trim_metadata_lines(region, options)

@@ -4,9 +4,9 @@ Blocks are flat, in document order; each carries where it sits in lists, quotes 
 (`Block.list_depth`, `Block.quote_depth`, `Block.table_id`...). `build` regroups them:
 
 * consecutive blocks inside a ``<blockquote>`` become a `Quote`;
-* consecutive blocks of one ``<table>`` become a `Table` when they form a grid (two rows and
-  two columns or more, one short text per cell); otherwise (a layout table) their blocks are
-  rendered one by one;
+* consecutive blocks of one ``<table>`` become a `Table` when they are cells of a data table
+  (`Block.table_data`: the one rule of `_tables`, which the body text follows too);
+  otherwise (a layout table) their blocks are rendered one by one;
 * consecutive blocks inside lists become `ListNode`s of `Item`s, nested by list depth (a
   nested list whose parent item was dropped hangs from the nearest kept item);
 * every other block is a `Heading`, `Paragraph`, `Code` or `Figure` (a caption, and the
@@ -36,13 +36,6 @@ __all__ = [
 MAX_NESTING = 8
 """Deeper lists and quotes are rendered at this depth (a page nested 10,000 deep stays
 readable and the renderers' recursion stays bounded)."""
-_MAX_CELL_CHARS = 400
-"""A table cell with more text than this is a layout table's column, not data."""
-_MAX_GRID_SPREAD = 4
-"""A grid has at most this many places (rows x columns) per cell that holds text; a sparser
-one (cells scattered by spans) is rendered as paragraphs, so that a table's output stays
-within a small factor of its cells."""
-_NOT_IN_GRID = frozenset(("heading", "code", "list-item"))
 _Predicate = Callable[["Block"], bool]
 
 
@@ -227,7 +220,7 @@ class _Builder:
         while len(caption) < len(run) and run[len(caption)].table_row < 0:
             caption.append(run[len(caption)])
         cells = run[len(caption) :]
-        if not _is_grid(cells) or any(b.kind != "caption" for b in caption):
+        if not cells or not all(b.table_data for b in cells) or any(b.kind != "caption" for b in caption):
             return self.nodes(run, quote, lists, flat | {run[0].table_id})
         title = self._inline(caption[0]) if caption and caption[0].kept else None
         return (Table(title, self._rows(cells)),)
@@ -327,19 +320,3 @@ def _same_table(table: int, quote: int) -> _Predicate:
     return lambda b: b.table_id == table and _quote(b) <= quote
 
 
-def _is_grid(cells: Sequence[Block]) -> bool:
-    """Data, not layout: every block in a cell, two rows and columns, short cells."""
-    if not cells or any(
-        b.table_row < 0 or b.kind in _NOT_IN_GRID or _depth(b) != _depth(cells[0]) for b in cells
-    ):
-        return False
-    sizes: dict[tuple[int, int], int] = {}
-    for b in cells:
-        key = (b.table_row, b.table_column)
-        sizes[key] = sizes.get(key, 0) + len(b.text)
-    rows = {r for r, _ in sizes}
-    columns = {c for _, c in sizes}
-    return (
-        len(rows) >= 2 and len(columns) >= 2 and max(sizes.values()) <= _MAX_CELL_CHARS
-        and len(rows) * len(columns) <= _MAX_GRID_SPREAD * len(sizes)
-    )  # fmt: skip

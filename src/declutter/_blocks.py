@@ -14,7 +14,7 @@ from ._textstats import without_controls
 __all__ = ["outgoing", "public_blocks"]
 
 _PATH_LEVELS = 6
-_DERIVED = ("text", "path", "position", "score", "classes", "links", "images")
+_DERIVED = ("text", "path", "position", "score", "classes", "pruned_by", "links", "images")
 """`Block` fields made here; every other field is the working block's of the same name."""
 _COPIED = attrgetter(*(name for name in Block._fields if name not in _DERIVED))
 _DERIVED_AT = tuple(sorted(Block._fields.index(name) for name in _DERIVED))
@@ -38,7 +38,8 @@ def public_blocks(seg: Segmentation, max_class_chars: int) -> tuple[Block, ...]:
         # fields by name, built positionally: by keyword costs five times as much
         derived = {
             "text": without_controls(b.text), "path": path, "position": round(b.index / n, 4),
-            "score": round(b.score, 3), "classes": classes, "links": _clean_links(b.links),
+            "score": round(b.score, 3), "classes": classes,
+            "pruned_by": without_controls(str(b.pruned)) if b.pruned else "", "links": _clean_links(b.links),
             "images": _clean_images(b.images),
         }  # fmt: skip
         for at in _DERIVED_AT:

@@ -64,10 +64,11 @@ class TitleKeys:
             return 0
         best = 0
         for ref in self.keys:
-            if key in ref or ref in key:
-                short, long_ = sorted((len(key), len(ref)))
-                if short >= self.min_coverage * long_:
-                    best = max(best, short)
+            short, long_ = sorted((len(key), len(ref)))
+            # sizes first: a substring search of a block in a huge reference (or the other
+            # way round) would cost their product, on every block of the page
+            if short > best and short >= self.min_coverage * long_ and (key in ref or ref in key):
+                best = short
         return best
 
     @property

@@ -78,7 +78,7 @@ def test_prune_by_class_switch() -> None:
         "<p>Its second paragraph, also with a comma, and more words.</p></article></body></html>"
     )
     pruned = declutter.extract(html).blocks[0]
-    assert (pruned.kind, pruned.reason) == ("pruned", "pruned:class:share")
+    assert (pruned.kind, pruned.reason, pruned.pruned_by) == ("pruned", "pruned", "class:share")
     kept_chrome = declutter.extract(html, options=Options(prune_by_class=False)).blocks[0]
     assert kept_chrome.kind == "paragraph"
 

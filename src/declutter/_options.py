@@ -162,6 +162,12 @@ class Options:
     headline_min_coverage: float = _option(0.5, "score", """
     The headline must cover at least this share of the title's characters (or the title
     this share of the headline's): a site name alone is not the headline.""")
+    headline_max_segments: int = _option(8, "score", """
+    A title reference is cut at its separators into at most this many segments, whose runs
+    are headline keys: real titles have a handful, and the runs grow with the square.""")
+    headline_min_site_chars: int = _option(4, "score", """
+    A site name (``og:site_name``, the host's label) shorter than this many word characters
+    is not compared with the title's segments: short names (``zdf``) occur inside words.""")
     headline_max_length: int = _option(60, "score", """
     Longer blocks are never taken for the headline.""")
     headline_key_slack: float = _option(2.0, "score", """
@@ -307,6 +313,9 @@ class Options:
     `Block.classes`, and each class word in `Block.path`, are cut to this many characters:
     they repeat on every block of their container, and a 100,000-character class would make
     the block reports (JSON with blocks, ``--explain-html``) gigabytes.""")
+    block_path_levels: int = _option(6, "output", """
+    `Block.path` names at most this many levels of elements above the block (the nearest
+    ones): enough to tell a page's regions apart, short enough to repeat on every block.""")
     compiled_walk: bool = _option(True, "output", """
     Walk the DOM with the compiled kernel (``declutter._walk``) when it is built and
     passed its self-test; False walks in Python. The result is identical either way (for

@@ -77,10 +77,7 @@ def timed_extract(
         utf8=decoded.utf8,
     )
     clock.lap("parse")
-    title = title_keys(
-        tree, url=url, min_chars=options.headline_min_chars,
-        min_coverage=options.headline_min_coverage,
-    )  # fmt: skip
+    title = title_keys(tree, url=url, options=options)
     clock.lap("score")  # the title's words, which the headline search uses
     root = tree.body or tree.root
     included = _selectors.matches(root, options.include)
@@ -99,7 +96,7 @@ def timed_extract(
     article = replace(
         meta, body=body, url=url or meta.canonical_url, score=_score.document_score(seg, options),
         truncated=cut or parse_cut or seg.truncated or deadline.hit or parse_deadline.hit,
-        encoding=decoded.encoding, blocks=public_blocks(seg, options.block_classes_max_chars),
+        encoding=decoded.encoding, blocks=public_blocks(seg, options),
     )  # the metadata stage's fields, and the pipeline's
     clock.lap("serialise")
     return outgoing(article)

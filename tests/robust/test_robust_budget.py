@@ -63,7 +63,7 @@ def test_issue_size_pages_in_a_small_budget(name: str) -> None:
 def test_a_huge_title_costs_each_block_nothing_more() -> None:
     """Matching a block against the title keys costs the same for a 4x longer title: sizes
     rule out a short block before any substring search of the huge title."""
-    keys = {k: keys_of(["Budget news " * (20_000 * k)], min_chars=4, min_coverage=0.5) for k in (1, 4)}
+    keys = {k: keys_of(["Budget news " * (20_000 * k)], options=Options()) for k in (1, 4)}
     blocks = [f"Budget news {i}" for i in range(2_000)]
     assert keys[1].match("Budget news " * 20_000) > 0  # the whole title still matches
     ratio = cost_ratio(lambda k: [keys[k].match(b) for b in blocks], 1)

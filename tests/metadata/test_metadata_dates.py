@@ -188,3 +188,27 @@ def test_hatom_abbr_keeps_the_date_in_its_title() -> None:
 )
 def test_named_zones_only_where_unambiguous(text: str, iso: str) -> None:
     assert [v.iso() for v in search_text(text)][:1] == [iso]
+
+
+def test_a_labelled_publication_date_under_the_headline_beats_the_markup() -> None:
+    # caritas.de: the meta date is the page's last edit; the page prints when it appeared
+    html = """<html><head><meta property="article:published_time" content="2021-10-15T09:00:00+02:00"></head><body>
+    <h1>Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt</h1>
+    <div><span>Erschienen am:</span> <h2>13.10.2021</h2></div><p>Text.</p></body></html>"""
+    assert meta_of(html).date == "2021-10-13"
+
+
+def test_a_label_word_in_prose_does_not_date_the_page() -> None:
+    # cnr.cn: "发布《规定》，自2022年2月10日起施行" is prose: the printed dateline stands
+    html = """<html><body><h1>习近平签署命令 发布《军队装备试验鉴定规定》</h1><div>2022-02-13 07:00:00</div>
+    <p>中央军委主席习近平日前签署命令，发布《军队装备试验鉴定规定》，自2022年2月10日起施行。</p></body></html>"""
+    assert meta_of(html).date == "2022-02-13T07:00:00"
+
+
+def test_a_label_then_prose_is_no_dateline() -> None:
+    # "Stand der Technik ... 2019": the label word starts a sentence
+    html = """<html><head><meta property="article:published_time" content="2021-10-15T09:00:00+02:00"></head><body>
+    <h1>Neue Verfahren</h1><p>Stand der Technik war am 3. Mai 2019 ein anderer.</p></body></html>"""
+    assert meta_of(html).date == "2021-10-15T09:00:00+02:00"
+    posted = html.replace("<p>Stand der Technik war am 3. Mai 2019 ein anderer.</p>", "<p>Posted on May 3, 2019</p>")
+    assert meta_of(posted).date == "2019-05-03"

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._options import Options
-from ._dateparse import DateValue, first_date, make_date, parse_structured
+from ._dateparse import MONTH_NAMES, DateValue, first_date, make_date, parse_structured
 from ._jsonld import JsonLd
 from ._meta import PageMeta
 from ._validate import plausible_date
@@ -52,6 +52,9 @@ _PUBLISHED_LABEL = re.compile(
     r"|gepubliceerd|geplaatst|publicerad|opublikowano|发布|发表|发布时间|日期)(?!\w)",
     re.IGNORECASE,
 )
+# What may stand between a publication label and its date: a colon, a preposition.
+_LABEL_GAP = re.compile(r"\s{0,3}[:：]?\s{0,3}(?:(?:am|on|le|el|il|den|vom|um|the)(?![^\W\d_])[:：]?\s{0,3})?", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 # Time zones lie within ±14 hours of UTC, in steps of 15 minutes.
 _MAX_ZONE_MINUTES = 14 * 60
 _ZONE_STEP_MINUTES = 15
@@ -108,6 +111,11 @@ def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonl
     printed = _from_zones(zones, check, hint, reference_time)
     if published is None and printed is not None:
         published, source = printed, "text"
+    labelled = _labelled(zones, check, options)
+    if labelled is not None and (published is None or labelled.day_key() != published.day_key()):
+        # A date printed under the headline after a publication label ("Veröffentlicht am",
+        # "Erschienen am:") says what the page calls its publication, whatever the markup says.
+        published, source = labelled, "text"
     if published is None:
         published = _from_date_elements(tree, check, options)
         source = "time" if published is not None else None
@@ -214,6 +222,28 @@ def _from_labels(tree: LexborHTMLParser, check: _Checker, options: Options) -> D
         if value is not None:
             return value
     return None
+
+
+def _labelled(zones: list[str], check: _Checker, options: Options) -> DateValue | None:
+    """The first date that directly follows a publication label in the text around the
+    headline ("Veröffentlicht am 16.08.2019", "发布时间：2022-02-13"; not "发布《规定》，自
+    2022年2月10日起施行", where the label word is prose)."""
+    for zone in dict.fromkeys(zones):
+        for hit in itertools.islice(_PUBLISHED_LABEL.finditer(zone), options.date_label_max_hits):
+            gap = _LABEL_GAP.match(zone, hit.end())
+            rest = zone[gap.end() : gap.end() + options.date_label_window] if gap else ""
+            value = check.in_text(rest) if _starts_a_date(rest) else None
+            if value is not None:
+                return value
+    return None
+
+
+def _starts_a_date(text: str) -> bool:
+    """`text` opens with a number or a month's name (not with more prose)."""
+    if text[:1].isdigit():
+        return True
+    word = _FIRST_WORD.match(text)
+    return word is not None and word.group().casefold() in MONTH_NAMES
 
 
 def _skipped(node: LexborNode) -> bool:

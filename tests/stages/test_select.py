@@ -440,3 +440,21 @@ def test_a_few_short_cells_at_the_edge_stay_dropped() -> None:
     assert reasons(f'<body><div class="text">{STORY}{_AGEING}</div></body>', short_table_min_cells=7)[
         "Reserva"
     ] == (False, "short-at-edge")
+
+
+def _closing(line: str, after: str = "") -> tuple[bool, str]:
+    html = f'<body><div class="post">{STORY}<p>{line}</p></div>{after}</body>'
+    return reasons(html)[line]
+
+
+def test_a_closing_remark_after_the_last_paragraph_is_kept() -> None:
+    assert _closing("Be there or be square!") == (True, "short-closing-line")
+    assert _closing("XX, Die Redaktion") == (True, "short-closing-line")
+
+
+def test_labels_prompts_and_lines_in_another_box_are_no_closing_remark() -> None:
+    assert _closing("Weitere Informationen:")[0] is False
+    assert _closing("Schon gelesen?")[0] is False
+    assert _closing("FRAGEN AN DEN AUTOR")[0] is False
+    boxed = f'<body><div class="post">{STORY}<div class="tail"><p>Happy Monday!</p></div></div></body>'
+    assert reasons(boxed)["Happy Monday!"] == (False, "short-at-edge")

@@ -28,6 +28,7 @@ class Reason(StrEnum):
     SAME_STRUCTURE = "same-structure"
     SHORT_LIST_ITEM = "short-list-item"
     SHORT_TABLE_CELL = "short-table-cell"
+    SHORT_CLOSING_LINE = "short-closing-line"
     SHORT_BETWEEN_CONTENT = "short-between-content"
     FALLBACK = "fallback"
     OUTSIDE_ARTICLE = "outside-article"
@@ -64,6 +65,7 @@ MEANING: Final[Mapping[Reason, str]] = {
     Reason.SAME_STRUCTURE: "Kept: outside the region but built as the region's text is (a split article).",
     Reason.SHORT_LIST_ITEM: "Kept: a short item of a list whose other items are article text.",
     Reason.SHORT_TABLE_CELL: "Kept: a short cell of a table whose cells run beside kept text.",
+    Reason.SHORT_CLOSING_LINE: "Kept: a short remark right after a kept paragraph of the same box.",
     Reason.SHORT_BETWEEN_CONTENT: "Kept: a short line between two kept paragraphs.",
     Reason.FALLBACK: "Kept: no region won, so the best-scoring text was taken.",
     Reason.OUTSIDE_ARTICLE: "Dropped: outside the chosen article region.",

@@ -69,7 +69,9 @@ def select(
             if inside and not block.pruned:
                 block.kept, block.reason = True, Reason.FALLBACK
         return Selection(best, region, scores[best])
-    _classify([b for b, inside in zip(blocks, in_region) if inside], options, deadline)
+    _classify(
+        [b for b, inside in zip(blocks, in_region) if inside], seg.containers, options, deadline
+    )
     for i in added:
         if blocks[i].kept and blocks[i].reason == Reason.CONTENT:
             blocks[i].reason = Reason.SAME_STRUCTURE
@@ -216,7 +218,9 @@ def select_included(
             in_region[i] = True
     if headline >= 0:
         _drop_headline_copies(blocks, headline, in_region)
-    _classify([b for b, inside in zip(blocks, in_region) if inside], options, deadline)
+    _classify(
+        [b for b, inside in zip(blocks, in_region) if inside], seg.containers, options, deadline
+    )
     return Selection(region[0] if region else -1, region, 0.0)
 
 
@@ -462,7 +466,9 @@ def _best_container(containers: list[Container], scores: list[float]) -> int:
     return best
 
 
-def _classify(region: list[RawBlock], options: Options, deadline: Deadline) -> None:
+def _classify(
+    region: list[RawBlock], containers: list[Container], options: Options, deadline: Deadline
+) -> None:
     """Decide each block of the region: on its own, at the edges, then by its neighbours."""
     dropped_tables = set() if options.include_tables else data_tables(region, options)
     for block in deadline.every(region):  # cut short, the blocks left stay dropped
@@ -474,7 +480,7 @@ def _classify(region: list[RawBlock], options: Options, deadline: Deadline) -> N
     _trim_metadata_lines(region, options)
     _trim_metadata_lines(region[::-1], options)
     _trim_calls_to_action(region[::-1], options)
-    _judge_by_neighbours(region, options)
+    _judge_by_neighbours(region, containers, options)
 
 
 def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, Reason] | None:
@@ -535,15 +541,21 @@ def _is_metadata_line(text: str) -> bool:
 
 
 _UNDECIDED = (Reason.SHORT, Reason.HEADING)
+_NOT_REMARK = (":", "\uff1a", "?", "\uff1f", "/")
 
 
-def _judge_by_neighbours(region: list[RawBlock], options: Options) -> None:
+def _judge_by_neighbours(
+    region: list[RawBlock], containers: list[Container], options: Options
+) -> None:
     """Short blocks stay between kept blocks; headings stay when kept text follows them.
 
-    Three refinements of jusText's rule: a list of short items (ingredients, facts) next to
+    Four refinements of jusText's rule: a list of short items (ingredients, facts) next to
     kept text is kept whole, even at the edge, and so is a table of short cells (a wine's
     ageing times, a product's data); a long heading after kept text is kept even when
-    nothing follows it (a closing line styled as a heading).
+    nothing follows it (a closing line styled as a heading); a short line without links
+    right after a kept paragraph of the same box is kept even when no text follows it (a
+    sign-off, a closing remark, "Happy Monday!"), since the chrome after an article sits in
+    boxes of its own.
     """
     decided = [b.kept if b.reason not in _UNDECIDED else None for b in region]
     n = len(region)
@@ -567,9 +579,25 @@ def _judge_by_neighbours(region: list[RawBlock], options: Options) -> None:
             block.kept, block.reason = True, Reason.SHORT_LIST_ITEM
         elif short_table[i] and (previous or following):
             block.kept, block.reason = True, Reason.SHORT_TABLE_CELL
+        elif not following and i > 0 and _closes_paragraph(region[i - 1], block, containers):
+            block.kept, block.reason = True, Reason.SHORT_CLOSING_LINE
         else:
             block.kept = bool(previous) and bool(following)
             block.reason = Reason.SHORT_BETWEEN_CONTENT if block.kept else Reason.SHORT_AT_EDGE
+
+
+def _closes_paragraph(before: RawBlock, block: RawBlock, containers: list[Container]) -> bool:
+    """`block`, without links, follows the kept `before` in the same box (the same element
+    or one of its siblings), and reads as a remark: not a label ("Photos: ...", "More
+    information:"), a prompt ("Read this too?"), a line in capitals or a credit."""
+    text = block.text
+    if not before.kept or block.link_length or any(mark in text for mark in _NOT_REMARK):
+        return False
+    if text.upper() == text or _is_metadata_line(text):
+        return False
+    if before.container == block.container:
+        return True
+    return containers[before.container].parent == containers[block.container].parent
 
 
 def _list_run(first: RawBlock, block: RawBlock) -> bool:

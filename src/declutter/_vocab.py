@@ -157,12 +157,22 @@ PHOTO_CREDIT = regex.compile(
     regex.IGNORECASE,
 )
 # A closing line that asks the reader to do something or credits the desk, not article text:
-# "Subscribe to...", "Follow us on...", "Reporting by ...; Editing by ...".
+# "Subscribe to...", "Follow us on...", "Download our app", "You might also like:",
+# "Reporting by ...; Editing by ...".
 CALL_TO_ACTION = regex.compile(
     r"\b(?:subscribe|sign up|newsletter|follow (?:us|\w+ on)|share (?:this|it)|like this (?:story|article)"
     r"|have a tip|tips? to|contact us|e-?mail us|reporting by|editing by|writing by|contributed reporting"
     r"|may be reached at|abonnieren|abonnez|folgen sie|suscr[ií]b|s[ií]guenos|iscriviti|seguici"
-    r"|zapisz się|подпис)\w*"
+    r"|zapisz się|подпис"
+    # an app, a channel, support: "download our app", "canal de Telegram"
+    r"|(?:download|get) (?:the|our)\b[^.!?]{0,40}?\bapps?\b|\bapps? for (?:ios|android|iphone)"
+    r"|(?:youtube|telegram|whatsapp) channel|canal de (?:youtube|telegram|whatsapp)"
+    r"|get the latest (?:news|updates|headlines|stories)|consider supporting"
+    r"|support our (?:work|journalism)|if you enjoyed (?:reading )?this"
+    # the lead-in of a "read also" list
+    r"|(?:könnte|dürfte) (?:dich|sie|euch) auch interessieren|lesen sie auch|read also"
+    r"|you (?:may|might) also like|te puede interesar|potrebbe interessarti|[àa] lire aussi"
+    r"|leia também|czytaj (?:też|także|również)|zobacz (?:też|także))\w*"
     r"|订阅|关注我们|扫码|点击关注|欢迎关注|转载请|未经授权|免责声明|^\s*声明[:：]|^\s*disclaimer\b"
     r"|(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]+",  # an e-mail address, tried once per run of its characters
     regex.IGNORECASE,

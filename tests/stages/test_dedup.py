@@ -141,8 +141,9 @@ def test_desktop_and_mobile_copies_give_one_body() -> None:
         ),
     ]
     reasons = [b.reason for b in article.blocks if "mobile" in b.path]
-    # the copy's repeated headline is the title; its byline and text go with the copy
-    assert reasons == ["headline"] + ["duplicate-copy"] * 6 + ["short-at-edge"]
+    # the copy's repeated headline is the title; its byline, text and closing line go with
+    # the copy
+    assert reasons == ["headline"] + ["duplicate-copy"] * 7
 
 
 def test_extraction_is_deterministic() -> None:

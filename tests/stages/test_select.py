@@ -440,3 +440,42 @@ def test_a_few_short_cells_at_the_edge_stay_dropped() -> None:
     assert reasons(f'<body><div class="text">{STORY}{_AGEING}</div></body>', short_table_min_cells=7)[
         "Reserva"
     ] == (False, "short-at-edge")
+
+
+def _closing(line: str, after: str = "") -> tuple[bool, str]:
+    html = f'<body><div class="post">{STORY}<p>{line}</p></div>{after}</body>'
+    return reasons(html)[line]
+
+
+def test_a_closing_remark_after_the_last_paragraph_is_kept() -> None:
+    assert _closing("Be there or be square!") == (True, "short-closing-line")
+    assert _closing("XX, Die Redaktion") == (True, "short-closing-line")
+
+
+def test_labels_prompts_and_lines_in_another_box_are_no_closing_remark() -> None:
+    assert _closing("Weitere Informationen:")[0] is False
+    assert _closing("Schon gelesen?")[0] is False
+    assert _closing("FRAGEN AN DEN AUTOR")[0] is False
+    boxed = f'<body><div class="post">{STORY}<div class="tail"><p>Happy Monday!</p></div></div></body>'
+    assert reasons(boxed)["Happy Monday!"] == (False, "short-at-edge")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For breaking news updates download our apps for iOS and Android.",
+        "Watch more on our YouTube channel!",
+        "Das Thema könnte dich auch interessieren:",
+        "If you enjoyed reading this post, would you consider supporting our work?",
+    ],
+)
+def test_an_app_channel_or_read_also_line_closing_the_article_is_dropped(line: str) -> None:
+    result = reasons(f'<body><div class="post">{STORY}<p>{line}</p></div></body>')
+    assert result[line] == (False, "call-to-action")
+
+
+def test_a_last_paragraph_that_mentions_an_app_is_text() -> None:
+    line = "The app crashed twice during the test, and the makers promised a fix by May."
+    assert reasons(f'<body><div class="post">{STORY}<p>{line}</p></div></body>')[line] == (
+        True, "content",
+    )

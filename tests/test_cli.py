@@ -127,9 +127,12 @@ def test_explain_prints_one_line_per_block(capsys: pytest.CaptureFixture[str]) -
     lines = out.splitlines()
     assert code == 0
     assert lines[0] == f"document score {article.score:.3f}"
-    assert lines[1].split()[:2] == ["block", "reason"]
-    assert len(lines) == 2 + len(article.blocks)
-    for line, b in zip(lines[2:], article.blocks):
+    strongest = max(article.score_parts, key=lambda p: p.value * p.weight)
+    first = f"{strongest.value:.2f}x{strongest.weight:.2f}"
+    assert lines[1].split(",")[0].split() == ["doubts:", strongest.name, first]
+    assert lines[2].split()[:2] == ["block", "reason"]
+    assert len(lines) == 3 + len(article.blocks)
+    for line, b in zip(lines[3:], article.blocks):
         assert line.split()[:3] == [str(b.index), "KEEP" if b.kept else "drop", b.reason]
 
 

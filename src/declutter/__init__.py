@@ -17,16 +17,16 @@ import logging as _logging
 from ._batch import Extracted, extract_many
 from ._errors import FetchError, InputTypeError
 from ._fetch import Fetched, extract_url, fetch
-from ._model import Article, Block, Image, Link
+from ._model import Article, Block, Comment, Image, Link, ScorePart
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
 from ._render import FORMATS, render
 from ._version import __version__
 
 __all__ = [
-    "Article", "Block", "DEFAULT_OPTIONS", "Extracted", "FORMATS", "FetchError", "Fetched", "Image",
-    "InputTypeError", "Link", "Options", "__version__", "extract", "extract_many", "extract_url",
-    "fetch", "render",
+    "Article", "Block", "Comment", "DEFAULT_OPTIONS", "Extracted", "FORMATS", "FetchError", "Fetched",
+    "Image", "InputTypeError", "Link", "Options", "ScorePart", "__version__", "extract",
+    "extract_many", "extract_url", "fetch", "render",
 ]  # fmt: skip
 
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())

@@ -13,7 +13,10 @@
 9. body      `_body`      the kept blocks as text
 10. metadata `_metadata`  title, dates, authors and the rest, from the whole page (skipped
                           with `Options.body_only`)
-11. document score `_score.document_score`, and the public blocks (`_blocks`)
+    comments `_comments`  the readers' comments, apart from the body (only with
+                          `Options.include_comments`)
+11. document score `_document` how far to trust the body, from the doubts the earlier
+                          stages leave; then the public blocks (`_blocks`)
 
 Arguments are checked and the input bounded in `_arguments`; `_clock` times the stages
 for ``bench --speed``.
@@ -23,7 +26,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from . import _body, _decode, _parse, _prune, _score, _selectors
+from selectolax.lexbor import LexborNode
+
+from . import _body, _comments, _decode, _document, _parse, _prune, _selectors
 from ._arguments import Input, bounded, checked_options
 from ._attempts import best_attempt
 from ._blocks import outgoing, public_blocks
@@ -31,10 +36,17 @@ from ._clock import NO_CLOCK, StageClock
 from ._deadline import Deadline
 from ._headline import title_keys
 from ._metadata import Metadata, extract_metadata
-from ._model import Article
+from ._model import Article, Comment
 from ._options import Options
+from ._segment import Segmentation
 
 __all__ = ["StageClock", "extract", "timed_extract"]
+
+
+def _kept_elements(seg: Segmentation) -> list[LexborNode]:
+    """The elements that hold the body's kept text."""
+    nodes = (seg.containers[b.container].node for b in seg.blocks if b.kept)
+    return [n for n in nodes if n is not None]
 
 _NO_METADATA = Metadata()
 """What `Options.body_only` gives instead of the metadata stage: every field empty."""
@@ -95,15 +107,20 @@ def timed_extract(
         tree, url=url, body=body, options=options, reference_time=reference_time, deadline=deadline
     )  # fmt: skip
     clock.lap("metadata")
+    comments: tuple[Comment, ...] = ()
+    if options.include_comments:
+        comments = _comments.extract_comments(tree, _kept_elements(seg), options)
+        clock.lap("comments")
+    confidence = _document.document_score(seg, options)
     article = Article(
         body=body, title=meta.title, authors=meta.authors, date=meta.date,
         date_modified=meta.date_modified, date_source=meta.date_source,
         url=url or meta.canonical_url, canonical_url=meta.canonical_url,
         site_name=meta.site_name, description=meta.description, language=meta.language,
         image=meta.image, tags=meta.tags, categories=meta.categories,
-        score=_score.document_score(seg, options),
+        score=confidence.score, score_parts=confidence.parts,
         truncated=cut or parse_cut or seg.truncated or deadline.hit or parse_deadline.hit,
-        encoding=decoded.encoding, blocks=public_blocks(seg, options.block_classes_max_chars),
+        encoding=decoded.encoding, comments=comments, blocks=public_blocks(seg, options.block_classes_max_chars),
     )  # fmt: skip
     clock.lap("serialise")
     return outgoing(article)

@@ -44,6 +44,8 @@ column                    type               value
 ``score``                 double             0.0 to 1.0
 ``truncated``             bool
 ``encoding``              string             the charset the bytes were decoded with
+``comments``              list<struct>       `Article.comments` (``text``, ``author``,
+                                             ``date``; empty without ``include_comments``)
 ========================  =================  =================================================
 
 On an error row every column but ``input``, ``error`` and ``url`` is null: a page never
@@ -67,7 +69,7 @@ import itertools
 import math
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -79,7 +81,7 @@ from dask.delayed import delayed
 
 from ._batch import Extracted, PageInput, extract_many
 from ._inputs import Entry, InputFile, Source, Unreadable, printable, read
-from ._model import Article
+from ._model import RECORD_FIELDS, Article, Comment
 from ._options import DEFAULT_OPTIONS, Options
 
 __all__ = ["META", "SCHEMA", "article_from_row", "articles_from_pages", "articles_from_warc"]
@@ -93,6 +95,7 @@ SCHEMA = pa.schema([
     ("url", _TEXT), ("canonical_url", _TEXT), ("site_name", _TEXT), ("description", _TEXT),
     ("language", _TEXT), ("image", _TEXT), ("tags", _TEXTS), ("categories", _TEXTS),
     ("score", pa.float64()), ("truncated", pa.bool_()), ("encoding", _TEXT),
+    ("comments", pa.list_(pa.struct([("text", _TEXT), ("author", _TEXT), ("date", _TEXT)]))),
 ])  # fmt: skip
 """The columns of an articles DataFrame (see the module's documentation)."""
 META = SCHEMA.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
@@ -187,9 +190,10 @@ def article_from_row(row: Mapping[str, Any]) -> Article | None:
     ``pyarrow.Table.to_pylist`` gives them), without its blocks; None for an error row."""
     if row.get("error") is not None:
         return None
-    values = {f.name: row[f.name] for f in fields(Article) if f.name != "blocks"}
+    values = {name: row[name] for name in RECORD_FIELDS}
     for name in _SEQUENCES:
         values[name] = tuple(values[name] or ())
+    values["comments"] = tuple(Comment(**c) for c in values["comments"] or ())
     return Article(**values)
 
 

@@ -167,3 +167,14 @@ def test_text_format_lists_the_comments_after_the_body() -> None:
         "comments: 2\n\nAna, 2024-05-02T10:00:\nThe second paragraph made me smile."
         "\n\nBo, 2024-05-03T08:30:\nWhich airline was it, if I may ask?\n"
     )
+
+
+def test_a_long_comment_signed_at_its_end_is_found() -> None:
+    """The "Posted by ... | date" line closes the comment, far from its start."""
+    long_text = " ".join(["I read every word of this, and I agree with most of it."] * 7)
+    story = "".join(f"<p>Paragraph {n} of the story, with words enough to be prose, and a comma.</p>" for n in range(9))
+    page = TYPEPAD.replace("I am very grateful for your post and its rational tone.", long_text)
+    page = page.replace("</article>", f"{story}</article>")
+    assert len(long_text) > declutter.Options().comment_date_window
+    comments = declutter.extract(page, options=WITH_COMMENTS).comments
+    assert len(comments) == 2 and comments[1].text.startswith("I read every word")

@@ -186,10 +186,12 @@ def _reads_as_comment(node: LexborNode, options: Options) -> bool:
     text = node.text(separator=" ")
     if _textstats.measure(text) < options.comment_min_length:
         return False
+    window = options.comment_date_window  # a signature line opens or closes a comment
     return (
         _author(node, set()) is not None
         or _date(node, set(), options) is not None
-        or _vocab.DATE_IN_LINE.search(text[: options.comment_date_window]) is not None
+        or _vocab.DATE_IN_LINE.search(text[:window]) is not None
+        or _vocab.DATE_IN_LINE.search(text[-window:]) is not None
     )
 
 

@@ -334,8 +334,8 @@ class Options:
     comment_min_length: int = _option(2, "comments", """
     A comment holds at least this much text of its own.""")
     comment_date_window: int = _option(300, "comments", """
-    Characters at the start of a comment's text searched for a date, when it has no
-    element named as its date or author.""")
+    Characters at the start and at the end of a comment's text searched for a date (a
+    signature line), when it has no element named as its date or author.""")
     comment_date_max_length: int = _option(12, "comments", """
     An element named as a comment's date ("comment-date", "comment-meta") is one when its
     text has a date and is at most this long.""")

@@ -1,13 +1,11 @@
-"""Helpers shared by the tests: run the pipeline's stages on a snippet of HTML."""
+"""Helpers shared by the tests: run the pipeline's stages on a snippet of HTML (pages are
+read by `_pages`)."""
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
-import json
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 from declutter import _parse, _prune, _score, _select
 from declutter._deadline import NO_DEADLINE
@@ -15,22 +13,6 @@ from declutter._headline import TitleKeys, keys_of, title_keys
 from declutter._options import DEFAULT_OPTIONS, Options
 from declutter._segment import RawBlock, Segmentation, segment
 from declutter._textstats import measure
-
-SNIPPETS = Path(__file__).parent / "snippets"
-FIXTURE_PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
-
-
-def snippet_bytes(name: str) -> bytes:
-    """A file under ``tests/snippets`` (``.gz`` files come back decompressed)."""
-    data = (SNIPPETS / name).read_bytes()
-    return gzip.decompress(data) if name.endswith(".gz") else data
-
-
-def fixture_page(name: str) -> tuple[bytes, dict[str, Any]]:
-    """The page and the expected result of ``fixtures/pages/<name>``."""
-    folder = FIXTURE_PAGES / name
-    return (folder / "page.html").read_bytes(), json.loads((folder / "expected.json").read_text())
-
 
 UNLIMITED = _parse.Limits(
     max_chars=10**9, max_tags=10**9, max_depth=10**9, max_formatting=10**9,

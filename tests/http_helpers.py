@@ -43,7 +43,7 @@ def serve(routes: Mapping[str, Reply] | Callable[[str], Reply | None]) -> Iterat
     requests: list[tuple[str, dict[str, str]]] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802  (http.server's name)
+        def do_GET(self) -> None:
             requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
             reply = lookup(self.path)
             if reply is None:

@@ -12,17 +12,16 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 import declutter
+from _pages import REPO, read_page
 from declutter._render import _html
 
-_FIXTURES = Path(__file__).parent.parent / "fixtures"
 REAL_PAGES = {
-    "flowfx.de.tmux.html": _FIXTURES / "bench/trafilatura-dev/html/flowfx.de.tmux.html.gz",
-    "scrapinghub-14cc2a0c.html": _FIXTURES
-    / "bench/scrapinghub/html/14cc2a0ca59c62a8c9f205a171e9ccf4ef4cf69b0c642f51c8c65c051b39024f.html.gz",
-    "sina_finance_20050321_lottery.gb2312.html": _FIXTURES
-    / "pages/zh-sina_finance_20050321_lottery/page.html",
-    "people_20240517_xcz.html": _FIXTURES / "pages/zh-people_20240517_xcz/page.html",
-    "amz123-xiaohongshu.html": _FIXTURES / "pages/amz123-xiaohongshu/page.html",
+    "flowfx.de.tmux.html": "fixtures/bench/trafilatura-dev/html/flowfx.de.tmux.html.gz",
+    "scrapinghub-14cc2a0c.html": "fixtures/bench/scrapinghub/html/"
+    "14cc2a0ca59c62a8c9f205a171e9ccf4ef4cf69b0c642f51c8c65c051b39024f.html.gz",
+    "sina_finance_20050321_lottery.gb2312.html": "fixtures/pages/zh-sina_finance_20050321_lottery/page.html",
+    "people_20240517_xcz.html": "fixtures/pages/zh-people_20240517_xcz/page.html",
+    "amz123-xiaohongshu.html": "fixtures/pages/amz123-xiaohongshu/page.html",
 }
 """Real pages of the output-format and CLI tests, by name, from the project's fixtures
 (their licenses are there): ASCII and CJK, GB2312 bytes, a data table, code blocks."""
@@ -30,10 +29,9 @@ REAL_PAGES = {
 
 def real_page(name: str) -> bytes:
     """The bytes of one of `REAL_PAGES`, gzip undone."""
-    import gzip
+    return read_page(REAL_PAGES[name])
 
-    data = REAL_PAGES[name].read_bytes()
-    return gzip.decompress(data) if REAL_PAGES[name].suffix == ".gz" else data
+
 URL_ATTRIBUTES = (
     "href",
     "src",
@@ -312,7 +310,7 @@ def make_workspace(root: Path) -> Path:
     (root / "pages" / "notes.txt").write_text("not a page")
     (root / "pages" / "sub" / "b.htm").write_bytes(real_page("people_20240517_xcz.html"))
     (root / "pages" / "sub" / "c.html.gz").write_bytes(
-        REAL_PAGES["scrapinghub-14cc2a0c.html"].read_bytes()
+        (REPO / REAL_PAGES["scrapinghub-14cc2a0c.html"]).read_bytes()  # still gzipped
     )
     make_warc(root / "crawl.warc.gz")
     (root / "list.txt").write_text("pages/a.html\npages/sub/b.htm\n")

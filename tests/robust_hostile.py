@@ -16,9 +16,10 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+from _pages import read_page
+
 __all__ = ["EDGE_CASES", "FAMILIES", "PARAGRAPH", "article", "cost_ratio", "real_pages"]
 
-_BENCH = Path(__file__).parent.parent / "fixtures" / "bench"
 _REAL = [
     "scrapinghub/html/0ec95c7261d122f304728e90c983450ef1ce1e0b423546835c397d50aaf0d0f2.html.gz",
     "scrapinghub/html/359fee228518d55b921194561e9ca88e428df81940246f8fac7a75398377daea.html.gz",
@@ -35,7 +36,7 @@ windows-1252, code blocks, long and short."""
 
 def real_pages() -> list[tuple[str, bytes]]:
     """(file name, bytes) of the real pages the robustness tests mutate and share out."""
-    return [(Path(name).name, gzip.decompress((_BENCH / name).read_bytes())) for name in _REAL]
+    return [(Path(name).name, read_page(f"fixtures/bench/{name}")) for name in _REAL]
 
 _RESOLUTION = 1e-3
 """Seconds under which a run is too short to time: a run of 4n this short counts as linear."""

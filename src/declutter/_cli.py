@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import TextIO
@@ -29,7 +29,14 @@ from ._model import Article
 from ._options import SECTIONS, Options
 from ._pipeline import extract
 from ._render import (
-    FORMATS, Format, csv_header, csv_row, explain_html, explain_table, json_record, render,
+    FORMATS,
+    Format,
+    csv_header,
+    csv_row,
+    explain_html,
+    explain_table,
+    json_record,
+    render,
 )  # fmt: skip
 from ._version import __version__
 

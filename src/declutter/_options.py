@@ -294,6 +294,9 @@ class Options:
     A heading at least this long, after kept text, stays even when no text follows it.""")
     short_list_min_items: int = _option(3, "document", """
     A run of at least this many short list items next to kept text is kept whole.""")
+    short_table_min_cells: int = _option(4, "select", """
+    A run of at least this many short cells of one table next to kept text is kept whole
+    (a table of data inside the article, whose cells are too short to stand alone).""")
 
     dedup_min_length: int = _option(10, "dedup", """
     Blocks at least this long are removed when an earlier kept block has the same text;
@@ -375,6 +378,9 @@ class Options:
     A heading longer than this (characters) is not a headline candidate.""")
     title_max_candidates: int = _option(60, "metadata", """
     At most this many heading elements are compared with the title references.""")
+    title_h1_min_chars: int = _option(4, "metadata", """
+    Letters and digits a lone ``<h1>`` (or a headline without its kicker) needs to be taken
+    as the headline when the declared titles disagree with every displayed heading.""")
     title_max_copies: int = _option(3, "metadata", """
     Bylines and dates are searched after at most this many copies of the headline.""")
     body_end_max_nodes: int = _option(3, "metadata", """

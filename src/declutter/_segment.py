@@ -486,7 +486,7 @@ class _Walker:
         """The text of `link` in the current run becomes a `Link` of the run's block."""
         if not link.href or link.start >= len(self.run.parts):
             return
-        raw = "".join(self.run.parts[link.start :])
+        raw = _without_soft_hyphens("".join(self.run.parts[link.start :]))
         text = raw.replace(_BR, "\n").strip() if self.pre_depth else _textstats.normalise_space(raw, _BR)
         if text:
             if self.run.links is None:
@@ -505,7 +505,7 @@ class _Walker:
 
     def _pruned(self, node: LexborNode, reason: str) -> None:
         """Record a pruned subtree as one block, so the decision can be inspected."""
-        text = _textstats.normalise_space(_visible_text(node))
+        text = _textstats.normalise_space(_without_soft_hyphens(_visible_text(node)))
         if text:
             self._emit(text, "", 0, self.current, pruned=reason, pruned_id=node.mem_id)
 
@@ -517,8 +517,8 @@ class _Walker:
             for link in self.open_links:
                 self._close_link(link)
                 link.start = 0
-        raw = "".join(run.parts)
-        link_raw = "".join(run.link_parts) if run.link_parts else ""
+        raw = _without_soft_hyphens("".join(run.parts))
+        link_raw = _without_soft_hyphens("".join(run.link_parts)) if run.link_parts else ""
         element_count = run.element_count
         links = tuple(run.links) if run.links else ()
         run.reset()
@@ -585,6 +585,15 @@ class _Walker:
         if self.list_depth and tag in ("p", "div", "span"):
             return "list-item"
         return "paragraph"
+
+
+_SOFT_HYPHEN = "\u00ad"
+
+
+def _without_soft_hyphens(text: str) -> str:
+    """`text` without U+00AD: a soft hyphen (``&shy;``) only marks where a word may break
+    at a line's end, so "Mit\u00adglied" is the one word "Mitglied" (and measures as one)."""
+    return text.replace(_SOFT_HYPHEN, "") if _SOFT_HYPHEN in text else text
 
 
 def _is_block(tag: str) -> bool:

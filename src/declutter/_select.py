@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -540,16 +540,18 @@ _UNDECIDED = ("short", "heading")
 def _judge_by_neighbours(region: list[RawBlock], options: Options) -> None:
     """Short blocks stay between kept blocks; headings stay when kept text follows them.
 
-    Two refinements of jusText's rule: a list of short items (ingredients, facts) next to
-    kept text is kept whole, even at the edge; a long heading after kept text is kept even
-    when nothing follows it (a closing line styled as a heading).
+    Three refinements of jusText's rule: a list of short items (ingredients, facts) next to
+    kept text is kept whole, even at the edge, and so is a table of short cells (a wine's
+    ageing times, a product's data); a long heading after kept text is kept even when
+    nothing follows it (a closing line styled as a heading).
     """
     decided = [b.kept if b.reason not in _UNDECIDED else None for b in region]
     n = len(region)
     next_kept: list[bool | None] = [None] * (n + 1)
     for i in range(n - 1, -1, -1):
         next_kept[i] = decided[i] if decided[i] is not None else next_kept[i + 1]
-    short_list = _short_list_runs(region, decided, options)
+    short_list = _short_runs(region, decided, _list_run, options.short_list_min_items)
+    short_table = _short_runs(region, decided, _table_run, options.short_table_min_cells)
     previous: bool | None = None
     for i, block in enumerate(region):
         if decided[i] is not None:
@@ -563,23 +565,34 @@ def _judge_by_neighbours(region: list[RawBlock], options: Options) -> None:
             block.reason = "heading" if block.kept else "heading-without-text"
         elif short_list[i] and (previous or following):
             block.kept, block.reason = True, "short-list-item"
+        elif short_table[i] and (previous or following):
+            block.kept, block.reason = True, "short-table-cell"
         else:
             block.kept = bool(previous) and bool(following)
             block.reason = "short-between-content" if block.kept else "short-at-edge"
 
 
-def _short_list_runs(
-    region: list[RawBlock], decided: list[bool | None], options: Options
-) -> list[bool]:
-    """Per block: part of a run of at least `Options.short_list_min_items` undecided list
-    items."""
+def _list_run(first: RawBlock, block: RawBlock) -> bool:
+    return block.kind == "list-item"
+
+
+def _table_run(first: RawBlock, block: RawBlock) -> bool:
+    return block.kind == "cell" and block.table_id >= 0 and block.table_id == first.table_id
+
+
+def _short_runs(
+    region: list[RawBlock], decided: list[bool | None],
+    same_run: Callable[[RawBlock, RawBlock], bool], min_items: int,
+) -> list[bool]:  # fmt: skip
+    """Per block: part of a run of at least `min_items` undecided blocks that `same_run`
+    (given the run's first block and the next) holds together."""
     marks = [False] * len(region)
     start = 0
     while start < len(region):
         end = start
-        while end < len(region) and decided[end] is None and region[end].kind == "list-item":
+        while end < len(region) and decided[end] is None and same_run(region[start], region[end]):
             end += 1
-        if end - start >= options.short_list_min_items:
+        if end - start >= min_items:
             marks[start:end] = [True] * (end - start)
         start = end + 1 if end == start else end
     return marks

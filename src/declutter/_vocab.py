@@ -46,6 +46,7 @@ SKIP_TAGS = frozenset(
         "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
         "embed", "canvas", "video", "audio", "map", "select", "option", "button", "input",
         "textarea", "dialog", "meta", "link", "title", "frame", "frameset", "applet",
+        "rt", "rp",  # a ruby's reading and its fallback parentheses, not the text itself
     )
 )  # fmt: skip
 VOID_SKIP_TAGS = frozenset(("img", "hr", "wbr", "source", "track", "area", "param", "col"))

@@ -6,8 +6,6 @@ import html
 import re
 import unicodedata
 
-import regex
-
 __all__ = ["clean", "clean_lines", "drop_invisible", "fold"]
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")

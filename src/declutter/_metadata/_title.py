@@ -31,6 +31,17 @@ _SITE_HINTS = 1
 # Elements whose text is never a displayed headline copy.
 _NOT_COPIES = ("title", "script", "style", "meta")
 _EXCLUDED_CLASS = re.compile(r"sub-?title|subhead|site-?title|logo|brand|widget|related|recommend|sidebar|nav|menu|footer|comment", re.IGNORECASE)
+# A headline's leading element that names its topic, not the headline ("Klimaschutz",
+# "Einheit der Woche"): newsroom names for the line above a headline, and <small>.
+_KICKER_CLASS = re.compile(
+    r"kicker|overline|roofline|topline|toptitle|dachzeile|eyebrow|sub-?heading|subtitle|small|topic|label|rubric|titleheader",
+    re.IGNORECASE,
+)
+# Text kept for screen readers or hidden by the page (a ": " between kicker and headline).
+_HIDDEN_CLASS = re.compile(r"visually-?hidden|sr-only|screen-reader|hidden|aural", re.IGNORECASE)
+_HIDDEN_SELECTOR = '[aria-hidden="true"], [hidden], [class*="hidden" i], [class*="sr-only" i], [class*="screen-reader" i], [class*="aural" i]'
+_BLANK = frozenset(("br", "wbr"))
+_REPLACEMENT_CHAR = "\ufffd"
 
 
 @dataclass(slots=True)
@@ -53,7 +64,7 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
     segmented = [split_segments(r) for r in refs]
     run_keys = [_run_keys(segments) for segments in segmented]
     runs = {run for keys in run_keys for run in keys}
-    candidates = _candidates(found, options)
+    candidates, complete = _candidates(found, options)
     best: tuple[int, int, int] | None = None
     choice = TitleChoice()
     for c in candidates:
@@ -66,10 +77,17 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
             best = score
             choice.title = text
     if choice.title is None:
-        choice = _from_references(candidates, refs, site_keys)
+        choice = _from_references(candidates, refs, site_keys, options, complete=complete)
     if choice.title is not None:
         choice.nodes = _copies(tree, candidates, choice.title, options)
         choice.site_hints = _site_hints(fold(choice.title), segmented, run_keys, _SITE_HINTS)
+        if not choice.site_hints and refs:  # a displayed headline the references word otherwise
+            choice.site_hints = _site_hints(fold(_declared(refs[0], site_keys)), segmented, run_keys, _SITE_HINTS)
+        # The headline as displayed, without the topic line its element starts with.
+        headline = next(iter(choice.nodes), None)
+        bare = _without_kicker(headline, options) if headline is not None else None
+        if bare is not None:
+            choice.title = bare
     return choice
 
 
@@ -88,15 +106,16 @@ class _Candidate(NamedTuple):
         return self.cleaned if self.cleaned is not None else clean(self.raw)
 
 
-def _candidates(found: list[tuple[LexborNode, int]], options: Options) -> list[_Candidate]:
+def _candidates(found: list[tuple[LexborNode, int]], options: Options) -> tuple[list[_Candidate], bool]:
     """The headline candidates with a text, each node once with its repetitions (a node
-    counts once per selector part it matches, up to `title_max_candidates` in all)."""
+    counts once per selector part it matches, up to `title_max_candidates` in all), and
+    whether all of `found` was read."""
     out: list[_Candidate] = []
     budget = options.title_max_candidates
     limit = options.title_max_chars
-    for node, parts in found:
+    for index, (node, parts) in enumerate(found):
         if budget <= 0:
-            break
+            return out, index == len(found)
         parts = min(parts, budget)
         budget -= parts
         raw = node.text(deep=True, separator=" ")
@@ -111,7 +130,7 @@ def _candidates(found: list[tuple[LexborNode, int]], options: Options) -> list[_
         if key:
             # h1 first, then elements named title/headline, then h2 and h3.
             out.append(_Candidate(_RANK.get(node.tag or "", 1), node, raw, text, key, parts))
-    return out
+    return out, True
 
 
 def _node_text(node: LexborNode, options: Options, raw: str | None = None) -> str:
@@ -179,23 +198,130 @@ def _copies(tree: LexborHTMLParser, candidates: list[_Candidate], title: str,
     return out
 
 
-def _from_references(candidates: list[_Candidate], refs: list[str],
-                     site_keys: set[str]) -> TitleChoice:  # fmt: skip
-    """No displayed heading agrees: the first reference without the segments that name the
-    site; without any reference, the first heading."""
+def _from_references(candidates: list[_Candidate], refs: list[str], site_keys: set[str],
+                     options: Options, *, complete: bool) -> TitleChoice:  # fmt: skip
+    """No displayed heading agrees: the page's only <h1> when it is a headline (what the
+    reader sees, when the declared titles were written for search engines), else the first
+    reference without the segments that name the site; without any reference, the first
+    heading."""
     if not refs:
         first = next((c.text() for c in candidates if not _excluded(c.node)), None)
         return TitleChoice(first)
-    ref = refs[0]
+    declared = _declared(refs[0], site_keys)
+    shown = _lone_h1(candidates, site_keys, options) if complete else None
+    if shown is not None and _h1_wins(shown, declared):
+        return TitleChoice(shown)
+    return TitleChoice(declared)
+
+
+def _declared(ref: str, site_keys: set[str]) -> str:
+    """`ref` without the segments that name the site."""
     segments = split_segments(ref)
     if len(segments) < 2:
-        return TitleChoice(ref)
+        return ref
     kept = [s for s in segments if not _names_site(s, site_keys)]
     if kept and len(kept) < len(segments):
         # Keep the headline as written between the removed site segments.
         start, end = ref.find(kept[0]), ref.rfind(kept[-1]) + len(kept[-1])
-        return TitleChoice(ref[start:end].strip() if 0 <= start < end else " ".join(kept))
-    return TitleChoice(max(segments, key=measure))
+        return ref[start:end].strip() if 0 <= start < end else " ".join(kept)
+    return max(segments, key=measure)
+
+
+def _lone_h1(candidates: list[_Candidate], site_keys: set[str], options: Options) -> str | None:
+    """The text of the page's only <h1>, unless it names the site (a blog's name in its
+    header) or is too short to be a headline."""
+    h1s = [c for c in candidates if c.node.tag == "h1"]
+    if len(h1s) != 1 or _excluded(h1s[0].node) or _hidden(h1s[0].node):
+        return None
+    text = _shown_text(h1s[0].node)
+    key = fold(text)
+    if _REPLACEMENT_CHAR in text or len(key) < options.title_h1_min_chars:
+        return None
+    if any(key.startswith(s) or s.startswith(key) for s in site_keys if len(s) >= _MIN_SITE_KEY):
+        return None
+    return text
+
+
+def _h1_wins(shown: str, declared: str) -> bool:
+    """The lone h1 replaces the declared title, unless one is the other with a kicker: a
+    shorter h1 inside the declared title is a section or a cut ("privacy policy" of "Site
+    privacy policy"), except after a kicker and a colon ("Kicker: Headline"); a longer h1
+    that ends with the declared title after a space adds a kicker to it."""
+    shown_key, declared_key = fold(shown), fold(declared)
+    if shown_key == declared_key:
+        return True
+    if shown_key in declared_key:
+        head, _, tail = declared.rpartition(":")
+        return bool(head.strip()) and fold(tail) == shown_key
+    return not shown.endswith((" " + declared, "\xa0" + declared))
+
+
+def _shown_text(node: LexborNode) -> str:
+    """The element's text without what it hides ("<span class=visually-hidden>Headline:")."""
+    text = node.text(deep=True, separator=" ")
+    for hidden in node.css(_HIDDEN_SELECTOR):
+        if hidden is not node:
+            text = text.replace(hidden.text(deep=True, separator=" "), " ", 1)
+    return clean(text)
+
+
+def _without_kicker(node: LexborNode, options: Options) -> str | None:
+    """The headline's text without the topic line its element starts with ("<span
+    class=kicker>Klimaschutz</span><span class=visually-hidden>: </span>Bohren..."), or
+    None when it starts with none. A kicker is a leading child marked as such, or followed
+    by a line break, with the headline's text after it."""
+    children = _element_children(node)
+    if len(children) == 1 and children[0].tag in ("a", "div", "span") and not _is_kicker(children[0], None):
+        children = _element_children(children[0])  # a link or wrapper around the parts
+    if len(children) < 2 or children[0].is_text_node:
+        return None
+    first, second = children[0], children[1]
+    if not _is_kicker(first, second):
+        return None
+    rest = clean(" ".join(_visible_text(c) for c in children[1:]))
+    kicker = clean(_visible_text(first))
+    if not kicker or len(fold(rest)) < options.title_h1_min_chars or len(kicker) >= len(rest):
+        return None
+    return rest
+
+
+def _element_children(node: LexborNode) -> list[LexborNode]:
+    """The node's children that show text or break a line, blank text nodes left out."""
+    out: list[LexborNode] = []
+    child = node.child
+    while child is not None:
+        if child.is_text_node:
+            if (child.text_content or "").strip():
+                out.append(child)
+        elif not child.is_comment_node and not _hidden(child):
+            out.append(child)
+        child = child.next
+    return out
+
+
+def _is_kicker(node: LexborNode, after: LexborNode | None) -> bool:
+    if node.tag == "small":
+        return True
+    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    if _KICKER_CLASS.search(names):
+        return True
+    return after is not None and after.tag in _BLANK
+
+
+def _hidden(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if attrs.get("aria-hidden") == "true" or "hidden" in attrs:
+        return True
+    return bool(attrs.get("class")) and _HIDDEN_CLASS.search(attrs.get("class") or "") is not None
+
+
+def _visible_text(node: LexborNode) -> str:
+    if node.is_text_node:
+        return node.text_content or ""
+    return " " if node.tag in _BLANK else node.text(deep=True, separator=" ")
+
+
+_MIN_SITE_KEY = 4  # shorter site names ("zdf") are too common inside words
 
 
 def _names_site(segment: str, site_keys: set[str]) -> bool:

@@ -1,7 +1,7 @@
 """The benchmark: declutter and reference extractors on three datasets.
 
 Run ``python -m declutter.bench --help``; see ``docs/benchmark.md``. Metrics agree with the
-reference scorers in ``benchmarks/reference/`` (tests/test_metrics_agree.py). Not imported by
+reference scorers in ``benchmarks/reference/`` (tests/quality/test_metrics_agree.py). Not imported by
 ``declutter`` itself; the reference tools are imported only when asked for.
 """
 

@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from ._data import (
-    DATASETS, SHARED_DATASETS, WCEB_DATASETS, Dataset, corpus_sha256, load_dataset, sample_pages,
+    DATASETS,
+    SHARED_DATASETS,
+    WCEB_DATASETS,
+    Dataset,
+    corpus_sha256,
+    load_dataset,
+    sample_pages,
 )
 from ._metrics import METRICS, score_agreement
 from ._report import format_agreement, format_speed, format_table, format_worst

@@ -136,7 +136,7 @@ def _load_wceb(folder: Path) -> list[BenchPage]:
         BenchPage(
             r["id"], r.get("url"),
             gzip.decompress((folder / "html" / f"{r['id']}.html.gz").read_bytes()), _wceb_gold(r),
-        )  # fmt: skip
+        )
         for r in records
     ]
 

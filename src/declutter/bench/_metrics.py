@@ -1,7 +1,7 @@
 """The benchmark's metrics: a typed restatement of the project's reference scorers.
 
 `benchmarks/reference/score.py` (ScrapingHub, trafilatura) and `score_zh.py` (zh) define the
-numbers; this module must give identical ones (tests/test_metrics_agree.py runs both). Each
+numbers; this module must give identical ones (tests/quality/test_metrics_agree.py runs both). Each
 dataset kind has a `Metric`: `page()` scores one prediction into a JSON-able dict with the
 reference's keys, `summary()` aggregates those dicts exactly as the reference does.
 """

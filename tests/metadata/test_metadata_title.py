@@ -1,0 +1,111 @@
+"""Title: the displayed headline agreeing with the declared titles, site names removed."""
+
+from __future__ import annotations
+
+from _metadata_helpers import meta_of
+
+
+def test_h1_matching_a_title_segment_drops_the_site_suffix() -> None:
+    # amz123.com: <title> "headline-AMZ123跨境头条", the headline in an h1 and again in an h2
+    html = """<html><head><title>小红书近期高管离职频发!-AMZ123跨境头条</title></head><body>
+    <div class="news-detail"><h1 class="news-detail__title">小红书近期高管离职频发!</h1></div>
+    <div class="m-article"><h2 class="m-article__title">小红书近期高管离职频发!</h2></div></body></html>"""
+    meta = meta_of(html)
+    assert meta.title == "小红书近期高管离职频发!"
+    assert meta.site_name == "AMZ123跨境头条"
+
+
+def test_longest_agreeing_heading_wins_over_a_blog_name() -> None:
+    # cnblogs.com: the blog's name is an h1 too, and a segment of <title>
+    html = """<html><head><title>对于Docker和Podman的一点使用经验 - 好看的hk - 博客园</title></head><body>
+    <h1 class="headermaintitle"><a href="/">好看的hk</a></h1>
+    <h1 class="postTitle"><a href="#"><span>对于Docker和Podman的一点使用经验</span></a></h1></body></html>"""
+    assert meta_of(html).title == "对于Docker和Podman的一点使用经验"
+
+
+def test_og_title_equal_to_h1_beats_a_navigation_h1() -> None:
+    # news.qq.com: a promotional h1 comes first
+    html = """<html><head><title>经济日报评论员：再驳“中国新能源产能过剩论”_腾讯新闻</title></head><body>
+    <h1>全新首页 焕新登场</h1><div class="content-article"><h1>经济日报评论员：再驳“中国新能源产能过剩论”</h1></div>
+    </body></html>"""
+    assert meta_of(html).title == "经济日报评论员：再驳“中国新能源产能过剩论”"
+
+
+def test_without_heading_the_title_loses_its_site_segments_and_keeps_markers() -> None:
+    # sina.com.cn 2005: no h1, headline only in <title>; "(图)" stays
+    html = """<html><head><title>拿出10万元投资房产 小两口尝试以钱生钱(图)_新浪房产_新浪网</title></head>
+    <body><table><tr><td>新浪首页 > 房产</td></tr></table><p>正文。</p></body></html>"""
+    assert meta_of(html).title == "拿出10万元投资房产 小两口尝试以钱生钱(图)"
+
+
+def test_site_name_from_og_site_name_is_removed_from_the_title() -> None:
+    html = """<html><head><title>Pour le néolibéralisme, la retraite est un archaïsme | AOC media - Analyse Opinion Critique</title>
+    <meta property="og:site_name" content="AOC media - Analyse Opinion Critique"></head><body><p>x</p></body></html>"""
+    assert meta_of(html).title == "Pour le néolibéralisme, la retraite est un archaïsme"
+
+
+def test_title_separator_guillemet_and_host_name() -> None:
+    html = """<html><head><title>Disfunctions.de » Blog Archiv » Podcasts in Plex einbinden</title></head>
+    <body><h1>Disfunctions.de</h1><h2>Podcasts in Plex einbinden</h2></body></html>"""
+    assert meta_of(html, url="http://www.disfunctions.de/archives/1/").title == "Podcasts in Plex einbinden"
+
+
+def test_title_without_any_reference_is_the_first_heading() -> None:
+    assert meta_of("<html><body><h1> A  headline </h1><p>x</p></body></html>").title == "A headline"
+    assert meta_of("<html><body><p>nothing</p></body></html>").title is None
+
+
+def test_svg_title_is_not_the_page_title() -> None:
+    html = "<html><head></head><body><svg><title>icon</title></svg><h2>Real</h2></body></html>"
+    assert meta_of(html).title == "Real"
+
+
+def test_kicker_span_and_hidden_colon_are_not_the_headline() -> None:
+    # zeit.de: the topic line and a screen-reader colon inside the h1
+    html = """<html><head><title>Klimaschutz: Bohren, bis es heiß wird | ZEIT ONLINE</title>
+    <meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird"></head><body>
+    <h1 class="article-heading"><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span>
+    <span class="article-heading__title">Bohren, bis es heiß wird</span></h1><p>Text.</p></body></html>"""
+    assert meta_of(html).title == "Bohren, bis es heiß wird"
+
+
+def test_small_kicker_before_a_line_break_is_dropped() -> None:
+    # swim.de: <small>topic</small><br>headline
+    html = """<html><head><title>Einheit der Woche | Lagen-Pyramide mit GA2 - SWIM.DE</title></head><body>
+    <h1 class="single-post-title"><span class="post-title" itemprop="headline"><small>Einheit der Woche</small><br>Lagen-Pyramide mit GA2</span></h1>
+    </body></html>"""
+    assert meta_of(html).title == "Lagen-Pyramide mit GA2"
+
+
+def test_a_heading_with_inline_parts_keeps_them() -> None:
+    html = """<html><head><title>Frauen im THW: Vergangenheit und Zukunft</title></head><body>
+    <h1>Frauen im <abbr title="Technisches Hilfswerk">THW</abbr>: Vergangenheit und Zukunft</h1></body></html>"""
+    assert meta_of(html).title == "Frauen im THW : Vergangenheit und Zukunft"
+
+
+def test_lone_h1_beats_a_differently_worded_declared_title() -> None:
+    # heizung.de: og:title and <title> were written for search engines
+    html = """<html><head><title>Wärmepumpe im Altbau - Wann es sich lohnt | heizung.de</title>
+    <meta property="og:title" content="Wärmepumpe im Altbau - Wann es sich lohnt | heizung.de"></head><body>
+    <h1>Eignet sich eine Wärmepumpe im Altbau?</h1><p>Text.</p></body></html>"""
+    meta = meta_of(html, url="https://www.heizung.de/waermepumpe/wissen/x.html")
+    assert meta.title == "Eignet sich eine Wärmepumpe im Altbau?"
+    assert meta.site_name == "heizung.de"
+
+
+def test_lone_h1_naming_the_site_or_hidden_is_not_the_headline() -> None:
+    blog = """<html><head><title>Was zum hören in den Ferien</title></head><body>
+    <h1><a href="/">Zahlenzauberin</a></h1><p>Text.</p></body></html>"""
+    assert meta_of(blog, url="https://zahlenzauberin.wordpress.com/2012/08/22/x/").title == "Was zum hören in den Ferien"
+    hidden = """<html><head><title>15. Zukunftsforum Ländliche Entwicklung</title></head><body>
+    <h1 class="aural">Bundesministerium für Ernährung und Landwirtschaft</h1><p>Text.</p></body></html>"""
+    assert meta_of(hidden).title == "15. Zukunftsforum Ländliche Entwicklung"
+
+
+def test_declared_kicker_before_a_colon_gives_way_to_the_lone_h1() -> None:
+    # taz.de: "Kicker: Headline" declared, the h1 shows the headline alone
+    html = """<html><head><meta property="og:title" content="Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer">
+    </head><body><h1 itemprop="headline">Kaeser verarscht Neubauer</h1></body></html>"""
+    assert meta_of(html).title == "Kaeser verarscht Neubauer"
+    cut = """<html><head><title>SibenLab privacy policy</title></head><body><h1>privacy policy</h1></body></html>"""
+    assert meta_of(cut).title == "SibenLab privacy policy"

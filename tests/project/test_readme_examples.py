@@ -1,0 +1,38 @@
+"""README's Python examples that need no data of their own run as written, with a local HTTP
+server standing in for ``https://example.com``."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import declutter
+from _pages import REPO
+from http_helpers import Reply, serve
+from outputs_helpers import real_page
+
+README = REPO / "README.md"
+SITE = "https://example.com"
+
+
+def _blocks(marker: str) -> list[str]:
+    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    return [b for b in blocks if marker in b]
+
+
+@pytest.mark.parametrize("block", _blocks("extract_url"))
+def test_the_url_example_runs(block: str) -> None:
+    page = real_page("flowfx.de.tmux.html")
+    with serve(lambda path: Reply(page, headers={"Content-Type": "text/html; charset=utf-8"})) as site:
+        scope: dict[str, object] = {"declutter": declutter}
+        exec(block.replace(SITE, site.base), scope)  # noqa: S102  (README's own code)
+    doc = scope["doc"]
+    assert isinstance(doc, declutter.Article)
+    assert doc.url == site.base + "/news/1.html"
+    assert doc.body == declutter.extract(page).body
+    assert site.requests[-1][1]["user-agent"] == "my-bot/1.0"
+
+
+def test_readme_has_the_url_example() -> None:
+    assert _blocks("extract_url")

@@ -1,0 +1,73 @@
+"""The compiled walk (`declutter._walk`) gives exactly the pure-Python walk's results.
+
+benchmarks/compiled_equivalence.py checks every page of every dataset; this checks a sample
+of the repo's real pages, the walk's limits, and that the kernel is in use when built.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+import declutter
+from _pages import FIXTURES, read_page
+from declutter import _prune, _segment
+from declutter._deadline import NO_DEADLINE
+
+_PURE = os.environ.get("DECLUTTER_PURE_PYTHON", "") not in ("", "0")
+_BUILT = importlib.util.find_spec("declutter._walk") is not None
+_EVERY = 12  # one bench page in this many: the sample stays a few seconds
+needs_kernel = pytest.mark.skipif(_segment.KERNEL is None, reason="compiled walk not in use")
+
+
+def _sample() -> list[Path]:
+    bench = sorted((FIXTURES / "bench").rglob("*.html.gz"))[::_EVERY]
+    return bench + sorted((FIXTURES / "pages").glob("*/page.html*"))
+
+
+def test_kernel_in_use_exactly_when_built_and_not_disabled() -> None:
+    assert (_segment.KERNEL is not None) == (_BUILT and not _PURE)
+
+
+@pytest.mark.skipif(not _BUILT, reason="compiled walk not built")
+def test_environment_variable_disables_the_kernel() -> None:
+    code = "from declutter import _segment; print(_segment.KERNEL is None)"
+    env = {**os.environ, "DECLUTTER_PURE_PYTHON": "1"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
+
+
+@needs_kernel
+@pytest.mark.parametrize("path", _sample(), ids=lambda p: p.name.split(".")[0][:40])
+def test_articles_identical_on_real_pages(path: Path) -> None:
+    html = read_page(path)
+    for options in (declutter.Options(), declutter.Options(include_links=True, include_images=True)):
+        compiled = declutter.extract(html, options=options)
+        python = declutter.extract(html, options=options.replace(compiled_walk=False))
+        assert compiled == python
+        assert compiled.blocks == python.blocks  # every feature of every block
+
+
+@needs_kernel
+@pytest.mark.parametrize("limit", [{"max_nodes": 3 * _segment.DEADLINE_CHECK_EVERY}, {"max_blocks": 7}])
+def test_cut_short_walks_identical(limit: dict[str, int]) -> None:
+    """The walk's node and block limits stop both walks at the same place (a page of 12,000
+    nodes in its body)."""
+    html = read_page(FIXTURES / "bench" / "trafilatura-dev" / "html" / "dailymail.co.uk.food.html.gz")
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None
+    results = []
+    for compiled in (True, False):
+        plan = _prune.plan(tree)
+        settings = {"max_nodes": 10**9, "max_blocks": None, **limit}
+        results.append(
+            _segment.segment(tree.body, plan=plan, deadline=NO_DEADLINE, compiled=compiled, **settings)  # type: ignore[arg-type]
+        )
+    assert results[0].truncated
+    assert results[0] == results[1]

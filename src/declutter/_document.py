@@ -18,12 +18,12 @@ of pages in each band are failed extractions) is in ``docs/document-score.md``.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from . import _vocab
 from ._model import ScorePart
 from ._options import Options
-from ._score import score_containers
 from ._segment import Container, RawBlock, Segmentation
 
 __all__ = ["DOUBTS", "DocumentScore", "document_score", "doubts", "scaled_probability"]
@@ -104,7 +104,7 @@ def doubts(seg: Segmentation, options: Options) -> dict[str, float] | None:
     punctuation_rate = sum(b.punctuation for b in kept) / (
         length * options.document_punctuation_rate
     )
-    runner_up, outside = _rivals(seg, kept, body, length, options)
+    runner_up, outside = _rivals(seg, kept, body, length)
     return {
         "short": 1.0 - min(1.0, math.log1p(length) / math.log1p(options.document_full_length)),
         "few-paragraphs": 1.0 - min(1.0, paragraphs / options.document_full_paragraphs),
@@ -124,17 +124,37 @@ def doubts(seg: Segmentation, options: Options) -> dict[str, float] | None:
 
 def _comment_share(seg: Segmentation, kept: list[RawBlock], length: int) -> float:
     """Share of the body below a container whose class or id names reader comments."""
-    named = [False] * len(seg.containers)
-    for c in seg.containers:  # a parent is numbered before its children
-        named[c.id] = (c.parent >= 0 and named[c.parent]) or (
-            bool(c.classes) and _COMMENT.match(_vocab.class_tokens(c.classes)) is not None
-        )
-    return sum(b.length for b in kept if named[b.container]) / length
+    containers = seg.containers
+    named: dict[int, bool] = {}
+
+    def is_named(cid: int) -> bool:  # up the kept blocks' lineage only, each container once
+        lineage = []
+        while cid >= 0 and cid not in named:
+            lineage.append(cid)
+            cid = containers[cid].parent
+        found = named.get(cid, False)
+        for c in reversed(lineage):
+            found = found or _names_comments(containers[c].classes)
+            named[c] = found
+        return named[lineage[0]] if lineage else found
+
+    return sum(b.length for b in kept if is_named(b.container)) / length
+
+
+def _names_comments(classes: str) -> bool:
+    if not classes:
+        return False
+    lowered = classes.lower()  # every comment word holds one of these: most pages hold none
+    if not any(part in lowered for part in _COMMENT_PARTS):
+        return False
+    return _COMMENT.match(_vocab.class_tokens(classes)) is not None
 
 
 _COMMENT = _vocab.ClassVocabulary(
     _vocab.COMMENT_CLASS, _vocab.COMMENT_CLASS_PREFIXES, _vocab.COMMENT_CLASS_NOT_PREFIXES
 )
+_COMMENT_PARTS = ("comment", "disqus", "discussion", "talkback", "replies")
+_DIGIT = re.compile(r"\d")
 
 
 def _datelines(kept: list[RawBlock], options: Options) -> float:
@@ -144,6 +164,7 @@ def _datelines(kept: list[RawBlock], options: Options) -> float:
         1
         for b in kept
         if b.length <= options.document_dateline_max_length
+        and _DIGIT.search(b.text)  # every date has one: a cheap test before the full one
         and _vocab.DATE_IN_LINE.search(b.text)
         and not _vocab.SENTENCE_END.search(b.text)
     )
@@ -157,14 +178,12 @@ def _span_links(seg: Segmentation, kept: list[RawBlock]) -> float:
     return sum(b.link_length for b in span) / text if text else 0.0
 
 
-def _rivals(
-    seg: Segmentation, kept: list[RawBlock], body: set[str], length: int, options: Options
-) -> tuple[float, float]:
+def _rivals(seg: Segmentation, kept: list[RawBlock], body: set[str], length: int) -> tuple[float, float]:
     """(runner-up, outside-best): the best score of a container apart from the best one
     (sharing no block with it, and not mostly the body or a copy of it, so not a section
     joined to the article nor the page's second rendering of it) as a share of the best;
     and the share of the body outside the best one."""
-    scores = score_containers(seg, options).scores
+    scores = seg.container_scores
     if not scores:
         return 0.0, 0.0
     best = max(range(len(scores)), key=scores.__getitem__)

@@ -237,41 +237,41 @@ class Options:
     document_punctuation_rate: float = _option(0.05, "document", """
     Punctuation marks per unit of text from which a body is no longer doubted for too
     little punctuation (for not being prose).""")
-    document_bias: float = _option(1.61, "document", """
+    document_bias: float = _option(1.72, "document", """
     The document score's logit before any doubt: a page without doubts scores
     1 / (1 + exp(-bias)). Fitted with the weights below by
     ``benchmarks/fit_document_score.py``.""")
-    document_short_weight: float = _option(0.13, "document", """
+    document_short_weight: float = _option(0.53, "document", """
     Weight in the document score's logit of the doubt that the body is short (its length,
     on a log scale). Each doubt is 0 to 1; docs/document-score.md lists them.""")
-    document_few_paragraphs_weight: float = _option(1.85, "document", """
+    document_few_paragraphs_weight: float = _option(1.49, "document", """
     Weight of the doubt that the body has few paragraphs.""")
-    document_no_punctuation_weight: float = _option(0.05, "document", """
+    document_no_punctuation_weight: float = _option(0.13, "document", """
     Weight of the doubt that the body has too little sentence punctuation for prose.""")
-    document_links_weight: float = _option(0.13, "document", """
+    document_links_weight: float = _option(0.43, "document", """
     Weight of the doubt from the share of the body's text inside links.""")
-    document_span_links_weight: float = _option(1.75, "document", """
+    document_span_links_weight: float = _option(1.87, "document", """
     Weight of the doubt from the link share of the stretch of the page the body spans.""")
-    document_teaser_weight: float = _option(1.10, "document", """
+    document_teaser_weight: float = _option(1.13, "document", """
     Weight of the doubt from the share of the body taken from teaser cards (a row of
     boxes alike whose headline is a dropped link).""")
-    document_runner_up_weight: float = _option(0.94, "document", """
+    document_runner_up_weight: float = _option(1.06, "document", """
     Weight of the doubt from a rival region apart from the chosen one that scores nearly
     as high (its score as a share of the best).""")
-    document_outside_best_weight: float = _option(1.29, "document", """
+    document_outside_best_weight: float = _option(1.53, "document", """
     Weight of the doubt from the share of the body outside the best container.""")
-    document_page_share_weight: float = _option(3.16, "document", """
+    document_page_share_weight: float = _option(3.19, "document", """
     Weight of the doubt that the body is a small part of the page's text.""")
     document_short_blocks_weight: float = _option(0.00, "document", """
     Weight of the doubt from the share of the body in blocks shorter than
     `document_paragraph_length` (a list or an index, not prose).""")
-    document_fallback_weight: float = _option(0.58, "document", """
+    document_fallback_weight: float = _option(0.81, "document", """
     Weight of the doubt when nothing read as an article and the page's best text was
     taken leniently (the fallback).""")
-    document_comment_region_weight: float = _option(1.65, "document", """
+    document_comment_region_weight: float = _option(1.69, "document", """
     Weight of the doubt from the share of the body inside a box whose class or id names
     reader comments.""")
-    document_datelines_weight: float = _option(2.05, "document", """
+    document_datelines_weight: float = _option(1.97, "document", """
     Weight of the doubt from short dated lines repeating through the body (a stream of
     posts or comments).""")
     document_full_page_share: float = _option(0.5, "document", """

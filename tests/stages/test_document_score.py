@@ -44,8 +44,9 @@ def test_page_without_an_article_scores_low(name: str) -> None:
 
 @pytest.mark.parametrize("html", FRAGMENTS)
 def test_bare_fragment_scores_low(html: str) -> None:
-    """Below one half, where a third or more of the dev pages are failed extractions."""
-    assert declutter.extract(html).score < 0.5
+    """Below 0.6, in the bands where one dev page in ten or more is a failed extraction
+    (docs/document-score.md), far below a clean article."""
+    assert declutter.extract(html).score < 0.6
 
 
 def test_link_list_fallback_keeps_text_but_scores_low() -> None:

@@ -381,6 +381,9 @@ class Options:
     title_h1_min_chars: int = _option(4, "metadata", """
     Letters and digits a lone ``<h1>`` (or a headline without its kicker) needs to be taken
     as the headline when the declared titles disagree with every displayed heading.""")
+    title_anchor_min_share: float = _option(0.6, "metadata", """
+    When no element shows the headline as chosen, an h1 that holds it, or that it holds,
+    with at least this share of its characters, is where bylines and dates are searched.""")
     title_max_copies: int = _option(3, "metadata", """
     Bylines and dates are searched after at most this many copies of the headline.""")
     body_end_max_nodes: int = _option(3, "metadata", """
@@ -431,6 +434,9 @@ class Options:
     date_label_scan_chars: int = _option(100_000, "metadata", """
     When no other source dates the page, this many characters of its text are searched for
     a date right after a publication label ("veröffentlicht am", "Posted on", "Datum:").""")
+    date_script_scan_chars: int = _option(500_000, "metadata", """
+    When no other source dates the page, this many characters of its scripts are searched
+    for a publication date in their JSON (``"createdAt": "2022-01-31T15:58:43+01:00"``).""")
     date_label_window: int = _option(48, "metadata", """
     Characters after a publication label in which its date must start.""")
     date_label_max_hits: int = _option(40, "metadata", """

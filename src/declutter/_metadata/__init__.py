@@ -108,11 +108,13 @@ def extract_metadata(
         tree, time_elements=found.time, jsonld=jsonld, meta=meta, zones=after + before, end_zones=end_zones, url=url or canonical,
         day_first=language not in _MONTH_FIRST, options=options, reference_time=reference_time,
     )  # fmt: skip
-    # Host names are left out: a personal domain is often its author's name.
+    # Host names are left out of the sites: a personal domain is often its author's name
+    # ("Daniel Lemire" on lemire.me); only a credit that is the host's name itself is refused.
     known_sites = sites + choice.site_hints
     authors = find_authors(
-        tree, headline_zones=[_cut(z, options.byline_window) for z in after], end_zones=end_zones, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options
-    )
+        tree, headline_zones=[_cut(z, options.byline_window) for z in after], end_zones=end_zones, body=body, jsonld=jsonld, meta=meta,
+        sites=known_sites, hosts=hosts, options=options, before_zones=before,
+    )  # fmt: skip
     return Metadata(
         title=choice.title,
         authors=authors,

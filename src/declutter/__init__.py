@@ -20,12 +20,13 @@ from ._fetch import Fetched, extract_url, fetch
 from ._model import Article, Block, Comment, Image, Link, ScorePart
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
+from ._reasons import PruneKind, Reason
 from ._render import FORMATS, render
 from ._version import __version__
 
 __all__ = [
     "Article", "Block", "Comment", "DEFAULT_OPTIONS", "Extracted", "FORMATS", "FetchError", "Fetched",
-    "Image", "InputTypeError", "Link", "Options", "ScorePart", "__version__", "extract",
+    "Image", "InputTypeError", "Link", "Options", "PruneKind", "Reason", "ScorePart", "__version__", "extract",
     "extract_many", "extract_url", "fetch", "render",
 ]  # fmt: skip
 

@@ -24,6 +24,7 @@ for ``bench --speed``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from selectolax.lexbor import LexborNode
@@ -35,7 +36,7 @@ from ._blocks import outgoing, public_blocks
 from ._clock import NO_CLOCK, StageClock
 from ._deadline import Deadline
 from ._headline import title_keys
-from ._metadata import Metadata, extract_metadata
+from ._metadata import extract_metadata
 from ._model import Article, Comment
 from ._options import Options
 from ._segment import Segmentation
@@ -43,12 +44,14 @@ from ._segment import Segmentation
 __all__ = ["StageClock", "extract", "timed_extract"]
 
 
+
 def _kept_elements(seg: Segmentation) -> list[LexborNode]:
     """The elements that hold the body's kept text."""
     nodes = (seg.containers[b.container].node for b in seg.blocks if b.kept)
     return [n for n in nodes if n is not None]
 
-_NO_METADATA = Metadata()
+
+_NO_METADATA = Article()
 """What `Options.body_only` gives instead of the metadata stage: every field empty."""
 
 
@@ -88,10 +91,7 @@ def timed_extract(
         utf8=decoded.utf8,
     )
     clock.lap("parse")
-    title = title_keys(
-        tree, url=url, min_chars=options.headline_min_chars,
-        min_coverage=options.headline_min_coverage,
-    )  # fmt: skip
+    title = title_keys(tree, url=url, options=options)
     clock.lap("score")  # the title's words, which the headline search uses
     root = tree.body or tree.root
     included = _selectors.matches(root, options.include)
@@ -112,15 +112,11 @@ def timed_extract(
         comments = _comments.extract_comments(tree, _kept_elements(seg), options)
         clock.lap("comments")
     confidence = _document.document_score(seg, options)
-    article = Article(
-        body=body, title=meta.title, authors=meta.authors, date=meta.date,
-        date_modified=meta.date_modified, date_source=meta.date_source,
-        url=url or meta.canonical_url, canonical_url=meta.canonical_url,
-        site_name=meta.site_name, description=meta.description, language=meta.language,
-        image=meta.image, tags=meta.tags, categories=meta.categories,
-        score=confidence.score, score_parts=confidence.parts,
+    article = replace(
+        meta, body=body, url=url or meta.canonical_url, score=confidence.score,
+        score_parts=confidence.parts,
         truncated=cut or parse_cut or seg.truncated or deadline.hit or parse_deadline.hit,
-        encoding=decoded.encoding, comments=comments, blocks=public_blocks(seg, options.block_classes_max_chars),
-    )  # fmt: skip
+        encoding=decoded.encoding, comments=comments, blocks=public_blocks(seg, options),
+    )  # the metadata stage's fields, and the pipeline's
     clock.lap("serialise")
     return outgoing(article)

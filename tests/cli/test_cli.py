@@ -131,9 +131,12 @@ def test_explain_prints_one_line_per_block(capsys: pytest.CaptureFixture[str]) -
     first = f"{strongest.value:.2f}x{strongest.weight:.2f}"
     assert lines[1].split(",")[0].split() == ["doubts:", strongest.name, first]
     assert lines[2].split()[:2] == ["block", "reason"]
-    assert len(lines) == 3 + len(article.blocks)
+    legend = lines.index("reasons:")  # after the blocks, the meaning of each reason shown
+    assert legend == 4 + len(article.blocks) and lines[legend - 1] == ""
     for line, b in zip(lines[3:], article.blocks):
-        assert line.split()[:3] == [str(b.index), "KEEP" if b.kept else "drop", b.reason]
+        label = f"{b.reason}:{b.pruned_by}" if b.pruned_by else b.reason
+        assert line.split()[:3] == [str(b.index), "KEEP" if b.kept else "drop", label]
+    assert {line.split()[0] for line in lines[legend + 1 :]} >= {str(b.reason) for b in article.blocks}
 
 
 # --- stdin ------------------------------------------------------------------------------

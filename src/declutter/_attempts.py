@@ -81,6 +81,7 @@ def _attempt(
         _select.select_included(seg, included, options, headline[0], deadline=deadline)
     else:
         ranking = _score.score_containers(seg, options, headline)
+        seg.container_scores = ranking.scores
         clock.lap("score")
         _select.select(seg, ranking, options, headline[0], deadline=deadline)
     clock.lap("select")
@@ -114,7 +115,9 @@ def _fallback(seg: Segmentation, title: TitleKeys, options: Options) -> None:
     )
     _score.score_blocks(seg, lenient)
     headline = _score.find_headline(seg, title, lenient)
-    _select.select(seg, _score.score_containers(seg, lenient, headline), lenient, headline[0], lenient=True)
+    ranking = _score.score_containers(seg, lenient, headline)
+    seg.container_scores = ranking.scores
+    _select.select(seg, ranking, lenient, headline[0], lenient=True)
 
 
 def _suspect_prunes(seg: Segmentation, options: Options) -> set[int]:

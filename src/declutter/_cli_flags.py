@@ -19,6 +19,8 @@ __all__ = ["OptionFlag", "add_option_flags", "option_flags", "options_from"]
 
 _MARKUP = re.compile(r"``?([^`]+)``?")
 _DEST_PREFIX = "option_"
+_ALIASES = {"include_comments": ("--comments",)}
+"""Short names some flags also answer to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,7 @@ def _add(group: argparse._ArgumentGroup, option: OptionFlag, *, shown: bool) -> 
     if option.kind is bool:
         group.add_argument(
             option.flag,
+            *_ALIASES.get(option.field, ()),
             dest=dest,
             action=argparse.BooleanOptionalAction,
             default=None,

@@ -8,7 +8,10 @@ from typing import Any, Final, NamedTuple
 
 from ._reasons import Reason
 
-__all__ = ["DESCRIPTIVE_FIELDS", "METADATA_FIELDS", "Article", "Block", "Image", "Link"]
+__all__ = [
+    "DESCRIPTIVE_FIELDS", "METADATA_FIELDS", "RECORD_FIELDS", "Article", "Block", "Comment", "Image",
+    "Link", "ScorePart",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,32 @@ class Image:
     """The ``alt`` text."""
     title: str = ""
     """The ``title`` attribute."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """One reader comment (`Article.comments`, with `Options.include_comments`)."""
+
+    text: str
+    """What the reader wrote, one line per paragraph, without the author, the date and the
+    reply links."""
+    author: str | None = None
+    """The name the comment is signed with, when the page gives one."""
+    date: str | None = None
+    """When it was posted, as the page states it (a ``<time>``'s ``datetime`` when there is
+    one, else the text: "March 3, 2012 at 9:20 am")."""
+
+
+class ScorePart(NamedTuple):
+    """One doubt behind `Article.score`: the score is
+    ``1 / (1 + exp(-(Options.document_bias - sum(value * weight))))``."""
+
+    name: str
+    """What the doubt measures (see ``docs/document-score.md``), e.g. ``runner-up``."""
+    value: float
+    """How strong the doubt is on this page, 0.0 (none) to 1.0."""
+    weight: float
+    """Its weight in the score's logit (an `Options` field)."""
 
 
 class Block(NamedTuple):
@@ -131,6 +160,10 @@ class Block(NamedTuple):
         return out
 
 
+_NOT_IN_RECORD = frozenset(("blocks", "score_parts"))
+"""`Article` fields that `Article.to_dict` leaves out: the explanation, not the extraction."""
+
+
 _FROM_METADATA: Final = "metadata"
 """`Article` field marker: the metadata stage finds the value (the rest come from the
 pipeline: the body stage, the document score, the decoder)."""
@@ -179,13 +212,18 @@ class Article:
     categories: tuple[str, ...] = _field((), source=_FROM_METADATA, describes=True)
     """Sections/categories the page declares."""
     score: float = _field(0.0)
-    """Confidence that the page holds an article and the body is it, 0.0 to 1.0."""
+    """Confidence that the page holds an article and the body is it, 0.0 to 1.0 (how to
+    read it: ``docs/document-score.md``; its parts: `score_parts`)."""
     truncated: bool = _field(False)
     """True when a size, node or time limit in `Options` cut the work short."""
     encoding: str | None = _field(None)
     """The character encoding the input bytes were decoded with (``None`` for ``str`` input)."""
+    comments: tuple[Comment, ...] = _field(())
+    """Reader comments, in page order: only with `Options.include_comments`, else empty."""
     blocks: tuple[Block, ...] = _field((), repr=False)
     """Every text block of the page with its features and decision (see `Block`)."""
+    score_parts: tuple[ScorePart, ...] = _field((), repr=False)
+    """The doubts `score` is made of, with their weights (empty when nothing is kept)."""
 
     @property
     def author(self) -> str | None:
@@ -196,9 +234,11 @@ class Article:
         """Plain, JSON-able dict of the article (blocks only on request)."""
         out: dict[str, Any] = {}
         for f in fields(self):
-            if f.name == "blocks":
+            if f.name not in RECORD_FIELDS:
                 continue
             value = getattr(self, f.name)
+            if f.name == "comments":
+                value = [asdict(c) for c in value]
             out[f.name] = list(value) if isinstance(value, tuple) else value
         out["author"] = self.author
         if include_blocks:
@@ -223,6 +263,9 @@ class Article:
 
         return render(self, "html", metadata=metadata)
 
+
+RECORD_FIELDS = tuple(f.name for f in fields(Article) if f.name not in _NOT_IN_RECORD)
+"""The `Article` fields `Article.to_dict` writes, in order (it adds ``author``)."""
 
 METADATA_FIELDS: Final = tuple(f.name for f in fields(Article) if f.metadata["source"] == _FROM_METADATA)
 """The `Article` fields the metadata stage fills, in declaration order."""

@@ -25,6 +25,7 @@ SECTIONS: dict[str, str] = {
     "output": "output (these never change the text)",
     "decode": "decode",
     "metadata": "metadata",
+    "comments": "comments (Options.include_comments; these never change the body)",
 }
 """The sections `Options` fields are declared in, with their titles (``--help`` groups)."""
 
@@ -240,22 +241,59 @@ class Options:
     Paths that carry at least this share of the region's content text are matched.""")
 
     document_full_length: int = _option(150, "document", """
-    Body length from which the document score no longer grows with length.""")
+    Body length from which the document score no longer doubts a body for being short
+    (the doubt falls with the logarithm of the length).""")
     document_paragraph_length: int = _option(20, "document", """
     Blocks at least this long count as paragraphs for the document score.""")
     document_full_paragraphs: int = _option(3, "document", """
-    Number of paragraphs from which structure no longer adds to the document score.""")
+    Number of paragraphs from which a body is no longer doubted for having few.""")
     document_punctuation_rate: float = _option(0.05, "document", """
-    Punctuation marks per unit of text from which a body counts as full prose.""")
-    document_base_weight: float = _option(0.5, "document", """
-    Part of the prose factor every body gets.""")
-    document_prose_weight: float = _option(0.25, "document", """
-    Part of the prose factor earned by punctuation at `document_punctuation_rate`.""")
-    document_structure_weight: float = _option(0.25, "document", """
-    Part of the prose factor earned by `document_full_paragraphs` paragraphs.""")
-    document_teaser_weight: float = _option(0.9, "document", """
-    How much it costs when all the kept text comes from teaser cards (a box whose
-    headline is a dropped link).""")
+    Punctuation marks per unit of text from which a body is no longer doubted for too
+    little punctuation (for not being prose).""")
+    document_bias: float = _option(1.72, "document", """
+    The document score's logit before any doubt: a page without doubts scores
+    1 / (1 + exp(-bias)). Fitted with the weights below by
+    ``benchmarks/fit_document_score.py``.""")
+    document_short_weight: float = _option(0.53, "document", """
+    Weight in the document score's logit of the doubt that the body is short (its length,
+    on a log scale). Each doubt is 0 to 1; docs/document-score.md lists them.""")
+    document_few_paragraphs_weight: float = _option(1.49, "document", """
+    Weight of the doubt that the body has few paragraphs.""")
+    document_no_punctuation_weight: float = _option(0.13, "document", """
+    Weight of the doubt that the body has too little sentence punctuation for prose.""")
+    document_links_weight: float = _option(0.43, "document", """
+    Weight of the doubt from the share of the body's text inside links.""")
+    document_span_links_weight: float = _option(1.87, "document", """
+    Weight of the doubt from the link share of the stretch of the page the body spans.""")
+    document_teaser_weight: float = _option(1.13, "document", """
+    Weight of the doubt from the share of the body taken from teaser cards (a row of
+    boxes alike whose headline is a dropped link).""")
+    document_runner_up_weight: float = _option(1.06, "document", """
+    Weight of the doubt from a rival region apart from the chosen one that scores nearly
+    as high (its score as a share of the best).""")
+    document_outside_best_weight: float = _option(1.53, "document", """
+    Weight of the doubt from the share of the body outside the best container.""")
+    document_page_share_weight: float = _option(3.19, "document", """
+    Weight of the doubt that the body is a small part of the page's text.""")
+    document_short_blocks_weight: float = _option(0.00, "document", """
+    Weight of the doubt from the share of the body in blocks shorter than
+    `document_paragraph_length` (a list or an index, not prose).""")
+    document_fallback_weight: float = _option(0.81, "document", """
+    Weight of the doubt when nothing read as an article and the page's best text was
+    taken leniently (the fallback).""")
+    document_comment_region_weight: float = _option(1.69, "document", """
+    Weight of the doubt from the share of the body inside a box whose class or id names
+    reader comments.""")
+    document_datelines_weight: float = _option(1.97, "document", """
+    Weight of the doubt from short dated lines repeating through the body (a stream of
+    posts or comments).""")
+    document_full_page_share: float = _option(0.5, "document", """
+    Share of the page's text (outside pruned regions) from which the body is no longer
+    doubted for being a small part of the page.""")
+    document_dateline_max_length: int = _option(20, "document", """
+    A dated line at most this long, not ending as a sentence, is a dateline or byline.""")
+    document_full_datelines: int = _option(5, "document", """
+    Dated lines beyond the first from which that doubt is full.""")
     teaser_card_max_blocks: int = _option(6, "document", """
     A teaser card holds at most this many blocks (headline, summary, date, byline...).""")
     teaser_min_cards: int = _option(3, "document", """
@@ -311,6 +349,26 @@ class Options:
     include_images: bool = _option(False, "output", """
     Record the images inside the article (`Block.images`), for the markdown and HTML
     formats. Never changes the text or which blocks are kept.""", everyday=True)
+    include_comments: bool = _option(False, "comments", """
+    Fill `Article.comments` with the readers' comments on the page (text, and author and
+    date where the page gives them). Never changes the body.""")
+    comments_max_count: int = _option(1000, "comments", """
+    At most this many comments are returned.""")
+    comment_min_length: int = _option(2, "comments", """
+    A comment holds at least this much text of its own.""")
+    comment_date_window: int = _option(300, "comments", """
+    Characters at the start and at the end of a comment's text searched for a date (a
+    signature line), when it has no element named as its date or author.""")
+    comment_date_max_length: int = _option(12, "comments", """
+    An element named as a comment's date ("comment-date", "comment-meta") is one when its
+    text has a date and is at most this long.""")
+    comment_author_max_length: int = _option(12, "comments", """
+    An author's name is at most this long (longer, it is text, not a name).""")
+    comment_list_max_depth: int = _option(3, "comments", """
+    Levels below a comment section searched for a run of look-alike items, when the page
+    does not name its comments.""")
+    comment_min_items: int = _option(2, "comments", """
+    Such a run has at least this many items.""")
     body_only: bool = _option(False, "output", """
     Extract the body only: the metadata fields (title, dates, authors, site name...) stay
     empty (None, ``()``) and that stage's cost is skipped; the body, the blocks and the
@@ -448,8 +506,7 @@ _RANGES: dict[str, tuple[float, float]] = {
         ("grandparent_share", "headline_zone_share", "headline_min_coverage", "max_link_ratio",
          "long_block_max_link_ratio", "sibling_max_link_ratio", "extension_max_link_ratio",
          "teaser_headline_link_ratio", "utf8_tolerated_errors", "language_min_script_share",
-         "parse_budget_share", "document_base_weight", "document_prose_weight",
-         "document_structure_weight", "document_teaser_weight"),
+         "parse_budget_share"),
         _SHARE,
     ),
     "date_clock_skew_hours": (0.0, 24.0 * 366),  # a timedelta of 1e300 hours overflows
@@ -463,7 +520,7 @@ _SELECTORS = ("include", "exclude")
 
 _DIVISORS = frozenset(
     ("distant_ancestor_divisor", "headline_min_coverage", "document_full_length",
-     "document_full_paragraphs")
+     "document_full_paragraphs", "document_full_datelines", "document_full_page_share")
 )  # fmt: skip
 """Fields the scoring divides by."""
 

@@ -13,7 +13,10 @@
 9. body      `_body`      the kept blocks as text
 10. metadata `_metadata`  title, dates, authors and the rest, from the whole page (skipped
                           with `Options.body_only`)
-11. document score `_score.document_score`, and the public blocks (`_blocks`)
+    comments `_comments`  the readers' comments, apart from the body (only with
+                          `Options.include_comments`)
+11. document score `_document` how far to trust the body, from the doubts the earlier
+                          stages leave; then the public blocks (`_blocks`)
 
 Arguments are checked and the input bounded in `_arguments`; `_clock` times the stages
 for ``bench --speed``.
@@ -24,7 +27,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from . import _body, _decode, _parse, _prune, _score, _selectors
+from selectolax.lexbor import LexborNode
+
+from . import _body, _comments, _decode, _document, _parse, _prune, _selectors
 from ._arguments import Input, bounded, checked_options
 from ._attempts import best_attempt
 from ._blocks import outgoing, public_blocks
@@ -32,11 +37,20 @@ from ._clock import NO_CLOCK, StageClock
 from ._deadline import Deadline
 from ._headline import title_keys
 from ._metadata import extract_metadata
-from ._model import Article
+from ._model import Article, Comment
 from ._options import Options
+from ._segment import Segmentation
 from ._tables import data_tables
 
 __all__ = ["StageClock", "extract", "timed_extract"]
+
+
+
+def _kept_elements(seg: Segmentation) -> list[LexborNode]:
+    """The elements that hold the body's kept text."""
+    nodes = (seg.containers[b.container].node for b in seg.blocks if b.kept)
+    return [n for n in nodes if n is not None]
+
 
 _NO_METADATA = Article()
 """What `Options.body_only` gives instead of the metadata stage: every field empty."""
@@ -95,10 +109,16 @@ def timed_extract(
         tree, url=url, body=body, options=options, reference_time=reference_time, deadline=deadline
     )  # fmt: skip
     clock.lap("metadata")
+    comments: tuple[Comment, ...] = ()
+    if options.include_comments:
+        comments = _comments.extract_comments(tree, _kept_elements(seg), options)
+        clock.lap("comments")
+    confidence = _document.document_score(seg, options)
     article = replace(
-        meta, body=body, url=url or meta.canonical_url, score=_score.document_score(seg, options),
+        meta, body=body, url=url or meta.canonical_url, score=confidence.score,
+        score_parts=confidence.parts,
         truncated=cut or parse_cut or seg.truncated or deadline.hit or parse_deadline.hit,
-        encoding=decoded.encoding, blocks=public_blocks(seg, options, tables),
+        encoding=decoded.encoding, comments=comments, blocks=public_blocks(seg, options, tables),
     )  # the metadata stage's fields, and the pipeline's
     clock.lap("serialise")
     return outgoing(article)

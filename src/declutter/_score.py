@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from ._deadline import NO_DEADLINE, Deadline
 from ._headline import TitleKeys
 from ._options import Options
-from ._segment import Container, RawBlock, Segmentation
+from ._segment import Container, Segmentation
 
-__all__ = ["Ranking", "document_score", "find_headline", "score_blocks", "score_containers"]
+__all__ = ["Ranking", "find_headline", "score_blocks", "score_containers"]
 
 
 
@@ -177,82 +177,3 @@ def _subtree_lengths(seg: Segmentation) -> tuple[list[int], list[int]]:
     text = [text_prefix[c.end] - text_prefix[c.first] for c in seg.containers]
     links = [link_prefix[c.end] - link_prefix[c.first] for c in seg.containers]
     return text, links
-
-
-def document_score(seg: Segmentation, options: Options) -> float:
-    """Confidence, 0 to 1, that the page holds an article and the kept blocks are it.
-
-    The product of four factors, each 0 to 1:
-
-    * size: the body's length, saturating at `Options.document_full_length`;
-    * cleanliness: the share of the body's text outside links;
-    * prose: a mix of punctuation rate and paragraph count (weights in `Options`);
-    * coherence: a home or list page keeps teaser summaries, each from one of a row of
-      look-alike cards whose headline is a link that was dropped; the share of kept text
-      from such cards counts against the page, and so does the link share of the stretch
-      the body spans.
-    """
-    kept = [b for b in seg.blocks if b.kept]
-    if not kept:
-        return 0.0
-    length = sum(b.length for b in kept)
-    cleanliness = 1.0 - sum(b.link_length for b in kept) / length
-    size = min(1.0, length / options.document_full_length)
-    punctuation = sum(b.punctuation for b in kept)
-    prose_rate = min(1.0, punctuation / max(1.0, length * options.document_punctuation_rate))
-    paragraphs = sum(1 for b in kept if b.length >= options.document_paragraph_length)
-    structure = min(1.0, paragraphs / options.document_full_paragraphs)
-    prose = (
-        options.document_base_weight
-        + options.document_prose_weight * prose_rate
-        + options.document_structure_weight * structure
-    )
-    score = size * cleanliness * min(1.0, prose) * _coherence(seg, kept, options)
-    return round(max(0.0, min(1.0, score)), 4)
-
-
-def _coherence(seg: Segmentation, kept: list[RawBlock], options: Options) -> float:
-    blocks, containers = seg.blocks, seg.containers
-    teaser = 0
-    for block in kept:
-        box = _card(containers, block.container)
-        if (
-            box.end - box.first <= options.teaser_card_max_blocks
-            and any(_is_headline_link(b, options) for b in blocks[box.first : box.end])
-            and _repeats(containers, box) >= options.teaser_min_cards
-        ):
-            teaser += block.length
-    teaser_share = teaser / sum(b.length for b in kept)
-    span = [b for b in blocks[kept[0].index : kept[-1].index + 1] if not b.pruned]
-    text = sum(b.length for b in span)
-    links = sum(b.link_length for b in span) / text if text else 0.0
-    return max(0.0, 1.0 - options.document_teaser_weight * teaser_share) * (1.0 - links)
-
-
-def _is_headline_link(block: RawBlock, options: Options) -> bool:
-    """A dropped block that is all link: the headline of a teaser card."""
-    return (
-        not block.kept
-        and not block.pruned
-        and block.length >= options.teaser_headline_min_length
-        and block.link_length >= block.length * options.teaser_headline_link_ratio
-    )
-
-
-def _repeats(containers: list[Container], box: Container) -> int:
-    """How many children of the box's parent look like the box (same tag and class)."""
-    if box.parent < 0:
-        return 1
-    return sum(
-        1
-        for sibling in containers[box.parent].children
-        if containers[sibling].tag == box.tag and containers[sibling].classes == box.classes
-    )
-
-
-def _card(containers: list[Container], cid: int) -> Container:
-    """The smallest box around a block that holds more than that block."""
-    c = containers[cid]
-    while c.end - c.first <= 1 and c.parent >= 0:
-        c = containers[c.parent]
-    return c

@@ -115,6 +115,9 @@ class Segmentation:
     containers: list[Container]
     truncated: bool = False
     nodes: int = 0
+    container_scores: list[float] = field(default_factory=list)
+    """The score stage's candidate score per container id, as select ranked them (empty
+    when the caller's include selectors named the article): the document score reads it."""
 
 
 @dataclass(slots=True)

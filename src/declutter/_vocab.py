@@ -259,3 +259,37 @@ class ClassVocabulary:
             ):
                 return token
         return None
+
+
+# Class/id words of a reader-comments section and its items ("comments", "commentlist",
+# "comment-body", "disqus_thread"), not of commentary ("commentary", "commentator").
+COMMENT_CLASS = (
+    "comment", "comments", "commentlist", "disqus", "discussion", "talkback", "usercomments",
+    "replies",
+)  # fmt: skip
+COMMENT_CLASS_PREFIXES = ("comment", "disqus")
+COMMENT_CLASS_NOT_PREFIXES = ("commentar", "commentator")
+# The first class word or the id of an element named after comments that is not one: the
+# form, the count, the link to them, the section's title, a comment's parts.
+COMMENT_NOT_ITEM_CLASS = (
+    "form", "respond", "count", "counter", "number", "link", "links", "button", "btn", "rss",
+    "feed", "closed", "policy", "guidelines", "rules", "title", "heading", "header", "tab",
+    "tabs", "nav", "navigation", "pagination", "pager", "subscribe", "login", "sort", "icon",
+    "bubble", "meta", "metadata", "author", "avatar", "date", "time", "text", "content",
+    "body", "footer", "info", "details", "actions", "reply", "vote", "votes", "rating",
+    "like", "likes", "flag", "report", "edit", "share", "notes", "open",
+)  # fmt: skip
+# A comment's furniture, left out of its text: reply links, votes, "report", sharing.
+COMMENT_FURNITURE_CLASS = (
+    "reply", "respond", "form", "actions", "action", "tools", "toolbar", "vote", "votes",
+    "voting", "rating", "like", "likes", "flag", "report", "edit", "share", "sharing",
+    "social",
+)  # fmt: skip
+# Where a comment names its author, and where it dates itself.
+COMMENT_AUTHOR_CLASS = (
+    "author", "name", "fn", "user", "username", "nickname", "nick", "commenter", "poster",
+)  # fmt: skip
+COMMENT_DATE_CLASS = (
+    "date", "time", "timestamp", "published", "posted", "datetime", "when", "meta", "metadata",
+    "commentmetadata",
+)  # fmt: skip

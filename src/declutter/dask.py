@@ -43,6 +43,8 @@ column                    type               value
 ``score``                 double             0.0 to 1.0
 ``truncated``             bool
 ``encoding``              string             the charset the bytes were decoded with
+``comments``              list<struct>       `Article.comments` (``text``, ``author``,
+                                             ``date``; empty without ``include_comments``)
 ``author``                string             the authors joined with ``", "``
 ========================  =================  =================================================
 
@@ -68,7 +70,7 @@ import math
 import os
 import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -80,7 +82,7 @@ from dask.delayed import delayed
 
 from ._batch import Extracted, PageInput, extract_many
 from ._inputs import Entry, InputFile, Source, Unreadable, printable, read
-from ._model import Article
+from ._model import RECORD_FIELDS, Article, Comment
 from ._options import DEFAULT_OPTIONS, Options
 
 __all__ = ["META", "SCHEMA", "article_from_row", "articles_from_pages", "articles_from_warc"]
@@ -89,6 +91,7 @@ _TEXT = pa.string()
 _TEXTS = pa.list_(pa.string())
 _ARROW_TYPES: dict[object, pa.DataType] = {
     str: _TEXT, str | None: _TEXT, tuple[str, ...]: _TEXTS, float: pa.float64(), bool: pa.bool_(),
+    tuple[Comment, ...]: pa.list_(pa.struct([("text", _TEXT), ("author", _TEXT), ("date", _TEXT)])),
 }
 """Arrow's type for each type of an `Article` field (and of its derived ``author``)."""
 
@@ -196,9 +199,10 @@ def article_from_row(row: Mapping[str, Any]) -> Article | None:
     ``pyarrow.Table.to_pylist`` gives them), without its blocks; None for an error row."""
     if row.get("error") is not None:
         return None
-    values = {f.name: row[f.name] for f in fields(Article) if f.name != "blocks"}
+    values = {name: row[name] for name in RECORD_FIELDS}
     for name in _SEQUENCES:
         values[name] = tuple(values[name] or ())
+    values["comments"] = tuple(Comment(**c) for c in values["comments"] or ())
     return Article(**values)
 
 

@@ -127,10 +127,13 @@ def test_explain_prints_one_line_per_block(capsys: pytest.CaptureFixture[str]) -
     lines = out.splitlines()
     assert code == 0
     assert lines[0] == f"document score {article.score:.3f}"
-    assert lines[1].split()[:2] == ["block", "reason"]
+    strongest = max(article.score_parts, key=lambda p: p.value * p.weight)
+    first = f"{strongest.value:.2f}x{strongest.weight:.2f}"
+    assert lines[1].split(",")[0].split() == ["doubts:", strongest.name, first]
+    assert lines[2].split()[:2] == ["block", "reason"]
     legend = lines.index("reasons:")  # after the blocks, the meaning of each reason shown
-    assert legend == 3 + len(article.blocks) and lines[legend - 1] == ""
-    for line, b in zip(lines[2:], article.blocks):
+    assert legend == 4 + len(article.blocks) and lines[legend - 1] == ""
+    for line, b in zip(lines[3:], article.blocks):
         label = f"{b.reason}:{b.pruned_by}" if b.pruned_by else b.reason
         assert line.split()[:3] == [str(b.index), "KEEP" if b.kept else "drop", label]
     assert {line.split()[0] for line in lines[legend + 1 :]} >= {str(b.reason) for b in article.blocks}

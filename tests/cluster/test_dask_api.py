@@ -180,7 +180,7 @@ def test_parquet_round_trip(dask_client: Any, tmp_path: Path) -> None:
 
 
 def test_schema_holds_every_article_field_in_the_json_order() -> None:
-    article_fields = [f.name for f in fields(declutter.Article) if f.name != "blocks"]
+    article_fields = [f.name for f in fields(declutter.Article) if f.name not in ("blocks", "score_parts")]
     assert SCHEMA.names == ["input", "error", *article_fields, "author"]
     assert SCHEMA.names[2:] == list(declutter.extract("<p>x</p>").to_dict())
     assert list(META.columns) == SCHEMA.names and len(META) == 0
@@ -190,9 +190,22 @@ def test_rows_give_back_the_articles() -> None:
     article = declutter.extract(SCRAPINGHUB[0].html, url=SCRAPINGHUB[0].url)
     row = serial_row(article, input="x")
     assert article_from_row(row) == declutter.Article(
-        **{f.name: getattr(article, f.name) for f in fields(article) if f.name != "blocks"}
+        **{f.name: getattr(article, f.name) for f in fields(article) if f.name not in ("blocks", "score_parts")}
     )
     assert article_from_row(serial_row(None, error="TypeError: no")) is None
+
+
+def test_comments_are_a_column_and_come_back() -> None:
+    page = (
+        "<article><p>The story, long enough to be kept as the body of this page, with commas.</p>"
+        '</article><div id="comments"><div class="comment"><span class="author">Ana</span> '
+        '<time datetime="2024-05-02">2 May</time><p>Nice story, thanks.</p></div></div>'
+    )
+    article = declutter.extract(page, options=declutter.Options(include_comments=True))
+    assert article.comments
+    frame = pa.Table.from_pylist([serial_row(article, input="x")], schema=SCHEMA)
+    back = article_from_row(frame.to_pylist()[0])
+    assert back is not None and back.comments == article.comments
 
 
 def test_options_pickle_and_arguments_are_checked() -> None:

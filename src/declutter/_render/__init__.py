@@ -42,7 +42,8 @@ def render(
     """`article` in `format`, as a str ending in a newline.
 
     ``text``: a header of ``field: value`` lines (every metadata field the article has,
-    JSON names, ``author`` for the joined ``authors``), a blank line, then `Article.body`. ``markdown``: YAML front matter, the
+    JSON names, ``author`` for the joined ``authors``), a blank line, then `Article.body`
+    (and the comments, when there are some). ``markdown``: YAML front matter, the
     title as a level-1 heading, then the body's structure. ``json``: `Article.to_dict`,
     indented; ``jsonl``: the same on one line. ``html``: a minimal, safe HTML document.
     ``csv``: a header row and the article's row, the JSON fields in their order (RFC 4180;
@@ -70,9 +71,22 @@ def text(article: Article, *, metadata: bool = True) -> str:
         f"{'author' if name == 'authors' else name}: {_meta.as_text(value)}"
         for name, value in _meta.metadata(article)
     ]
+    body = article.body + _comments_text(article)
     if metadata and lines:
-        return "\n".join(lines) + f"\n\n{article.body}\n"
-    return f"{article.body}\n"
+        return "\n".join(lines) + f"\n\n{body}\n"
+    return f"{body}\n"
+
+
+def _comments_text(article: Article) -> str:
+    """The comments (`Options.include_comments`) after the body: a ``comments: N`` line,
+    then each one's signature line (author, date) and text, a blank line between."""
+    if not article.comments:
+        return ""
+    parts = [f"comments: {len(article.comments)}"]
+    for c in article.comments:
+        signature = ", ".join(p for p in (c.author, c.date) if p)
+        parts.append(f"{signature}:\n{c.text}" if signature else c.text)
+    return "\n\n" + "\n\n".join(parts)
 
 
 def json_record(

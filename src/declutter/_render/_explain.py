@@ -19,7 +19,7 @@ from ._html import escape, head
 if TYPE_CHECKING:  # the renderers only read these (see _render/__init__)
     from .._model import Article, Block
 
-__all__ = ["CSP", "explain_html", "explain_table"]
+__all__ = ["CSP", "explain_html", "explain_table", "score_parts"]
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 _PREVIEW_CHARS = 70
@@ -33,9 +33,16 @@ _BAR_PX_PER_POINT = 2
 _MAX_BAR_PX = 240
 
 
+def score_parts(article: Article) -> str:
+    """The doubts that lowered the document score, each as value x weight, strongest first."""
+    parts = sorted(article.score_parts, key=lambda p: -p.value * p.weight)
+    shown = [f"{p.name} {p.value:.2f}x{p.weight:.2f}" for p in parts if p.value * p.weight >= 0.005]
+    return "doubts: " + (", ".join(shown) if shown else "none")
+
+
 def explain_table(article: Article) -> str:
     """One line per block: decision, reason, features and the start of its text."""
-    rows = [f"document score {article.score:.3f}", _EXPLAIN_HEADER]
+    rows = [f"document score {article.score:.3f}", f"  {score_parts(article)}", _EXPLAIN_HEADER]
     for b in article.blocks:
         preview = b.text.replace("\n", " ")[:_PREVIEW_CHARS]
         rows.append(
@@ -123,6 +130,7 @@ def _summary(article: Article) -> list[str]:
             f'<p style="{_LABEL};margin:0 0 6px">document score {article.score:.3f} · '
             f"{len(article.blocks)} blocks{legend}</p>"
         ),
+        f'<p style="{_LABEL};margin:0 0 6px">{escape(score_parts(article))}</p>',
         f'<table style="{_LABEL};border-collapse:collapse">',
         *(
             f'<tr><td style="{_CELL}">{escape(name)}</td><td style="{_CELL}">'

@@ -87,8 +87,8 @@ def _aligned(rows: Sequence[Sequence[str]], left: int) -> list[str]:
 # --- speed -------------------------------------------------------------------------------------
 
 _STAGES = (
-    "decode", "parse", "prune", "segment", "score", "select", "dedup", "metadata", "serialise",
-    "extract",
+    "decode", "parse", "prune", "segment", "score", "select", "dedup", "metadata", "comments",
+    "serialise", "extract",
 )  # fmt: skip
 """Stage columns in pipeline order (declutter's stages, then the other tools' ``extract``)."""
 _SPEED_NOTES = """\

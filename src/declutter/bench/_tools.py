@@ -168,15 +168,27 @@ def _declutter(clock: StageClock | None, **changes: bool) -> Extract:
     from .._pipeline import timed_extract
 
     options = declutter.Options().replace(**changes) if changes else declutter.Options()
+    if clock is None:  # quality runs score the comments too (the body is the same either way)
+        options = options.replace(include_comments=True)
 
     def extract(html: bytes, url: str | None) -> Prediction:
         if clock is None:
             doc = declutter.extract(html, url=url, options=options)
         else:  # the same work, each stage charged to the clock
             doc = timed_extract(html, url, options, None, None, clock)
-        return Prediction(doc.body, doc.title, doc.author, doc.date, score=doc.score)
+        return Prediction(
+            doc.body, doc.title, doc.author, doc.date, score=doc.score,
+            comments=_comments_text(doc.comments) if options.include_comments else None,
+        )  # fmt: skip
 
     return extract
+
+
+def _comments_text(comments: Iterable[Any]) -> str:
+    """The comments as the Dragnet gold writes them: each one's author, date and text."""
+    return "\n".join(
+        "\n".join(part for part in (c.author, c.date, c.text) if part) for c in comments
+    )
 
 
 def _declutter_python(clock: StageClock | None) -> Extract:

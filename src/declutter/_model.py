@@ -147,7 +147,11 @@ class Article:
     description: str | None = None
     """The page's summary (``og:description``/``description`` meta)."""
     language: str | None = None
-    """BCP 47 language tag from the markup, else guessed from the text's script."""
+    """BCP 47 language tag: the markup's, the text's identified language (with the
+    ``language`` extra), or the one of the text's script (see `language_source`)."""
+    language_source: str | None = None
+    """Where `language` was found: ``markup``, ``text`` (identified by py3langid, which
+    overrules a declaration the text clearly contradicts) or ``script``."""
     image: str | None = None
     """URL of the lead image."""
     tags: tuple[str, ...] = ()

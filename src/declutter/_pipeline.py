@@ -100,6 +100,7 @@ def timed_extract(
         date_modified=meta.date_modified, date_source=meta.date_source,
         url=url or meta.canonical_url, canonical_url=meta.canonical_url,
         site_name=meta.site_name, description=meta.description, language=meta.language,
+        language_source=meta.language_source,
         image=meta.image, tags=meta.tags, categories=meta.categories,
         score=_score.document_score(seg, options),
         truncated=cut or parse_cut or seg.truncated or deadline.hit or parse_deadline.hit,

@@ -91,7 +91,7 @@ SCHEMA = pa.schema([
     ("body", _TEXT), ("title", _TEXT), ("authors", _TEXTS), ("author", _TEXT),
     ("date", _TEXT), ("date_modified", _TEXT), ("date_source", _TEXT),
     ("url", _TEXT), ("canonical_url", _TEXT), ("site_name", _TEXT), ("description", _TEXT),
-    ("language", _TEXT), ("image", _TEXT), ("tags", _TEXTS), ("categories", _TEXTS),
+    ("language", _TEXT), ("language_source", _TEXT), ("image", _TEXT), ("tags", _TEXTS), ("categories", _TEXTS),
     ("score", pa.float64()), ("truncated", pa.bool_()), ("encoding", _TEXT),
 ])  # fmt: skip
 """The columns of an articles DataFrame (see the module's documentation)."""

@@ -50,6 +50,7 @@ class Metadata:
     site_name: str | None = None
     description: str | None = None
     language: str | None = None
+    language_source: str | None = None
     canonical_url: str | None = None
     image: str | None = None
     tags: tuple[str, ...] = ()
@@ -100,13 +101,12 @@ def extract_metadata(
     language = find_language(
         [meta.lang, meta.first("content-language", "dc.language", "language", "og:locale"), jsonld.language],
         f"{choice.title or ''} {body[: options.language_sample_chars]}",  # what is sampled
-        sample_chars=options.language_sample_chars,
-        min_share=options.language_min_script_share,
+        options,
     )
     end_zones = _EndZones(tree, body, next(iter(choice.nodes), None), options)
     dates = find_dates(
         tree, time_elements=found.time, jsonld=jsonld, meta=meta, zones=after + before, end_zones=end_zones, url=url or canonical,
-        day_first=language not in _MONTH_FIRST, options=options, reference_time=reference_time,
+        day_first=language.without_text not in _MONTH_FIRST, options=options, reference_time=reference_time,
     )  # fmt: skip
     # Host names are left out: a personal domain is often its author's name.
     known_sites = sites + choice.site_hints
@@ -121,7 +121,8 @@ def extract_metadata(
         date_source=dates.source,
         site_name=site_name,
         description=_extras.description(meta, jsonld),
-        language=language,
+        language=language.tag,
+        language_source=language.source.value if language.source else None,
         canonical_url=canonical,
         image=_extras.absolute(_extras.image(meta, jsonld), url or canonical),
         tags=_extras.tags(found.tag_links, meta, jsonld, options),

@@ -73,7 +73,8 @@ def _spawn(family: str, scale: float, budget: float | None, timeout: float) -> d
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "page.html"
         page.write_bytes(robust_hostile.FAMILIES[family](scale))
-        cmd = [sys.executable, __file__, "--one", str(page), "--budget", str(budget)]
+        limit = ["--no-budget"] if budget is None else ["--budget", str(budget)]
+        cmd = [sys.executable, __file__, "--one", str(page), *limit]
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:

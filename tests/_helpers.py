@@ -30,16 +30,12 @@ def segment_html(html: str, *, vocabulary: bool = True) -> Segmentation:
 
 def page_title(html: str, options: Options = DEFAULT_OPTIONS) -> TitleKeys:
     tree, _ = _parse.parse(html, UNLIMITED)
-    return title_keys(
-        tree, min_chars=options.headline_min_chars, min_coverage=options.headline_min_coverage
-    )
+    return title_keys(tree, options=options)
 
 
 def keys(*titles: str, options: Options = DEFAULT_OPTIONS) -> TitleKeys:
     """Title keys of these titles, as the pipeline builds them from a page's <title>."""
-    return keys_of(
-        list(titles), min_chars=options.headline_min_chars, min_coverage=options.headline_min_coverage
-    )
+    return keys_of(list(titles), options=options)
 
 
 def select_html(

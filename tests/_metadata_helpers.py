@@ -6,11 +6,12 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
-from declutter._metadata import Metadata, extract_metadata
+from declutter._metadata import extract_metadata
+from declutter._model import Article
 from declutter._options import DEFAULT_OPTIONS
 
 
-def meta_of(html: str, *, url: str | None = None, body: str = "", reference_time: datetime | None = None) -> Metadata:
+def meta_of(html: str, *, url: str | None = None, body: str = "", reference_time: datetime | None = None) -> Article:
     """The metadata stage alone on `html` (body given explicitly, as the pipeline would)."""
     return extract_metadata(
         LexborHTMLParser(html), url=url, body=body, options=DEFAULT_OPTIONS, reference_time=reference_time

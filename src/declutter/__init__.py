@@ -20,13 +20,14 @@ from ._fetch import Fetched, extract_url, fetch
 from ._model import Article, Block, Image, Link
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
+from ._reasons import PruneKind, Reason
 from ._render import FORMATS, render
 from ._version import __version__
 
 __all__ = [
     "Article", "Block", "DEFAULT_OPTIONS", "Extracted", "FORMATS", "FetchError", "Fetched", "Image",
-    "InputTypeError", "Link", "Options", "__version__", "extract", "extract_many", "extract_url",
-    "fetch", "render",
+    "InputTypeError", "Link", "Options", "PruneKind", "Reason", "__version__", "extract",
+    "extract_many", "extract_url", "fetch", "render",
 ]  # fmt: skip
 
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())

@@ -125,13 +125,11 @@ def _suspect_prunes(seg: Segmentation, options: Options) -> set[int]:
     return {
         b.pruned_id
         for b in seg.blocks
-        if b.pruned.startswith(_GUESSED_PRUNES)
+        if b.pruned is not None
+        and b.pruned.guessed
         and b.length >= floor
         and (not kept or b.punctuation >= b.length * options.prose_punctuation_rate)
     }
-
-
-_GUESSED_PRUNES = ("class:", "role:", "form")
 
 
 def _kept_length(seg: Segmentation) -> int:

@@ -8,21 +8,23 @@ from operator import attrgetter
 from typing import Any
 
 from ._model import Article, Block, Image, Link
+from ._options import Options
 from ._segment import Container, Segmentation
 from ._textstats import without_controls
 
 __all__ = ["outgoing", "public_blocks"]
 
-_PATH_LEVELS = 6
-_DERIVED = ("text", "path", "position", "score", "classes", "links", "images")
+_DERIVED = ("text", "path", "position", "score", "classes", "pruned_by", "links", "images")
 """`Block` fields made here; every other field is the working block's of the same name."""
 _COPIED = attrgetter(*(name for name in Block._fields if name not in _DERIVED))
 _DERIVED_AT = tuple(sorted(Block._fields.index(name) for name in _DERIVED))
 
 
-def public_blocks(seg: Segmentation, max_class_chars: int) -> tuple[Block, ...]:
+def public_blocks(seg: Segmentation, options: Options) -> tuple[Block, ...]:
     """Every block of `seg` as a `Block`, with its tag path and relative position; class
-    names cut to `max_class_chars` (they are repeated on every block of their container)."""
+    names cut to `Options.block_classes_max_chars` (they are repeated on every block of
+    their container)."""
+    max_class_chars, levels = options.block_classes_max_chars, options.block_path_levels
     n = len(seg.blocks) or 1
     containers = seg.containers
     paths: dict[int, str] = {}
@@ -31,14 +33,15 @@ def public_blocks(seg: Segmentation, max_class_chars: int) -> tuple[Block, ...]:
         path = paths.get(b.container)
         if path is None:
             path = paths[b.container] = (
-                without_controls(_path(containers, b.container, max_class_chars)) if containers else ""
+                without_controls(_path(containers, b.container, max_class_chars, levels)) if containers else ""
             )
         classes = without_controls(containers[b.container].classes[:max_class_chars]) if containers else ""
         values = list(_COPIED(b))
         # fields by name, built positionally: by keyword costs five times as much
         derived = {
             "text": without_controls(b.text), "path": path, "position": round(b.index / n, 4),
-            "score": round(b.score, 3), "classes": classes, "links": _clean_links(b.links),
+            "score": round(b.score, 3), "classes": classes,
+            "pruned_by": without_controls(str(b.pruned)) if b.pruned else "", "links": _clean_links(b.links),
             "images": _clean_images(b.images),
         }  # fmt: skip
         for at in _DERIVED_AT:
@@ -69,9 +72,9 @@ _TEXT_FIELDS = tuple(
 )
 
 
-def _path(containers: list[Container], cid: int, max_chars: int) -> str:
+def _path(containers: list[Container], cid: int, max_chars: int, levels: int) -> str:
     parts: list[str] = []
-    while cid >= 0 and len(parts) < _PATH_LEVELS:
+    while cid >= 0 and len(parts) < levels:
         c = containers[cid]
         words = c.classes[: max_chars + 1].split(None, 1)
         parts.append(f"{c.tag}.{words[0][:max_chars]}" if words else c.tag)

@@ -70,6 +70,8 @@ examples:
 
 Every extraction flag is a field of declutter.Options; docs/cli.md has the details.
 """
+_TUNING_NOTE = """{count} more flags tune the extraction's limits, weights and thresholds: declutter --help-all
+"""
 _EXTENSIONS: dict[str, str] = {
     "text": ".txt",
     "markdown": ".md",
@@ -112,13 +114,18 @@ class _Rendered:
     """The page's language when --target-language skips it (nothing is written)."""
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(*, every_flag: bool = False) -> argparse.ArgumentParser:
+    """The command line; its help shows the everyday flags, or `every_flag` (--help-all)."""
+    tuning = sum(not flag.everyday for flag in _cli_flags.option_flags())
     parser = argparse.ArgumentParser(
         prog="declutter",
         usage="%(prog)s [options] PAGE... | -T LIST",
         description="Extract the title, date, author and body of the article in web pages.",
-        epilog=_EPILOG,
+        epilog=_EPILOG if every_flag else _EPILOG + "\n" + _TUNING_NOTE.format(count=tuning),
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--help-all", action=_HelpAll, nargs=0, help="show every flag, the tuning ones too, and exit"
     )
     parser.add_argument(
         "inputs", nargs="*", metavar="PAGE",
@@ -135,9 +142,17 @@ def _parser() -> argparse.ArgumentParser:
         title = "format" if section == "output" else f"extraction: {SECTIONS[section]}"
         return groups.get(title) or groups.setdefault(title, parser.add_argument_group(title))
 
-    _cli_flags.add_option_flags(parser, group_for)
+    _cli_flags.add_option_flags(parser, group_for, every_flag=every_flag)
     parser.add_argument("--version", action="version", version=f"declutter {__version__}")
     return parser
+
+
+class _HelpAll(argparse.Action):
+    """``--help-all``: the help with every flag."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        _parser(every_flag=True).print_help()
+        parser.exit()
 
 
 def _input_arguments(group: argparse._ArgumentGroup) -> None:

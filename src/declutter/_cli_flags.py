@@ -13,7 +13,7 @@ import typing
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields
 
-from ._options import Options, help_of, section_of
+from ._options import Options, help_of, is_everyday, section_of
 
 __all__ = ["OptionFlag", "add_option_flags", "option_flags", "options_from"]
 
@@ -34,6 +34,8 @@ class OptionFlag:
     default: object
     optional: bool
     """The field also takes ``None`` (written ``none`` on the command line)."""
+    everyday: bool
+    """Shown by ``--help`` (the rest, tuning knobs, by ``--help-all``)."""
 
 
 def option_flags() -> list[OptionFlag]:
@@ -51,18 +53,21 @@ def option_flags() -> list[OptionFlag]:
                 kind=kind,
                 default=f.default if f.default is not MISSING else None,
                 optional=optional,
+                everyday=is_everyday(f),
             )
         )
     return out
 
 
 def add_option_flags(
-    parser: argparse.ArgumentParser, group_for: Callable[[str], argparse._ArgumentGroup]
-) -> None:
+    parser: argparse.ArgumentParser, group_for: Callable[[str], argparse._ArgumentGroup], *,
+    every_flag: bool = False,
+) -> None:  # fmt: skip
     """Add every `Options` flag to `parser`, in the group `group_for` gives for its section
-    (``limits``, ``prune``, ... ``output``; `_options.SECTIONS` holds their titles)."""
+    (``limits``, ``prune``, ... ``output``; `_options.SECTIONS` holds their titles). Every
+    flag is accepted; the help lists the everyday ones, or all of them with `every_flag`."""
     for option in option_flags():
-        _add(group_for(option.section), option)
+        _add(group_for(option.section), option, shown=every_flag or option.everyday)
 
 
 def options_from(namespace: argparse.Namespace) -> Options:
@@ -76,9 +81,9 @@ def options_from(namespace: argparse.Namespace) -> Options:
     return Options().replace(**given)
 
 
-def _add(group: argparse._ArgumentGroup, option: OptionFlag) -> None:
+def _add(group: argparse._ArgumentGroup, option: OptionFlag, *, shown: bool) -> None:
     default = "none" if option.default is None else _show(option.default)
-    help_text = f"{option.help} (default: {default})".replace("%", "%%")
+    help_text = f"{option.help} (default: {default})".replace("%", "%%") if shown else argparse.SUPPRESS
     dest = _DEST_PREFIX + option.field
     if option.kind is bool:
         group.add_argument(

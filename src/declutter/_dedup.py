@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from ._deadline import NO_DEADLINE, STRIDE, Deadline
 from ._options import Options
+from ._reasons import Reason
 from ._segment import Container, RawBlock, home
 
 __all__ = ["dedup"]
@@ -53,12 +54,12 @@ def dedup(
         run = _run_length(keys, earlier, i)
         if sum(b.length for b in kept[i : i + run]) >= options.dedup_min_run_length:
             for block in kept[i : i + run]:
-                block.kept, block.reason = False, "duplicate-copy"
+                block.kept, block.reason = False, Reason.DUPLICATE_COPY
             copy_homes.update(homes[i : i + run])
             i += run
             continue
         if kept[i].length >= options.dedup_min_length:
-            kept[i].kept, kept[i].reason = False, "duplicate"
+            kept[i].kept, kept[i].reason = False, Reason.DUPLICATE
         i += 1
     # once for all copies: a pass per copy would cost copies times blocks
     _drop_copy_furniture(kept, homes, copy_homes, options)
@@ -70,9 +71,9 @@ def _retrim_edges(kept: list[RawBlock]) -> None:
     after it is gone."""
     for order in (kept, kept[::-1]):
         for block in order:
-            if block.reason != "short-between-content":
+            if block.reason != Reason.SHORT_BETWEEN_CONTENT:
                 break
-            block.kept, block.reason = False, "short-at-edge"
+            block.kept, block.reason = False, Reason.SHORT_AT_EDGE
 
 
 def _drop_copy_furniture(
@@ -81,7 +82,7 @@ def _drop_copy_furniture(
     """The short lines that sit in a copy's own boxes (its headline, its byline) go with it."""
     for block, box in zip(kept, homes):
         if block.kept and box in copy_homes and block.length < options.dedup_min_length:
-            block.kept, block.reason = False, "duplicate-copy"
+            block.kept, block.reason = False, Reason.DUPLICATE_COPY
 
 
 def _run_length(keys: list[str], earlier: int, start: int) -> int:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from ._options import Options
 from ._textstats import has_han
 
 __all__ = ["TitleKeys", "keys_of", "split_segments", "title_keys"]
@@ -35,7 +36,6 @@ def split_segments(reference: str) -> list[str]:
     return [s for s in (p.strip() for p in rx.split(reference)) if s]
 
 _NON_WORD = re.compile(r"[\W_]+")
-_MAX_SEGMENTS = 8  # real titles have a handful; runs of segments grow with the square
 
 
 def _key(text: str) -> str:
@@ -64,10 +64,11 @@ class TitleKeys:
             return 0
         best = 0
         for ref in self.keys:
-            if key in ref or ref in key:
-                short, long_ = sorted((len(key), len(ref)))
-                if short >= self.min_coverage * long_:
-                    best = max(best, short)
+            short, long_ = sorted((len(key), len(ref)))
+            # sizes first: a substring search of a block in a huge reference (or the other
+            # way round) would cost their product, on every block of the page
+            if short > best and short >= self.min_coverage * long_ and (key in ref or ref in key):
+                best = short
         return best
 
     @property
@@ -75,9 +76,7 @@ class TitleKeys:
         return max((len(k) for k in self.keys), default=0)
 
 
-def title_keys(
-    tree: LexborHTMLParser, *, url: str | None = None, min_chars: int, min_coverage: float
-) -> TitleKeys:
+def title_keys(tree: LexborHTMLParser, *, url: str | None = None, options: Options) -> TitleKeys:
     """The title references of the page in `tree` (``<title>``, ``og:title``); the site's
     name (``og:site_name``, ``application-name``, the host name in `url`) is no headline."""
     node = (tree.head.css_first("title") if tree.head else None) or tree.css_first("title")
@@ -85,7 +84,7 @@ def title_keys(
     refs += _meta_contents(tree, 'meta[property="og:title"]')
     sites = _host_labels(url)
     sites += _meta_contents(tree, 'meta[property="og:site_name"], meta[name="application-name"]')
-    return keys_of(refs, sites=sites, min_chars=min_chars, min_coverage=min_coverage)
+    return keys_of(refs, sites=sites, options=options)
 
 
 def _meta_contents(tree: LexborHTMLParser, selector: str) -> list[str]:
@@ -105,16 +104,14 @@ def _host_labels(url: str | None) -> list[str]:
 _HOST_NOISE = frozenset(("www", "m", "mobile", "amp", "news", "blog", "com", "co", "org", "net"))
 
 
-def keys_of(
-    refs: Sequence[str], *, sites: Sequence[str] = (), min_chars: int, min_coverage: float
-) -> TitleKeys:
+def keys_of(refs: Sequence[str], *, sites: Sequence[str] = (), options: Options) -> TitleKeys:
     """Keys of these title references and of the runs of their segments that can be a
     headline: the first or the longest segment, alone or with neighbours, unless it names
     the site (a segment alone that is a section or the site's name is no headline)."""
-    site_keys = [k for k in (_key(s) for s in sites) if len(k) >= _MIN_SITE_CHARS]
+    site_keys = [k for k in (_key(s) for s in sites) if len(k) >= options.headline_min_site_chars]
     keys: set[str] = set()
     for ref in refs:
-        segments = split_segments(ref)[:_MAX_SEGMENTS] if ref else []
+        segments = split_segments(ref)[: options.headline_max_segments] if ref else []
         if not segments:
             continue
         keys.add(_key(ref))
@@ -124,11 +121,10 @@ def keys_of(
                 run = _key(" ".join(segments[i:j]))
                 if j - i > 1 or (i in (0, longest) and not _names_site(run, site_keys)):
                     keys.add(run)
-    return TitleKeys(tuple(k for k in keys if len(k) >= min_chars), min_chars, min_coverage)
+    min_chars = options.headline_min_chars
+    return TitleKeys(tuple(k for k in keys if len(k) >= min_chars), min_chars, options.headline_min_coverage)
 
 
 def _names_site(key: str, site_keys: list[str]) -> bool:
     return any(site in key or key in site for site in site_keys)
 
-
-_MIN_SITE_CHARS = 4

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
-__all__ = ["Article", "Block", "Image", "Link"]
+from ._reasons import Reason
+
+__all__ = ["DESCRIPTIVE_FIELDS", "METADATA_FIELDS", "Article", "Block", "Image", "Link"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +68,16 @@ class Block(NamedTuple):
     """Content score given by the score stage (positive: content-like)."""
     kept: bool
     """Whether the block is part of the extracted body."""
-    reason: str
-    """Why it was kept or dropped, e.g. ``content``, ``link-dense``, ``duplicate``."""
+    reason: Reason
+    """Why it was kept or dropped (a `Reason`: ``content``, ``link-dense``, ``pruned``...;
+    ``reason.meaning`` says what it means in one sentence)."""
     heading_level: int = 0
     """1-6 for headings, else 0."""
     classes: str = ""
     """Class and id of the element that holds the text, as written in the page."""
+    pruned_by: str = ""
+    """For ``pruned`` blocks, what pruned them: ``<kind>:<detail>`` (``class:share``,
+    ``role:navigation``, ``chrome:nav``, ``hidden``, ``form``, ``excluded``), else empty."""
 
     # Structure, for renderers (``-1``: not inside such an element). Ids are those of the
     # page's elements in one walk: equal ids mean the same element, within one `Article`.
@@ -122,49 +128,64 @@ class Block(NamedTuple):
         return out
 
 
+_FROM_METADATA: Final = "metadata"
+"""`Article` field marker: the metadata stage finds the value (the rest come from the
+pipeline: the body stage, the document score, the decoder)."""
+
+
+def _field(default: Any, *, source: str = "pipeline", describes: bool = False, repr: bool = True) -> Any:
+    """An `Article` field: where its value comes from, and whether it `describes` the article
+    (the formats show those fields as its metadata: a Markdown front matter, HTML meta)."""
+    return field(default=default, repr=repr, metadata={"source": source, "describes": describes})
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
-    """The extracted article. Every field is set; absent metadata is ``None`` or empty."""
+    """The extracted article. Every field is set; absent metadata is ``None`` or empty.
 
-    body: str = ""
+    The fields are declared here once: the JSON, CSV and Dask schemas, the formats' metadata
+    and the metadata stage's result are derived from this declaration.
+    """
+
+    body: str = _field("")
     """Plain text of the article body, paragraphs separated by one blank line."""
-    title: str | None = None
+    title: str | None = _field(None, source=_FROM_METADATA, describes=True)
     """The article's headline, without the site name."""
-    authors: tuple[str, ...] = ()
+    authors: tuple[str, ...] = _field((), source=_FROM_METADATA, describes=True)
     """Credited authors, in page order."""
-    date: str | None = None
+    date: str | None = _field(None, source=_FROM_METADATA, describes=True)
     """Publication date, ISO 8601, as precise as the page states (``2025-06-21T06:34``)."""
-    date_modified: str | None = None
+    date_modified: str | None = _field(None, source=_FROM_METADATA, describes=True)
     """Last modification date, ISO 8601, when the page states one apart from `date`."""
-    date_source: str | None = None
+    date_source: str | None = _field(None, source=_FROM_METADATA)
     """Where `date` was found: ``json-ld``, ``meta``, ``time``, ``text``, ``url``."""
-    url: str | None = None
+    url: str | None = _field(None, describes=True)
     """The URL the caller passed, else the page's canonical URL."""
-    canonical_url: str | None = None
+    canonical_url: str | None = _field(None, source=_FROM_METADATA, describes=True)
     """``<link rel=canonical>`` or ``og:url``."""
-    site_name: str | None = None
+    site_name: str | None = _field(None, source=_FROM_METADATA, describes=True)
     """Name of the publishing site."""
-    description: str | None = None
+    description: str | None = _field(None, source=_FROM_METADATA, describes=True)
     """The page's summary (``og:description``/``description`` meta)."""
-    language: str | None = None
+    language: str | None = _field(None, source=_FROM_METADATA, describes=True)
     """BCP 47 language tag: the markup's, the text's identified language (with the
     ``language`` extra), or the one of the text's script (see `language_source`)."""
-    language_source: str | None = None
+    language_source: str | None = _field(None, source=_FROM_METADATA, describes=False)
     """Where `language` was found: ``markup``, ``text`` (identified by py3langid, which
     overrules a declaration the text clearly contradicts) or ``script``."""
-    image: str | None = None
+    image: str | None = _field(None, source=_FROM_METADATA, describes=True)
     """URL of the lead image."""
-    tags: tuple[str, ...] = ()
+    tags: tuple[str, ...] = _field((), source=_FROM_METADATA, describes=True)
     """Keywords/tags the page declares."""
-    categories: tuple[str, ...] = ()
+    categories: tuple[str, ...] = _field((), source=_FROM_METADATA, describes=True)
     """Sections/categories the page declares."""
-    score: float = 0.0
+    score: float = _field(0.0)
     """Confidence that the page holds an article and the body is it, 0.0 to 1.0."""
-    truncated: bool = False
+    truncated: bool = _field(False)
     """True when a size, node or time limit in `Options` cut the work short."""
-    encoding: str | None = None
+    encoding: str | None = _field(None)
     """The character encoding the input bytes were decoded with (``None`` for ``str`` input)."""
-    blocks: tuple[Block, ...] = field(default=(), repr=False)
+    blocks: tuple[Block, ...] = _field((), repr=False)
     """Every text block of the page with its features and decision (see `Block`)."""
 
     @property
@@ -202,3 +223,9 @@ class Article:
         from ._render import render
 
         return render(self, "html", metadata=metadata)
+
+
+METADATA_FIELDS: Final = tuple(f.name for f in fields(Article) if f.metadata["source"] == _FROM_METADATA)
+"""The `Article` fields the metadata stage fills, in declaration order."""
+DESCRIPTIVE_FIELDS: Final = tuple(f.name for f in fields(Article) if f.metadata["describes"])
+"""The `Article` fields that describe the article: the formats' metadata, in their order."""

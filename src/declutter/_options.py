@@ -12,7 +12,7 @@ from typing import Any
 
 from . import _selectors
 
-__all__ = ["DEFAULT_OPTIONS", "SECTIONS", "Options", "help_of", "section_of"]
+__all__ = ["DEFAULT_OPTIONS", "SECTIONS", "Options", "help_of", "is_everyday", "section_of"]
 
 SECTIONS: dict[str, str] = {
     "limits": "limits (robustness)",
@@ -29,16 +29,23 @@ SECTIONS: dict[str, str] = {
 """The sections `Options` fields are declared in, with their titles (``--help`` groups)."""
 
 
-def _option(default: Any, section: str, help: str) -> Any:
-    """A field of `Options`: its default, its section (a key of `SECTIONS`) and its help."""
+def _option(default: Any, section: str, help: str, *, everyday: bool = False) -> Any:
+    """A field of `Options`: its default, its section (a key of `SECTIONS`) and its help;
+    `everyday` options are the few a user reaches for (``--help`` shows them, ``--help-all``
+    every one), the rest are tuning knobs."""
     if section not in SECTIONS:
         raise ValueError(f"unknown Options section {section!r}")
-    return field(default=default, metadata={"section": section, "help": help})
+    return field(default=default, metadata={"section": section, "help": help, "everyday": everyday})
 
 
 def section_of(option: Field[Any]) -> str:
     """The section (a key of `SECTIONS`) an `Options` field is declared in."""
     return str(option.metadata["section"])
+
+
+def is_everyday(option: Field[Any]) -> bool:
+    """Whether an `Options` field is one a user reaches for (not a tuning knob)."""
+    return bool(option.metadata["everyday"])
 
 
 def help_of(option: Field[Any]) -> str:
@@ -56,7 +63,7 @@ class Options:
 
     max_bytes: int = _option(32_000_000, "limits", """
     Input beyond this many bytes (characters for ``str`` input) is cut off before parsing;
-    the result is marked ``truncated``.""")
+    the result is marked ``truncated``.""", everyday=True)
     max_nodes: int = _option(2_000_000, "limits", """
     The DOM holds at most about this many nodes: the input is cut after ``max_nodes / 2``
     tags before parsing (a tag makes at most an element and a text node), and the DOM walk
@@ -95,14 +102,14 @@ class Options:
     it (the parse guard, the DOM walk, scoring, selection, dedup, the metadata's element
     lists); past it, each stops and `extract` returns what it has, marked ``truncated``.
     A soft limit: Lexbor's parse and the linear steps between checks are not interrupted
-    (the issue's hostile pages end within 1.5x of it). ``None`` for none.""")
+    (the issue's hostile pages end within 1.5x of it). ``None`` for none.""", everyday=True)
     parse_budget_share: float = _option(0.5, "limits", """
     Share of `time_budget` the parse guard (which rewrites pages of too many tags) may
     use before it drops the rest of the page: the parse and the stages after it need the
     remainder.""")
 
     prune_by_class: bool = _option(True, "prune", """
-    Remove containers whose class/id names page chrome (``share``, ``related``...).""")
+    Remove containers whose class/id names page chrome (``share``, ``related``...).""", everyday=True)
     unprune_ratio: float = _option(1.5, "prune", """
     A class-pruned region holding this many times the kept body's text is suspected to be
     the article's wrapper: the page is walked again with that region kept.""")
@@ -155,6 +162,12 @@ class Options:
     headline_min_coverage: float = _option(0.5, "score", """
     The headline must cover at least this share of the title's characters (or the title
     this share of the headline's): a site name alone is not the headline.""")
+    headline_max_segments: int = _option(8, "score", """
+    A title reference is cut at its separators into at most this many segments, whose runs
+    are headline keys: real titles have a handful, and the runs grow with the square.""")
+    headline_min_site_chars: int = _option(4, "score", """
+    A site name (``og:site_name``, the host's label) shorter than this many word characters
+    is not compared with the title's segments: short names (``zdf``) occur inside words.""")
     headline_max_length: int = _option(60, "score", """
     Longer blocks are never taken for the headline.""")
     headline_key_slack: float = _option(2.0, "score", """
@@ -268,11 +281,11 @@ class Options:
     text is removed whole, short blocks included (a second copy of the article).""")
 
     include_captions: bool = _option(False, "body", """
-    Keep figure captions inside the article body.""")
+    Keep figure captions inside the article body.""", everyday=True)
     include_tables: bool = _option(True, "body", """
     Keep data tables inside the article body. Off, tables of short cells in two or more
     columns are dropped; tables that lay out the page (an old portal's article in a
-    ``<td>``) always stay.""")
+    ``<td>``) always stay.""", everyday=True)
     data_table_max_cell_length: float = _option(12.0, "body", """
     A table whose cells hold on average at most this much text is a data table.""")
 
@@ -281,29 +294,33 @@ class Options:
     markup you know: when they match, the matched elements are the article region and only
     their text can be kept (the block classifier still drops link lists and credit lines
     in them); when they match nothing, the page is extracted as usual. Metadata still come
-    from the whole page. Invalid selectors raise ValueError.""")
+    from the whole page. Invalid selectors raise ValueError.""", everyday=True)
     exclude: str | None = _option(None, "select", """
     CSS selectors of subtrees that are never part of the body, pruned before scoring as
-    chrome is (their blocks read ``pruned:excluded``). Invalid selectors raise ValueError.""")
+    chrome is (their blocks read reason ``pruned``, pruned_by ``excluded``). Invalid selectors
+    raise ValueError.""", everyday=True)
     target_language: str | None = _option(None, "output", """
     Languages wanted (comma-separated tags, ``en`` or ``de,fr``; a primary language matches
     its regional variants): the command line skips pages identified as another language
     (no output, counted in the summary) and keeps pages whose language is unknown. The
-    library never skips: callers compare `Article.language` themselves.""")
+    library never skips: callers compare `Article.language` themselves.""", everyday=True)
     include_links: bool = _option(False, "output", """
     Record the links inside the text (`Block.links`), for the markdown and HTML formats.
-    Never changes the text or which blocks are kept.""")
+    Never changes the text or which blocks are kept.""", everyday=True)
     include_images: bool = _option(False, "output", """
     Record the images inside the article (`Block.images`), for the markdown and HTML
-    formats. Never changes the text or which blocks are kept.""")
+    formats. Never changes the text or which blocks are kept.""", everyday=True)
     body_only: bool = _option(False, "output", """
     Extract the body only: the metadata fields (title, dates, authors, site name...) stay
     empty (None, ``()``) and that stage's cost is skipped; the body, the blocks and the
-    score are the same either way.""")
+    score are the same either way.""", everyday=True)
     block_classes_max_chars: int = _option(200, "output", """
     `Block.classes`, and each class word in `Block.path`, are cut to this many characters:
     they repeat on every block of their container, and a 100,000-character class would make
     the block reports (JSON with blocks, ``--explain-html``) gigabytes.""")
+    block_path_levels: int = _option(6, "output", """
+    `Block.path` names at most this many levels of elements above the block (the nearest
+    ones): enough to tell a page's regions apart, short enough to repeat on every block.""")
     compiled_walk: bool = _option(True, "output", """
     Walk the DOM with the compiled kernel (``declutter._walk``) when it is built and
     passed its self-test; False walks in Python. The result is identical either way (for
@@ -328,6 +345,9 @@ class Options:
     title_h1_min_chars: int = _option(4, "metadata", """
     Letters and digits a lone ``<h1>`` (or a headline without its kicker) needs to be taken
     as the headline when the declared titles disagree with every displayed heading.""")
+    title_anchor_min_share: float = _option(0.6, "metadata", """
+    When no element shows the headline as chosen, an h1 that holds it, or that it holds,
+    with at least this share of its characters, is where bylines and dates are searched.""")
     title_max_copies: int = _option(3, "metadata", """
     Bylines and dates are searched after at most this many copies of the headline.""")
     body_end_max_nodes: int = _option(3, "metadata", """
@@ -393,6 +413,9 @@ class Options:
     date_label_scan_chars: int = _option(100_000, "metadata", """
     When no other source dates the page, this many characters of its text are searched for
     a date right after a publication label ("veröffentlicht am", "Posted on", "Datum:").""")
+    date_script_scan_chars: int = _option(500_000, "metadata", """
+    When no other source dates the page, this many characters of its scripts are searched
+    for a publication date in their JSON (``"createdAt": "2022-01-31T15:58:43+01:00"``).""")
     date_label_window: int = _option(48, "metadata", """
     Characters after a publication label in which its date must start.""")
     date_label_max_hits: int = _option(40, "metadata", """

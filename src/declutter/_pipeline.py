@@ -21,6 +21,7 @@ for ``bench --speed``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from . import _body, _decode, _parse, _prune, _score, _selectors
@@ -30,13 +31,13 @@ from ._blocks import outgoing, public_blocks
 from ._clock import NO_CLOCK, StageClock
 from ._deadline import Deadline
 from ._headline import title_keys
-from ._metadata import Metadata, extract_metadata
+from ._metadata import extract_metadata
 from ._model import Article
 from ._options import Options
 
 __all__ = ["StageClock", "extract", "timed_extract"]
 
-_NO_METADATA = Metadata()
+_NO_METADATA = Article()
 """What `Options.body_only` gives instead of the metadata stage: every field empty."""
 
 
@@ -76,10 +77,7 @@ def timed_extract(
         utf8=decoded.utf8,
     )
     clock.lap("parse")
-    title = title_keys(
-        tree, url=url, min_chars=options.headline_min_chars,
-        min_coverage=options.headline_min_coverage,
-    )  # fmt: skip
+    title = title_keys(tree, url=url, options=options)
     clock.lap("score")  # the title's words, which the headline search uses
     root = tree.body or tree.root
     included = _selectors.matches(root, options.include)
@@ -95,16 +93,10 @@ def timed_extract(
         tree, url=url, body=body, options=options, reference_time=reference_time, deadline=deadline
     )  # fmt: skip
     clock.lap("metadata")
-    article = Article(
-        body=body, title=meta.title, authors=meta.authors, date=meta.date,
-        date_modified=meta.date_modified, date_source=meta.date_source,
-        url=url or meta.canonical_url, canonical_url=meta.canonical_url,
-        site_name=meta.site_name, description=meta.description, language=meta.language,
-        language_source=meta.language_source,
-        image=meta.image, tags=meta.tags, categories=meta.categories,
-        score=_score.document_score(seg, options),
+    article = replace(
+        meta, body=body, url=url or meta.canonical_url, score=_score.document_score(seg, options),
         truncated=cut or parse_cut or seg.truncated or deadline.hit or parse_deadline.hit,
-        encoding=decoded.encoding, blocks=public_blocks(seg, options.block_classes_max_chars),
-    )  # fmt: skip
+        encoding=decoded.encoding, blocks=public_blocks(seg, options),
+    )  # the metadata stage's fields, and the pipeline's
     clock.lap("serialise")
     return outgoing(article)

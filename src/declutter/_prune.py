@@ -26,6 +26,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _vocab
 from ._headline import TitleKeys
+from ._reasons import Pruned, PruneKind
 
 __all__ = ["PrunePlan", "plan"]
 
@@ -46,6 +47,7 @@ _STRONG = _vocab.ClassVocabulary(
 )
 _WEAK = _vocab.ClassVocabulary(_vocab.WEAK_BOILERPLATE_CLASS)
 _CONTENT = _vocab.ClassVocabulary(_vocab.CONTENT_CLASS)
+_HIDDEN, _FORM, _EXCLUDED = Pruned(PruneKind.HIDDEN), Pruned(PruneKind.FORM), Pruned(PruneKind.EXCLUDED)
 
 
 @dataclass(slots=True)
@@ -57,15 +59,15 @@ class PrunePlan:
     class/id string it has already read, and cached by that string for the page.
     """
 
-    structural: dict[int, str] = field(default_factory=dict)
+    structural: dict[int, Pruned] = field(default_factory=dict)
     use_vocabulary: bool = True
     protected: set[int] = field(default_factory=set)
     """Elements the vocabulary never prunes: they enclose the headline or the article."""
     overruled: set[int] = field(default_factory=set)
     """Elements whose class or role decision a later pass reversed (see `_pipeline`)."""
-    _cache: dict[str, str | None] = field(default_factory=dict)
+    _cache: dict[str, Pruned | None] = field(default_factory=dict)
 
-    def vocabulary(self, mem_id: int, tag: str, classes: str) -> str | None:
+    def vocabulary(self, mem_id: int, tag: str, classes: str) -> Pruned | None:
         """``class:<word>`` when the vocabulary prunes this element, ``form`` for a form
         (a search box, a login, a newsletter sign-up; one that wraps the whole page, as
         ASP.NET's do, encloses the headline and is protected), else None."""
@@ -77,7 +79,7 @@ class PrunePlan:
         ):
             return None
         if tag == "form":
-            return "form"
+            return _FORM
         if not classes:
             return None
         try:
@@ -102,13 +104,13 @@ def plan(
     for node in root.css(_STRUCTURAL_SELECTOR):  # one walk of the tree for both kinds
         reason = _invisible_or_role(node)
         if reason is None and node.tag in _vocab.CHROME_TAGS:
-            reason = f"chrome:{node.tag}"
+            reason = Pruned(PruneKind.CHROME, node.tag)
         if reason:
             result.structural[node.mem_id] = reason
     if use_vocabulary:
         result.protected = _landmark_ancestors(root, title)
     for node in excluded:
-        result.structural[node.mem_id] = "excluded"
+        result.structural[node.mem_id] = _EXCLUDED
     kept = _with_ancestors(included)
     for mem_id in kept:
         result.structural.pop(mem_id, None)
@@ -144,26 +146,26 @@ def _landmark_ancestors(root: LexborNode, title: TitleKeys | None) -> set[int]:
     return seen
 
 
-def _invisible_or_role(node: LexborNode) -> str | None:
+def _invisible_or_role(node: LexborNode) -> Pruned | None:
     attrs = node.attributes
     if "hidden" in attrs or attrs.get("aria-hidden") == "true" or attrs.get("type") == "hidden":
-        return "hidden"
+        return _HIDDEN
     style = attrs.get("style")
     if style and _INVISIBLE_STYLE.search(style):
-        return "hidden"
+        return _HIDDEN
     role = attrs.get("role")
     if role and role.strip().lower() in _CHROME_ROLES:
-        return f"role:{role.strip().lower()}"
+        return Pruned(PruneKind.ROLE, role.strip().lower())
     return None
 
 
-def vocabulary_reason(attribute: str) -> str | None:
+def vocabulary_reason(attribute: str) -> Pruned | None:
     """``class:<word>`` when a class/id attribute names page chrome, else None."""
     tokens = _vocab.class_tokens(attribute)
     strong = _STRONG.match(tokens)
     if strong:
-        return f"class:{strong}"
+        return Pruned(PruneKind.CLASS, strong)
     weak = _WEAK.match(tokens)
     if weak and not _CONTENT.match(tokens):
-        return f"class:{weak}"
+        return Pruned(PruneKind.CLASS, weak)
     return None

@@ -23,6 +23,7 @@ from . import _prune, _textstats, _vocab
 from ._deadline import NO_DEADLINE, Deadline
 from ._model import Image, Link
 from ._prune import PrunePlan
+from ._reasons import Pruned, Reason
 
 __all__ = ["DEADLINE_CHECK_EVERY", "KERNEL", "SKIP", "Container", "Kernel", "RawBlock", "Segmentation", "home", "segment"]
 
@@ -83,12 +84,12 @@ class RawBlock:
     element_count: int
     heading_level: int = 0
     list_depth: int = 0
-    pruned: str = ""
+    pruned: Pruned | None = None
     pruned_id: int = 0
     """``mem_id`` of the pruned element, for pruned blocks."""
     score: float = 0.0
     kept: bool = False
-    reason: str = ""
+    reason: Reason = Reason.OUTSIDE_ARTICLE
     # Structure for the renderers (see `Block`); never read by the heuristics.
     list_ordered: bool = False
     list_number: int = 0
@@ -503,7 +504,7 @@ class _Walker:
         if url:
             self.pending_images.append(Image(url, attrs.get("alt") or "", attrs.get("title") or ""))
 
-    def _pruned(self, node: LexborNode, reason: str) -> None:
+    def _pruned(self, node: LexborNode, reason: Pruned) -> None:
         """Record a pruned subtree as one block, so the decision can be inspected."""
         text = _textstats.normalise_space(_without_soft_hyphens(_visible_text(node)))
         if text:
@@ -532,7 +533,7 @@ class _Walker:
         self._emit(_textstats.normalise_space(raw, _BR), link_raw, element_count, owner, links=links)
 
     def _emit(
-        self, text: str, link_raw: str, element_count: int, owner: Container | None, pruned: str = "",
+        self, text: str, link_raw: str, element_count: int, owner: Container | None, pruned: Pruned | None = None,
         pruned_id: int = 0, links: tuple[Link, ...] = (),
     ) -> None:
         if not text:

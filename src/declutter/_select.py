@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborNode
 from . import _vocab
 from ._deadline import NO_DEADLINE, Deadline
 from ._options import Options
+from ._reasons import Reason
 from ._score import Ranking
 from ._segment import Container, RawBlock, Segmentation, data_table_ids
 
@@ -48,7 +49,7 @@ def select(
     blocks = seg.blocks
     for block in blocks:
         block.kept = False
-        block.reason = f"pruned:{block.pruned}" if block.pruned else "outside-article"
+        block.reason = Reason.PRUNED if block.pruned else Reason.OUTSIDE_ARTICLE
     scores = ranking.scores
     if not blocks or not scores:
         return Selection(-1, [], 0.0)
@@ -58,19 +59,19 @@ def select(
     for i in _nested_articles(seg, best, region):
         if in_region[i]:
             in_region[i] = False
-            blocks[i].reason = "nested-article"
+            blocks[i].reason = Reason.NESTED_ARTICLE
     added = [] if lenient else _same_structure(seg, best, in_region, options)
     if headline >= 0:
         _drop_headline_copies(blocks, headline, in_region)
     if lenient:
         for block, inside in zip(blocks, in_region):
             if inside and not block.pruned:
-                block.kept, block.reason = True, "fallback"
+                block.kept, block.reason = True, Reason.FALLBACK
         return Selection(best, region, scores[best])
     _classify([b for b, inside in zip(blocks, in_region) if inside], options, deadline)
     for i in added:
-        if blocks[i].kept and blocks[i].reason == "content":
-            blocks[i].reason = "same-structure"
+        if blocks[i].kept and blocks[i].reason == Reason.CONTENT:
+            blocks[i].reason = Reason.SAME_STRUCTURE
     _extend(blocks, in_region, options)
     _take_lead(seg, headline, options)
     return Selection(best, region, scores[best])
@@ -105,7 +106,7 @@ def _take_lead(seg: Segmentation, headline: int, options: Options) -> None:
             candidates.append((block, _names_lead(containers, block.container)))
     taken = [b for b, named in candidates if named or reached_headline]
     for block in taken[: options.lead_max_blocks]:
-        block.kept, block.reason = True, "lead"
+        block.kept, block.reason = True, Reason.LEAD
 
 
 def _is_lead_like(block: RawBlock, options: Options) -> bool:
@@ -165,7 +166,7 @@ def _same_structure(
     weights: dict[Signature, int] = {}
     region_text = 0
     for block, inside in zip(blocks, in_region):
-        if inside and _own_verdict(block, options) == (True, "content"):
+        if inside and _own_verdict(block, options) == (True, Reason.CONTENT):
             sig = _signature(containers, block.container, steps)
             weights[sig] = weights.get(sig, 0) + block.length
             region_text += block.length
@@ -192,7 +193,7 @@ def _same_structure(
     return added
 
 
-_TEXT_VERDICTS = (None, (True, "content"))
+_TEXT_VERDICTS = (None, (True, Reason.CONTENT))
 
 
 def select_included(
@@ -206,7 +207,7 @@ def select_included(
     blocks = seg.blocks
     for block in blocks:
         block.kept = False
-        block.reason = f"pruned:{block.pruned}" if block.pruned else "not-included"
+        block.reason = Reason.PRUNED if block.pruned else Reason.NOT_INCLUDED
     region = _containers_of(seg.containers, nodes)
     in_region = [False] * len(blocks)
     for cid in region:
@@ -317,7 +318,7 @@ def _drop_headline_copies(blocks: list[RawBlock], headline: int, in_region: list
     for i, block in enumerate(blocks):
         if i == headline or (block.kind == "heading" and "".join(block.text.split()).casefold() == key):
             in_region[i] = False
-            block.reason = "headline"
+            block.reason = Reason.HEADLINE
 
 
 def _direct_blocks(seg: Segmentation, parent: Container) -> Iterator[int]:
@@ -361,11 +362,11 @@ def _walk_out(
         block = blocks[i]
         if block.pruned and block.length < options.extension_barrier_length:
             continue  # a "Tweet" button or a photo credit between lead and body
-        if in_region[i] or block.pruned or block.heading_level == 1 or block.reason == "headline":
+        if in_region[i] or block.pruned or block.heading_level == 1 or block.reason == Reason.HEADLINE:
             return
         verdict = _own_verdict(block, options)
         if verdict is not None and not verdict[0]:
-            if verdict[1] != "link-dense" or block.length > options.extension_link_line_length:
+            if verdict[1] != Reason.LINK_DENSE or block.length > options.extension_link_line_length:
                 return
             crossed += 1
             if len(pending) + crossed > options.extension_max_gap:
@@ -380,13 +381,13 @@ def _walk_out(
         ):
             for held in pending:
                 if not _is_metadata_line(held.text):
-                    held.kept, held.reason = True, "between-extension"
+                    held.kept, held.reason = True, Reason.BETWEEN_EXTENSION
             pending.clear()
             crossed = 0
-            block.kept, block.reason = True, "extension"
+            block.kept, block.reason = True, Reason.EXTENSION
             continue
         if not pending and not crossed and _is_standfirst(block, options):
-            block.kept, block.reason = True, "standfirst"
+            block.kept, block.reason = True, Reason.STANDFIRST
             continue
         pending.append(block)
         if len(pending) + crossed > options.extension_max_gap:
@@ -466,9 +467,9 @@ def _classify(region: list[RawBlock], options: Options, deadline: Deadline) -> N
         set() if options.include_tables else data_table_ids(region, options.data_table_max_cell_length)
     )
     for block in deadline.every(region):  # cut short, the blocks left stay dropped
-        verdict = (False, "table") if block.table_id in data_tables else _own_verdict(block, options)
+        verdict = (False, Reason.TABLE) if block.table_id in data_tables else _own_verdict(block, options)
         if verdict is None:
-            block.reason = "short" if block.kind != "heading" else "heading"
+            block.reason = Reason.SHORT if block.kind != Reason.HEADING else Reason.HEADING
         else:
             block.kept, block.reason = verdict
     _trim_metadata_lines(region, options)
@@ -477,24 +478,24 @@ def _classify(region: list[RawBlock], options: Options, deadline: Deadline) -> N
     _judge_by_neighbours(region, options)
 
 
-def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, str] | None:
+def _own_verdict(block: RawBlock, options: Options) -> tuple[bool, Reason] | None:
     """(kept, reason), or None when only the neighbours can tell."""
     if block.pruned:
-        return False, f"pruned:{block.pruned}"
+        return False, Reason.PRUNED
     if block.kind == "caption" and not options.include_captions:
-        return False, "caption"
+        return False, Reason.CAPTION
     if _vocab.is_label_line(block.text):
-        return False, "label"
+        return False, Reason.LABEL
     if block.length <= options.photo_credit_max_length and _vocab.PHOTO_CREDIT.search(block.text):
-        return False, "photo-credit"
+        return False, Reason.PHOTO_CREDIT
     ratio = block.link_ratio
     if ratio > options.max_link_ratio and not (
         block.length >= options.long_block_length and ratio < options.long_block_max_link_ratio
     ):
-        return False, "link-dense"
+        return False, Reason.LINK_DENSE
     if block.kind == "heading" or block.length < options.short_block_length:
         return None
-    return True, "content"
+    return True, Reason.CONTENT
 
 
 def _trim_metadata_lines(blocks: list[RawBlock], options: Options) -> None:
@@ -506,12 +507,12 @@ def _trim_metadata_lines(blocks: list[RawBlock], options: Options) -> None:
     for block in blocks:
         if block.reason in _UNDECIDED or block.kept:
             if block.heading_level == 1:  # a leading <h1> is the title; later ones are subheads
-                block.kept, block.reason = False, "headline"
+                block.kept, block.reason = False, Reason.HEADLINE
                 continue
             if block.length > options.edge_metadata_max_length:
                 return
             if _is_metadata_line(block.text):
-                block.kept, block.reason = False, "metadata-line"
+                block.kept, block.reason = False, Reason.METADATA_LINE
 
 
 def _trim_calls_to_action(blocks: list[RawBlock], options: Options) -> None:
@@ -525,7 +526,7 @@ def _trim_calls_to_action(blocks: list[RawBlock], options: Options) -> None:
             _vocab.CALL_TO_ACTION.search(block.text) or _vocab.COPYRIGHT.search(block.text)
         ):
             return
-        block.kept, block.reason = False, "call-to-action"
+        block.kept, block.reason = False, Reason.CALL_TO_ACTION
 
 
 def _is_metadata_line(text: str) -> bool:
@@ -534,7 +535,7 @@ def _is_metadata_line(text: str) -> bool:
     return _vocab.DATE_IN_LINE.search(text) is not None and not _vocab.SENTENCE_END.search(text)
 
 
-_UNDECIDED = ("short", "heading")
+_UNDECIDED = (Reason.SHORT, Reason.HEADING)
 
 
 def _judge_by_neighbours(region: list[RawBlock], options: Options) -> None:
@@ -558,18 +559,18 @@ def _judge_by_neighbours(region: list[RawBlock], options: Options) -> None:
             previous = decided[i]
             continue
         following = next_kept[i + 1]
-        if block.reason == "heading":
+        if block.reason == Reason.HEADING:
             block.kept = bool(following) or (
                 bool(previous) and block.length >= options.lone_heading_min_length
             )
-            block.reason = "heading" if block.kept else "heading-without-text"
+            block.reason = Reason.HEADING if block.kept else Reason.HEADING_WITHOUT_TEXT
         elif short_list[i] and (previous or following):
-            block.kept, block.reason = True, "short-list-item"
+            block.kept, block.reason = True, Reason.SHORT_LIST_ITEM
         elif short_table[i] and (previous or following):
-            block.kept, block.reason = True, "short-table-cell"
+            block.kept, block.reason = True, Reason.SHORT_TABLE_CELL
         else:
             block.kept = bool(previous) and bool(following)
-            block.reason = "short-between-content" if block.kept else "short-at-edge"
+            block.reason = Reason.SHORT_BETWEEN_CONTENT if block.kept else Reason.SHORT_AT_EDGE
 
 
 def _list_run(first: RawBlock, block: RawBlock) -> bool:

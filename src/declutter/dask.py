@@ -20,7 +20,7 @@ the same pages: extraction depends on nothing but the page, its URL and the opti
 exception: `Options.time_budget` is in seconds, so a pathological page that hits it on a
 loaded machine is cut elsewhere; ``time_budget=None`` takes it away).
 
-Columns (`SCHEMA`; in pandas every column is a nullable `pd.ArrowDtype`, which Parquet
+Columns (`SCHEMA`, derived from `Article`'s fields in JSON's order; in pandas every column is a nullable `pd.ArrowDtype`, which Parquet
 stores as is):
 
 ========================  =================  =================================================
@@ -35,7 +35,6 @@ column                    type               value
                                              raised inside extraction
 ``body``, ``title``       string             as in `declutter.Article`
 ``authors``               list<string>       the credited authors, in page order
-``author``                string             the authors joined with ``", "``
 ``date``,                 string             ISO 8601 as precise as the page states it
 ``date_modified``                            (``2024-05``, ``2024-05-12T09:30+08:00``)
 ``date_source``, ``url``  string             `Article` fields; on an error row ``url`` is the
@@ -44,6 +43,7 @@ column                    type               value
 ``score``                 double             0.0 to 1.0
 ``truncated``             bool
 ``encoding``              string             the charset the bytes were decoded with
+``author``                string             the authors joined with ``", "``
 ========================  =================  =================================================
 
 On an error row every column but ``input``, ``error`` and ``url`` is null: a page never
@@ -66,6 +66,7 @@ from __future__ import annotations
 import itertools
 import math
 import os
+import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
@@ -86,14 +87,22 @@ __all__ = ["META", "SCHEMA", "article_from_row", "articles_from_pages", "article
 
 _TEXT = pa.string()
 _TEXTS = pa.list_(pa.string())
-SCHEMA = pa.schema([
-    ("input", _TEXT), ("error", _TEXT),
-    ("body", _TEXT), ("title", _TEXT), ("authors", _TEXTS), ("author", _TEXT),
-    ("date", _TEXT), ("date_modified", _TEXT), ("date_source", _TEXT),
-    ("url", _TEXT), ("canonical_url", _TEXT), ("site_name", _TEXT), ("description", _TEXT),
-    ("language", _TEXT), ("language_source", _TEXT), ("image", _TEXT), ("tags", _TEXTS), ("categories", _TEXTS),
-    ("score", pa.float64()), ("truncated", pa.bool_()), ("encoding", _TEXT),
-])  # fmt: skip
+_ARROW_TYPES: dict[object, pa.DataType] = {
+    str: _TEXT, str | None: _TEXT, tuple[str, ...]: _TEXTS, float: pa.float64(), bool: pa.bool_(),
+}
+"""Arrow's type for each type of an `Article` field (and of its derived ``author``)."""
+
+
+def _schema() -> pa.Schema:
+    """``input`` and ``error``, then the columns of `Article.to_dict` in its order, typed
+    from `Article`'s declaration: one source for JSON, CSV and these columns."""
+    hints = {**typing.get_type_hints(Article), "author": str | None}
+    return pa.schema(
+        [("input", _TEXT), ("error", _TEXT)] + [(name, _ARROW_TYPES[hints[name]]) for name in Article().to_dict()]
+    )
+
+
+SCHEMA = _schema()
 """The columns of an articles DataFrame (see the module's documentation)."""
 META = SCHEMA.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
 """An empty pandas DataFrame with `SCHEMA`'s columns and dtypes: Dask's ``meta``."""

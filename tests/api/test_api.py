@@ -56,11 +56,12 @@ def test_blocks_explain_the_body() -> None:
     assert [b.index for b in blocks] == list(range(len(blocks)))
     assert "\n\n".join(b.text for b in blocks if b.kept) == ARTICLE_BODY
     nav = blocks[0]
-    assert (nav.text, nav.kind, nav.kept, nav.reason) == (
+    assert (nav.text, nav.kind, nav.kept, nav.reason, nav.pruned_by) == (
         "Home",
         "pruned",
         False,
-        "pruned:chrome:nav",
+        declutter.Reason.PRUNED,
+        "chrome:nav",
     )
     assert blocks[-1].path == "body>article>p"
     assert all(0.0 <= b.position < 1.0 for b in blocks)

@@ -78,7 +78,7 @@ def test_prune_by_class_switch() -> None:
         "<p>Its second paragraph, also with a comma, and more words.</p></article></body></html>"
     )
     pruned = declutter.extract(html).blocks[0]
-    assert (pruned.kind, pruned.reason) == ("pruned", "pruned:class:share")
+    assert (pruned.kind, pruned.reason, pruned.pruned_by) == ("pruned", "pruned", "class:share")
     kept_chrome = declutter.extract(html, options=Options(prune_by_class=False)).blocks[0]
     assert kept_chrome.kind == "paragraph"
 
@@ -130,3 +130,19 @@ def test_every_field_declares_its_section_and_help() -> None:
     declared = [section_of(f) for f in fields(Options)]
     assert set(declared) == set(SECTIONS)
     assert all(help_of(f) for f in fields(Options))
+
+
+def test_block_paths_name_as_many_levels_as_the_option_says() -> None:
+    html = "<body><div><section><div><article><div><p>" + "Deep text, with a comma. " * 6 + "</p></div></article></div></section></div></body>"
+    deep = declutter.extract(html).blocks[0].path
+    short = declutter.extract(html, options=Options(block_path_levels=2)).blocks[0].path
+    assert short == "…>" + ">".join(deep.split(">")[-2:]) and len(deep.split(">")) > 3
+
+
+def test_site_names_shorter_than_the_option_are_not_compared_with_the_title() -> None:
+    from declutter._headline import keys_of
+
+    title = "Tageblatt - Budget vote delayed again"  # a first segment that is the site's name
+    compared = keys_of([title], sites=["Tageblatt"], options=Options(headline_min_site_chars=9))
+    ignored = keys_of([title], sites=["Tageblatt"], options=Options(headline_min_site_chars=10))
+    assert "tageblatt" not in compared.keys and "tageblatt" in ignored.keys

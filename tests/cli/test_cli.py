@@ -132,9 +132,12 @@ def test_explain_prints_one_line_per_block(capsys: pytest.CaptureFixture[str]) -
     assert code == 0
     assert lines[0] == f"document score {article.score:.3f}"
     assert lines[1].split()[:2] == ["block", "reason"]
-    assert len(lines) == 2 + len(article.blocks)
+    legend = lines.index("reasons:")  # after the blocks, the meaning of each reason shown
+    assert legend == 3 + len(article.blocks) and lines[legend - 1] == ""
     for line, b in zip(lines[2:], article.blocks):
-        assert line.split()[:3] == [str(b.index), "KEEP" if b.kept else "drop", b.reason]
+        label = f"{b.reason}:{b.pruned_by}" if b.pruned_by else b.reason
+        assert line.split()[:3] == [str(b.index), "KEEP" if b.kept else "drop", label]
+    assert {line.split()[0] for line in lines[legend + 1 :]} >= {str(b.reason) for b in article.blocks}
 
 
 # --- stdin ------------------------------------------------------------------------------

@@ -14,13 +14,13 @@ from declutter import DEFAULT_OPTIONS, Options, _cli, _cli_flags
 DOC = REPO / "docs" / "cli.md"
 
 
-def _help(capsys: pytest.CaptureFixture[str]) -> str:
-    assert _cli.main(["--help"]) == 0
+def _help(capsys: pytest.CaptureFixture[str], flag: str = "--help") -> str:
+    assert _cli.main([flag]) == 0
     return capsys.readouterr().out
 
 
 def test_every_options_field_has_a_documented_flag(capsys: pytest.CaptureFixture[str]) -> None:
-    text = " ".join(_help(capsys).split())
+    text = " ".join(_help(capsys, "--help-all").split())
     flags = {f.field: f for f in _cli_flags.option_flags()}
     assert set(flags) == {f.name for f in fields(Options)}
     for flag in flags.values():
@@ -29,6 +29,24 @@ def test_every_options_field_has_a_documented_flag(capsys: pytest.CaptureFixture
         assert flag.flag in text
         if flag.kind is bool:
             assert flag.flag.replace("--", "--no-", 1) in text
+
+
+def test_help_shows_the_everyday_flags_and_help_all_the_tuning_ones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    short, full = _help(capsys), _help(capsys, "--help-all")
+    flags = _cli_flags.option_flags()
+    tuning = [f for f in flags if not f.everyday]
+    def lists(text: str, flag: str) -> bool:
+        return re.search(rf"^  {flag}\b(?!-)", text, re.MULTILINE) is not None
+
+    assert tuning and all(lists(full, f.flag) and not lists(short, f.flag) for f in tuning)
+    assert all(lists(short, f.flag) for f in flags if f.everyday)
+    assert f"{len(tuning)} more flags tune the extraction" in short and "--help-all" in short
+    shown = re.findall(r"^  -", short, re.MULTILINE)
+    assert 20 <= len(shown) <= 32 < len(re.findall(r"^  -", full, re.MULTILINE))
+    # a flag the short help hides still works
+    assert _cli_flags.options_from(_cli._parser().parse_args(["--max-link-ratio", "0.4", "x"])).max_link_ratio == 0.4
 
 
 def test_flags_are_grouped_by_the_options_sections(capsys: pytest.CaptureFixture[str]) -> None:

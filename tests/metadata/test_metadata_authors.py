@@ -136,3 +136,71 @@ def test_labels_dates_and_roles_are_not_names(name: str) -> None:
     html = f"""<html><head><meta name="author" content="{name}"><title>T</title></head>
     <body><h1>T</h1><p>Text.</p></body></html>"""
     assert meta_of(html).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "reporters"),
+    [
+        ("By J.R. Stone\nPublished", ["J.R. Stone"], False),  # abc7news.com: initials written together
+        ("Von Bo2man am 12.01.2011", ["Bo2man"], False),  # a handle's digits are part of it
+        ("Text von Christian Seiler   Illustration von Markus Roost", ["Christian Seiler"], False),  # alacarte.at
+        ("Redaktion: Anna Müller", ["Anna Müller"], False),
+        ("执笔/王一、李二&张三", ["王一", "李二", "张三"], False),
+        ("文丨光明网特约评论员 李勇", ["李勇"], False),  # the role before the name is no name
+        ("河南商报记者马俊峰/文", ["马俊峰"], True),
+        ("新华社北京5月19日电（刘艺、杨吉）", ["刘艺", "杨吉"], True),  # an agency's dateline
+        ("石佳/中国青年报", ["石佳"], True),  # a name and its paper
+    ],
+)
+def test_more_credit_forms(text: str, names: list[str], reporters: bool) -> None:
+    assert names_in_byline(text, max_names=8, reporters=reporters) == names
+
+
+def test_a_credit_with_a_role_word_is_kept_unless_it_is_only_roles() -> None:
+    # pawszilla.com and heartlandnewsfeed.com credit their staff; "Redaktion" alone is no name
+    staff = '<html><body><h1>Headline of the day</h1><div class="author-name"><span>By Staff Writer</span></div></body></html>'
+    assert meta_of(staff).authors == ("Staff Writer",)
+    report = '<html><head><meta name="author" content="HLNF Staff Report"></head><body><p>x</p></body></html>'
+    assert meta_of(report).authors == ("HLNF Staff Report",)
+    alone = '<html><head><meta name="author" content="Redaktion"></head><body><p>x</p></body></html>'
+    assert meta_of(alone).authors == ()
+
+
+def test_companies_and_the_host_name_are_no_authors() -> None:
+    # zfk.de: the agency that built the site in the author meta; tour-magazin.de: the site itself
+    company = '<html><head><meta name="author" content="wegewerk GmbH"></head><body><p>x</p></body></html>'
+    assert meta_of(company).authors == ()
+    club = '<html><head><meta name="author" content="Bundesverband WindEnergie e.V."></head><body><p>x</p></body></html>'
+    assert meta_of(club).authors == ()
+    site = '<html><head><meta name="author" content="TOUR Magazin"></head><body><p>x</p></body></html>'
+    assert meta_of(site, url="https://www.tour-magazin.de/profisport/news/x.html").authors == ()
+    person = '<html><head><meta name="author" content="Daniel Lemire"></head><body><p>x</p></body></html>'
+    assert meta_of(person, url="https://lemire.me/blog/2019/08/02/x/").authors == ("Daniel Lemire",)
+
+
+def test_hcard_author_just_above_the_headline() -> None:
+    # heiko-adams.de (WordPress): "von <span class="author vcard"><a class="fn">Heiko</a>" above the h1
+    html = """<html><head><title>Laufen im Winter</title></head><body><div class="entry-meta">
+    <time datetime="2019-02-10">10. Februar 2019</time><span class="byline"> von <span class="author vcard">
+    <a class="url fn n" href="/author/heiko/">Heiko</a></span></span></div><h1 class="entry-title">Laufen im Winter</h1>
+    <p>Text.</p></body></html>"""
+    assert meta_of(html).authors == ("Heiko",)
+
+
+def test_bracketed_name_after_the_printed_time() -> None:
+    # sohu.com 2004: "2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]" under the headline
+    html = """<html><head><title>劳伦斯：一个无法定义的“洛克菲勒”-搜狐财经</title></head><body>
+    <table><tr><td><strong>劳伦斯：一个无法定义的“洛克菲勒”</strong></td></tr>
+    <tr><td>BUSINESS.SOHU.COM 2004年7月16日08:19 <font>[ 黄宇 ]</font> 来源：[ <a href="#">国际金融报</a> ]</td></tr></table>
+    <p>正文。</p></body></html>"""
+    assert meta_of(html).authors == ("黄宇",)
+
+
+def test_headlines_and_blog_engine_accounts_are_no_authors() -> None:
+    # wind-energie.de marks its headline as an author; Joomla and WordPress default accounts
+    headline = """<html><body><h1>Endlich mehr Beschleunigung wagen!</h1>
+    <span class="news-list-author" itemprop="headline">Endlich mehr Beschleunigung wagen!</span><p>Text.</p></body></html>"""
+    assert meta_of(headline).authors == ()
+    for account in ("Super User", "wordpressadmin"):
+        html = f'<html><head><meta name="author" content="{account}"></head><body><p>x</p></body></html>'
+        assert meta_of(html).authors == ()

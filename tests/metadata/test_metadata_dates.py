@@ -136,3 +136,55 @@ def test_relative_byline_date_resolves_against_reference_time_only() -> None:
     html = "<html><body><h1>标题内容</h1><div class='info'>3小时前</div><p>正文内容。</p></body></html>"
     assert meta_of(html).date is None
     assert meta_of(html, reference_time=datetime(2025, 6, 21, 6, 34)).date == "2025-06-21T03:34"
+
+
+def test_date_after_an_h1_that_shows_part_of_the_declared_title() -> None:
+    # der-farang.com: og:title adds the country; the dateline follows the h1
+    html = """<html><head><meta property="og:title" content="Frei erfunden: Grab-Bote fliegt nach Singapur, Thailand">
+    </head><body><h1>Bangkok</h1><h1>Frei erfunden: Grab-Bote fliegt nach Singapur</h1>
+    <div class="article-meta-wrapper">Von: Björn Jahner <span>|</span> <span>31.10.23</span></div>
+    <p>Text.</p><h1>Leserkommentare</h1></body></html>"""
+    assert meta_of(html).date == "2023-10-31"
+
+
+def test_publication_date_in_a_meta_key_of_no_standard() -> None:
+    # 500px.com: only its own namespace dates the photo; an expiry date is not one
+    html = """<html><head><meta property="five_hundred_pixels:expires" content="2030-01-01">
+    <meta property="five_hundred_pixels:uploaded" content="2013-02-16T04:36:36-05:00"></head><body><p>x</p></body></html>"""
+    assert meta_of(html).date == "2013-02-16T04:36:36-05:00"
+
+
+def test_publication_date_in_a_script_state_object() -> None:
+    # munich2022.com: a framework's page state, no JSON-LD, no printed date
+    html = """<html><head><script>window.__STATE__={"page":{"createdAt":"2022-01-31T15:58:43+01:00",
+    "updatedAt":"2022-02-01T10:00:00+01:00"}}</script></head><body><h1>Europas Topathleten</h1><p>x</p></body></html>"""
+    assert meta_of(html).date == "2022-01-31T15:58:43+01:00"
+
+
+def test_date_in_the_share_image_path_is_the_last_resort() -> None:
+    html = """<html><head><meta property="og:image" content="https://www.eff.org/files/2016/05/04/ar-2015-og.png">
+    </head><body><h1>EFF's 2015 Annual Report</h1></body></html>"""
+    assert meta_of(html).date == "2016-05-04"
+    dated = html.replace("<h1>", "<h1>").replace("</h1>", "</h1><p>Posted 3 June 2016</p>")
+    assert meta_of(dated).date == "2016-06-03"
+
+
+def test_hatom_abbr_keeps_the_date_in_its_title() -> None:
+    # blogspot: <abbr class="published" itemprop="datePublished" title="..."> shows the time only
+    html = """<html><body><h1>Rezi: Love is War</h1><div class="post-footer">Eingestellt von Weinlachgummi um
+    <abbr class="published" itemprop="datePublished" title="2017-09-09T10:52:00+02:00">10:52</abbr></div>
+    <p>Text.</p><div class="sidebar"><span class="date">14.08.2017</span></div></body></html>"""
+    assert meta_of(html).date == "2017-09-09T10:52:00+02:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Nov. 9, 2023, 12:51 AM EST", "2023-11-09T00:51:00-05:00"),  # huffpost.com
+        ("19.11.2019 10:31 MESZ", "2019-11-19T10:31:00+02:00"),
+        ("Nov 19, 2019, 10:31 pm CST", "2019-11-19T22:31"),  # CST: US, China or Cuba, no offset guessed
+        ("le 3 mai 2022 à 10:30 est paru", "2022-05-03T10:30"),  # French "est" is no zone
+    ],
+)
+def test_named_zones_only_where_unambiguous(text: str, iso: str) -> None:
+    assert [v.iso() for v in search_text(text)][:1] == [iso]

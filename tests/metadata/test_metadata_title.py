@@ -109,3 +109,10 @@ def test_declared_kicker_before_a_colon_gives_way_to_the_lone_h1() -> None:
     assert meta_of(html).title == "Kaeser verarscht Neubauer"
     cut = """<html><head><title>SibenLab privacy policy</title></head><body><h1>privacy policy</h1></body></html>"""
     assert meta_of(cut).title == "SibenLab privacy policy"
+
+
+def test_a_visible_part_of_the_headline_is_kept() -> None:
+    # "overflow-hidden" (a layout class) hides nothing: the h1 is read whole
+    html = """<html><head><title>Other words entirely</title></head><body>
+    <h1><span class="overflow-hidden">Visible headline words</span></h1></body></html>"""
+    assert meta_of(html).title == "Visible headline words"

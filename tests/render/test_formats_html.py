@@ -10,8 +10,8 @@ import pytest
 from lxml import html as lxml_html
 
 import declutter
+from declutter._model import DESCRIPTIVE_FIELDS as FIELDS
 from declutter._render import _html, explain_html
-from declutter._render._meta import FIELDS
 from declutter._render._urls import safe_url
 from outputs_helpers import (
     EXPLAIN_ATTRIBUTES,

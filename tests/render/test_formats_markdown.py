@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import declutter
 from declutter import Article, Block
-from declutter._render._meta import FIELDS
+from declutter._model import DESCRIPTIVE_FIELDS as FIELDS
 from outputs_helpers import all_kept, commonmark, inline_text, md_outline, strip_front_matter
 
 PROSE = "with enough words, and commas, to read as prose"

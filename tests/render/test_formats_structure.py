@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 
 import declutter
 from declutter import Image, Link
-from declutter._render._meta import FIELDS
+from declutter._model import DESCRIPTIVE_FIELDS as FIELDS
 from outputs_helpers import all_kept, md_outline, real_page, snippet_pages, strip_front_matter
 
 

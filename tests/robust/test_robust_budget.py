@@ -12,15 +12,17 @@ import pytest
 
 import declutter
 from declutter import Options
+from declutter._headline import keys_of
 from robust_hostile import FAMILIES, PARAGRAPH, article, cost_ratio
 
 _LINEAR = 8.0
 """Cost ratio at 4x over 1x below which growth counts as linear (linear 4, quadratic 16)."""
 _BUDGET_FAMILIES = ["many_italics", "long_last_word", "many_meta_pairs"]
+_LINEAR_FAMILIES = [*_BUDGET_FAMILIES, "huge_title"]
 _UNLIMITED = Options(time_budget=None)
 
 
-@pytest.mark.parametrize("name", _BUDGET_FAMILIES)
+@pytest.mark.parametrize("name", _LINEAR_FAMILIES)
 def test_cost_grows_linearly(name: str) -> None:
     family = FAMILIES[name]
     pages = {k: family(0.05 * k) for k in (1, 4)}
@@ -56,3 +58,13 @@ def test_meta_values_are_read_up_to_the_cap() -> None:
 def test_issue_size_pages_in_a_small_budget(name: str) -> None:
     result = declutter.extract(FAMILIES[name](16), options=Options(time_budget=0.5))
     assert isinstance(result.body, str)
+
+
+def test_a_huge_title_costs_each_block_nothing_more() -> None:
+    """Matching a block against the title keys costs the same for a 4x longer title: sizes
+    rule out a short block before any substring search of the huge title."""
+    keys = {k: keys_of(["Budget news " * (20_000 * k)], options=Options()) for k in (1, 4)}
+    blocks = [f"Budget news {i}" for i in range(2_000)]
+    assert keys[1].match("Budget news " * 20_000) > 0  # the whole title still matches
+    ratio = cost_ratio(lambda k: [keys[k].match(b) for b in blocks], 1)
+    assert ratio < 2.0

@@ -7,6 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from _helpers import segment_html
 from declutter._prune import PrunePlan, plan
+from declutter._reasons import Pruned, PruneKind
 
 
 def _plan(html: str, *, vocabulary: bool = True) -> tuple[PrunePlan, dict[str, int]]:
@@ -24,9 +25,8 @@ def decisions(html: str, *, vocabulary: bool = True) -> dict[str, str | None]:
     for node in tree.css("[data-t]"):
         attrs = node.attributes
         classes = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
-        out[attrs["data-t"]] = result.structural.get(node.mem_id) or result.vocabulary(
-            node.mem_id, node.tag, classes
-        )
+        reason = result.structural.get(node.mem_id) or result.vocabulary(node.mem_id, node.tag, classes)
+        out[attrs["data-t"]] = None if reason is None else str(reason)  # kind:detail
     return out
 
 
@@ -145,7 +145,7 @@ def test_protection_does_not_leak_through_the_class_cache() -> None:
     nodes = {n.attributes["data-t"]: n for n in tree.css("[data-t]")}
     for label in "abc":  # document order, as the segment walk asks
         node = nodes[label]
-        expected = None if label == "b" else "class:sidebar"
+        expected = None if label == "b" else Pruned(PruneKind.CLASS, "sidebar")
         assert result.vocabulary(node.mem_id, "div", "left-sidebar") == expected
 
 
@@ -163,7 +163,7 @@ def test_structural_prune_is_not_protected_by_landmarks() -> None:
 
 def test_overruled_element_is_not_pruned_by_class() -> None:
     result, ids = _plan('<body><div class="share" data-t=e>x</div></body>')
-    assert result.vocabulary(ids["e"], "div", "share") == "class:share"
+    assert result.vocabulary(ids["e"], "div", "share") == Pruned(PruneKind.CLASS, "share")
     result.overruled.add(ids["e"])
     assert result.vocabulary(ids["e"], "div", "share") is None
 
@@ -174,9 +174,9 @@ def test_pruned_container_becomes_one_pruned_block_with_its_reason() -> None:
         "<p>After.</p></body>"
     )
     assert [(b.text, b.kind, b.pruned) for b in seg.blocks] == [
-        ("Before.", "paragraph", ""),
-        ("Share Tweet", "pruned", "class:share"),
-        ("After.", "paragraph", ""),
+        ("Before.", "paragraph", None),
+        ("Share Tweet", "pruned", Pruned(PruneKind.CLASS, "share")),
+        ("After.", "paragraph", None),
     ]
 
 

@@ -21,7 +21,7 @@ def test_exclude_prunes_the_matched_subtrees_before_scoring() -> None:
     doc = declutter.extract(FLOWFX, options=declutter.Options(exclude="pre"))
     assert CODE_LINE in plain.body and CODE_LINE not in doc.body
     assert doc.body.startswith("For the first time in many years")
-    excluded = [b for b in doc.blocks if b.reason == "pruned:excluded"]
+    excluded = [b for b in doc.blocks if b.pruned_by == "excluded"]
     assert excluded and all(not b.kept for b in excluded)
 
 

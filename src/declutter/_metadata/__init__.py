@@ -14,12 +14,12 @@ second copy of the article is still found. One module per concern:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._deadline import NO_DEADLINE, Deadline
+from .._model import Article
 from .._options import Options
 from . import _extras
 from ._authors import find_authors
@@ -32,29 +32,12 @@ from ._text import clean
 from ._title import choose_title
 from ._zone import body_end_nodes, text_after, text_before
 
-__all__ = ["Metadata", "extract_metadata"]
+__all__ = ["extract_metadata"]
 
 # Where dates are written month first (en-US) unless the page says otherwise.
 _MONTH_FIRST = frozenset(("en", "en-US"))
 # An SVG <title> sits a few levels below its <svg> (svg > g > a > title).
 _SVG_DEPTH = 4
-
-
-@dataclass(frozen=True, slots=True)
-class Metadata:
-    title: str | None = None
-    authors: tuple[str, ...] = ()
-    date: str | None = None
-    date_modified: str | None = None
-    date_source: str | None = None
-    site_name: str | None = None
-    description: str | None = None
-    language: str | None = None
-    language_source: str | None = None
-    canonical_url: str | None = None
-    image: str | None = None
-    tags: tuple[str, ...] = ()
-    categories: tuple[str, ...] = ()
 
 
 def extract_metadata(
@@ -65,8 +48,9 @@ def extract_metadata(
     options: Options,
     reference_time: datetime | None = None,
     deadline: Deadline = NO_DEADLINE,
-) -> Metadata:
-    """Metadata of the page in `tree` (`body` is the extracted text, for context); the
+) -> Article:
+    """Metadata of the page in `tree`, as an `Article` with only its metadata fields
+    (`METADATA_FIELDS`) set (`body` is the extracted text, for context); the
     page-sized element lists are read up to `deadline`, the rest is bounded by the caps
     of `options`."""
     found = scan(tree, deadline)
@@ -108,12 +92,14 @@ def extract_metadata(
         tree, time_elements=found.time, jsonld=jsonld, meta=meta, zones=after + before, end_zones=end_zones, url=url or canonical,
         day_first=language.without_text not in _MONTH_FIRST, options=options, reference_time=reference_time,
     )  # fmt: skip
-    # Host names are left out: a personal domain is often its author's name.
+    # Host names are left out of the sites: a personal domain is often its author's name
+    # ("Daniel Lemire" on lemire.me); only a credit that is the host's name itself is refused.
     known_sites = sites + choice.site_hints
     authors = find_authors(
-        tree, headline_zones=[_cut(z, options.byline_window) for z in after], end_zones=end_zones, body=body, jsonld=jsonld, meta=meta, sites=known_sites, options=options
-    )
-    return Metadata(
+        tree, headline_zones=[_cut(z, options.byline_window) for z in after], end_zones=end_zones, body=body, jsonld=jsonld, meta=meta,
+        sites=known_sites, hosts=hosts, options=options, before_zones=before,
+    )  # fmt: skip
+    return Article(
         title=choice.title,
         authors=authors,
         date=dates.date,

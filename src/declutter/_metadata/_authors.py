@@ -7,6 +7,7 @@ wins. A printed credit line (作者/记者/文/By/Von...) comes first: on Chines
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 
 import regex
@@ -14,11 +15,11 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._options import Options
 from .._textstats import has_han
-from ._byline import names_in_byline, source_person, split_names
+from ._byline import SURNAMES, names_in_byline, source_person, split_names
 from ._dateparse import search_text
 from ._jsonld import JsonLd
 from ._meta import PageMeta
-from ._text import clean, clean_lines
+from ._text import clean, clean_lines, fold
 from ._validate import is_site_name, plausible_name
 
 __all__ = ["find_authors"]
@@ -38,15 +39,21 @@ _ZH_ORG = regex.compile(r"(?:报|网|社|台|刊|频道|新闻|杂志|出版社|
 _EDITOR_LABEL = r"(?:责任编辑|编辑|责编|编审|审核|校对)\s*[:：/]?\s*"
 _LABEL_LINE = regex.compile(r"^(?:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur|作者|文)\W*$", regex.I)
 _AT_HANDLE = regex.compile(r"^@[\w.]+$")
+# A person's name in brackets right after the printed time, before the source.
+_BRACKETED_AFTER_TIME = regex.compile(r"\d[日\d]\s{0,3}[\[【]\s{0,3}(\p{Han}{2,3})\s{0,3}[\]】]")
 
 
 def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones: Callable[[], list[str]], body: str,
-                 jsonld: JsonLd, meta: PageMeta, sites: list[str], options: Options) -> tuple[str, ...]:  # fmt: skip
+                 jsonld: JsonLd, meta: PageMeta, sites: list[str], hosts: list[str], options: Options,
+                 before_zones: list[str]) -> tuple[str, ...]:  # fmt: skip
     """The credited authors, in page order, or () when none is credited.
 
     `headline_zones` are the texts printed after each copy of the headline, `end_zones`
-    those at and after the article's end.
+    those at and after the article's end, `before_zones` the text just before the
+    headline (where an author element may sit: "von Heiko" above the title); `hosts` the
+    page's host names (a credit that is one names the site).
     """
+    host_keys = {fold(h) for h in hosts}
     page_text: list[str] = []  # computed at most once, only when an editor check needs it
 
     def valid(name: str, *, org_ok: bool) -> bool:
@@ -54,7 +61,7 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
             name, max_han=options.author_max_han, max_words=options.author_max_words, max_chars=options.author_max_chars
         ):  # fmt: skip
             return False
-        if is_site_name(name, sites):
+        if is_site_name(name, sites) or fold(name) in host_keys:
             return False
         return org_ok or not (has_han(name) and _ZH_ORG.search(name))
 
@@ -88,7 +95,7 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         (lambda: (names_in_byline(t, max_names=limit) for t in texts()), False, False),
         (lambda: (names_in_byline(t, max_names=limit, reporters=True) for t in texts()), False, False),
         (lambda: [_from_meta(meta, options)], False, True),
-        (lambda: _near(_from_elements(tree, options), texts), True, True),
+        (lambda: _near(_from_elements(tree, options), lambda: itertools.chain(texts(), before_zones)), True, True),
         (lambda: [dateline_account(tree, headline_zones, options)], False, False),
         (lambda: [source_person(list(texts()))], False, False),
     ]
@@ -113,6 +120,9 @@ def dateline_account(tree: LexborHTMLParser, zones: list[str], options: Options)
         for i, line in enumerate(lines):
             if not search_text(line):
                 continue
+            bracketed = _BRACKETED_AFTER_TIME.search("\n".join(lines[i : i + 2]))
+            if bracketed is not None and bracketed.group(1)[0] in SURNAMES:
+                return [bracketed.group(1)]  # "2004年7月16日08:19 [ 黄宇 ] 来源："
             for candidate in (lines[i - 1 : i][::-1] + lines[max(0, i - 2) : max(0, i - 1)] + lines[i + 1 : i + 2]):
                 if len(candidate) <= options.author_max_chars and _linked(tree, candidate):
                     return [candidate]
@@ -126,7 +136,7 @@ def _linked(tree: LexborHTMLParser, text: str) -> bool:
     return any(clean(a.text(deep=True)) == text for a in tree.css(f'a:lexbor-contains("{text}")'))
 
 
-def _near(credits: Iterable[list[str]], texts: Callable[[], Iterator[str]]) -> Iterator[list[str]]:
+def _near(credits: Iterable[list[str]], texts: Callable[[], Iterable[str]]) -> Iterator[list[str]]:
     """Credits printed next to the article (author widgets elsewhere name other writers)."""
     pool: list[str] | None = None  # the texts, listed once for all the credits
     for credit in credits:

@@ -11,15 +11,15 @@ from collections.abc import Iterator
 
 import regex
 
-__all__ = ["names_in_byline", "source_person", "split_names"]
+__all__ = ["SURNAMES", "names_in_byline", "source_person", "split_names"]
 
 _HAN = r"\p{Han}"
 # Chinese author labels. A bare 文 counts only with a slash or colon ("文/X", "文：X").
 _ZH_AUTHOR = regex.compile(
-    r"(?:(?:作者|撰文|撰稿|文字|文图|图文|采写)\s*[:：/／|｜]\s*|(?<!\p{Han})(?:作者|撰文|撰稿|采写)\s+|(?<!\p{Han})文\s*[/／:：|｜]\s*)"
+    r"(?:(?:作者|撰文|撰稿|文字|文图|图文|采写|执笔)\s*[:：/／|｜丨]\s*|(?<!\p{Han})(?:作者|撰文|撰稿|采写)\s+|(?<!\p{Han})文\s*[/／:：|｜丨]\s*)"
 )
 # Every label of _ZH_AUTHOR has one of these.
-_ZH_AUTHOR_CHARS = "作撰文采"
+_ZH_AUTHOR_CHARS = "作撰文采执"
 # Reporter credits: 记者 at the start of a phrase or after a newsroom word, never inside
 # prose ("对记者表示", "记者会上").
 _ZH_REPORTER = regex.compile(
@@ -28,7 +28,7 @@ _ZH_REPORTER = regex.compile(
 )
 # Where a Chinese credit ends: punctuation, digits, and the words that follow a name.
 _ZH_STOP = regex.compile(
-    r"[\n（()）【】\[\]|｜，。；;！!？?“”\"《》<>:：]|\d|发自|报道|摄影?(?!\p{Han})|来源|编辑|责编|校对|时间|日期"
+    r"[\n（()）【】\[\]|｜，。；;！!？?“”\"《》<>:：]|[/／](?:文|图|摄)|\d|发自|报道|摄影?(?!\p{Han})|来源|编辑|责编|校对|时间|日期"
     r"|发布|发表|阅读|浏览|评论|点击|通讯员|实习生|记者|等$|(?<=[A-Za-z0-9_])\s+(?=\p{Han})"
 )
 # Words that follow 记者 in prose, not a name ("记者了解到", "记者表示").
@@ -36,14 +36,17 @@ _ZH_NOT_NAME = regex.compile(r"^(?:表示|了解|获悉|注意|发现|看到|采
 # A longer Chinese credit is a description: only a name after a job title is taken from it.
 _MAX_CREDIT_CHARS = 12
 _TITLED_NAME = regex.compile(
-    r"(?:研究员|教授|讲师|主任|部长|所长|院长|博士|主编|专家|学者|律师|医生|会长|理事长|总监|经理|分析师|记者)(\p{Han}{2,3})\s*$"
+    r"(?:研究员|教授|讲师|主任|部长|所长|院长|博士|主编|专家|学者|律师|医生|会长|理事长|总监|经理|分析师|记者|评论员|观察员|主笔)\s?(\p{Han}{2,3})\s*$"
 )
 _SOURCE_PERSON = regex.compile(r"(?<!\p{Han})来源\s*[:：]\s*(\p{Han}{2,3})(?=\s|$|[】\]）)])")
 _ZH_ORG_END = regex.compile(r"(?:报|网|社|台|刊|频道|新闻|杂志|集团|公司|中心)$")
 # "（姚峰 上海报道）": name(s), a place, 报道/电, in brackets.
+# An agency's dateline naming its reporters: "新华社北京5月19日电（刘艺、杨吉）".
+_ZH_WIRE_DATELINE = regex.compile(r"(?:社|网|台|报)\p{Han}{0,8}\d{1,2}月\d{1,2}日电\s{0,3}[（(](?P<names>[\p{Han}、\s]{2,30})[)）]")
+# A name and its paper: "石佳/中国青年报".
+_ZH_NAME_OUTLET = regex.compile(r"(?<!\p{Han})(?P<names>\p{Han}{2,3})\s{0,2}[/／]\s{0,2}\p{Han}{1,10}(?:报|网|社|台|刊|新闻)(?!\p{Han})")
 _ZH_REPORTED = regex.compile(r"[（(]\s*(?P<names>\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4})*)\s+\p{Han}{2,4}(?:报道|电)\s*[)）]")
-# Common one-character surnames: to split reporters' names written without a separator.
-_SURNAMES = frozenset(
+SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
     "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
@@ -51,6 +54,8 @@ _SURNAMES = frozenset(
     "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
     "查麻苑迟邝奚伊"
 )
+"""Common one-character Chinese surnames: to split reporters' names written without a
+separator, and to tell a person from an organisation in an unlabelled credit."""
 # A name is not followed by a digit or sentence punctuation: "记者经历了近10年" is prose.
 _PROSE_STOPS = frozenset("0123456789。；;！!？?“”《》:：")
 _SPLITS = {4: ((2, 2),), 5: ((3, 2), (2, 3)), 6: ((3, 3), (2, 2, 2))}
@@ -60,7 +65,7 @@ _MAX_HAN_NAME = 4
 _WEST_LABEL = regex.compile(
     r"(?:^|(?<=[\n|·•]))[^\S\n]*(?:"
     # Nouns label only with a colon or on a line of their own ("Author: X", "Autor\nX").
-    r"(?P<noun>(?i:post\s+author|autor(?:in)?|author|auteur|texte?|redakteur(?:in)?))(?:\s*[:：]\s*|[^\S\n]*\n\s*)"
+    r"(?P<noun>(?i:post\s+author|autor(?:in)?|author|auteur|texte?|redakteur(?:in)?|redaktion))(?:\s*[:：]\s*|[^\S\n]*\n\s*)"
     r"|(?P<label>(?i:(?:posted|written|reported|published|words|story|photos?\s+and\s+text|"
     r"veröffentlicht|geschrieben|verfasst|erstellt|publié|écrit|publicado|escrito|pubblicato|scritto)\s+"
     r"(?:by|von|par|por|da)"
@@ -79,12 +84,15 @@ _LABEL_ONLY = regex.compile(r"(?i:by|von|par|por|di|da|door|av|posted|written|pu
 _MIN_WORDS_AFTER_LOWER = 2
 _LOWER_PREPOSITIONS = frozenset(("by", "von", "par", "por", "door", "av"))
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|des|la|le|y|bin|al|zu|ter|dos|das|mc|st\.)"
-_CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*\.?"
+# A capitalised word, or initials written together ("J.R.").
+_CAP_WORD = r"(?:(?:\p{Lu}\.){2,3}|\p{Lu}[\p{L}\p{M}'’\-]*\.?)"
 _WEST_NAME = regex.compile(rf"{_CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_CAP_WORD}){{0,4}}")
 _HANDLE = regex.compile(r"[\p{L}\p{N}_][\p{L}\p{N}_.\-]{1,39}")
 # Where a Western credit ends: a date, a bar, a dash, "on/am/le ..." before a date, "in Section".
 _WEST_STOP = regex.compile(
-    r"\n|\s[|·•–—-]\s|\||\d|\s(?:on|am|le|el|il|the|in|for|at|um|à)\s"
+    # (a digit glued to letters is part of a handle: "freeman1984"; two spaces or more
+    # end a credit set apart from the next: "Text von A   Illustration von B")
+    r"\n|\s[|·•–—-]\s|\||(?<![\p{L}\p{N}])\d|[^\S\n]{2,}|\s(?:on|am|le|el|il|the|in|for|at|um|à)\s"
     r"|(?i:\s(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|lesezeit|reading time)\b)"
 )
 # (?<!\s): a try starts only where a run of spaces starts, so a long run costs linear time.
@@ -104,8 +112,12 @@ def names_in_byline(text: str, *, max_names: int, reporters: bool = False) -> li
                 found = _reporter_names(text[m.end() :], max_names)
                 if found:
                     return found
-        reported = _ZH_REPORTED.search(text) if "报道" in text or "电" in text else None
-        return _reporter_names(reported.group("names"), max_names) if reported is not None else []
+        for rx in (_ZH_REPORTED, _ZH_WIRE_DATELINE) if "报道" in text or "电" in text else ():
+            reported = rx.search(text)
+            if reported is not None:
+                return _reporter_names(reported.group("names"), max_names)
+        outlet = _ZH_NAME_OUTLET.search(text) if "/" in text or "／" in text else None
+        return [outlet.group("names")] if outlet is not None and outlet.group("names")[0] in SURNAMES else []
     if any(c in text for c in _ZH_AUTHOR_CHARS):
         for m in _ZH_AUTHOR.finditer(text):
             found = _zh_names(text[m.end() :], max_names)
@@ -147,11 +159,13 @@ def _zh_span(rest: str) -> str:
 
 def _zh_names(rest: str, max_names: int) -> list[str]:
     span = _zh_span(rest)
-    if len(span) <= _MAX_CREDIT_CHARS:
-        return split_names(span, max_names=max_names)
-    # "作者：XX中心研究部部长、研究员徐占忱）": a description ending with a title and the name.
-    m = _TITLED_NAME.search(rest[: rest.find("\n") if "\n" in rest else len(rest)].split("）")[0].split(")")[0])
-    return [m.group(1)] if m is not None else []
+    # "作者：XX中心研究部部长、研究员徐占忱）", "文丨光明网特约评论员 李勇": a description
+    # ending with a title and the name (the role before the name is no name).
+    line = rest[: rest.find("\n") if "\n" in rest else len(rest)].split("）")[0].split(")")[0]
+    m = _TITLED_NAME.search(line)
+    if m is not None and (len(span) > _MAX_CREDIT_CHARS or len(span) < len(line.strip())):
+        return [m.group(1)]
+    return split_names(span, max_names=max_names) if len(span) <= _MAX_CREDIT_CHARS else []
 
 
 def source_person(texts: list[str]) -> list[str]:
@@ -160,7 +174,7 @@ def source_person(texts: list[str]) -> list[str]:
     for text in texts:
         for m in _SOURCE_PERSON.finditer(text):
             name = m.group(1)
-            if name[0] in _SURNAMES and not _ZH_ORG_END.search(name):
+            if name[0] in SURNAMES and not _ZH_ORG_END.search(name):
                 return [name]
     return []
 
@@ -193,7 +207,7 @@ def _split_run(name: str) -> list[str]:
         for size in sizes:
             parts.append(name[at : at + size])
             at += size
-        if all(p[0] in _SURNAMES for p in parts):
+        if all(p[0] in SURNAMES for p in parts):
             valid.append(parts)
     if len(valid) == 1:
         return valid[0]

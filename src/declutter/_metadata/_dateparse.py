@@ -77,7 +77,20 @@ def make_date(y: int, mo: int, d: int, h: int | None = None, mi: int | None = No
 
 # --- zones ---------------------------------------------------------------------------------
 
-_ZONE = r"(?P<zone>Z(?![A-Za-z])|[+-]\d{2}:?\d{2}(?!\d)|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?)"
+# Named zones read only where the abbreviation means one offset: CST (US, China, Cuba),
+# IST (India, Ireland, Israel), BST (British summer, Bangladesh) and AST are left out, and
+# a time printed with one of them keeps no zone (an offset is never guessed).
+_NAMED_ZONES = {
+    "CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120, "WET": 0, "WEST": 60, "EET": 120, "EEST": 180,
+    "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
+    "AKST": -540, "AKDT": -480, "HST": -600, "JST": 540, "KST": 540, "HKT": 480, "SGT": 480,
+    "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780,
+}  # fmt: skip
+_ZONE = (
+    r"(?P<zone>Z(?![A-Za-z])|[+-]\d{2}:?\d{2}(?!\d)|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?"
+    # upper case only, even in the patterns that ignore case ("est" is a French word)
+    r"|(?-i:" + "|".join(sorted(_NAMED_ZONES, key=len, reverse=True)) + r")(?![A-Za-z]))"
+)
 
 
 def _offset(zone: str | None) -> int | None:
@@ -86,6 +99,8 @@ def _offset(zone: str | None) -> int | None:
     zone = zone.strip().upper()
     if zone in ("Z", "UTC", "GMT"):
         return 0
+    if zone in _NAMED_ZONES:
+        return _NAMED_ZONES[zone]
     zone = zone.removeprefix("UTC").removeprefix("GMT").strip()
     sign = -1 if zone.startswith("-") else 1
     digits = zone[1:].replace(":", "")

@@ -64,6 +64,18 @@ _URL_DATE = re.compile(
 )
 
 
+# Meta keys of no standard that name a publication ("five_hundred_pixels:uploaded").
+_OTHER_PUBLISHED_KEY = re.compile(r"publish|upload|creat|releas|issued|pubdate", re.IGNORECASE)
+_NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|edit|review|birth|end|start", re.IGNORECASE)
+# A publication date in a page's own JSON (state for scripts, not JSON-LD): the key, then
+# an ISO date; literal alternatives and bounded runs, linear to match.
+_SCRIPT_DATE = re.compile(
+    r'"(?:datePublished|publishedAt|published_at|publishDate|publish_date|publicationDate|'
+    r'firstPublished|createdAt|created_at|dateCreated|uploadDate|pubDate)"\s{0,4}:\s{0,4}"'
+    r"((?:19|20)\d\d-\d\d-\d\d[T \d:.+\-Z]{0,25})\""
+)
+
+
 @dataclass(frozen=True, slots=True)
 class DateResult:
     date: str | None = None
@@ -104,6 +116,13 @@ def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonl
         source = "text" if published is not None else None
     if published is None:
         published = _from_url(url, check)
+        source = "url" if published is not None else None
+    if published is None:
+        # Last resorts: what the page declares in a form nobody standardised.
+        published = _first(check.structured, _other_meta(meta)) or _from_scripts(tree, check, options)
+        source = "meta" if published is not None else None
+    if published is None:
+        published = _from_url(meta.first("og:image", "twitter:image"), check)
         source = "url" if published is not None else None
     # The date at the article's end: the last resort, or the time of a date without one
     # (comments follow the article, so it never overrides a time).
@@ -159,7 +178,8 @@ def _from_time_elements(nodes: list[LexborNode], check: _Checker, options: Optio
     """`<time datetime>` and itemprop=datePublished, by their machine-readable attribute."""
     for node in nodes[: options.date_max_elements]:
         attrs = node.attributes
-        raw = attrs.get("datetime") or attrs.get("content")
+        # (an hAtom <abbr class=published title="2017-09-09T10:52:00+02:00"> keeps it in title)
+        raw = attrs.get("datetime") or attrs.get("content") or (attrs.get("title") if node.tag == "abbr" else None)
         if raw and not _skipped(node):
             value = check.structured(raw)
             if value is not None:
@@ -234,6 +254,34 @@ def _refine(structured: DateValue, printed: DateValue) -> DateValue:
         # here), never one made up by subtracting the two sources.
         return printed
     return structured
+
+
+def _other_meta(meta: PageMeta) -> list[str]:
+    """Values of meta keys outside the known lists that name a publication."""
+    known = set(_PUBLISHED_KEYS) | set(_MODIFIED_KEYS)
+    return [
+        value for key, values in meta.values.items()
+        if key not in known and _OTHER_PUBLISHED_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key)
+        for value in values if value
+    ]  # fmt: skip
+
+
+def _from_scripts(tree: LexborHTMLParser, check: _Checker, options: Options) -> DateValue | None:
+    """The first publication date in the JSON of the page's scripts (a framework's state:
+    ``"createdAt":"2022-01-31T15:58:43+01:00"``)."""
+    budget = options.date_script_scan_chars
+    for script in tree.css("script"):
+        if budget <= 0:
+            break
+        text = script.text(deep=True)[:budget]
+        budget -= len(text)
+        if '"' not in text:
+            continue
+        for m in itertools.islice(_SCRIPT_DATE.finditer(text), options.date_max_elements):
+            value = check.structured(m.group(1))
+            if value is not None:
+                return value
+    return None
 
 
 def _from_url(url: str | None, check: _Checker) -> DateValue | None:

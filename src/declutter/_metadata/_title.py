@@ -38,8 +38,13 @@ _KICKER_CLASS = re.compile(
     re.IGNORECASE,
 )
 # Text kept for screen readers or hidden by the page (a ": " between kicker and headline).
-_HIDDEN_CLASS = re.compile(r"visually-?hidden|sr-only|screen-reader|hidden|aural", re.IGNORECASE)
-_HIDDEN_SELECTOR = '[aria-hidden="true"], [hidden], [class*="hidden" i], [class*="sr-only" i], [class*="screen-reader" i], [class*="aural" i]'
+# (the classes of screen-reader text; "hidden" and "aural" only as whole names, so that
+# "overflow-hidden" stays visible)
+_HIDDEN_CLASS = re.compile(r"visually-?hidden|sr-only|screen-reader|(?:^|\s)(?:hidden|aural)(?:\s|$)", re.IGNORECASE)
+_HIDDEN_SELECTOR = (
+    '[aria-hidden="true"], [hidden], [class~="hidden"], [class~="aural"], [class*="visually-hidden" i], '
+    '[class*="visuallyhidden" i], [class*="sr-only" i], [class*="screen-reader" i]'
+)
 _BLANK = frozenset(("br", "wbr"))
 _REPLACEMENT_CHAR = "\ufffd"
 
@@ -79,7 +84,7 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
     if choice.title is None:
         choice = _from_references(candidates, refs, site_keys, options, complete=complete)
     if choice.title is not None:
-        choice.nodes = _copies(tree, candidates, choice.title, options)
+        choice.nodes = _copies(tree, candidates, choice.title, options) or _near_copies(candidates, choice.title, options)
         choice.site_hints = _site_hints(fold(choice.title), segmented, run_keys, _SITE_HINTS)
         if not choice.site_hints and refs:  # a displayed headline the references word otherwise
             choice.site_hints = _site_hints(fold(_declared(refs[0], site_keys)), segmented, run_keys, _SITE_HINTS)
@@ -196,6 +201,19 @@ def _copies(tree: LexborHTMLParser, candidates: list[_Candidate], title: str,
                 if len(out) >= options.title_max_copies:
                     break
     return out
+
+
+def _near_copies(candidates: list[_Candidate], title: str, options: Options) -> list[LexborNode]:
+    """No element shows the headline as declared: the h1s that show most of it ("Headline"
+    of "Headline, Place"), where the byline and the date follow all the same."""
+    key = fold(title)
+    share = options.title_anchor_min_share
+    out = [
+        c.node for c in candidates
+        if c.rank == 0 and (c.key in key or key in c.key) and not _excluded(c.node)
+        and min(len(c.key), len(key)) >= share * max(len(c.key), len(key))
+    ]  # fmt: skip
+    return out[: options.title_max_copies]
 
 
 def _from_references(candidates: list[_Candidate], refs: list[str], site_keys: set[str],

@@ -17,29 +17,49 @@ _BRAND = 2
 _HAN_CHAR = regex.compile(r"\p{Han}")
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*")
-# Credits that are roles, not names: editors, sources, photographers, generic staff.
+# Credits that are roles, not names: editors, sources, photographers, generic staff. A
+# name made of these words only is none ("Redaktion"); with another word it is a credit
+# the page gives ("HLNF Staff Report", "Staff Writer").
 _ROLE_WORDS = frozenset(
     w.casefold()
     for w in (
         "责任编辑", "编辑", "责编", "来源", "校对", "审核", "审校", "摄影", "图片", "出处", "作者", "记者",
         "通讯员", "本报", "本报记者", "佚名", "匿名", "未知", "小编", "admin", "administrator", "staff",
-        "editor", "editors", "redaktion", "rédaction", "redazione", "redacción", "newsroom", "anonymous",
-        "unknown", "author", "guest", "wire", "reuters", "afp", "ap", "dpa", "by", "von", "and", "und",
-        "posted", "written", "share", "follow", "email", "facebook", "twitter", "instagram", "linkedin",
-        "published", "veröffentlicht", "publisher", "post", "auteur", "autor", "autorin", "beitrag",
-        "drucken", "print", "photos", "photo", "foto", "fotos", "nachricht", "zuletzt", "suche",
-        "search", "menu", "menü", "home", "startseite", "kontakt", "contact", "login", "read",
-        # Interface words that follow a label in tab bars and widgets ("作者 标签").
+        "editors", "redaktion", "rédaction", "redazione", "redacción", "newsroom", "anonymous",
+        "unknown", "guest", "wire", "reuters", "afp", "ap", "dpa", "publisher", "beitrag", "nachricht",
+        "photos", "fotos", "team",
+    )
+)  # fmt: skip
+# Words that label a credit: a name never starts with one ("By Jane", "Autor Peter Maahn").
+_LABEL_WORDS = frozenset(
+    w.casefold()
+    for w in (
+        "by", "von", "and", "und", "posted", "written", "published", "veröffentlicht", "post", "zuletzt",
+        "author", "autor", "autorin", "auteur", "editor", "photo", "foto",
+    )
+)  # fmt: skip
+# Interface words: a text holding one is a widget, not a name ("Share on Facebook", "作者 标签").
+_INTERFACE_WORDS = frozenset(
+    w.casefold()
+    for w in (
+        "share", "follow", "email", "facebook", "twitter", "instagram", "linkedin", "drucken", "print",
+        "suche", "search", "menu", "menü", "home", "startseite", "kontakt", "contact", "login", "read",
         "标签", "最新", "热门", "推荐", "相关", "更多", "关注", "分享", "评论", "收藏", "举报", "首页",
         "专栏", "文章", "简介", "主页", "登录", "注册", "搜索",
     )
 )  # fmt: skip
+# A company's legal form: the credit names an organisation ("wegewerk GmbH", "Verband e.V.").
+_LEGAL_FORM = regex.compile(
+    r"(?<![\p{L}.])(?:GmbH|gGmbH|mbH|AG|eG|e\.\s?V\.?|Ltd\.?|Inc\.?|LLC|S\.A\.|SE|KG|OHG|Corp\.?)(?![\p{L}])"
+)
 _CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(
     w.casefold()
     for w in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "today", "heute", "yesterday", "gestern"]
 )
 _SURNAME_PARTICLES = frozenset(("von", "van", "de", "der", "zu", "da", "di", "del", "la", "le"))
-_NOT_NAME = regex.compile(r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|]|\d{3,}", regex.I)
+# Addresses, markup, long numbers, sentence marks ("Endlich mehr wagen!": a headline), and
+# the default accounts of blog engines ("wordpressadmin", "Super User").
+_NOT_NAME = regex.compile(r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|!?！？]|\d{3,}|admin|^super user$", regex.I)
 
 
 def plausible_date(value: DateValue, *, min_year: int, reference_time: datetime | None,
@@ -62,7 +82,10 @@ def plausible_name(name: str, *, max_han: int, max_words: int, max_chars: int) -
     """Looks like a person's or an account's name: short, letters, no address or number."""
     if not name or len(name) > max_chars or _NOT_NAME.search(name):
         return False
-    if not _LETTER.search(name) or name.casefold() in _ROLE_WORDS:
+    folded = name.casefold()
+    if not _LETTER.search(name) or folded in _ROLE_WORDS or folded in _INTERFACE_WORDS or folded in _LABEL_WORDS:
+        return False
+    if _LEGAL_FORM.search(name):
         return False
     if has_han(name):
         han = len(_HAN_CHAR.findall(name))
@@ -73,9 +96,11 @@ def plausible_name(name: str, *, max_han: int, max_words: int, max_chars: int) -
     calendar = [w in _CALENDAR_WORDS for w in words]
     if all(calendar) or (any(calendar) and any(w.isdigit() for w in words)):
         return False  # "Dezember 10", "Dienstag": a date, not a name ("Jan Novak" is one)
-    # A role word rejects the name, except a surname particle after the first word
-    # ("Christoph von Eichhorn"; "von" alone, or first, is the byline's label).
-    return not any(w in _ROLE_WORDS and not (i and w in _SURNAME_PARTICLES) for i, w in enumerate(words))
+    # A label first ("von" first is the byline's label; later, a surname particle:
+    # "Christoph von Eichhorn"), an interface word anywhere, or only role words: no name.
+    if words[0] in _LABEL_WORDS or any(w in _INTERFACE_WORDS for w in words):
+        return False
+    return not all(w in _ROLE_WORDS or w in _LABEL_WORDS for w in words)
 
 
 def is_site_name(name: str, sites: list[str]) -> bool:

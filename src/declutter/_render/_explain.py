@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .._reasons import PruneKind, Reason
 from . import _meta
 from ._html import escape, head
 
@@ -38,10 +39,26 @@ def explain_table(article: Article) -> str:
     for b in article.blocks:
         preview = b.text.replace("\n", " ")[:_PREVIEW_CHARS]
         rows.append(
-            f"{b.index:5d} {'KEEP' if b.kept else 'drop'} {b.reason[:24]:24} {b.kind[:10]:10} "
+            f"{b.index:5d} {'KEEP' if b.kept else 'drop'} {_label(b)[:24]:24} {b.kind[:10]:10} "
             f"{b.length:6d} {b.link_ratio:5.2f} {b.score:8.1f}  {b.path[-40:]:40}  {preview}"
         )
+    rows += ["", "reasons:", *(f"  {name:24} {meaning}" for name, meaning in _legend(article))]
     return "\n".join(rows) + "\n"
+
+
+def _label(block: Block) -> str:
+    """The reason as the views show it: a pruned block's says what pruned it."""
+    return f"{block.reason}:{block.pruned_by}" if block.pruned_by else str(block.reason)
+
+
+def _legend(article: Article) -> list[tuple[str, str]]:
+    """The meaning of every reason and prune kind the page's blocks carry, in the order of
+    their declaration."""
+    reasons = {b.reason for b in article.blocks}
+    kinds = {b.pruned_by.partition(":")[0] for b in article.blocks if b.pruned_by}
+    return [(str(r), r.meaning) for r in Reason if r in reasons] + [
+        (f"pruned:{k}", k.meaning) for k in PruneKind if k in kinds
+    ]
 
 
 # Fixed styles (constants only: no page content ever reaches a style attribute).
@@ -94,7 +111,7 @@ def _decision(block: Block) -> str:
 
 def _summary(article: Article) -> list[str]:
     counts = Counter(_decision(b) for b in article.blocks)
-    reasons = Counter((_decision(b), b.reason) for b in article.blocks)
+    reasons = Counter((_decision(b), _label(b)) for b in article.blocks)
     legend = "".join(
         f'<span style="{_KEY};background:{colour[1]};border:2px solid {colour[0]}"></span>'
         f"{colour[3].lower()} {counts[decision]}"
@@ -118,6 +135,12 @@ def _summary(article: Article) -> list[str]:
             + ", ".join(f"{escape(r)} ({d}) {n}" for (d, r), n in reasons.most_common())
             + "</p>"
         ),
+        f'<table style="{_LABEL};border-collapse:collapse;margin-top:4px">',
+        *(
+            f'<tr><td style="{_CELL}">{escape(name)}</td><td style="{_CELL}">{escape(meaning)}</td></tr>'
+            for name, meaning in _legend(article)
+        ),
+        "</table>",
     ]
     return lines
 
@@ -133,7 +156,7 @@ def _block(block: Block) -> str:
     bar = min(int(abs(block.score) * _BAR_PX_PER_POINT), _MAX_BAR_PX)
     bar_colour = "#1e8e3e" if block.score >= 0 else "#d93025"
     features = (
-        f"#{block.index} {label} {escape(block.reason)} · {escape(block.kind)} &lt;{escape(block.tag)}&gt; · "
+        f"#{block.index} {label} {escape(_label(block))} · {escape(block.kind)} &lt;{escape(block.tag)}&gt; · "
         f"score {block.score:.1f} · length {block.length} · links {block.link_ratio:.2f} · "
         f"{escape(block.path)}"
     )

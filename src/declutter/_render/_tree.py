@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .._reasons import Reason
 from ._urls import safe_url
 
 if TYPE_CHECKING:  # the renderers only read these (see _render/__init__)
@@ -123,7 +124,7 @@ Node = Heading | Paragraph | Code | Figure | Quote | ListNode | Table
 def build(blocks: Sequence[Block], base_url: str | None) -> tuple[Node, ...]:
     """The tree of the kept blocks (and of the images of captions left out only for being
     captions, so a figure keeps its picture when `Options.include_captions` is off)."""
-    shown = [b for b in blocks if b.kept or (b.images and b.reason == "caption")]
+    shown = [b for b in blocks if b.kept or (b.images and b.reason == Reason.CAPTION)]
     return _Builder(base_url).nodes(shown, 0, 0, frozenset())
 
 

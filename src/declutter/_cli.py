@@ -25,6 +25,7 @@ from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
 from ._decode import not_a_page
 from ._fetch import DEFAULT_TIMEOUT, FetchError, fetch, is_url
 from ._inputs import Entry, InputFile, Remote, Source, Unreadable
+from ._metadata._language import is_target, targets
 from ._model import Article
 from ._options import SECTIONS, Options
 from ._pipeline import extract
@@ -95,6 +96,8 @@ class _CliSettings:
     """Seconds fetching one URL may take."""
     encoding: str | None = None
     """--encoding: the charset of a fetched page whose header states none."""
+    languages: frozenset[str] = frozenset()
+    """--target-language as primary languages: pages in others are skipped (empty: none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +110,8 @@ class _Job:
 class _Rendered:
     output: str
     explain_html: str | None
+    skipped: str | None = None
+    """The page's language when --target-language skips it (nothing is written)."""
 
 
 def _parser(*, every_flag: bool = False) -> argparse.ArgumentParser:
@@ -316,8 +321,11 @@ def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Cli
     _cli_dask.check(parser, args)
     try:
         options = _cli_flags.options_from(args)
+        languages = targets(options.target_language)
     except (TypeError, ValueError) as exc:
         parser.error(str(exc))
+    if languages and args.scheduler is not None:
+        parser.error("--target-language is applied here, not on a cluster: drop --scheduler")
     return _CliSettings(
         # on a cluster, JSON records (also what parquet holds); _cli_dask writes them
         format="jsonl" if args.json or args.scheduler is not None else (args.format or "text"),
@@ -327,6 +335,7 @@ def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Cli
         options=options,
         timeout=args.timeout,
         encoding=args.encoding,
+        languages=languages,
     )
 
 
@@ -408,7 +417,9 @@ class _CliRun:
         self.mode = file_mode()
         total = None if any(e.warc or e.path == "-" for e in self.entries) else len(self.entries)
         shown = self.many and not self.args.quiet and stderr.isatty()
-        self.progress = Progress(stderr, enabled=shown, total=total)
+        self.progress = Progress(
+            stderr, enabled=shown, total=total, skipped=0 if self.settings.languages else None
+        )
         if self.args.scheduler is None:
             self._extract_here()
         else:
@@ -476,6 +487,8 @@ class _CliRun:
             detail = f"{type(error).__name__}: {error}" if error is not None else "no result"
             return self._fail(source.name, f"internal error: {detail}")
         rendered = outcome.value
+        if rendered.skipped is not None:
+            return self._skip(source.name, rendered.skipped)
         try:
             self._write(source, rendered)
         except BrokenPipeError:
@@ -510,6 +523,15 @@ class _CliRun:
             self.csv_header_written = True
         self.stdout.write(text)
         self.stdout.flush()
+
+    def _skip(self, name: str, language: str) -> bool:
+        """A page in another language than --target-language: counted, not written (a
+        single page says so, a batch's summary counts them)."""
+        assert self.progress is not None
+        self.progress.skip()
+        if not self.many:
+            self._error(f"{name}: skipped, its language {language} is not a --target-language")
+        return True
 
     def _fail(self, name: str, message: str) -> bool:
         self.failures += 1
@@ -549,6 +571,8 @@ def _work(job: _Job) -> _Rendered | None:
     if page is None:
         return None
     article = extract(page.data, url=page.url, encoding=page.encoding, options=settings.options)
+    if not is_target(article.language, settings.languages):
+        return _Rendered("", None, skipped=article.language)
     report = explain_html(article) if settings.explain_html else None
     return _Rendered(_render(article, page.name, settings), report)
 

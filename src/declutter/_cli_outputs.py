@@ -107,6 +107,8 @@ class Progress:
     total: int | None = None
     pages: int = 0
     failed: int = 0
+    skipped: int | None = None
+    """Pages skipped for their language (None: no --target-language, not shown)."""
     started: float = field(default_factory=time.monotonic)
     _drawn: float = 0.0
     _visible: bool = False
@@ -120,6 +122,10 @@ class Progress:
             self.stream.write("\r\x1b[K" + self._line(now))
             self.stream.flush()
             self._visible = True
+
+    def skip(self) -> None:
+        """Count a page skipped for its language (before its `step`)."""
+        self.skipped = (self.skipped or 0) + 1
 
     def clear(self) -> None:
         """Erase the line (before other output reaches the terminal)."""
@@ -135,8 +141,9 @@ class Progress:
     def summary(self) -> str:
         elapsed = time.monotonic() - self.started
         pages = "page" if self.pages == 1 else "pages"
+        skipped = "" if self.skipped is None else f", {self.skipped} skipped (other language)"
         return (
-            f"declutter: {self.pages} {pages}, {self.failed} failed, {elapsed:.1f} s, "
+            f"declutter: {self.pages} {pages}, {self.failed} failed{skipped}, {elapsed:.1f} s, "
             f"{self.rate():.1f} pages/s"
         )
 

@@ -204,7 +204,11 @@ class Article:
     description: str | None = _field(None, source=_FROM_METADATA, describes=True)
     """The page's summary (``og:description``/``description`` meta)."""
     language: str | None = _field(None, source=_FROM_METADATA, describes=True)
-    """BCP 47 language tag from the markup, else guessed from the text's script."""
+    """BCP 47 language tag: the markup's, the text's identified language (with the
+    ``language`` extra), or the one of the text's script (see `language_source`)."""
+    language_source: str | None = _field(None, source=_FROM_METADATA, describes=False)
+    """Where `language` was found: ``markup``, ``text`` (identified by py3langid, which
+    overrules a declaration the text clearly contradicts) or ``script``."""
     image: str | None = _field(None, source=_FROM_METADATA, describes=True)
     """URL of the lead image."""
     tags: tuple[str, ...] = _field((), source=_FROM_METADATA, describes=True)

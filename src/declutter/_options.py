@@ -343,6 +343,11 @@ class Options:
     CSS selectors of subtrees that are never part of the body, pruned before scoring as
     chrome is (their blocks read reason ``pruned``, pruned_by ``excluded``). Invalid selectors
     raise ValueError.""", everyday=True)
+    target_language: str | None = _option(None, "output", """
+    Languages wanted (comma-separated tags, ``en`` or ``de,fr``; a primary language matches
+    its regional variants): the command line skips pages identified as another language
+    (no output, counted in the summary) and keeps pages whose language is unknown. The
+    library never skips: callers compare `Article.language` themselves.""", everyday=True)
     include_links: bool = _option(False, "output", """
     Record the links inside the text (`Block.links`), for the markdown and HTML formats.
     Never changes the text or which blocks are kept.""", everyday=True)
@@ -452,6 +457,21 @@ class Options:
     Characters of title and body whose script decides the language when none is declared.""")
     language_min_script_share: float = _option(0.1, "metadata", """
     Share of the sample's letters a script needs to decide the language (kana first).""")
+    language_min_text: int = _option(8, "metadata", """
+    Measure (words, CJK characters) the sample needs before py3langid (the ``language``
+    extra) identifies its language; shorter samples fall back on the script.""")
+    language_mixed_script_share: float = _option(0.03, "metadata", """
+    Share of the sample's letters a non-Latin script needs for py3langid to read only the
+    sample's text outside ASCII (code and Latin terms outweigh Chinese in a code blog).""")
+    language_min_confidence: float = _option(0.8, "metadata", """
+    py3langid's probability an identification needs to be trusted (when the markup declares
+    no language, or to be compared with the declaration).""")
+    language_override_text: int = _option(40, "metadata", """
+    Measure the sample needs before its identification replaces a declaration naming another
+    language.""")
+    language_override_confidence: float = _option(0.99, "metadata", """
+    py3langid's probability an identification needs to replace a declaration naming another
+    language (templates copy ``lang="en"`` onto pages in any language).""")
     date_element_max_chars: int = _option(120, "metadata", """
     A date-marked element with more text than this is a container, not a date.""")
     date_label_scan_chars: int = _option(100_000, "metadata", """
@@ -506,6 +526,7 @@ _RANGES: dict[str, tuple[float, float]] = {
         ("grandparent_share", "headline_zone_share", "headline_min_coverage", "max_link_ratio",
          "long_block_max_link_ratio", "sibling_max_link_ratio", "extension_max_link_ratio",
          "teaser_headline_link_ratio", "utf8_tolerated_errors", "language_min_script_share",
+         "language_mixed_script_share", "language_min_confidence", "language_override_confidence",
          "parse_budget_share"),
         _SHARE,
     ),

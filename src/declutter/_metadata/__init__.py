@@ -85,13 +85,12 @@ def extract_metadata(
     language = find_language(
         [meta.lang, meta.first("content-language", "dc.language", "language", "og:locale"), jsonld.language],
         f"{choice.title or ''} {body[: options.language_sample_chars]}",  # what is sampled
-        sample_chars=options.language_sample_chars,
-        min_share=options.language_min_script_share,
+        options,
     )
     end_zones = _EndZones(tree, body, next(iter(choice.nodes), None), options)
     dates = find_dates(
         tree, time_elements=found.time, jsonld=jsonld, meta=meta, zones=after + before, end_zones=end_zones, url=url or canonical,
-        day_first=language not in _MONTH_FIRST, options=options, reference_time=reference_time,
+        day_first=language.without_text not in _MONTH_FIRST, options=options, reference_time=reference_time,
     )  # fmt: skip
     # Host names are left out of the sites: a personal domain is often its author's name
     # ("Daniel Lemire" on lemire.me); only a credit that is the host's name itself is refused.
@@ -108,7 +107,8 @@ def extract_metadata(
         date_source=dates.source,
         site_name=site_name,
         description=_extras.description(meta, jsonld),
-        language=language,
+        language=language.tag,
+        language_source=language.source.value if language.source else None,
         canonical_url=canonical,
         image=_extras.absolute(_extras.image(meta, jsonld), url or canonical),
         tags=_extras.tags(found.tag_links, meta, jsonld, options),

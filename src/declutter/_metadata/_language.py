@@ -1,12 +1,38 @@
-"""The page's language: declared in the markup, else guessed from the script of the text."""
+"""The page's language: declared in the markup, identified from the text, or guessed from the
+text's script.
+
+The three sources and the rule that picks among them (`find_language`):
+
+- ``markup``: the first valid tag among ``<html lang>``, the language metas and JSON-LD's
+  ``inLanguage``. It wins unless the text clearly contradicts it (templates copy
+  ``lang="en"`` onto pages in any language).
+- ``text``: py3langid (the ``language`` extra) on the sampled title and body, trusted when the
+  sample measures at least `Options.language_min_text` and the identification reaches
+  `Options.language_min_confidence`; it replaces a declaration whose primary language differs
+  only from `Options.language_override_text` and `Options.language_override_confidence`.
+  Where a non-Latin script holds `Options.language_mixed_script_share` of the letters, only
+  the text outside ASCII is identified: code and Latin terms in a Chinese blog outweigh it.
+- ``script``: the dominant non-Latin script (kana, Hangul, Han...) when neither decides; Latin
+  text is left undecided. Without the extra this is the only fallback, as before it existed.
+"""
 
 from __future__ import annotations
 
+import functools
+import importlib
+from enum import StrEnum
+from typing import Any, NamedTuple
+
 import regex
 
+from .._options import Options
+from .._textstats import measure
 from ._text import clean
 
-__all__ = ["find_language", "normalise_tag"]
+__all__ = [
+    "Language", "LanguageSource", "find_language", "identifier_available", "is_target", "normalise_tag", "primary",
+    "targets",
+]
 
 _TAG = regex.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 # Scripts that name one language well enough; Latin text is left undecided. Kana before
@@ -23,6 +49,28 @@ _SCRIPTS = (
     ("bn", regex.compile(r"\p{Bengali}")),
     ("ru", regex.compile(r"\p{Cyrillic}")),  # the most common Cyrillic-script language
 )
+_ASCII_RUNS = regex.compile(r"[\x00-\x7f]+")
+
+
+class LanguageSource(StrEnum):
+    """Where `Article.language` comes from."""
+
+    MARKUP = "markup"
+    """The page's own declaration (``<html lang>``, a language meta, JSON-LD)."""
+    TEXT = "text"
+    """py3langid's confident identification of the title and body."""
+    SCRIPT = "script"
+    """The script most of the text's letters are written in (kana, Hangul, Han...)."""
+
+
+class Language(NamedTuple):
+    """The page's language tag and the source it was taken from (both None: undecided)."""
+
+    tag: str | None = None
+    source: LanguageSource | None = None
+    without_text: str | None = None
+    """What markup, then script, give without the identifier (the date order reads it, so
+    that installing the extra leaves dates as they were)."""
 
 
 def normalise_tag(value: str | None) -> str | None:
@@ -34,13 +82,84 @@ def normalise_tag(value: str | None) -> str | None:
     return "-".join([parts[0].lower()] + [p.upper() if len(p) == 2 else p for p in parts[1:]])
 
 
-def find_language(declared: list[str | None], text: str, *, sample_chars: int, min_share: float) -> str | None:
-    """The first valid declared tag, else the language of the dominant non-Latin script."""
-    for value in declared:
-        tag = normalise_tag(value)
-        if tag is not None:
-            return tag
-    sample = text[:sample_chars]
+def primary(tag: str) -> str:
+    """The primary language subtag: ``zh-Hans-CN`` -> ``zh``."""
+    return tag.split("-", 1)[0].lower()
+
+
+def targets(value: str | None) -> frozenset[str]:
+    """The primary languages of a comma-separated list of tags (`Options.target_language`);
+    empty for None. Raises ValueError for a piece that is no language tag."""
+    if value is None:
+        return frozenset()
+    wanted = set()
+    for piece in value.split(","):
+        tag = normalise_tag(piece)
+        if tag is None:
+            raise ValueError(f"--target-language: {piece.strip()!r} is not a language tag (en, de-AT...)")
+        wanted.add(primary(tag))
+    return frozenset(wanted)
+
+
+def is_target(language: str | None, wanted: frozenset[str]) -> bool:
+    """Whether a page in `language` is wanted: no targets, an unknown language, or a match."""
+    return not wanted or language is None or primary(language) in wanted
+
+
+def find_language(declared: list[str | None], text: str, options: Options) -> Language:
+    """The page's language by the rule of the module's documentation."""
+    markup = next((tag for tag in map(normalise_tag, declared) if tag is not None), None)
+    sample = text[: options.language_sample_chars]
+    script = _script_guess(sample, options.language_min_script_share)
+    mixed = script or _script_guess(sample, options.language_mixed_script_share)
+    identified = _identify(_ASCII_RUNS.sub(" ", sample) if mixed else sample, options)
+    without_text = markup or script
+    if markup is not None and not _contradicts(identified, markup, options):
+        return Language(markup, LanguageSource.MARKUP, without_text)
+    if identified is not None:
+        return Language(identified[0], LanguageSource.TEXT, without_text)
+    if script is not None:
+        return Language(script, LanguageSource.SCRIPT, without_text)
+    return Language()
+
+
+def identifier_available() -> bool:
+    """Whether py3langid (the ``language`` extra) is installed."""
+    return _identifier() is not None
+
+
+def _contradicts(identified: tuple[str, float, int] | None, markup: str, options: Options) -> bool:
+    if identified is None or identified[0] == primary(markup):
+        return False
+    _, confidence, length = identified
+    return confidence >= options.language_override_confidence and length >= options.language_override_text
+
+
+def _identify(sample: str, options: Options) -> tuple[str, float, int] | None:
+    """(language, confidence, sample measure) when the identification is trusted."""
+    model = _identifier()
+    length = measure(sample)
+    if model is None or length < options.language_min_text:
+        return None
+    code, confidence = model.classify(sample)
+    if confidence < options.language_min_confidence:
+        return None
+    return str(code), float(confidence), length
+
+
+@functools.cache
+def _identifier() -> Any:
+    """py3langid's model with probabilities, loaded once per process (about a second), or
+    None without the extra. Read-only once loaded: a cache, not shared mutable state."""
+    try:
+        langid = importlib.import_module("py3langid.langid")
+    except ImportError:
+        return None
+    return langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+
+
+def _script_guess(sample: str, min_share: float) -> str | None:
+    """The language of the dominant non-Latin script of `sample`, if any."""
     letters = sum(map(str.isalpha, sample))
     if not letters:
         return None

@@ -111,3 +111,11 @@ def test_dates_dataset_scores_the_publication_day(tmp_path: Path) -> None:
         assert run.summary["date_acc"] == 1.0 and run.pages[0].prediction.body is None
         row = format_table([run], "0" * 64).splitlines()[-1].split()
         assert row[2:8] == ["-"] * 6 and row[8] == "100.0"
+
+
+def test_every_tool_but_the_date_finders_is_scored_on_its_body() -> None:
+    """A tool that extracts a body has its body columns shown (readability's were hidden)."""
+    from declutter.bench._tools import TOOLS
+
+    without_body = {name for name, spec in TOOLS.items() if "body" not in spec.fields}
+    assert without_body == {"htmldate", "htmldate-fast"}

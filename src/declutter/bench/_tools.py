@@ -356,7 +356,7 @@ TOOLS: Mapping[str, _Spec] = MappingProxyType(
         "declutter-body": _Spec(_declutter_body, "declutter", _BODY_ONLY, "serialise"),
         "trafilatura": _Spec(_trafilatura, "trafilatura", _ALL_FIELDS),
         "resiliparse": _Spec(_resiliparse, "resiliparse", _BODY_ONLY),
-        "readability": _Spec(_readability, "readability-lxml", frozenset({"title"})),
+        "readability": _Spec(_readability, "readability-lxml", frozenset({"body", "title"})),
         "justext": _Spec(_justext, "justext", _BODY_ONLY),
         "gne": _Spec(_gne, "gne", _ALL_FIELDS),
         "newspaper": _Spec(_newspaper, "newspaper4k", _ALL_FIELDS),

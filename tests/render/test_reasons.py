@@ -41,6 +41,7 @@ def test_explain_views_give_the_meaning_of_each_reason_they_show() -> None:
 
 
 def test_the_format_docs_list_every_decision_with_its_meaning() -> None:
+    """Regenerate the tables with `python docs/make_reasons_table.py` after adding a reason."""
     docs = (REPO / "docs" / "formats.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `([a-z-]+)` \| ([A-Z][^|]*\.) \|$", docs, re.MULTILINE))
     assert {value: rows.get(str(value)) for value in [*Reason, *PruneKind]} == {

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 import declutter
 from _pages import REPO, read_page
 from declutter._render import _html
+from declutter._render._page_view import STYLESHEET
 
 REAL_PAGES = {
     "flowfx.de.tmux.html": "fixtures/bench/trafilatura-dev/html/flowfx.de.tmux.html.gz",
@@ -45,8 +46,25 @@ URL_ATTRIBUTES = (
     "cite",
 )
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
-EXPLAIN_TAGS = _html.ALLOWED_TAGS | {"main", "div", "span"}
-EXPLAIN_ATTRIBUTES = _html.ALLOWED_ATTRIBUTES | {"style"}
+EXPLAIN_TAGS = (_html.ALLOWED_TAGS - {"img", "link"}) | {"main", "div", "span", "details", "summary", "style"}
+EXPLAIN_ATTRIBUTES = (_html.ALLOWED_ATTRIBUTES - {"src", "rel"}) | {"class", "id", "open"}
+"""The explain report's tags and attributes: nothing that loads (no image, no link
+element), only its own fixed stylesheet (see `unsafe_parts`' `stylesheet`)."""
+EXPLAIN: dict[str, Any] = {"tags": EXPLAIN_TAGS, "attributes": EXPLAIN_ATTRIBUTES, "stylesheet": STYLESHEET}
+"""`unsafe_parts` arguments for the explain report."""
+
+
+def remote_references(document: str) -> list[str]:
+    """Every URL attribute of `document` that is not a link within it (``#...``): the
+    explain report has none, so a browser showing it fetches nothing."""
+    root = lxml_html.document_fromstring(document)
+    return [
+        f"{name}={value!r}"
+        for element in root.iter()
+        if isinstance(element.tag, str)
+        for name, value in element.attrib.items()
+        if name.lower() in URL_ATTRIBUTES and not value.startswith("#")
+    ]
 
 
 def all_kept(
@@ -115,10 +133,18 @@ def inline_text(token: Any) -> str:
     return "".join(parts)
 
 
-def unsafe_parts(document: str, *, tags: frozenset[str], attributes: frozenset[str]) -> list[str]:
+def unsafe_parts(
+    document: str, *, tags: frozenset[str], attributes: frozenset[str], stylesheet: str | None = None
+) -> list[str]:
     """What in `document` (HTML) is outside the allow-lists or carries a script: an empty
-    list for a safe document."""
+    list for a safe document. A ``<style>`` element is allowed only when its text is
+    `stylesheet` (the renderer's constant: no page content in it)."""
     problems = []
+    if stylesheet is not None:
+        own = f"<style>{stylesheet}</style>"
+        if document.count(own) != 1:
+            problems.append("the report's stylesheet is missing or repeated")
+        document = document.replace(own, "", 1)
     root = lxml_html.document_fromstring(document) if document.strip() else None
     if root is None:
         return problems

@@ -8,12 +8,12 @@ from collections.abc import Set as AbstractSet
 from operator import attrgetter
 from typing import Any
 
-from ._model import Article, Block, Image, Link
+from ._model import Article, Block, Image, Link, Region
 from ._options import Options
 from ._segment import Container, Segmentation
 from ._textstats import without_controls
 
-__all__ = ["outgoing", "public_blocks"]
+__all__ = ["outgoing", "public_blocks", "public_regions"]
 
 _DERIVED = ("text", "path", "position", "score", "classes", "pruned_by", "table_data", "links", "images")
 """`Block` fields made here; every other field is the working block's of the same name."""
@@ -51,6 +51,22 @@ def public_blocks(seg: Segmentation, options: Options, data_tables: AbstractSet[
             values.insert(at, derived[Block._fields[at]])
         out.append(Block._make(values))
     return tuple(out)
+
+
+def public_regions(seg: Segmentation, options: Options) -> tuple[Region, ...]:
+    """The containers of `seg` that hold blocks, in document order, as `Region`s (classes
+    cut to `Options.block_classes_max_chars`); the best-scoring one is marked `best`."""
+    scores = seg.container_scores
+    best = max(range(len(scores)), key=scores.__getitem__) if scores else -1
+    cut = options.block_classes_max_chars
+    return tuple(
+        Region(
+            c.first, c.end, c.depth, c.tag, without_controls(c.classes[:cut]),
+            round(scores[c.id], 3) if scores else 0.0, c.id == best,
+        )
+        for c in seg.containers
+        if c.end > c.first
+    )  # fmt: skip
 
 
 def outgoing(article: Article) -> Article:

@@ -10,7 +10,7 @@ from ._reasons import Reason
 
 __all__ = [
     "DESCRIPTIVE_FIELDS", "METADATA_FIELDS", "RECORD_FIELDS", "Article", "Block", "Comment", "Image",
-    "Link", "ScorePart",
+    "Link", "Region", "ScorePart", "Source",
 ]  # fmt: skip
 
 
@@ -160,7 +160,43 @@ class Block(NamedTuple):
         return out
 
 
-_NOT_IN_RECORD = frozenset(("blocks", "score_parts"))
+class Region(NamedTuple):
+    """A block-level element of the page that holds text (`Article.regions`): the nesting
+    of the page's containers, which the HTML report draws."""
+
+    first: int
+    """Index of its first block (`Article.blocks`)."""
+    end: int
+    """One past the index of its last block: it holds ``blocks[first:end]``."""
+    depth: int
+    """Number of elements between ``body`` and the element (as `Block.depth`)."""
+    tag: str
+    """The element's tag."""
+    classes: str
+    """Its class and id, cut as `Block.classes` is."""
+    score: float
+    """The score stage's content score of the element as a candidate article (0.0 when the
+    caller's include selectors named the article)."""
+    best: bool
+    """The best-scoring element: the core of the article region the select stage chose."""
+
+
+class Source(NamedTuple):
+    """Where the page shows a metadata value (`Article.sources`)."""
+
+    field: str
+    """The `Article` field: ``title``, ``date`` or ``authors``."""
+    origin: str
+    """What gave it: ``heading`` (a displayed heading that a declared title agrees with),
+    ``declared`` (only a declared title), or for dates `Article.date_source`, for
+    authors ``printed`` (the block prints the credited name)."""
+    block: int
+    """Index of the block that shows it (`Article.blocks`): the headline's, the ``<time>``
+    element's, else the first block from the headline on that prints the value (a declared
+    date's day, a credited name); -1 when no block does."""
+
+
+_NOT_IN_RECORD = frozenset(("blocks", "score_parts", "regions", "sources"))
 """`Article` fields that `Article.to_dict` leaves out: the explanation, not the extraction."""
 
 
@@ -228,6 +264,10 @@ class Article:
     """Every text block of the page with its features and decision (see `Block`)."""
     score_parts: tuple[ScorePart, ...] = _field((), repr=False)
     """The doubts `score` is made of, with their weights (empty when nothing is kept)."""
+    regions: tuple[Region, ...] = _field((), repr=False)
+    """The page's block-level elements that hold text, in document order (see `Region`)."""
+    sources: tuple[Source, ...] = _field((), source=_FROM_METADATA, repr=False)
+    """Where the page shows its title, date and authors (see `Source`)."""
 
     @property
     def author(self) -> str | None:

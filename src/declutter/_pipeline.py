@@ -32,10 +32,11 @@ from selectolax.lexbor import LexborNode
 from . import _body, _comments, _decode, _document, _parse, _prune, _selectors
 from ._arguments import Input, bounded, checked_options
 from ._attempts import best_attempt
-from ._blocks import outgoing, public_blocks
+from ._blocks import outgoing, public_blocks, public_regions
 from ._clock import NO_CLOCK, StageClock
 from ._deadline import Deadline
 from ._headline import title_keys
+from ._locate import BlockLocator
 from ._metadata import extract_metadata
 from ._model import Article, Comment
 from ._options import Options
@@ -106,7 +107,8 @@ def timed_extract(
     body = _body.to_text(seg.blocks, tables)
     clock.lap("serialise")
     meta = _NO_METADATA if options.body_only else extract_metadata(
-        tree, url=url, body=body, options=options, reference_time=reference_time, deadline=deadline
+        tree, url=url, body=body, options=options, reference_time=reference_time, deadline=deadline,
+        locate=BlockLocator(seg),
     )  # fmt: skip
     clock.lap("metadata")
     comments: tuple[Comment, ...] = ()
@@ -119,6 +121,7 @@ def timed_extract(
         score_parts=confidence.parts,
         truncated=cut or parse_cut or seg.truncated or deadline.hit or parse_deadline.hit,
         encoding=decoded.encoding, comments=comments, blocks=public_blocks(seg, options, tables),
+        regions=public_regions(seg, options),
     )  # the metadata stage's fields, and the pipeline's
     clock.lap("serialise")
     return outgoing(article)

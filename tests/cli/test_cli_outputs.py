@@ -18,8 +18,7 @@ from lxml import html as lxml_html
 from declutter import _cli, _cli_outputs
 from declutter._render import _html
 from outputs_helpers import (
-    EXPLAIN_ATTRIBUTES,
-    EXPLAIN_TAGS,
+    EXPLAIN,
     cli,
     commonmark,
     err,
@@ -219,7 +218,7 @@ def test_explain_html_file_and_directory(work: Path) -> None:
     result = cli("--explain-html", "report.html", "page.html", cwd=work)
     assert result.returncode == 0 and "For the first time" in out(result)
     report = (work / "report.html").read_text(encoding="utf-8")
-    assert unsafe_parts(report, tags=EXPLAIN_TAGS, attributes=EXPLAIN_ATTRIBUTES) == []
+    assert unsafe_parts(report, **EXPLAIN) == []
     result = cli("--explain-html", "reports/", "-q", "pages", cwd=work)
     assert result.returncode == 0, err(result)
     assert sorted(str(p.relative_to(work / "reports")) for p in (work / "reports").rglob("*.html")) == [

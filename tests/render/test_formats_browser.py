@@ -1,5 +1,6 @@
 """The explain report and the clean HTML in a real browser: headless Chromium (Debian's
-``chromium`` package) loads them from files, with no network.
+``chromium`` package) loads them from files (or from a server on 127.0.0.1 that counts
+what the browser asks for), with no other network.
 
 Skipped when no Chromium is installed, unless DECLUTTER_REQUIRE_BROWSER=1 (CI sets it,
 so a missing browser fails there instead of passing silently).
@@ -17,9 +18,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
 import declutter
+from declutter import Reason
 from declutter._render import explain_html
+from http_helpers import Reply, serve
 from outputs_helpers import all_kept, real_page, xss_page
 
 BROWSER = next(
@@ -32,13 +36,17 @@ if BROWSER is None and os.environ.get("DECLUTTER_REQUIRE_BROWSER") != "1":
 _TIMEOUT = 90
 
 
-def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+_NO_NETWORK = "MAP * ~NOTFOUND"
+_LOOPBACK_ONLY = "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+
+
+def _chromium(tmp_path: Path, *args: str, resolver: str = _NO_NETWORK) -> subprocess.CompletedProcess[str]:
     assert BROWSER is not None, "DECLUTTER_REQUIRE_BROWSER=1 but no Chromium found"
     profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
     command = [
         BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={profile}", *args,
+        f"--host-resolver-rules={resolver}", f"--user-data-dir={profile}", *args,
     ]  # fmt: skip
     return subprocess.run(command, capture_output=True, text=True, timeout=_TIMEOUT, check=False)
 
@@ -67,10 +75,61 @@ def _screenshot(tmp_path: Path, document: str, name: str) -> Path:
 
 
 def test_explain_report_renders_blocks_in_the_browser(tmp_path: Path) -> None:
-    article = declutter.extract(real_page("flowfx.de.tmux.html"))
-    dom = _dump_dom(tmp_path, explain_html(article))
-    assert dom.count("border-left:6px solid") == len(article.blocks)
-    assert "Copy &amp; paste from tmux" in dom or "Copy & paste from tmux" in dom
+    """As the browser built it: every block, the title, date and byline marked, the
+    outlines and their legend."""
+    article = declutter.extract(real_page("people_20240517_xcz.html"))
+    root = lxml_html.document_fromstring(_dump_dom(tmp_path, explain_html(article)))
+    blocks = _by_class(root, "b")
+    assert len(blocks) == len(article.blocks)
+    at = {s.field: s.block for s in article.sources}
+    assert set(at) == {"title", "date", "authors"} and min(at.values()) >= 0
+    title = root.get_element_by_id(f"b{at['title']}")
+    assert title.tag == f"h{article.blocks[at['title']].heading_level}" and "t" in title.get("class").split()
+    assert article.title is not None and article.title in title.text_content().replace(" ", "")
+    assert article.blocks[at["title"]].reason is Reason.HEADLINE  # dropped from the body, shown as the title
+    markers = {m.text_content(): m.getparent().get("id") for m in _by_class(root, "mk")}
+    assert markers == {"date": f"b{at['date']}", "byline": f"b{at['authors']}"}
+    assert "2024" in root.get_element_by_id(f"b{at['date']}").text_content()
+    assert _by_class(root, "k") and _by_class(root, "x") and len(_by_class(root, "best")) == 1
+    legend = root.find_class("legend")[0].text_content()
+    for name in ("kept", "dropped", "pruned", "title", "chosen container", "date / byline"):
+        assert name in legend
+    for block in article.blocks:
+        assert block.reason.meaning in legend
+
+
+def _by_class(root: lxml_html.HtmlElement, name: str) -> list[lxml_html.HtmlElement]:
+    return root.xpath(f'//main//*[contains(concat(" ", @class, " "), " {name} ")]')  # type: ignore[no-any-return]
+
+
+def test_explain_report_makes_no_request(tmp_path: Path) -> None:
+    """A page whose images, styles, frames and scripts point at a server the browser can
+    reach: the report of it, served by that server, asks it for nothing but the report."""
+    refs = (
+        '<img src="/img.png" srcset="/set.png 2x"><link rel="stylesheet" href="/style.css">'
+        '<style>@import "/import.css"; p{background:url(/bg.png)}</style><iframe src="/frame"></iframe>'
+        '<script src="/script.js"></script><video poster="/poster.png"></video><object data="/object"></object>'
+        '<p style="background:url(/inline.png)">An image <img src="/second.png" alt="second"> inside a'
+        ' paragraph of prose, long enough to be kept, with commas, and a <a href="/linked">link</a>.</p>'
+    )
+    page = real_page("flowfx.de.tmux.html").decode().replace("</article>", refs + "</article>")
+    control = b'<!DOCTYPE html><p>control</p><img src="/control.png">'
+    served = {"/report.html": b"", "/control.html": control}
+    with serve(lambda path: Reply(served[path]) if path in served else None) as site:
+        options = declutter.Options(include_links=True, include_images=True)
+        article = declutter.extract(page, url=site.url("/blog/post"), options=options)
+        assert any(b.images for b in article.blocks), "the page's images reach the report"
+        served["/report.html"] = explain_html(article).encode()
+        _load(tmp_path, site.url("/control.html"))
+        assert [p for p, _ in site.requests] [:2] == ["/control.html", "/control.png"], "the detector works"
+        site.requests.clear()
+        _load(tmp_path, site.url("/report.html"))
+        assert [p for p, _ in site.requests] == ["/report.html"]
+
+
+def _load(tmp_path: Path, url: str) -> None:
+    result = _chromium(tmp_path, "--virtual-time-budget=2000", "--dump-dom", url, resolver=_LOOPBACK_ONLY)
+    assert "<html" in result.stdout, result.stderr[-2000:]
 
 
 def test_no_vector_runs_in_the_browser(tmp_path: Path) -> None:
@@ -83,7 +142,8 @@ def test_no_vector_runs_in_the_browser(tmp_path: Path) -> None:
 
 
 def test_screenshot_shows_kept_and_dropped_highlights(tmp_path: Path) -> None:
-    """The report of a real page, as a person sees it: green (kept) and red (dropped) boxes."""
+    """The report of a real page, as a person sees it: green (kept) and red (dropped)
+    outlines, the title's purple and the chosen container's blue."""
     article = declutter.extract(real_page("flowfx.de.tmux.html"))
     png = _screenshot(tmp_path, explain_html(article), "explain")
     width, height, pixels = _read_png(png.read_bytes())
@@ -92,6 +152,9 @@ def test_screenshot_shows_kept_and_dropped_highlights(tmp_path: Path) -> None:
     kept_border, dropped_border = (0x1E, 0x8E, 0x3E), (0xD9, 0x30, 0x25)
     assert colours[kept_border] > 500, "no green (kept) highlight visible"
     assert colours[dropped_border] > 500, "no red (dropped) highlight visible"
+    title, chosen = (0x8E, 0x24, 0xAA), (0x1A, 0x73, 0xE8)
+    assert colours[title] > 500, "no purple (title) outline visible"
+    assert colours[chosen] > 500, "no blue (chosen container) outline visible"
     keep = os.environ.get("DECLUTTER_SCREENSHOT_DIR")
     if keep:  # to look at it: DECLUTTER_SCREENSHOT_DIR=/tmp/shots pytest -k screenshot
         shutil.copy(png, Path(keep) / "explain.png")

@@ -12,14 +12,15 @@ from lxml import html as lxml_html
 import declutter
 from declutter._model import DESCRIPTIVE_FIELDS as FIELDS
 from declutter._render import _html, explain_html
+from declutter._render._explain import CSP
 from declutter._render._urls import safe_url
 from outputs_helpers import (
-    EXPLAIN_ATTRIBUTES,
-    EXPLAIN_TAGS,
+    EXPLAIN,
     XSS_VECTORS,
     all_kept,
     commonmark,
     real_page,
+    remote_references,
     snippet_pages,
     unsafe_parts,
     xss_page,
@@ -123,7 +124,7 @@ def test_html_output_of_real_extraction_is_safe() -> None:
 
 def test_explain_report_is_safe_against_xss_vectors() -> None:
     report = explain_html(declutter.extract(xss_page(), url="javascript:alert(1)"))
-    assert unsafe_parts(report, tags=EXPLAIN_TAGS, attributes=EXPLAIN_ATTRIBUTES) == []
+    assert unsafe_parts(report, **EXPLAIN) == []
     assert "Content-Security-Policy" in report
 
 
@@ -155,7 +156,7 @@ def test_real_pages_render_safe_html() -> None:
         article = declutter.extract(data, url="https://example.org/", options=options)
         assert unsafe_parts(article.to_html(), **SAFE) == [], name
         assert (
-            unsafe_parts(explain_html(article), tags=EXPLAIN_TAGS, attributes=EXPLAIN_ATTRIBUTES)
+            unsafe_parts(explain_html(article), **EXPLAIN)
             == []
         ), name
 
@@ -164,16 +165,38 @@ def test_explain_report_shows_every_block_and_decision() -> None:
     page = real_page("flowfx.de.tmux.html")
     article = declutter.extract(page)
     root = _tree(explain_html(article))
-    boxes = root.findall(".//main/div")
+    boxes = root.xpath('.//main//*[contains(concat(" ", @class, " "), " b ")]')
     assert len(boxes) == len(article.blocks)
+    title = next(s.block for s in article.sources if s.field == "title")
     for box, block in zip(boxes, article.blocks):
-        label = box[0].text_content()
-        assert (
-            f"#{block.index} " in label
-            and block.reason in label
-            and f"score {block.score:.1f}" in label
-        )
-        assert ("KEPT" in label) == block.kept
-        colour = "#1e8e3e" if block.kept else ("#80868b" if block.kind == "pruned" else "#d93025")
-        assert colour in box.get("style")
-    assert not root.findall(".//script") and not root.findall(".//link")
+        tip, why = box.get("title"), box[0].text_content()
+        assert f"#{block.index} " in tip and block.reason in tip and f"score {block.score:.1f}" in tip
+        assert block.reason in why
+        decision = "t" if block.index == title else "k" if block.kept else "x" if block.kind == "pruned" else "d"
+        assert decision in box.get("class").split()
+        assert block.text.split()[0] in box.text_content()
+    # the headline is the title, and its block is a heading
+    assert boxes[title].tag == "h1" and boxes[title][0].text_content().startswith("title")
+    assert not root.findall(".//script") and not root.findall(".//link") and not root.findall(".//img")
+
+
+def test_explain_report_nests_the_page_regions() -> None:
+    """Regions are boxes around their blocks, the chosen container among them."""
+    article = declutter.extract(real_page("scrapinghub-14cc2a0c.html"))
+    root = _tree(explain_html(article))
+    best = root.xpath('.//main//div[contains(concat(" ", @class, " "), " best ")]')
+    assert len(best) == 1
+    region = next(r for r in article.regions if r.best)
+    inside = best[0].xpath('.//*[contains(concat(" ", @class, " "), " b ")]')
+    assert len(inside) == region.end - region.first
+    assert "chosen container" in best[0][0].text_content()
+    assert best[0].xpath("ancestor::div[contains(@class, 'r')]"), "the chosen container sits in its parents' boxes"
+
+
+def test_explain_report_loads_nothing() -> None:
+    options = declutter.Options(include_links=True, include_images=True, include_captions=True)
+    article = declutter.extract(xss_page(), url="https://example.org/", options=options)
+    assert any(b.images for b in article.blocks) and any(b.links for b in article.blocks)
+    report = explain_html(article)
+    assert remote_references(report) == []
+    assert f'content="{CSP}"'.replace("'", "&#x27;") in report

@@ -86,3 +86,26 @@ def test_controls_are_dropped_from_every_text_field() -> None:
 def test_a_str_page_with_controls() -> None:
     article = declutter.extract("<title>A\x1bB</title><p>" + PARAGRAPH.replace(",", "\x07,") + "</p>")
     assert article.title == "AB" and PARAGRAPH in article.body
+
+
+def test_the_explain_report_of_a_deep_page_nests_a_bounded_number_of_boxes() -> None:
+    """A sentence at each of thousands of nesting levels: every block is shown, in boxes
+    nested no deeper than the report's cap, and the report grows linearly."""
+    from lxml import html as lxml_html
+
+    from declutter._render import _page_view
+
+    sizes = []
+    for scale in (0.1, 0.4):
+        page = FAMILIES["deep_divs_text_everywhere"](scale)
+        article = declutter.extract(page)
+        report = explain_html(article)
+        sizes.append(len(report))
+        root = lxml_html.document_fromstring(report)
+        main = root.find(".//main")
+        assert main is not None
+        shown = main.xpath('.//*[contains(concat(" ", @class, " "), " b ")]')
+        assert len(shown) == len(article.blocks) > 500
+        deepest = max(len(b.xpath('ancestor::div[contains(concat(" ", @class, " "), " r ")]')) for b in shown)
+        assert 0 < deepest <= _page_view.MAX_NESTING
+    assert sizes[1] <= _LINEAR * sizes[0]

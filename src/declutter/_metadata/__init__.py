@@ -28,6 +28,7 @@ from ._jsonld import read_jsonld
 from ._language import find_language
 from ._meta import read_meta
 from ._scan import scan
+from ._sources import NOWHERE, Locate, find_sources
 from ._text import clean
 from ._title import choose_title
 from ._zone import body_end_nodes, text_after, text_before
@@ -48,11 +49,13 @@ def extract_metadata(
     options: Options,
     reference_time: datetime | None = None,
     deadline: Deadline = NO_DEADLINE,
+    locate: Locate = NOWHERE,
 ) -> Article:
     """Metadata of the page in `tree`, as an `Article` with only its metadata fields
     (`METADATA_FIELDS`) set (`body` is the extracted text, for context); the
     page-sized element lists are read up to `deadline`, the rest is bounded by the caps
-    of `options`."""
+    of `options`; `locate` points at the blocks that show the title, date and authors
+    (`Article.sources`)."""
     found = scan(tree, deadline)
     meta = read_meta(
         tree, max_value_chars=options.meta_max_value_chars, max_elements=options.meta_max_elements,
@@ -113,6 +116,11 @@ def extract_metadata(
         image=_extras.absolute(_extras.image(meta, jsonld), url or canonical),
         tags=_extras.tags(found.tag_links, meta, jsonld, options),
         categories=_extras.categories(meta, jsonld, options),
+        sources=find_sources(
+            locate, title=choice.title, headline=next(iter(choice.nodes), None), date=dates.date,
+            date_source=dates.source, time_elements=found.time, authors=authors,
+            day_first=language.without_text not in _MONTH_FIRST, options=options,
+        ),
     )
 
 

@@ -1,23 +1,23 @@
 """Why each block was kept or dropped: a text table, and a self-contained HTML report.
 
-The report lists every block of the page in document order, coloured by the decision
-(kept green, dropped red, pruned regions grey), with its reason, kind, score, length,
-link ratio and path, and a bar for its score. It is one file: no script, no stylesheet
-(only fixed inline ``style`` attributes that never hold page content), no image or font to
-load, and a Content-Security-Policy that forbids all of them. The page's text is escaped.
+The report is a view of the page itself (`_page_view`): its text laid out in its own block
+structure, each block and region outlined and labelled with its decision, the chosen
+container, title, date and byline marked, under a summary of the scores and a legend of
+every reason shown. It is one file with a fixed stylesheet (constants only: no page content
+reaches a style), no script, no image, font or link that loads, and a
+Content-Security-Policy that forbids all of them. The page's text is escaped.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
-from .._reasons import PruneKind, Reason
-from . import _meta
-from ._html import escape, head
+from . import _page_view
+from ._html import head
+from ._page_view import label, legend
 
 if TYPE_CHECKING:  # the renderers only read these (see _render/__init__)
-    from .._model import Article, Block
+    from .._model import Article
 
 __all__ = ["CSP", "explain_html", "explain_table", "score_parts"]
 
@@ -27,10 +27,6 @@ _EXPLAIN_HEADER = (
     f"{'block':>5} {'':4} {'reason':24} {'kind':10} {'length':>6} {'links':>5} {'score':>8}  "
     f"{'path':40}  text"
 )
-_MAX_SHOWN_CHARS = 600
-"""Dropped text beyond this is cut in the report (a pruned footer can hold pages)."""
-_BAR_PX_PER_POINT = 2
-_MAX_BAR_PX = 240
 
 
 def score_parts(article: Article) -> str:
@@ -46,46 +42,11 @@ def explain_table(article: Article) -> str:
     for b in article.blocks:
         preview = b.text.replace("\n", " ")[:_PREVIEW_CHARS]
         rows.append(
-            f"{b.index:5d} {'KEEP' if b.kept else 'drop'} {_label(b)[:24]:24} {b.kind[:10]:10} "
+            f"{b.index:5d} {'KEEP' if b.kept else 'drop'} {label(b)[:24]:24} {b.kind[:10]:10} "
             f"{b.length:6d} {b.link_ratio:5.2f} {b.score:8.1f}  {b.path[-40:]:40}  {preview}"
         )
-    rows += ["", "reasons:", *(f"  {name:24} {meaning}" for name, meaning in _legend(article))]
+    rows += ["", "reasons:", *(f"  {name:24} {meaning}" for name, meaning in legend(article))]
     return "\n".join(rows) + "\n"
-
-
-def _label(block: Block) -> str:
-    """The reason as the views show it: a pruned block's says what pruned it."""
-    return f"{block.reason}:{block.pruned_by}" if block.pruned_by else str(block.reason)
-
-
-def _legend(article: Article) -> list[tuple[str, str]]:
-    """The meaning of every reason and prune kind the page's blocks carry, in the order of
-    their declaration."""
-    reasons = {b.reason for b in article.blocks}
-    kinds = {b.pruned_by.partition(":")[0] for b in article.blocks if b.pruned_by}
-    return [(str(r), r.meaning) for r in Reason if r in reasons] + [
-        (f"pruned:{k}", k.meaning) for k in PruneKind if k in kinds
-    ]
-
-
-# Fixed styles (constants only: no page content ever reaches a style attribute).
-_PAGE = "margin:0;background:#f4f4f1;color:#1d1d1d;font:15px/1.45 system-ui,sans-serif"
-_HEADER = "background:#fff;border-bottom:1px solid #ccc;padding:12px 24px"
-_MAIN = "max-width:62em;margin:0 auto;padding:12px 24px 48px"
-_LABEL = "font:12px/1.4 ui-monospace,monospace;color:#555"
-_KEY = "display:inline-block;width:1em;height:1em;vertical-align:middle;margin:0 4px 0 12px"
-_CELL = "padding:1px 10px 1px 0;vertical-align:top"
-_COLOURS = {  # decision: (border, background, text colour, label)
-    "kept": ("#1e8e3e", "#e6f4ea", "#1d1d1d", "KEPT"),
-    "dropped": ("#d93025", "#fce8e6", "#5f2120", "DROPPED"),
-    "pruned": ("#80868b", "#ececec", "#5f6368", "PRUNED"),
-}
-_TEXT_STYLE = {
-    "heading": "font-weight:600;font-size:1.15em",
-    "code": "font-family:ui-monospace,monospace;white-space:pre-wrap",
-    "quote": "font-style:italic",
-    "caption": "font-size:.9em",
-}
 
 
 def explain_html(article: Article) -> str:
@@ -96,89 +57,12 @@ def explain_html(article: Article) -> str:
         '<html lang="en">',
         "<head>",
         *head(article, metadata=False, csp=CSP, title=title),
+        f"<style>{_page_view.STYLESHEET}</style>",
         "</head>",
-        f'<body style="{_PAGE}">',
-        f'<header style="{_HEADER}">',
-        *_summary(article),
-        "</header>",
-        f'<main style="{_MAIN}">',
-        *(_block(b) for b in article.blocks),
-        "</main>",
+        "<body>",
+        *_page_view.summary(article, score_parts(article), legend(article)),
+        *_page_view.page(article),
         "</body>",
         "</html>",
     ]
     return "\n".join(parts) + "\n"
-
-
-def _decision(block: Block) -> str:
-    if block.kind == "pruned":
-        return "pruned"
-    return "kept" if block.kept else "dropped"
-
-
-def _summary(article: Article) -> list[str]:
-    counts = Counter(_decision(b) for b in article.blocks)
-    reasons = Counter((_decision(b), _label(b)) for b in article.blocks)
-    legend = "".join(
-        f'<span style="{_KEY};background:{colour[1]};border:2px solid {colour[0]}"></span>'
-        f"{colour[3].lower()} {counts[decision]}"
-        for decision, colour in _COLOURS.items()
-    )
-    lines = [
-        f'<h1 style="font-size:1.3em;margin:0 0 4px">{escape(article.title or "(no title)")}</h1>',
-        (
-            f'<p style="{_LABEL};margin:0 0 6px">document score {article.score:.3f} · '
-            f"{len(article.blocks)} blocks{legend}</p>"
-        ),
-        f'<p style="{_LABEL};margin:0 0 6px">{escape(score_parts(article))}</p>',
-        f'<table style="{_LABEL};border-collapse:collapse">',
-        *(
-            f'<tr><td style="{_CELL}">{escape(name)}</td><td style="{_CELL}">'
-            f"{escape(_meta.as_text(value))[:300]}</td></tr>"
-            for name, value in _meta.metadata(article)
-        ),
-        "</table>",
-        (
-            f'<p style="{_LABEL};margin:6px 0 0">reasons: '
-            + ", ".join(f"{escape(r)} ({d}) {n}" for (d, r), n in reasons.most_common())
-            + "</p>"
-        ),
-        f'<table style="{_LABEL};border-collapse:collapse;margin-top:4px">',
-        *(
-            f'<tr><td style="{_CELL}">{escape(name)}</td><td style="{_CELL}">{escape(meaning)}</td></tr>'
-            for name, meaning in _legend(article)
-        ),
-        "</table>",
-    ]
-    return lines
-
-
-def _block(block: Block) -> str:
-    decision = _decision(block)
-    border, background, colour, label = _COLOURS[decision]
-    indent = min(block.list_depth + block.quote_depth, 6) * 1.5
-    box = (
-        f"border-left:6px solid {border};background:{background};color:{colour};"
-        f"margin:6px 0 6px {indent}em;padding:4px 10px;border-radius:3px"
-    )
-    bar = min(int(abs(block.score) * _BAR_PX_PER_POINT), _MAX_BAR_PX)
-    bar_colour = "#1e8e3e" if block.score >= 0 else "#d93025"
-    features = (
-        f"#{block.index} {label} {escape(_label(block))} · {escape(block.kind)} &lt;{escape(block.tag)}&gt; · "
-        f"score {block.score:.1f} · length {block.length} · links {block.link_ratio:.2f} · "
-        f"{escape(block.path)}"
-    )
-    return (
-        f'<div style="{box}" title="{escape(block.classes)}">'
-        f'<div style="{_LABEL}">{features} '
-        f'<span style="display:inline-block;height:6px;width:{bar}px;background:{bar_colour};'
-        f'vertical-align:middle"></span></div>'
-        f'<div style="{_TEXT_STYLE.get(block.kind, "")}">{_text(block)}</div></div>'
-    )
-
-
-def _text(block: Block) -> str:
-    text = block.text
-    if not block.kept and len(text) > _MAX_SHOWN_CHARS:
-        text = f"{text[:_MAX_SHOWN_CHARS]} … ({len(text) - _MAX_SHOWN_CHARS} more characters)"
-    return escape(text).replace("\n", "<br>")

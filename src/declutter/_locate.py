@@ -36,12 +36,15 @@ class BlockLocator:
             node, seen = node.parent, seen + 1
         return -1
 
-    def printed(self, accept: Callable[[str], bool], *, start: int = 0, max_chars: int | None = None) -> int:
-        """Index of the first block from `start` on whose text `accept` takes, looking no
-        further than `max_chars` characters of text past `start` (no limit: None); -1."""
+    def printed(
+        self, accept: Callable[[str], bool], *, start: int = 0, end: int | None = None, max_chars: int | None = None
+    ) -> int:
+        """Index of the first block of ``blocks[start:end]`` whose text `accept` takes,
+        looking no further than `max_chars` characters of text past `start` (no limit:
+        None); -1."""
         read = 0
         blocks = self._seg.blocks
-        for i in range(max(start, 0), len(blocks)):
+        for i in range(max(start, 0), len(blocks) if end is None else min(end, len(blocks))):
             if max_chars is not None and read > max_chars:
                 break
             text = blocks[i].text

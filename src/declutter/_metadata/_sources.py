@@ -22,6 +22,8 @@ from ._dateparse import parse_structured, search_text
 __all__ = ["NOWHERE", "Locate", "find_sources"]
 
 _DAY = len("2025-06-21")
+_PRINTED = frozenset(("time", "text"))
+"""Date sources the page prints (the others are declared: JSON-LD, meta, the URL)."""
 
 
 class Locate(Protocol):
@@ -29,7 +31,9 @@ class Locate(Protocol):
 
     def element(self, node: LexborNode | None) -> int: ...
 
-    def printed(self, accept: Callable[[str], bool], *, start: int = 0, max_chars: int | None = None) -> int: ...
+    def printed(
+        self, accept: Callable[[str], bool], *, start: int = 0, end: int | None = None, max_chars: int | None = None
+    ) -> int: ...
 
 
 class _Nowhere:
@@ -38,7 +42,9 @@ class _Nowhere:
     def element(self, node: LexborNode | None) -> int:
         return -1
 
-    def printed(self, accept: Callable[[str], bool], *, start: int = 0, max_chars: int | None = None) -> int:
+    def printed(
+        self, accept: Callable[[str], bool], *, start: int = 0, end: int | None = None, max_chars: int | None = None
+    ) -> int:
         return -1
 
 
@@ -54,12 +60,12 @@ def find_sources(
     at = locate.element(headline) if headline is not None else -1
     if title:
         out.append(Source("title", "heading" if at >= 0 else "declared", at))
-    start = max(at, 0)
+    start = at + 1  # bylines and dates follow the headline (or, without one, start the page)
     if date and date_source:
         # A declared date is often printed as well: the block that prints its day shows it.
         block = _date_element(locate, date, time_elements, day_first) if date_source == "time" else -1
         if block < 0:
-            block = _printed_date(locate, date, start, day_first, options)
+            block = _printed_date(locate, date, start, day_first, options, far=date_source in _PRINTED)
         out.append(Source("date", date_source, block))
     if authors:
         name = authors[0].casefold()  # bylines are often in capitals
@@ -67,8 +73,13 @@ def find_sources(
         def shows(text: str) -> bool:
             return name in text.casefold()
 
+        # near the headline, then after it, then before it (never the headline itself)
         block = locate.printed(shows, start=start, max_chars=options.byline_window)
-        out.append(Source("authors", "printed", block if block >= 0 else locate.printed(shows)))
+        if block < 0:
+            block = locate.printed(shows, start=start)
+        if block < 0 and at > 0:
+            block = locate.printed(shows, end=at)
+        out.append(Source("authors", "printed", block))
     return tuple(out)
 
 
@@ -83,9 +94,10 @@ def _date_element(locate: Locate, date: str, nodes: list[LexborNode], day_first:
     return -1
 
 
-def _printed_date(locate: Locate, date: str, start: int, day_first: bool, options: Options) -> int:
-    """The first block near the headline (then anywhere in the page's first
-    `date_label_scan_chars`) that prints the day of `date`."""
+def _printed_date(locate: Locate, date: str, start: int, day_first: bool, options: Options, *, far: bool) -> int:
+    """The first block within `date_window` characters after the headline that prints the
+    day of `date`; when `far` (the page printed the date somewhere), then the first after
+    the headline, then before it, within `date_label_scan_chars` each."""
     day, year = date[:_DAY], int(date[:4])
 
     def prints(text: str) -> bool:
@@ -93,4 +105,8 @@ def _printed_date(locate: Locate, date: str, start: int, day_first: bool, option
         return any(v.iso()[:_DAY] == day for v in search_text(head, day_first=day_first, year_hint=year))
 
     block = locate.printed(prints, start=start, max_chars=options.date_window)
-    return block if block >= 0 else locate.printed(prints, max_chars=options.date_label_scan_chars)
+    if block < 0 and far:
+        block = locate.printed(prints, start=start, max_chars=options.date_label_scan_chars)
+    if block < 0 and far and start > 1:
+        block = locate.printed(prints, end=start - 1, max_chars=options.date_label_scan_chars)
+    return block

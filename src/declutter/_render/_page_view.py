@@ -95,6 +95,7 @@ STYLESHEET = (
     ".trg{display:table-row-group}.tr{display:table-row}.td{display:table-cell;"
     "vertical-align:top}"
     ".list{padding-left:1.6em}.li{display:list-item;list-style:disc outside;margin-left:1.2em}"
+    ".r.li>.b.li{list-style:none;margin-left:0}"
     ".quote{margin-left:1.5em;font-style:italic}.cap{font-size:.9em}"
     ".code{font-family:ui-monospace,monospace;white-space:pre-wrap}"
     ".b{margin:4px 0;padding:2px 8px;border-left:6px solid;border-radius:2px}"
@@ -193,7 +194,8 @@ class _Box(NamedTuple):
 
     @property
     def display(self) -> str:
-        return _DISPLAY.get(self.regions[-1].tag, "")
+        """The outermost layout among the regions (a table around its row group)."""
+        return next((_DISPLAY[r.tag] for r in self.regions if r.tag in _DISPLAY), "")
 
     @property
     def best(self) -> bool:

@@ -320,6 +320,10 @@ class Options:
     A run of consecutive blocks that repeats an earlier run and totals at least this much
     text is removed whole, short blocks included (a second copy of the article).""")
 
+    caption_box_max_blocks: int = _option(2, "body", """
+    Text inside an element whose class names an image (``photo``, ``figure``) is its
+    caption when the element holds at most this many blocks (a caption and perhaps a
+    credit line), not when it is an article that merely has a picture.""")
     include_captions: bool = _option(False, "body", """
     Keep figure captions inside the article body.""", everyday=True)
     include_tables: bool = _option(True, "body", """

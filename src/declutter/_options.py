@@ -360,6 +360,10 @@ class Options:
     include_images: bool = _option(False, "output", """
     Record the images inside the article (`Block.images`), for the markdown and HTML
     formats. Never changes the text or which blocks are kept.""", everyday=True)
+    include_formatting: bool = _option(False, "output", """
+    Record bold, italic, inline code, sub- and superscript inside the text (`Block.marks`),
+    for the markdown and HTML formats (``--formatting``). Never changes the text or which
+    blocks are kept.""", everyday=True)
     include_comments: bool = _option(False, "comments", """
     Fill `Article.comments` with the readers' comments on the page (text, and author and
     date where the page gives them). Never changes the body.""")

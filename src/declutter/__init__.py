@@ -17,7 +17,7 @@ import logging as _logging
 from ._batch import Extracted, extract_many
 from ._errors import FetchError, InputTypeError
 from ._fetch import Fetched, extract_url, fetch
-from ._model import Article, Block, Comment, Image, Link, ScorePart
+from ._model import Article, Block, Comment, Image, Link, Mark, ScorePart
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
 from ._reasons import PruneKind, Reason
@@ -26,7 +26,7 @@ from ._version import __version__
 
 __all__ = [
     "Article", "Block", "Comment", "DEFAULT_OPTIONS", "Extracted", "FORMATS", "FetchError", "Fetched",
-    "Image", "InputTypeError", "Link", "Options", "PruneKind", "Reason", "ScorePart", "__version__", "extract",
+    "Image", "InputTypeError", "Link", "Mark", "Options", "PruneKind", "Reason", "ScorePart", "__version__", "extract",
     "extract_many", "extract_url", "fetch", "render",
 ]  # fmt: skip
 

@@ -338,6 +338,13 @@ def many_italics(scale: float) -> bytes:
     return article("<p>" + "<i>a</i>" * _n(62_500, scale) + "</p>").encode()
 
 
+def many_marks(scale: float) -> bytes:
+    """20,000 tiny formatting elements per scale unit in one paragraph, of every kind, each
+    against punctuation or backticks (where Markdown needs inline HTML or long fences)."""
+    marks = ("a<b>!</b>", "<i>(x)</i>b", "<code>``</code>", "<sub>*</sub>", "<sup>_</sup>", "<tt>`</tt>")
+    return article("<p>" + "".join(marks[i % len(marks)] for i in range(_n(20_000, scale))) + "</p>").encode()
+
+
 def long_last_word(scale: float) -> bytes:
     """Five paragraphs, then a last one that is one 'word' of 2,500 characters per scale
     unit (16: 40,000), a digit dump: the closing-line patterns run on it."""
@@ -396,7 +403,7 @@ FAMILIES: dict[str, Callable[[float], bytes]] = {
         random_bytes, random_tags, gbk_labelled_utf8, utf8_labelled_gbk, mixed_encodings,
         undeclared_legacy, nul_bytes, utf16_no_bom, many_entities, noscript_only, frameset,
         xml_entities, deep_article, deep_article_levels, huge_title, pruned_scripts,
-        many_italics, long_last_word, many_meta_pairs, colspan_table, huge_class_name,
+        many_italics, many_marks, long_last_word, many_meta_pairs, colspan_table, huge_class_name,
         many_attributes_each, control_characters,
     )
 }  # fmt: skip

@@ -17,7 +17,7 @@ import logging as _logging
 from ._batch import Extracted, extract_many
 from ._errors import FetchError, InputTypeError
 from ._fetch import Fetched, extract_url, fetch
-from ._model import Article, Block, Comment, Image, Link, ScorePart
+from ._model import Article, Block, Comment, Image, Link, Mark, ScorePart
 from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
 from ._reasons import PruneKind, Reason
@@ -27,8 +27,9 @@ from ._version import __version__
 
 __all__ = [
     "Article", "Block", "Comment", "DEFAULT_OPTIONS", "Extracted", "FORMATS", "FetchError", "Fetched",
-    "Image", "InputTypeError", "Link", "Options", "PruneKind", "Reason", "ScorePart", "SiteMemory",
-    "SiteMemorySettings", "__version__", "extract", "extract_many", "extract_url", "fetch", "render",
+    "Image", "InputTypeError", "Link", "Mark", "Options", "PruneKind", "Reason", "ScorePart",
+    "SiteMemory", "SiteMemorySettings", "__version__", "extract", "extract_many", "extract_url",
+    "fetch", "render",
 ]  # fmt: skip
 
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())

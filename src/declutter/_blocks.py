@@ -4,18 +4,19 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Set as AbstractSet
 from operator import attrgetter
 from typing import Any
 
-from ._model import Article, Block, Image, Link
+from ._model import Article, Block, Image, Link, Mark
 from ._options import Options
 from ._segment import Container, Segmentation
 from ._textstats import without_controls
 
 __all__ = ["outgoing", "public_blocks"]
 
-_DERIVED = ("text", "path", "position", "score", "classes", "pruned_by", "table_data", "links", "images")
+_DERIVED = ("text", "path", "position", "score", "classes", "pruned_by", "table_data", "links", "images", "marks")
 """`Block` fields made here; every other field is the working block's of the same name."""
 _COPIED = attrgetter(*(name for name in Block._fields if name not in _DERIVED))
 _DERIVED_AT = tuple(sorted(Block._fields.index(name) for name in _DERIVED))
@@ -38,14 +39,15 @@ def public_blocks(seg: Segmentation, options: Options, data_tables: AbstractSet[
                 without_controls(_path(containers, b.container, max_class_chars, levels)) if containers else ""
             )
         classes = without_controls(containers[b.container].classes[:max_class_chars]) if containers else ""
+        text = without_controls(b.text)
         values = list(_COPIED(b))
         # fields by name, built positionally: by keyword costs five times as much
         derived = {
-            "text": without_controls(b.text), "path": path, "position": round(b.index / n, 4),
+            "text": text, "path": path, "position": round(b.index / n, 4),
             "score": round(b.score, 3), "classes": classes,
             "pruned_by": without_controls(str(b.pruned)) if b.pruned else "",
             "table_data": b.kept and b.table_id in data_tables, "links": _clean_links(b.links),
-            "images": _clean_images(b.images),
+            "images": _clean_images(b.images), "marks": _marks(text, b.marks, b.visible) if b.marks else (),
         }  # fmt: skip
         for at in _DERIVED_AT:
             values.insert(at, derived[Block._fields[at]])
@@ -85,6 +87,28 @@ def _path(containers: list[Container], cid: int, max_chars: int, levels: int) ->
     if cid >= 0:
         parts.append("\u2026")
     return ">".join(reversed(parts))
+
+
+_VISIBLE_RUN = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\u00ad]+")
+"""The characters marks are anchored on (`_segment._INVISIBLE_CHARS`: all but these)."""
+
+
+def _marks(text: str, anchored: tuple[tuple[str, int, int], ...], visible: int) -> tuple[Mark, ...]:
+    """The working block's marks, anchored on its visible characters, as offsets in `text`
+    (ordered by start); none when `text` lost a visible character (a Unicode composition)."""
+    runs = [m.span() for m in _VISIBLE_RUN.finditer(text)]
+    if sum(end - start for start, end in runs) != visible:
+        return ()
+    wanted = sorted({n for _, first, end in anchored for n in (first, end - 1)})
+    where: dict[int, int] = {}  # visible character number -> its offset in text
+    seen = i = 0
+    for start, end in runs:
+        while i < len(wanted) and wanted[i] < seen + end - start:
+            where[wanted[i]] = start + wanted[i] - seen
+            i += 1
+        seen += end - start
+    marks = (Mark(kind, where[first], where[end - 1] + 1) for kind, first, end in anchored)
+    return tuple(sorted(marks, key=lambda m: (m.start, -m.end)))
 
 
 def _clean_links(links: tuple[Link, ...]) -> tuple[Link, ...]:

@@ -54,7 +54,7 @@ _EXIT_TERMINATED = 143
 EXAMPLES = (
     "declutter page.html",
     "declutter https://example.com/news/1.html",
-    "declutter --format markdown --include-links page.html",
+    "declutter --format markdown --include-links --formatting --comments page.html",
     "declutter --format jsonl --jobs 2 pages/ > articles.jsonl",
     "declutter --output-dir out --format markdown pages/ crawl.warc.gz",
     "cat page.html | declutter --url https://example.com/news/1 -",

@@ -19,7 +19,7 @@ __all__ = ["OptionFlag", "add_option_flags", "option_flags", "options_from"]
 
 _MARKUP = re.compile(r"``?([^`]+)``?")
 _DEST_PREFIX = "option_"
-_ALIASES = {"include_comments": ("--comments",)}
+_ALIASES = {"include_comments": ("--comments",), "include_formatting": ("--formatting",)}
 """Short names some flags also answer to."""
 
 

@@ -9,8 +9,8 @@ from typing import Any, Final, NamedTuple
 from ._reasons import Reason
 
 __all__ = [
-    "DESCRIPTIVE_FIELDS", "METADATA_FIELDS", "RECORD_FIELDS", "Article", "Block", "Comment", "Image",
-    "Link", "ScorePart",
+    "DESCRIPTIVE_FIELDS", "MARK_KINDS", "METADATA_FIELDS", "RECORD_FIELDS", "Article", "Block", "Comment",
+    "Image", "Link", "Mark", "ScorePart",
 ]  # fmt: skip
 
 
@@ -34,6 +34,22 @@ class Image:
     """The ``alt`` text."""
     title: str = ""
     """The ``title`` attribute."""
+
+
+MARK_KINDS = ("bold", "italic", "code", "sub", "sup")
+"""The inline formatting `Mark.kind` names: ``<b>``/``<strong>``, ``<i>``/``<em>``,
+``<code>``/``<kbd>``/``<samp>``/``<tt>``, ``<sub>`` and ``<sup>``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Inline formatting over ``Block.text[start:end]`` (recorded when
+    `Options.include_formatting` is set); the span never begins or ends with whitespace."""
+
+    kind: str
+    """One of `MARK_KINDS`."""
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +155,9 @@ class Block(NamedTuple):
     """Links inside the text, in order (only with `Options.include_links`)."""
     images: tuple[Image, ...] = ()
     """Images met since the previous block (only with `Options.include_images`)."""
+    marks: tuple[Mark, ...] = ()
+    """Bold, italic, code, sub- and superscript spans of the text, in order of their start
+    (only with `Options.include_formatting`)."""
 
     @property
     def link_ratio(self) -> float:
@@ -155,6 +174,7 @@ class Block(NamedTuple):
         out = self._asdict()
         out["links"] = [asdict(link) for link in self.links]
         out["images"] = [asdict(image) for image in self.images]
+        out["marks"] = [asdict(mark) for mark in self.marks]
         out["link_ratio"] = round(self.link_ratio, 4)
         out["text_density"] = round(self.text_density, 4)
         return out

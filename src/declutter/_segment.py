@@ -14,6 +14,7 @@ elements deep costs the same as a flat one. Pruned subtrees become one ``pruned`
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import _prune, _textstats, _vocab
 from ._deadline import NO_DEADLINE, Deadline
 from ._model import Image, Link
+from ._options import DEFAULT_OPTIONS
 from ._prune import PrunePlan
 from ._reasons import Pruned, Reason
 
@@ -36,7 +38,6 @@ DEADLINE_CHECK_EVERY = 2048
 """Nodes walked between two checks of the walk's budget (nodes, blocks, time)."""
 _CAPTION_CLASS = _vocab.ClassVocabulary(_vocab.CAPTION_CLASS)
 _IMAGE_CLASS = _vocab.ClassVocabulary(_vocab.IMAGE_CLASS)
-_MAX_IMAGE_BOX_BLOCKS = 2  # an image box holds a caption and perhaps a credit line
 _FEW_INVISIBLE = 8  # cutting this many script texts out of a region's text costs less than a walk
 _INVISIBLE_TAGS = _vocab.SKIP_TAGS - {"head", "title", "meta", "link"}
 _INVISIBLE_TEXT = ", ".join(sorted(_INVISIBLE_TAGS))
@@ -44,6 +45,14 @@ _ITEM_TAGS = frozenset(("li", "dt", "dd"))
 _STRUCTURE_TAGS = _vocab.LIST_TAGS | _ITEM_TAGS | {"blockquote", "table", "tr", "td", "th", "thead"}
 _IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
 _MAX_COLSPAN = 1000
+_MARK_KIND = {
+    "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "code": "code", "kbd": "code",
+    "samp": "code", "tt": "code", "sub": "sub", "sup": "sup",
+}  # fmt: skip
+"""Inline elements recorded as `Mark`s (`Options.include_formatting`), by the kind they mark."""
+_INVISIBLE_CHARS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00ad]+")
+"""What a block's text may lose on its way out (whitespace, controls, soft hyphens): marks
+are anchored on the other characters, which no normalisation removes."""
 
 
 @dataclass(slots=True)
@@ -87,6 +96,12 @@ class RawBlock:
     pruned: Pruned | None = None
     pruned_id: int = 0
     """``mem_id`` of the pruned element, for pruned blocks."""
+    marks: tuple[tuple[str, int, int], ...] = ()
+    """Formatting (kind, first, end), counted in visible characters (not `_INVISIBLE_CHARS`)
+    of the text; `_blocks` turns them into `Mark`s over the final text."""
+    visible: int = 0
+    """Visible characters of the raw text, when there are marks (`_blocks` checks the final
+    text has as many before trusting the marks)."""
     score: float = 0.0
     kept: bool = False
     reason: Reason = Reason.OUTSIDE_ARTICLE
@@ -130,12 +145,15 @@ class _InlineRun:
     element_count: int = 0
     links: list[Link] | None = None
     """Links of the run, when they are recorded and there are some."""
+    marks: list[tuple[str, int, int]] | None = None
+    """Formatting of the run, (kind, first part, end part), when recorded and some."""
 
     def reset(self) -> None:
         self.parts.clear()
         self.link_parts.clear()
         self.element_count = 0
         self.links = None
+        self.marks = None
 
 
 @dataclass(slots=True)
@@ -192,10 +210,22 @@ class _Exit:
     __slots__ = ("container",)
 
     def __init__(self, container: Container | None) -> None:
-        self.container = container  # None: leaving an <a>
+        self.container = container  # None: leaving an <a> (or formatting: `_OpenMark`)
 
 
 _LEAVE_LINK = _Exit(None)
+
+
+class _OpenMark(_Exit):
+    """A formatting element being walked: its exit, which closes the mark."""
+
+    __slots__ = ("kind", "start")
+
+    def __init__(self, kind: str, start: int) -> None:
+        super().__init__(None)
+        self.kind = kind
+        self.start = start
+        """Index in the current run's parts where the element's text begins."""
 
 
 Kernel = Callable[["_Walker", LexborNode], Sequence[object]]
@@ -207,7 +237,7 @@ class _Walker:
 
     def __init__(
         self, plan: PrunePlan, max_nodes: int, deadline: Deadline, max_blocks: int | None,
-        shown: frozenset[str], links: bool = False, images: bool = False,
+        shown: frozenset[str], links: bool = False, images: bool = False, formatting: bool = False,
     ) -> None:  # fmt: skip
         self.plan = plan
         self.shown = shown
@@ -236,6 +266,8 @@ class _Walker:
         self.cells: list[_CellFrame] = []
         self.open_links: list[_OpenLink] = []
         self.pending_images: list[Image] = []
+        self.record_formatting = formatting
+        self.open_marks: list[_OpenMark] = []
 
     def walk(self, root: LexborNode, kernel: Kernel | None) -> Segmentation:
         attrs = root.attributes if root.is_element_node else {}
@@ -246,7 +278,6 @@ class _Walker:
             if isinstance(item, _Exit) and item.container is not None:
                 item.container.end = len(self.blocks)
         top.end = len(self.blocks)
-        _mark_captions(self.blocks, self.containers)
         return Segmentation(self.blocks, self.containers, self.truncated, self.nodes)
 
     def _walk_children(self, root: LexborNode) -> list[LexborNode | _Exit]:
@@ -308,6 +339,7 @@ class _Walker:
         `enter`."""
         return tag is not None and not (
             self._ignored(tag) or tag == "br" or tag in _vocab.VOID_SKIP_TAGS or tag == "a" or _is_block(tag)
+            or (self.record_formatting and tag in _MARK_KIND)
         )
 
     def _ignored(self, tag: str) -> bool:
@@ -345,7 +377,7 @@ class _Walker:
             return _Exit(self._open(node, self.current, attrs, classes))
         self.run.element_count += 1
         if tag != "a":
-            return None
+            return self._open_mark(tag) if self.record_formatting else None
         self.link_depth += 1
         if self.record_links:
             self.open_links.append(_OpenLink(node.attributes.get("href"), len(self.run.parts)))
@@ -376,7 +408,29 @@ class _Walker:
             self._open_structure(container, attrs)
         return container
 
+    def _open_mark(self, tag: str) -> _OpenMark | None:
+        """A mark for a formatting element, unless one of its kind (or code, which holds no
+        formatting) is already open: nested alike they say nothing more, and so marks stay
+        a handful deep however deep the page nests them."""
+        kind = _MARK_KIND.get(tag)
+        if kind is None or any(m.kind == kind or m.kind == "code" for m in self.open_marks):
+            return None
+        mark = _OpenMark(kind, len(self.run.parts))
+        self.open_marks.append(mark)
+        return mark
+
+    def _close_mark(self, mark: _OpenMark) -> None:
+        end = len(self.run.parts)
+        if mark.start < end:
+            if self.run.marks is None:
+                self.run.marks = []
+            self.run.marks.append((mark.kind, mark.start, end))
+
     def leave(self, item: _Exit) -> None:
+        if isinstance(item, _OpenMark):
+            self.open_marks.remove(item)
+            self._close_mark(item)
+            return
         container = item.container
         if container is None:
             self.link_depth -= 1
@@ -521,23 +575,31 @@ class _Walker:
             for link in self.open_links:
                 self._close_link(link)
                 link.start = 0
+        for mark in self.open_marks:  # so is formatting
+            self._close_mark(mark)
+            mark.start = 0
         raw = _without_soft_hyphens("".join(run.parts))
         link_raw = _without_soft_hyphens("".join(run.link_parts)) if run.link_parts else ""
         element_count = run.element_count
         links = tuple(run.links) if run.links else ()
+        marks, visible = _anchored_marks(run.parts, run.marks) if run.marks else ((), 0)
         run.reset()
         if self.pre_depth:
             text = raw.replace(_BR, "\n").strip("\n")
             if text.strip():
-                self._emit(text, link_raw, element_count, owner, links=links)
+                self._emit(text, link_raw, element_count, owner, links=links, marks=marks, visible=visible)
             return
         if raw.isspace():
             return
-        self._emit(_textstats.normalise_space(raw, _BR), link_raw, element_count, owner, links=links)
+        self._emit(
+            _textstats.normalise_space(raw, _BR), link_raw, element_count, owner, links=links, marks=marks,
+            visible=visible,
+        )  # fmt: skip
 
     def _emit(
         self, text: str, link_raw: str, element_count: int, owner: Container | None, pruned: Pruned | None = None,
-        pruned_id: int = 0, links: tuple[Link, ...] = (),
+        pruned_id: int = 0, links: tuple[Link, ...] = (), marks: tuple[tuple[str, int, int], ...] = (),
+        visible: int = 0,
     ) -> None:
         if not text:
             return
@@ -570,6 +632,8 @@ class _Walker:
             pruned_id=pruned_id,
             links=links,
             images=images,
+            marks=marks,
+            visible=visible,
         )
         self._record_structure(block)
         self.blocks.append(block)
@@ -598,6 +662,19 @@ def _without_soft_hyphens(text: str) -> str:
     """`text` without U+00AD: a soft hyphen (``&shy;``) only marks where a word may break
     at a line's end, so "Mit\u00adglied" is the one word "Mitglied" (and measures as one)."""
     return text.replace(_SOFT_HYPHEN, "") if _SOFT_HYPHEN in text else text
+
+
+def _anchored_marks(
+    parts: list[str], marks: list[tuple[str, int, int]]
+) -> tuple[tuple[tuple[str, int, int], ...], int]:
+    """`marks` over part indices as (kind, first, end) in visible characters of the parts'
+    text (none empty), and the text's count of visible characters."""
+    counts = [0]
+    for part in parts:
+        counts.append(counts[-1] + len(part) - sum(map(len, _INVISIBLE_CHARS.findall(part))))
+    n = len(parts)
+    anchored = ((kind, counts[min(start, n)], counts[min(end, n)]) for kind, start, end in marks)
+    return tuple(m for m in anchored if m[1] < m[2]), counts[-1]
 
 
 def _is_block(tag: str) -> bool:
@@ -631,7 +708,7 @@ def _visible_text(node: LexborNode) -> str:
     return " ".join(parts)
 
 
-def _mark_captions(blocks: list[RawBlock], containers: list[Container]) -> None:
+def _mark_captions(blocks: list[RawBlock], containers: list[Container], box_blocks: int) -> None:
     """Captions by class: ``caption``/``credit`` on the text's element or its parent, or an
     image word on a parent that holds little more than the caption (not on an article that
     merely has a picture)."""
@@ -644,7 +721,7 @@ def _mark_captions(blocks: list[RawBlock], containers: list[Container]) -> None:
         elif owner.parent >= 0:
             parent = containers[owner.parent]
             if _has(parent, _CAPTION_CLASS) or (
-                parent.end - parent.first <= _MAX_IMAGE_BOX_BLOCKS and _has(parent, _IMAGE_CLASS)
+                parent.end - parent.first <= box_blocks and _has(parent, _IMAGE_CLASS)
             ):
                 block.kind = "caption"
 
@@ -707,18 +784,23 @@ def home(containers: list[Container], cid: int) -> int:
 def segment(
     root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: Deadline,
     max_blocks: int | None = None, shown: frozenset[str] = frozenset(),
-    links: bool = False, images: bool = False, compiled: bool = True,
+    links: bool = False, images: bool = False, compiled: bool = True, formatting: bool = False,
+    caption_box_blocks: int = DEFAULT_OPTIONS.caption_box_max_blocks,
 ) -> Segmentation:  # fmt: skip
     """Blocks and containers of the subtree at `root` (normally ``<body>``).
 
     The walk stops, marking the result truncated, after `max_nodes` nodes, past `deadline`
     (checked every few thousand nodes) or with `max_blocks` blocks.
     `shown` names skipped elements (`SKIP_TAGS`) whose content is walked anyway. `links` and
-    `images` record the links and images of the text on the blocks (for the renderers);
-    they change nothing else. `compiled` walks with the compiled kernel when it is built
-    and passed its self-test (`KERNEL`); the result is the same either way."""
-    walker = _Walker(plan, max_nodes, deadline, max_blocks, shown, links, images)
-    return walker.walk(root, KERNEL if compiled else None)
+    `images` record the links and images of the text on the blocks (for the renderers), and
+    `formatting` its bold, italic, code, sub- and superscript; they change nothing else.
+    `compiled` walks with the compiled kernel when it is built and passed its self-test
+    (`KERNEL`); the result is the same either way. `caption_box_blocks` is
+    `Options.caption_box_max_blocks`."""
+    walker = _Walker(plan, max_nodes, deadline, max_blocks, shown, links, images, formatting)
+    seg = walker.walk(root, KERNEL if compiled else None)
+    _mark_captions(seg.blocks, seg.containers, caption_box_blocks)
+    return seg
 
 
 _SELF_TEST_PAGE = """<html><body><div class="main" id="m"><h1>Title <b>bold</b></h1>
@@ -751,7 +833,7 @@ def _tested_kernel() -> Kernel | None:
         if _walk.node_of(body, text.child.mem_id).text_content != text.child.text_content:
             return None
         kernel: Kernel = _walk.walk
-        for flags in ((False, False), (True, True)):
+        for flags in ((False, False, False), (True, True, True)):
             plan = _prune.plan(tree)
             python = _Walker(plan, 10**6, NO_DEADLINE, None, frozenset(), *flags).walk(body, None)
             fast = _Walker(_prune.plan(tree), 10**6, NO_DEADLINE, None, frozenset(), *flags).walk(body, kernel)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 import declutter
-from _pages import REPO
+from _pages import REPO, read_page
 from http_helpers import Reply, serve
 from outputs_helpers import real_page
 
@@ -36,6 +36,16 @@ def test_the_url_example_runs(block: str) -> None:
 
 def test_readme_has_the_url_example() -> None:
     assert _blocks("extract_url")
+
+
+def test_the_formatting_and_comments_example_runs() -> None:
+    (block,) = _blocks("include_formatting")
+    page = read_page("fixtures/bench/trafilatura-dev/html/elavegan.com-Peanut.html.gz")
+    scope: dict[str, object] = {"page_bytes": page, "url": "https://example.com/a"}
+    exec("from declutter import Options, extract, render\n" + block, scope)  # noqa: S102  (README's own code)
+    markdown = scope["markdown"]
+    assert isinstance(markdown, str) and "**" in markdown and "\n## Comments\n" in markdown
+    assert scope["doc"] == declutter.extract(page, url="https://example.com/a", options=scope["opts"])  # type: ignore[arg-type]
 
 
 def test_the_site_memory_example_runs() -> None:

@@ -1,7 +1,7 @@
 """Every output stays within a fixed factor of the input, and carries no control characters.
 
 A table whose cells span 1,000 columns each, a 100,000-character class name that repeats on
-every block, C0/C1 controls (ESC, BEL, CSI) in the page: every format (text, markdown,
+every block, tens of thousands of tiny formatting elements (recorded), C0/C1 controls (ESC, BEL, CSI) in the page: every format (text, markdown,
 HTML, JSON with blocks, the explain reports) is checked, and output growth is compared at
 two sizes (a ratio, not a timing).
 """
@@ -27,11 +27,11 @@ _REPORTS = ("json-blocks", "explain-html", "explain")
 _LINEAR = 6.0
 """Output size ratio at 4x over 1x below which growth counts as linear."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_LINKS = Options(include_links=True, include_images=True)
+_RECORDED = Options(include_links=True, include_images=True, include_formatting=True)
 
 
 def _outputs(page: bytes) -> dict[str, str]:
-    article = declutter.extract(page, options=_LINKS)
+    article = declutter.extract(page, options=_RECORDED)
     out = {f: declutter.render(article, f) for f in FORMATS}  # type: ignore[arg-type]
     out["json-blocks"] = declutter.render(article, "json", blocks=True)
     out["explain-html"] = explain_html(article)
@@ -39,7 +39,7 @@ def _outputs(page: bytes) -> dict[str, str]:
     return out
 
 
-@pytest.mark.parametrize("name", ["colspan_table", "huge_class_name"])
+@pytest.mark.parametrize("name", ["colspan_table", "huge_class_name", "many_marks", "deep_inline"])
 def test_outputs_are_linear_in_the_input(name: str) -> None:
     small, large = FAMILIES[name](1), FAMILIES[name](4)
     sizes = {k: len(v.encode()) for k, v in _outputs(small).items()}

@@ -47,7 +47,9 @@ def test_environment_variable_disables_the_kernel() -> None:
 @pytest.mark.parametrize("path", _sample(), ids=lambda p: p.name.split(".")[0][:40])
 def test_articles_identical_on_real_pages(path: Path) -> None:
     html = read_page(path)
-    for options in (declutter.Options(), declutter.Options(include_links=True, include_images=True)):
+    for options in (
+        declutter.Options(), declutter.Options(include_links=True, include_images=True, include_formatting=True)
+    ):
         compiled = declutter.extract(html, options=options)
         python = declutter.extract(html, options=options.replace(compiled_walk=False))
         assert compiled == python

@@ -17,7 +17,20 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from . import _meta, _tree
-from ._tree import Cell, Code, Figure, Heading, Inline, ListNode, Node, Paragraph, Quote, Table
+from ._tree import (
+    Cell,
+    Code,
+    Figure,
+    Heading,
+    Inline,
+    ListNode,
+    Node,
+    Paragraph,
+    Quote,
+    Run,
+    Styled,
+    Table,
+)
 from ._urls import safe_url
 
 if TYPE_CHECKING:  # the renderers only read these (see _render/__init__)
@@ -30,7 +43,7 @@ ALLOWED_TAGS = frozenset(
         "html", "head", "meta", "title", "link", "body", "article", "header", "h1", "h2", "h3",
         "h4", "h5", "h6", "p", "br", "a", "ul", "ol", "li", "blockquote", "pre", "code",
         "table", "caption", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "img",
-        "time",
+        "time", "b", "i", "sub", "sup", "section",
     )
 )  # fmt: skip
 ALLOWED_ATTRIBUTES = frozenset(
@@ -56,6 +69,7 @@ def render(article: Article, *, metadata: bool = True) -> str:
     )
     lang = f' lang="{escape(language)}"' if language else ""
     body = "\n".join(_nodes(_tree.build(article.blocks, article.url)))
+    comments = _nodes(_tree.comment_nodes(article.comments))
     parts = [
         "<!DOCTYPE html>",
         f"<html{lang}>",
@@ -66,6 +80,7 @@ def render(article: Article, *, metadata: bool = True) -> str:
         "<article>",
         *(_header(article) if metadata else ()),
         body,
+        *(["<section>", *comments, "</section>"] if comments else ()),
         "</article>",
         "</body>",
         "</html>",
@@ -190,9 +205,35 @@ def _cell(cell: Cell) -> str:
 
 
 def _inline(inline: Inline) -> str:
-    """Escaped text, its links as ``<a>``, each ``<br>`` of the page a ``<br>``."""
-    pieces = []
-    for text, url in _tree.segments(inline):
-        escaped = escape(text).replace("\n", "<br>")
-        pieces.append(f'<a href="{escape(url)}" rel="{_REL}">{escaped}</a>' if url else escaped)
-    return "".join(pieces)
+    """Escaped text, its links as ``<a>``, its formatting as ``<b>``, ``<i>``, ``<code>``,
+    ``<sub>`` and ``<sup>``, each ``<br>`` of the page a ``<br>``."""
+    writer = _InlineWriter()
+    _tree.walk(_tree.runs(inline), writer)
+    return "".join(writer.pieces)
+
+
+_TAG = {"bold": "b", "italic": "i", "code": "code", "sub": "sub", "sup": "sup"}
+"""The element of each kind of formatting (``<b>`` and ``<i>`` rather than ``<strong>``
+and ``<em>``: as short as the page's own, so the output stays within its bound)."""
+
+
+class _InlineWriter:
+    """HTML of inline runs (a `_tree.Writer`)."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.closers: list[str] = []
+
+    def text(self, text: str) -> None:
+        self.pieces.append(escape(text).replace("\n", "<br>"))
+
+    def open(self, run: Styled, following: Run | None) -> None:
+        if run.kind == "link":
+            opener, closer = (f'<a href="{escape(run.url)}" rel="{_REL}">', "</a>") if run.url else ("", "")
+        else:
+            opener, closer = f"<{_TAG[run.kind]}>", f"</{_TAG[run.kind]}>"
+        self.pieces.append(opener)
+        self.closers.append(closer)
+
+    def close(self, run: Styled) -> None:
+        self.pieces.append(self.closers.pop())

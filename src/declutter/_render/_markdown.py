@@ -5,17 +5,36 @@ markup (``*``, ``_``, backticks, ``[``, ``<``, ``|``...) are always backslash-es
 those that start a block (``#``, ``>``, ``-``, ``1.``...) when they begin a line. ``<br>``
 line breaks are hard breaks (a trailing backslash). Metadata comes first as YAML front
 matter whose values are JSON (which YAML reads as they are).
+
+Formatting (`Options.include_formatting`) is written as ``**bold**``, ``*italic*`` and
+```code``` where CommonMark reads those delimiters back as that span (its flanking rules
+depend on the characters around them), else as the inline HTML CommonMark also reads
+(``<b>``, ``<i>``, ``<code>``); sub- and superscript have no markdown, so are always
+``<sub>`` and ``<sup>``.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import _meta, _tree
-from ._tree import Code, Figure, Heading, Inline, ListNode, Node, Paragraph, Quote, Table
+from ._tree import (
+    Code,
+    Figure,
+    Heading,
+    Inline,
+    ListNode,
+    Node,
+    Paragraph,
+    Quote,
+    Run,
+    Styled,
+    Table,
+)
 
 if TYPE_CHECKING:  # the renderers only read these (see _render/__init__)
     from .._model import Article, Image
@@ -37,6 +56,9 @@ def render(article: Article, *, metadata: bool = True) -> str:
     body = _nodes(_tree.build(article.blocks, article.url))
     if body:
         parts.append("\n".join(body))
+    comments = _nodes(_tree.comment_nodes(article.comments))
+    if comments:
+        parts.append("\n".join(comments))
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
@@ -136,7 +158,7 @@ def _code(node: Code) -> list[str]:
 
 def _figure(node: Figure) -> list[str]:
     lines = [_image(image) for image in node.images]
-    caption = _inline(node.caption) if node.caption is not None else ""
+    caption = _inline(node.caption, enclosed=True) if node.caption is not None else ""
     if caption:
         if lines:
             lines.append("")
@@ -188,22 +210,142 @@ def _row(cells: Sequence[_tree.Cell]) -> str:
 
 def _flat(inline: Inline) -> Inline:
     """The text on one line (same length: the link spans stay valid)."""
-    return Inline(inline.text.replace("\n", " "), inline.links)
+    return Inline(inline.text.replace("\n", " "), inline.spans)
 
 
 # --- inline ------------------------------------------------------------------------------
 
 
-def _inline(inline: Inline, *, heading: bool = False) -> str:
-    """Escaped text with its links; each ``<br>`` a hard break (``\\`` at the line's end)."""
-    pieces = []
-    line_start = True
-    for text, url in _tree.segments(inline):
-        escaped = escape(text, line_start=line_start, heading=heading)
-        pieces.append(f"[{escaped}]({_destination(url)})" if url is not None else escaped)
-        line_start = text.endswith("\n")
-    lines = [line.strip() for line in "".join(pieces).split("\n")]
+def _inline(inline: Inline, *, heading: bool = False, enclosed: bool = False) -> str:
+    """Escaped text with its links and formatting; each ``<br>`` a hard break (``\\`` at
+    the line's end). `enclosed`: the caller writes ``*`` around it."""
+    writer = _InlineWriter(heading=heading, enclosed=enclosed)
+    _tree.walk(_tree.runs(inline), writer)
+    lines = [line.strip() for line in "".join(writer.pieces).split("\n")]
     return "\\\n".join(line for line in lines if line)
+
+
+_HTML_FORM = {"bold": "b", "italic": "i", "code": "code", "sub": "sub", "sup": "sup"}
+_DELIMITER = {"bold": "**", "italic": "*"}
+_CODE_SPAN_MAX_BACKTICKS = 1
+"""Code holding a longer run of backticks is written as ``<code>``: its fence, longer than
+the run, would begin a fenced code block at a line's start from three backticks on, and
+written twice, long fences would make the output grow faster than the text."""
+
+
+class _InlineWriter:
+    """Markdown of inline runs (a `_tree.Writer`), written left to right. A delimiter
+    (``*``, ``**``) is used only where CommonMark's flanking rules make it open and close
+    that very span, judged on the characters on both sides of it, and never next to
+    another delimiter (two runs of ``*`` would merge into one)."""
+
+    def __init__(self, *, heading: bool, enclosed: bool) -> None:
+        self.pieces: list[str] = []
+        self.heading = heading
+        self.enclosed = enclosed
+        self.line_start = True
+        self.last = ""
+        """The last character written ("": none yet)."""
+        self.after_delimiter = enclosed
+        self.closers: list[tuple[str, bool]] = []
+        """What closes each open run, and whether it is a delimiter."""
+        self.verbatim = False
+
+    def text(self, text: str) -> None:
+        if self.verbatim:
+            self._write(text, delimiter=False)
+            return
+        self._write(escape(text, line_start=self.line_start, heading=self.heading), delimiter=False)
+        self.line_start = text.endswith("\n")
+
+    def open(self, run: Styled, following: Run | None) -> None:
+        if run.kind == "link":
+            self._write("[", delimiter=False)
+            self.closers.append((f"]({_destination(run.url)})", False))
+            return
+        self.line_start = False
+        if run.kind in _DELIMITER and self._delimits(run, following):
+            opener = closer = _DELIMITER[run.kind]
+        elif run.kind == "code" and self._code_span(run):
+            code = _plain(run)
+            fence = "`" * (max((len(r) for r in re.findall("`+", code)), default=0) + 1)
+            pad = " " if code.startswith("`") or code.endswith("`") else ""
+            opener, closer = fence + pad, pad + fence
+            self.verbatim = True
+        else:
+            tag = _HTML_FORM[run.kind]
+            opener, closer = f"<{tag}>", f"</{tag}>"
+        self._write(opener, delimiter=opener in _DELIMITER.values())
+        self.closers.append((closer, closer in _DELIMITER.values()))
+
+    def close(self, run: Styled) -> None:
+        closer, delimiter = self.closers.pop()
+        self._write(closer, delimiter=delimiter)
+        self.verbatim = False
+        if run.kind != "link":
+            self.line_start = False
+
+    def _write(self, text: str, *, delimiter: bool) -> None:
+        if text:
+            self.pieces.append(text)
+            self.last = text[-1]
+            self.after_delimiter = delimiter
+
+    def _delimits(self, run: Styled, following: Run | None) -> bool:
+        """Whether ``*``/``**`` around `run` opens and closes it: CommonMark's left- and
+        right-flanking rules, with the first and last characters inside and those outside
+        (markup counts as punctuation, as all of it begins and ends with some)."""
+        if self.after_delimiter:
+            return False
+        if following is None:
+            if self.closers[-1:] and self.closers[-1][1] or not self.closers and self.enclosed:
+                return False  # the next thing written is a delimiter
+            after = "]" if self.closers else " "  # a closer is punctuation; the end, a line's end
+        else:
+            after = following[0] if isinstance(following, str) else "<"
+        first, last = _edge(run.children[0], 0), _edge(run.children[-1], -1)
+        opens = not _is_space(first) and (not _is_punctuation(first) or _space_or_punctuation(self.last))
+        closes = not _is_space(last) and (not _is_punctuation(last) or _space_or_punctuation(after))
+        return opens and closes
+
+    def _code_span(self, run: Styled) -> bool:
+        """Whether `run` can be a backtick code span: one line, no ``|`` (a table cell
+        would split there), no run of backticks longer than `_CODE_SPAN_MAX_BACKTICKS`, and
+        no backtick just before it."""
+        code = _plain(run)
+        return (
+            "\n" not in code and "|" not in code and self.last != "`"
+            and "`" * (_CODE_SPAN_MAX_BACKTICKS + 1) not in code
+        )  # fmt: skip
+
+
+def _plain(run: Styled) -> str:
+    return "".join(child if isinstance(child, str) else _plain(child) for child in run.children)
+
+
+def _edge(run: Run, at: int) -> str:
+    """The character at one end of `run` (markup counts as ``<``, a punctuation mark)."""
+    return run[at] if isinstance(run, str) else "<"
+
+
+def _is_space(char: str) -> bool:
+    """CommonMark's Unicode whitespace (the start and end of a line count as it)."""
+    return char == "" or char in "\t\n\x0b\x0c\r" or unicodedata.category(char) == "Zs"
+
+
+def _is_punctuation(char: str) -> bool:
+    """Punctuation as the strictest reader counts it inside a span: ASCII punctuation and
+    Unicode punctuation and symbols (CommonMark 0.31)."""
+    return char in _ASCII_PUNCTUATION or unicodedata.category(char)[0] in "PS"
+
+
+def _space_or_punctuation(char: str) -> bool:
+    """Whitespace or punctuation as every reader counts it outside a span (symbols
+    outside ASCII were not punctuation before CommonMark 0.31)."""
+    return _is_space(char) or char in _ASCII_PUNCTUATION or unicodedata.category(char)[0] == "P"
+
+
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def _destination(url: str) -> str:

@@ -12,25 +12,35 @@ Blocks are flat, in document order; each carries where it sits in lists, quotes 
 * every other block is a `Heading`, `Paragraph`, `Code` or `Figure` (a caption, and the
   images met before a block).
 
+`comment_nodes` makes the readers' comments (`Article.comments`) nodes of the same kinds,
+for after the body.
+
 Only the structure is decided here; the text is each block's `text`, unchanged. Links and
 image addresses are resolved against the page's URL and pass `safe_url`, or are left out.
+
+Inside a block, links and formatting (`Block.marks`) are `Span`s over the text; `runs`
+nests them into a tree and `walk` hands that tree to a format's `Writer`, the one walk of
+inline content that markdown and HTML share.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Protocol
 
 from .._reasons import Reason
+from .._textstats import without_controls
 from ._urls import safe_url
 
 if TYPE_CHECKING:  # the renderers only read these (see _render/__init__)
-    from .._model import Block, Image
+    from .._model import Block, Comment, Image
 
 __all__ = [
     "Cell", "Code", "Figure", "Heading", "Inline", "Item", "ListNode", "Node", "Paragraph",
-    "Quote", "Span", "Table", "build", "segments",
+    "COMMENTS_TITLE", "Quote", "Run", "Span", "Styled", "Table", "Writer", "build", "comment_nodes", "runs",
+    "walk",
 ]  # fmt: skip
 
 MAX_NESTING = 8
@@ -41,19 +51,47 @@ _Predicate = Callable[["Block"], bool]
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A link over ``text[start:end]`` of an `Inline`."""
+    """A link (`kind` ``link``, to `url`) or formatting (a `Mark.kind`) over
+    ``text[start:end]`` of an `Inline`."""
 
     start: int
     end: int
-    url: str
+    kind: str
+    url: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Inline:
-    """A block's text (``\\n`` for ``<br>``) and its links."""
+    """A block's text (``\\n`` for ``<br>``), its links and its formatting."""
 
     text: str
-    links: tuple[Span, ...] = ()
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """A run of inline content under one span: a link (to `url`) or formatting."""
+
+    kind: str
+    url: str
+    children: tuple[Run, ...]
+
+
+Run = str | Styled
+"""Inline content: text, or a `Styled` run of it."""
+
+
+class Writer(Protocol):
+    """What a format does with inline content, called by `walk` in document order."""
+
+    def text(self, text: str) -> None:
+        """Write `text` (``\\n`` for ``<br>``)."""
+
+    def open(self, run: Styled, following: Run | None) -> None:
+        """Begin `run`; `following` is what comes after it in its parent (None: the end)."""
+
+    def close(self, run: Styled) -> None:
+        """End the run begun last."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,16 +159,144 @@ def build(blocks: Sequence[Block], base_url: str | None) -> tuple[Node, ...]:
     return _Builder(base_url).nodes(shown, 0, 0, frozenset())
 
 
-def segments(inline: Inline) -> Iterator[tuple[str, str | None]]:
-    """The text of `inline` in pieces, each with the URL it links to (or None)."""
+COMMENTS_TITLE = "Comments"
+"""The heading of the comments, after the body."""
+
+
+def comment_nodes(comments: Sequence[Comment]) -> tuple[Node, ...]:
+    """The comments as a level-2 heading and, for each, its signature (the author in bold,
+    then the date, when the page gives them) and its text as a quote, a paragraph a line;
+    nothing when there are none."""
+    if not comments:
+        return ()
+    nodes: list[Node] = [Heading(2, Inline(COMMENTS_TITLE))]
+    for comment in comments:
+        author, date = without_controls(comment.author or ""), without_controls(comment.date or "")
+        signature = ", ".join(part for part in (author, date) if part)
+        if signature:
+            bold = (Span(0, len(author), "bold"),) if author else ()
+            nodes.append(Paragraph(Inline(signature, bold)))
+        lines = [line for line in without_controls(comment.text).split("\n") if line.strip()]
+        nodes.append(Quote(tuple(Paragraph(Inline(line)) for line in lines)))
+    return tuple(nodes)
+
+
+def walk(content: Sequence[Run], writer: Writer) -> None:
+    """Hand `content` (from `runs`) to `writer`: text, and each run opened and closed around
+    its children. The tree is at most one run of each kind deep (`runs`)."""
+    for i, run in enumerate(content):
+        if isinstance(run, str):
+            writer.text(run)
+        else:
+            writer.open(run, content[i + 1] if i + 1 < len(content) else None)
+            walk(run.children, writer)
+            writer.close(run)
+
+
+_RANK = {"link": 0, "bold": 1, "italic": 2, "sub": 3, "sup": 4, "code": 5}
+"""Which of two spans over the same text goes outside: links outermost, code innermost
+(code holds nothing: markdown cannot format or link inside a code span)."""
+
+
+@dataclass(slots=True)
+class _Open:
+    kind: str
+    url: str
+    end: int
+    children: list[Run] = field(default_factory=list)
+
+
+def runs(inline: Inline) -> tuple[Run, ...]:
+    """The text of `inline` as a tree of runs. Formatting spans lose the whitespace at their
+    edges and merge with a touching span of their kind; a span that crosses the end of the
+    one it begins in is split there; a span inside one of its own kind is dropped; code is
+    split around any other span inside it (which then holds that code). So runs nest
+    properly, at most one of each kind deep, and the tree's size stays within a few times
+    the number of spans."""
+    text = inline.text
+    heap: list[tuple[int, int, int, str, str]] = []
+    for span in _merged(inline.spans):
+        _push(heap, text, span.start, span.end, span.kind, span.url)
+    stack = [_Open("", "", len(text))]
     at = 0
-    for span in inline.links:
-        if span.start > at:
-            yield inline.text[at : span.start], None
-        yield inline.text[span.start : span.end], span.url
-        at = span.end
-    if at < len(inline.text):
-        yield inline.text[at:], None
+    while heap:
+        start, negative_end, _, kind, url = heapq.heappop(heap)
+        end = -negative_end
+        at = _close_until(stack, text, at, start)
+        top = stack[-1]
+        if end > top.end:  # the part outside the enclosing run waits its turn
+            _push(heap, text, top.end, end, kind, url)
+            end = _trimmed_end(text, start, top.end, kind)
+        if end <= start or any(o.kind == kind for o in stack):
+            continue
+        if top.kind == "code":  # code stops here and goes on inside the span, then after it
+            _end_code(stack)
+            for piece in ((start, end, "code", ""), (end, top.end, "code", ""), (start, end, kind, url)):
+                _push(heap, text, *piece)
+            continue
+        stack.append(_Open(kind, url, end))
+    _close_until(stack, text, at, len(text))
+    return tuple(stack[0].children)
+
+
+def _end_code(stack: list[_Open]) -> None:
+    """Close the code run on top of `stack` where its text is written up to, whitespace
+    at its end left outside it (code holds text only)."""
+    code = stack.pop()
+    written = "".join(str(child) for child in code.children)
+    kept = written.rstrip()
+    parent = stack[-1].children
+    if kept:
+        parent.append(Styled("code", "", (kept,)))
+    if len(written) > len(kept):
+        parent.append(written[len(kept) :])
+
+
+def _merged(spans: Sequence[Span]) -> list[Span]:
+    """`spans` with formatting spans that touch or overlap one of their kind merged."""
+    out: list[Span] = []
+    last: dict[str, int] = {}  # kind -> index in out of its latest span
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        i = last.get(span.kind)
+        if span.kind != "link" and i is not None and span.start <= out[i].end:
+            out[i] = replace(out[i], end=max(out[i].end, span.end))
+            continue
+        last[span.kind] = len(out)
+        out.append(span)
+    return out
+
+
+def _trimmed_end(text: str, start: int, end: int, kind: str) -> int:
+    """Where a span of `kind` from `start` to `end` ends without its trailing whitespace."""
+    if kind != "link":
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return end
+
+
+def _push(heap: list[tuple[int, int, int, str, str]], text: str, start: int, end: int, kind: str, url: str) -> None:
+    """Queue a span, formatting without the whitespace at its edges; empty ones are left out."""
+    if kind != "link":
+        while start < end and text[start].isspace():
+            start += 1
+    end = _trimmed_end(text, start, end, kind)
+    if start < end:
+        heapq.heappush(heap, (start, -end, _RANK[kind], kind, url))
+
+
+def _close_until(stack: list[_Open], text: str, at: int, start: int) -> int:
+    """Close the open runs that end by `start`, adding the text up to it (`text` is written
+    up to `at`); returns where the text is written up to."""
+    while len(stack) > 1 and stack[-1].end <= start:
+        top = stack.pop()
+        if top.end > at:
+            top.children.append(text[at : top.end])
+        at = max(at, top.end)
+        if top.children:
+            stack[-1].children.append(Styled(top.kind, top.url, tuple(top.children)))
+    if start > at:
+        stack[-1].children.append(text[at:start])
+    return max(at, start)
 
 
 def _quote(block: Block) -> int:
@@ -294,7 +460,8 @@ class _Builder:
                 yield replace(image, url=url)
 
     def _inline(self, block: Block) -> Inline:
-        """The block's text and the spans of its links (found in order in the text)."""
+        """The block's text, the spans of its links (found in order in the text) and those
+        of its formatting."""
         spans: list[Span] = []
         at = 0
         for link in block.links:
@@ -304,8 +471,9 @@ class _Builder:
             end = start + len(link.text)
             url = safe_url(link.url, self.base_url)
             if url is not None:
-                spans.append(Span(start, end, url))
+                spans.append(Span(start, end, "link", url))
             at = end
+        spans.extend(Span(m.start, m.end, m.kind) for m in block.marks)
         return Inline(block.text, tuple(spans))
 
 

@@ -22,14 +22,13 @@ from typing import TextIO
 from . import _charsets, _cli_dask, _cli_flags, _inputs
 from ._batch import Outcome, WorkersCannotStart, ordered_map
 from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
-from ._clock import NO_CLOCK
 from ._decode import not_a_page
 from ._fetch import DEFAULT_TIMEOUT, FetchError, fetch, is_url
 from ._inputs import Entry, InputFile, Remote, Source, Unreadable
 from ._metadata._language import is_target, targets
 from ._model import Article
 from ._options import SECTIONS, Options
-from ._pipeline import extract, timed_extract
+from ._pipeline import extract
 from ._render import (
     FORMATS,
     Format,
@@ -40,7 +39,7 @@ from ._render import (
     json_record,
     render,
 )  # fmt: skip
-from ._site import Boilerplate, SiteMemory, learned
+from ._site import SiteMemory
 from ._version import __version__
 
 __all__ = ["as_text", "explain_table", "main"]
@@ -100,7 +99,7 @@ class _CliSettings:
     """--encoding: the charset of a fetched page whose header states none."""
     languages: frozenset[str] = frozenset()
     """--target-language as primary languages: pages in others are skipped (empty: none)."""
-    site: Boilerplate | None = None
+    site_memory: SiteMemory | None = None
     """With --site-memory: what the first pass learned of each site's boilerplate."""
 
 
@@ -456,7 +455,7 @@ class _CliRun:
         assert self.progress is not None
         settings = self.settings
         if self.args.site_memory:
-            settings = replace(settings, site=self._learn_sites())
+            settings = replace(settings, site_memory=self._learn_sites())
         jobs = (_Job(self._claim(source), settings) for source in self._sources())
         outcomes = ordered_map(
             _work, jobs, jobs=self._workers, preload=("declutter._cli",), chunk_size=_CHUNK_SIZE
@@ -475,7 +474,7 @@ class _CliRun:
     def _workers(self) -> int:
         return 1 if self.args.jobs is None else self.args.jobs
 
-    def _learn_sites(self) -> Boilerplate | None:
+    def _learn_sites(self) -> SiteMemory:
         """--site-memory's first pass: every page extracted and learned from; an input that
         fails here fails again in the second pass, which reports it."""
         memory = SiteMemory()
@@ -486,7 +485,7 @@ class _CliRun:
         for outcome in outcomes:
             if outcome.value is not None:
                 memory.learn(*outcome.value)
-        return learned(memory)
+        return memory
 
     def _extract_on_cluster(self) -> None:
         assert self.progress is not None
@@ -614,9 +613,10 @@ def _work(job: _Job) -> _Rendered | None:
     page = _fetched(job.source, settings)
     if page is None:
         return None
-    article = timed_extract(
-        page.data, page.url, settings.options, page.encoding, None, NO_CLOCK, settings.site
-    )
+    article = extract(
+        page.data, url=page.url, encoding=page.encoding, options=settings.options,
+        site_memory=settings.site_memory,
+    )  # fmt: skip
     if not is_target(article.language, settings.languages):
         return _Rendered("", None, skipped=article.language)
     report = explain_html(article) if settings.explain_html else None

@@ -136,14 +136,14 @@ def test_an_exception_inside_extraction_fails_its_page_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Here, not on the cluster: the workers' extract cannot be patched from the test."""
-    real = _batch.extract
+    real = _batch.timed_extract
 
-    def extract(html: Any, **kwargs: Any) -> declutter.Article:
+    def extract(html: Any, *args: Any) -> declutter.Article:
         if b"boom" in html:
             raise RuntimeError("boom")
-        return real(html, **kwargs)
+        return real(html, *args)
 
-    monkeypatch.setattr(_batch, "extract", extract)
+    monkeypatch.setattr(_batch, "timed_extract", extract)
     pages = pd.DataFrame({"html": [b"<p>One, a page.</p>", b"<p>boom</p>", b"<p>Two, too.</p>"]})
     frame = dd.from_pandas(pages.astype(pd.ArrowDtype(pa.binary())), npartitions=1)
     result = articles_from_pages(frame, url=None).compute(scheduler="sync")

@@ -37,14 +37,15 @@ import declutter
 import robust_hostile
 
 
-def _peak_mb() -> float:
-    """Peak resident memory of this process (MB): Linux's VmHWM, which, unlike ru_maxrss,
-    does not start from the parent's peak in a spawned child."""
+def _status_mb(field: str) -> float:
+    """A memory figure of this process (MB) from /proc/self/status: ``VmHWM``, the peak,
+    which unlike ru_maxrss does not start from the parent's peak in a spawned child, or
+    ``VmRSS``, the current size. ru_maxrss (the peak) where there is no /proc."""
     try:
         status = Path("/proc/self/status").read_text()
     except OSError:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kib = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+    kib = next((line.split()[1] for line in status.splitlines() if line.startswith(f"{field}:")), 0)
     return int(kib) / 1024
 
 
@@ -57,12 +58,6 @@ def _reset_peak() -> None:
         pass
 
 
-def _rss_mb() -> float:
-    status = Path("/proc/self/status").read_text() if Path("/proc/self/status").exists() else ""
-    kib = next((line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")), None)
-    return int(kib) / 1024 if kib is not None else _peak_mb()
-
-
 _RSS_TARGET = 12.0
 """Peak RSS per input byte every family must stay under."""
 
@@ -72,7 +67,7 @@ def run_one(path: Path, budget: float | None) -> dict[str, object]:
     options = declutter.Options(time_budget=budget)
     declutter.extract(b"<html><body><p>warm up, lazy imports</p></body></html>")
     _reset_peak()
-    baseline = _rss_mb()  # before the page is read; the peak counts from here
+    baseline = _status_mb("VmRSS")  # before the page is read; the peak counts from here
     data = path.read_bytes()
     start = time.process_time()
     wall = time.monotonic()
@@ -81,7 +76,7 @@ def run_one(path: Path, budget: float | None) -> dict[str, object]:
     wall = time.monotonic() - wall
     return {
         "input_mb": len(data) / 1e6, "seconds": seconds, "wall": wall,
-        "peak_mb": _peak_mb() - baseline, "truncated": article.truncated, "body": len(article.body),
+        "peak_mb": _status_mb("VmHWM") - baseline, "truncated": article.truncated, "body": len(article.body),
     }  # fmt: skip
 
 

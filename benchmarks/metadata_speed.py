@@ -29,9 +29,12 @@ from selectolax.lexbor import LexborHTMLParser
 from declutter import _decode, _parse, _prune
 from declutter._attempts import best_attempt
 from declutter._body import to_text
+from declutter._deadline import NO_DEADLINE
+from declutter._head import read_head
 from declutter._headline import title_keys
 from declutter._metadata import extract_metadata
 from declutter._options import DEFAULT_OPTIONS
+from declutter._tables import data_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "fixtures" / "bench" / "scrapinghub"
@@ -40,9 +43,10 @@ DATA = ROOT / "fixtures" / "bench" / "scrapinghub"
 def _body(tree: LexborHTMLParser, url: str | None) -> str:
     """The body text, extracted from `tree` by the body stages, as the pipeline runs them."""
     o = DEFAULT_OPTIONS
-    title = title_keys(tree, url=url, min_chars=o.headline_min_chars, min_coverage=o.headline_min_coverage)
-    seg = best_attempt(tree, _prune.plan(tree, use_vocabulary=o.prune_by_class, title=title), title, o, None)
-    return to_text(seg.blocks, o.data_table_max_cell_length)
+    title = title_keys(read_head(tree, o), url=url, options=o)
+    plan, included = _prune.plan_page(tree, title, o)
+    seg = best_attempt(tree, plan, title, o, NO_DEADLINE, included=included)
+    return to_text(seg.blocks, data_tables((b for b in seg.blocks if b.kept), o))
 
 
 def main() -> int:
@@ -70,7 +74,7 @@ def main() -> int:
             if not args.cold:
                 _body(tree, url)
             start = clock()
-            meta = extract_metadata(tree, url=url, body=body, options=options)
+            meta = extract_metadata(tree, meta=read_head(tree, options), url=url, body=body, options=options)
             times[i].append(clock() - start)
             results[page_id] = asdict(meta)
     per_page = sorted(statistics.median(t) * 1000 for t in times)

@@ -14,7 +14,8 @@ anything near 16 is quadratic. The worst rows of each measure close the report.
 
 Columns per size: input size, CPU seconds of `extract` alone (decode to serialise; process
 time, so other load on the machine does not bend the curve), seconds per MB of input, peak
-RSS of the process minus the peak before the page was read (after a warm-up call), that per
+RSS of the process minus its RSS before the page was read (after a warm-up call, whose own
+peak is reset: /proc/self/clear_refs), that per
 input byte (``x``; target: at most
 12), and ``T`` when the result was marked truncated; then the time ratio last/first size.
 """
@@ -36,15 +37,25 @@ import declutter
 import robust_hostile
 
 
-def _peak_mb() -> float:
-    """Peak resident memory of this process (MB): Linux's VmHWM, which, unlike ru_maxrss,
-    does not start from the parent's peak in a spawned child."""
+def _status_mb(field: str) -> float:
+    """A memory figure of this process (MB) from /proc/self/status: ``VmHWM``, the peak,
+    which unlike ru_maxrss does not start from the parent's peak in a spawned child, or
+    ``VmRSS``, the current size. ru_maxrss (the peak) where there is no /proc."""
     try:
         status = Path("/proc/self/status").read_text()
     except OSError:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kib = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+    kib = next((line.split()[1] for line in status.splitlines() if line.startswith(f"{field}:")), 0)
     return int(kib) / 1024
+
+
+def _reset_peak() -> None:
+    """Start the peak (VmHWM) again from the current RSS (Linux's clear_refs "5"), so that a
+    warm-up's own peak (the language model's load) does not hide the page's."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
 
 
 _RSS_TARGET = 12.0
@@ -55,7 +66,8 @@ def run_one(path: Path, budget: float | None) -> dict[str, object]:
     """Extract the page in `path` in this process; the measures as a dict."""
     options = declutter.Options(time_budget=budget)
     declutter.extract(b"<html><body><p>warm up, lazy imports</p></body></html>")
-    baseline = _peak_mb()  # before the page is read, as in memory.py
+    _reset_peak()
+    baseline = _status_mb("VmRSS")  # before the page is read; the peak counts from here
     data = path.read_bytes()
     start = time.process_time()
     wall = time.monotonic()
@@ -64,7 +76,7 @@ def run_one(path: Path, budget: float | None) -> dict[str, object]:
     wall = time.monotonic() - wall
     return {
         "input_mb": len(data) / 1e6, "seconds": seconds, "wall": wall,
-        "peak_mb": _peak_mb() - baseline, "truncated": article.truncated, "body": len(article.body),
+        "peak_mb": _status_mb("VmHWM") - baseline, "truncated": article.truncated, "body": len(article.body),
     }  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from types import ModuleType
 
 from declutter import _parse, _prune, _score, _select
 from declutter._deadline import NO_DEADLINE
+from declutter._head import read_head
 from declutter._headline import TitleKeys, keys_of, title_keys
 from declutter._options import DEFAULT_OPTIONS, Options
 from declutter._segment import RawBlock, Segmentation, segment
@@ -30,7 +31,7 @@ def segment_html(html: str, *, vocabulary: bool = True) -> Segmentation:
 
 def page_title(html: str, options: Options = DEFAULT_OPTIONS) -> TitleKeys:
     tree, _ = _parse.parse(html, UNLIMITED)
-    return title_keys(tree, options=options)
+    return title_keys(read_head(tree, options), options=options)
 
 
 def keys(*titles: str, options: Options = DEFAULT_OPTIONS) -> TitleKeys:

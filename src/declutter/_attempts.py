@@ -73,6 +73,7 @@ def _attempt(
         max_blocks=options.max_blocks, shown=shown,
         links=options.include_links, images=options.include_images,
         formatting=options.include_formatting, compiled=options.compiled_walk,
+        caption_box_blocks=options.caption_box_max_blocks,
     )  # fmt: skip
     clock.lap("segment")
     _score.score_blocks(seg, options, deadline)

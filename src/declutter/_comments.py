@@ -28,8 +28,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import _textstats, _vocab
 from ._model import Comment
 from ._options import Options
+from ._segment import Segmentation
 
-__all__ = ["extract_comments"]
+__all__ = ["extract_comments", "page_comments"]
 
 _COMMENT = _vocab.ClassVocabulary(
     _vocab.COMMENT_CLASS, _vocab.COMMENT_CLASS_PREFIXES, _vocab.COMMENT_CLASS_NOT_PREFIXES
@@ -46,6 +47,15 @@ _SKIPPED_TAGS = frozenset(
 _SCHEMA_TYPES = ("schema.org/Comment", "schema.org/UserComments")
 _SCHEMA_PROPS = frozenset(("comment", "comments"))
 _CANDIDATES = "[class], [id], [itemtype], [itemprop]"
+
+
+def page_comments(tree: LexborHTMLParser, seg: Segmentation, options: Options) -> tuple[Comment, ...]:
+    """`extract_comments` of the page whose segmentation is `seg`, or none unless
+    `Options.include_comments` asks for them."""
+    if not options.include_comments:
+        return ()
+    nodes = (seg.containers[b.container].node for b in seg.blocks if b.kept)
+    return extract_comments(tree, [n for n in nodes if n is not None], options)
 
 
 def extract_comments(

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import regex
-from selectolax.lexbor import LexborHTMLParser
 
+from ._head import PageMeta, host_names, names_site
 from ._options import Options
+from ._text import fold
 from ._textstats import has_han
 
 __all__ = ["TitleKeys", "keys_of", "split_segments", "title_keys"]
@@ -34,12 +34,6 @@ def split_segments(reference: str) -> list[str]:
     """`reference` cut at title separators (unspaced hyphens too when it is CJK)."""
     rx = _CJK_SEPARATOR if has_han(reference) else _SEPARATOR
     return [s for s in (p.strip() for p in rx.split(reference)) if s]
-
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def _key(text: str) -> str:
-    return _NON_WORD.sub("", text).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +53,7 @@ class TitleKeys:
         """
         if not self.keys or len(text) < self.min_chars:
             return 0
-        key = _key(text)
+        key = fold(text)
         if len(key) < self.min_chars:
             return 0
         best = 0
@@ -76,55 +70,32 @@ class TitleKeys:
         return max((len(k) for k in self.keys), default=0)
 
 
-def title_keys(tree: LexborHTMLParser, *, url: str | None = None, options: Options) -> TitleKeys:
-    """The title references of the page in `tree` (``<title>``, ``og:title``); the site's
+def title_keys(meta: PageMeta, *, url: str | None = None, options: Options) -> TitleKeys:
+    """The title references the head stage read (``<title>``, ``og:title``); the site's
     name (``og:site_name``, ``application-name``, the host name in `url`) is no headline."""
-    node = (tree.head.css_first("title") if tree.head else None) or tree.css_first("title")
-    refs = [node.text(strip=True)] if node is not None else []
-    refs += _meta_contents(tree, 'meta[property="og:title"]')
-    sites = _host_labels(url)
-    sites += _meta_contents(tree, 'meta[property="og:site_name"], meta[name="application-name"]')
+    refs = [meta.title] if meta.title else []
+    refs += meta.all("og:title")
+    sites = host_names(url) + meta.all("og:site_name", "application-name")
     return keys_of(refs, sites=sites, options=options)
-
-
-def _meta_contents(tree: LexborHTMLParser, selector: str) -> list[str]:
-    scope = tree.head or tree.root  # meta elements live in <head>; the body is much larger
-    return [c for m in scope.css(selector) if (c := m.attributes.get("content"))] if scope else []
-
-
-def _host_labels(url: str | None) -> list[str]:
-    """"www.vinosytapas.de" gives "vinosytapas": the label that names the site."""
-    if not url:
-        return []
-    host = urlsplit(url).hostname or ""
-    labels = [label for label in host.split(".") if label not in _HOST_NOISE]
-    return labels[:-1] if len(labels) > 1 else labels
-
-
-_HOST_NOISE = frozenset(("www", "m", "mobile", "amp", "news", "blog", "com", "co", "org", "net"))
 
 
 def keys_of(refs: Sequence[str], *, sites: Sequence[str] = (), options: Options) -> TitleKeys:
     """Keys of these title references and of the runs of their segments that can be a
     headline: the first or the longest segment, alone or with neighbours, unless it names
     the site (a segment alone that is a section or the site's name is no headline)."""
-    site_keys = [k for k in (_key(s) for s in sites) if len(k) >= options.headline_min_site_chars]
+    site_keys = {fold(s) for s in sites}
     keys: set[str] = set()
     for ref in refs:
         segments = split_segments(ref)[: options.headline_max_segments] if ref else []
         if not segments:
             continue
-        keys.add(_key(ref))
+        keys.add(fold(ref))
         longest = max(range(len(segments)), key=lambda i: len(segments[i]))
         for i in range(len(segments)):
             for j in range(i + 1, len(segments) + 1):
-                run = _key(" ".join(segments[i:j]))
-                if j - i > 1 or (i in (0, longest) and not _names_site(run, site_keys)):
+                run = fold(" ".join(segments[i:j]))
+                if j - i > 1 or (i in (0, longest) and not names_site(run, site_keys, options.site_name_min_chars)):
                     keys.add(run)
     min_chars = options.headline_min_chars
     return TitleKeys(tuple(k for k in keys if len(k) >= min_chars), min_chars, options.headline_min_coverage)
-
-
-def _names_site(key: str, site_keys: list[str]) -> bool:
-    return any(site in key or key in site for site in site_keys)
 

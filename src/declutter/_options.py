@@ -166,9 +166,11 @@ class Options:
     headline_max_segments: int = _option(8, "score", """
     A title reference is cut at its separators into at most this many segments, whose runs
     are headline keys: real titles have a handful, and the runs grow with the square.""")
-    headline_min_site_chars: int = _option(4, "score", """
-    A site name (``og:site_name``, the host's label) shorter than this many word characters
-    is not compared with the title's segments: short names (``zdf``) occur inside words.""")
+    site_name_min_chars: int = _option(4, "score", """
+    A site name (``og:site_name``, the host's name) shorter than this many word characters
+    names the site only as a whole title segment, never inside a longer text: short names
+    (``zdf``) occur inside words. The headline keys, the title's site suffixes and the
+    authors that are the site's name all use it.""")
     headline_max_length: int = _option(60, "score", """
     Longer blocks are never taken for the headline.""")
     headline_key_slack: float = _option(2.0, "score", """
@@ -318,6 +320,10 @@ class Options:
     A run of consecutive blocks that repeats an earlier run and totals at least this much
     text is removed whole, short blocks included (a second copy of the article).""")
 
+    caption_box_max_blocks: int = _option(2, "body", """
+    Text inside an element whose class names an image (``photo``, ``figure``) is its
+    caption when the element holds at most this many blocks (a caption and perhaps a
+    credit line), not when it is an article that merely has a picture.""")
     include_captions: bool = _option(False, "body", """
     Keep figure captions inside the article body.""", everyday=True)
     include_tables: bool = _option(True, "body", """
@@ -416,6 +422,10 @@ class Options:
     title_anchor_min_share: float = _option(0.6, "metadata", """
     When no element shows the headline as chosen, an h1 that holds it, or that it holds,
     with at least this share of its characters, is where bylines and dates are searched.""")
+    title_site_hints: int = _option(1, "metadata", """
+    Segments of the declared title beside the headline taken as site names (refused as
+    authors), outermost first: the next one may be the blog's or its author's own name
+    ("标题 - 好看的hk - 博客园").""")
     title_max_copies: int = _option(3, "metadata", """
     Bylines and dates are searched after at most this many copies of the headline.""")
     body_end_max_nodes: int = _option(3, "metadata", """
@@ -431,6 +441,20 @@ class Options:
     Characters of text just before the headline searched for a date (kicker lines).""")
     byline_max_nodes: int = _option(400, "metadata", """
     Nodes the walk after (or before) a headline may visit.""")
+    byline_span_chars: int = _option(80, "metadata", """
+    Characters after a byline label ("By", "Von") read for names when no stop (a line end,
+    a date, a bar) ends the credit sooner.""")
+    byline_han_span_chars: int = _option(40, "metadata", """
+    The same for a Chinese label ("作者：", "记者"), in characters.""")
+    byline_max_han_credit: int = _option(12, "metadata", """
+    A Chinese credit longer than this many characters is a description ("XX中心研究部部长、
+    研究员徐占忱"): only a name after a job title is taken from it.""")
+    byline_lower_label_min_words: int = _option(2, "metadata", """
+    A lower-case preposition ("by", "von") labels a byline only before a name of at least
+    this many words, or on a line of its own ("by Taboola" in a widget is none).""")
+    site_brand_han_chars: int = _option(2, "metadata", """
+    Two Chinese names that share their first this many characters are one brand ("新浪财经",
+    "新浪网"): a credit of the site's brand is not an author.""")
     body_byline_window: int = _option(300, "metadata", """
     Characters at the start and at the end of the body searched for a credit line.""")
     body_end_probe_chars: int = _option(16, "metadata", """

@@ -60,6 +60,19 @@ class Limits:
         return replace(limits, **changes) if changes else limits
 
 
+def parse_page(
+    data: bytes | str, text: str, utf8: bytes | None, options: Options, deadline: Deadline
+) -> tuple[LexborHTMLParser, bool]:
+    """`parse` of the page `data` decoded to `text` (`utf8` as in `parse`), within the
+    limits of `options` and `Options.parse_budget_share` of `deadline`; the flag says the
+    input was cut or rewritten, or the parse ran out of its time."""
+    # a NUL search on bytes is a memchr; on the decoded str it costs as much as parsing
+    may_hold_nul = not isinstance(data, bytes) or b"\x00" in data
+    share = deadline.share(options.parse_budget_share)
+    tree, cut = parse(text, Limits.of(options), may_hold_nul=may_hold_nul, deadline=share, utf8=utf8)
+    return tree, cut or share.hit
+
+
 def parse(
     text: str, limits: Limits, *, may_hold_nul: bool = True, deadline: Deadline = NO_DEADLINE,
     utf8: bytes | None = None,

@@ -2,7 +2,8 @@
 
 1. decode    `_decode`    bytes to text (BOM, declared charset, page charset, detection)
 2. parse     `_parse`     text to a Lexbor DOM, once
-3. headline  `_headline`  comparison keys of the page's title, which prune and score use
+3. head      `_head`      what the page declares (meta, links, <title>), read once; then
+             `_headline`  the title's comparison keys, which prune and score use
 4. prune     `_prune`     plan which subtrees are chrome or invisible (the DOM is kept whole);
                           `_selectors` matches the caller's include/exclude selectors
 5. segment   `_segment`   one walk: blocks of text with features, and their containers
@@ -10,16 +11,14 @@
 7. select    `_select`    the article region, and kept/dropped for every block
 8. dedup     `_dedup`     one copy of the article, each paragraph once
    (5 to 8 run once per attempt; `_attempts` holds the retry policy)
-9. body      `_body`      the kept blocks as text
+9. body      `_body`      the kept blocks as text (`_tables`: one data-table rule for all)
 10. metadata `_metadata`  title, dates, authors and the rest, from the whole page (skipped
                           with `Options.body_only`)
-    comments `_comments`  the readers' comments, apart from the body (only with
-                          `Options.include_comments`)
-11. document score `_document` how far to trust the body, from the doubts the earlier
-                          stages leave; then the public blocks (`_blocks`)
+11. comments `_comments`  the readers' comments, apart from the body (`include_comments`)
+12. document `_document`  the document score: how far to trust the body, from the doubts
+                          the earlier stages leave; then the public blocks (`_blocks`)
 
-Arguments are checked and the input bounded in `_arguments`; `_clock` times the stages
-for ``bench --speed``.
+`_arguments` checks the arguments and bounds the input; `_clock` times stages for the bench.
 """
 
 from __future__ import annotations
@@ -27,9 +26,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from selectolax.lexbor import LexborNode
-
-from . import _body, _comments, _decode, _document, _parse, _prune, _selectors
+from . import _body, _comments, _decode, _document, _head, _parse, _prune
 from ._arguments import Input, bounded, checked_options
 from ._attempts import best_attempt
 from ._blocks import outgoing, public_blocks
@@ -37,23 +34,13 @@ from ._clock import NO_CLOCK, StageClock
 from ._deadline import Deadline
 from ._headline import title_keys
 from ._metadata import extract_metadata
-from ._model import Article, Comment
+from ._model import Article
 from ._options import Options
-from ._segment import Segmentation
 from ._tables import data_tables
 
 __all__ = ["StageClock", "extract", "timed_extract"]
 
-
-
-def _kept_elements(seg: Segmentation) -> list[LexborNode]:
-    """The elements that hold the body's kept text."""
-    nodes = (seg.containers[b.container].node for b in seg.blocks if b.kept)
-    return [n for n in nodes if n is not None]
-
-
-_NO_METADATA = Article()
-"""What `Options.body_only` gives instead of the metadata stage: every field empty."""
+_NO_METADATA = Article()  # what `Options.body_only` gives instead of the metadata stage
 
 
 def extract(
@@ -84,40 +71,28 @@ def timed_extract(
     data, cut = bounded(html, options.max_bytes)
     decoded = _decode.decode(data, declared=encoding, tolerated=options.utf8_tolerated_errors)
     clock.lap("decode")
-    # a NUL search on bytes is a memchr; on the decoded str it costs as much as parsing
-    may_hold_nul = not isinstance(data, bytes) or b"\x00" in data
-    parse_deadline = deadline.share(options.parse_budget_share)
-    tree, parse_cut = _parse.parse(
-        decoded.text, _parse.Limits.of(options), may_hold_nul=may_hold_nul, deadline=parse_deadline,
-        utf8=decoded.utf8,
-    )
+    tree, parse_cut = _parse.parse_page(data, decoded.text, decoded.utf8, options, deadline)
     clock.lap("parse")
-    title = title_keys(tree, url=url, options=options)
-    clock.lap("score")  # the title's words, which the headline search uses
-    root = tree.body or tree.root
-    included = _selectors.matches(root, options.include)
-    plan = _prune.plan(
-        tree, use_vocabulary=options.prune_by_class, title=title,
-        excluded=_selectors.matches(root, options.exclude), included=included,
-    )  # fmt: skip
+    meta = _head.read_head(tree, options, deadline)
+    title = title_keys(meta, url=url, options=options)
+    clock.lap("head")
+    plan, included = _prune.plan_page(tree, title, options)
     clock.lap("prune")
     seg = best_attempt(tree, plan, title, options, deadline, clock, included)
-    tables = data_tables((b for b in seg.blocks if b.kept), options)  # one rule for every format
+    tables = data_tables((b for b in seg.blocks if b.kept), options)
     body = _body.to_text(seg.blocks, tables)
     clock.lap("serialise")
-    meta = _NO_METADATA if options.body_only else extract_metadata(
-        tree, url=url, body=body, options=options, reference_time=reference_time, deadline=deadline
+    article = _NO_METADATA if options.body_only else extract_metadata(
+        tree, meta=meta, url=url, body=body, options=options, reference_time=reference_time,
+        deadline=deadline,
     )  # fmt: skip
     clock.lap("metadata")
-    comments: tuple[Comment, ...] = ()
-    if options.include_comments:
-        comments = _comments.extract_comments(tree, _kept_elements(seg), options)
-        clock.lap("comments")
+    comments = _comments.page_comments(tree, seg, options)
+    clock.lap("comments")
     confidence = _document.document_score(seg, options)
     article = replace(
-        meta, body=body, url=url or meta.canonical_url, score=confidence.score,
-        score_parts=confidence.parts,
-        truncated=cut or parse_cut or seg.truncated or deadline.hit or parse_deadline.hit,
+        article, body=body, url=url or article.canonical_url, score=confidence.score,
+        score_parts=confidence.parts, truncated=cut or parse_cut or seg.truncated or deadline.hit,
         encoding=decoded.encoding, comments=comments, blocks=public_blocks(seg, options, tables),
     )  # the metadata stage's fields, and the pipeline's
     clock.lap("serialise")

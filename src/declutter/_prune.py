@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from . import _vocab
+from . import _selectors, _vocab
 from ._headline import TitleKeys
+from ._options import Options
 from ._reasons import Pruned, PruneKind
 
-__all__ = ["PrunePlan", "plan"]
+__all__ = ["PrunePlan", "plan", "plan_page"]
 
 _STRUCTURAL_SELECTOR = ", ".join(
     [*sorted(_vocab.CHROME_TAGS), '[hidden], [aria-hidden="true"], [style], [role], input[type="hidden"]']
@@ -87,6 +88,16 @@ class PrunePlan:
         except KeyError:
             reason = self._cache[classes] = vocabulary_reason(classes)
             return reason
+
+
+def plan_page(tree: LexborHTMLParser, title: TitleKeys, options: Options) -> tuple[PrunePlan, list[LexborNode]]:
+    """`plan` for the page in `tree` as `options` ask, and the elements the caller's
+    include selectors match (`Options.include`: the article, when any matches)."""
+    root = tree.body or tree.root
+    included = _selectors.matches(root, options.include)
+    excluded = _selectors.matches(root, options.exclude)
+    pruned = plan(tree, use_vocabulary=options.prune_by_class, title=title, excluded=excluded, included=included)
+    return pruned, included
 
 
 def plan(

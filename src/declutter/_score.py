@@ -57,6 +57,9 @@ def score_blocks(seg: Segmentation, options: Options, deadline: Deadline = NO_DE
         block.score = text + punct * block.punctuation - link_weight * block.link_length - cost
 
 
+_BELOW_HEADINGS = 7  # the rank of text that is no heading: after <h6>
+
+
 def find_headline(seg: Segmentation, title: TitleKeys, options: Options) -> tuple[int, int]:
     """The block that repeats the page's title, and where its article ends.
 
@@ -71,7 +74,7 @@ def find_headline(seg: Segmentation, title: TitleKeys, options: Options) -> tupl
         if block.pruned or block.length > options.headline_max_length or len(block.text) > longest:
             continue
         matched = title.match(block.text)
-        rank = (matched, -(block.heading_level or 7))
+        rank = (matched, -(block.heading_level or _BELOW_HEADINGS))
         if matched and rank > best_rank:
             best, best_rank = block.index, rank
     if best < 0:

@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import _prune, _textstats, _vocab
 from ._deadline import NO_DEADLINE, Deadline
 from ._model import Image, Link
+from ._options import DEFAULT_OPTIONS
 from ._prune import PrunePlan
 from ._reasons import Pruned, Reason
 
@@ -37,7 +38,6 @@ DEADLINE_CHECK_EVERY = 2048
 """Nodes walked between two checks of the walk's budget (nodes, blocks, time)."""
 _CAPTION_CLASS = _vocab.ClassVocabulary(_vocab.CAPTION_CLASS)
 _IMAGE_CLASS = _vocab.ClassVocabulary(_vocab.IMAGE_CLASS)
-_MAX_IMAGE_BOX_BLOCKS = 2  # an image box holds a caption and perhaps a credit line
 _FEW_INVISIBLE = 8  # cutting this many script texts out of a region's text costs less than a walk
 _INVISIBLE_TAGS = _vocab.SKIP_TAGS - {"head", "title", "meta", "link"}
 _INVISIBLE_TEXT = ", ".join(sorted(_INVISIBLE_TAGS))
@@ -278,7 +278,6 @@ class _Walker:
             if isinstance(item, _Exit) and item.container is not None:
                 item.container.end = len(self.blocks)
         top.end = len(self.blocks)
-        _mark_captions(self.blocks, self.containers)
         return Segmentation(self.blocks, self.containers, self.truncated, self.nodes)
 
     def _walk_children(self, root: LexborNode) -> list[LexborNode | _Exit]:
@@ -709,7 +708,7 @@ def _visible_text(node: LexborNode) -> str:
     return " ".join(parts)
 
 
-def _mark_captions(blocks: list[RawBlock], containers: list[Container]) -> None:
+def _mark_captions(blocks: list[RawBlock], containers: list[Container], box_blocks: int) -> None:
     """Captions by class: ``caption``/``credit`` on the text's element or its parent, or an
     image word on a parent that holds little more than the caption (not on an article that
     merely has a picture)."""
@@ -722,7 +721,7 @@ def _mark_captions(blocks: list[RawBlock], containers: list[Container]) -> None:
         elif owner.parent >= 0:
             parent = containers[owner.parent]
             if _has(parent, _CAPTION_CLASS) or (
-                parent.end - parent.first <= _MAX_IMAGE_BOX_BLOCKS and _has(parent, _IMAGE_CLASS)
+                parent.end - parent.first <= box_blocks and _has(parent, _IMAGE_CLASS)
             ):
                 block.kind = "caption"
 
@@ -786,6 +785,7 @@ def segment(
     root: LexborNode, *, plan: PrunePlan, max_nodes: int, deadline: Deadline,
     max_blocks: int | None = None, shown: frozenset[str] = frozenset(),
     links: bool = False, images: bool = False, compiled: bool = True, formatting: bool = False,
+    caption_box_blocks: int = DEFAULT_OPTIONS.caption_box_max_blocks,
 ) -> Segmentation:  # fmt: skip
     """Blocks and containers of the subtree at `root` (normally ``<body>``).
 
@@ -793,10 +793,14 @@ def segment(
     (checked every few thousand nodes) or with `max_blocks` blocks.
     `shown` names skipped elements (`SKIP_TAGS`) whose content is walked anyway. `links` and
     `images` record the links and images of the text on the blocks (for the renderers), and
-    `formatting` its bold, italic, code, sub- and superscript; they change nothing else. `compiled` walks with the compiled kernel when it is built
-    and passed its self-test (`KERNEL`); the result is the same either way."""
+    `formatting` its bold, italic, code, sub- and superscript; they change nothing else.
+    `compiled` walks with the compiled kernel when it is built and passed its self-test
+    (`KERNEL`); the result is the same either way. `caption_box_blocks` is
+    `Options.caption_box_max_blocks`."""
     walker = _Walker(plan, max_nodes, deadline, max_blocks, shown, links, images, formatting)
-    return walker.walk(root, KERNEL if compiled else None)
+    seg = walker.walk(root, KERNEL if compiled else None)
+    _mark_captions(seg.blocks, seg.containers, caption_box_blocks)
+    return seg
 
 
 _SELF_TEST_PAGE = """<html><body><div class="main" id="m"><h1>Title <b>bold</b></h1>

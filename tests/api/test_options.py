@@ -139,10 +139,13 @@ def test_block_paths_name_as_many_levels_as_the_option_says() -> None:
     assert short == "…>" + ">".join(deep.split(">")[-2:]) and len(deep.split(">")) > 3
 
 
-def test_site_names_shorter_than_the_option_are_not_compared_with_the_title() -> None:
+def test_site_names_shorter_than_the_option_are_not_searched_inside_title_segments() -> None:
     from declutter._headline import keys_of
 
-    title = "Tageblatt - Budget vote delayed again"  # a first segment that is the site's name
-    compared = keys_of([title], sites=["Tageblatt"], options=Options(headline_min_site_chars=9))
-    ignored = keys_of([title], sites=["Tageblatt"], options=Options(headline_min_site_chars=10))
-    assert "tageblatt" not in compared.keys and "tageblatt" in ignored.keys
+    title = "Tageblatt Online - Budget vote delayed again"  # a first segment naming the site
+    compared = keys_of([title], sites=["Tageblatt"], options=Options(site_name_min_chars=9))
+    ignored = keys_of([title], sites=["Tageblatt"], options=Options(site_name_min_chars=10))
+    assert "tageblattonline" not in compared.keys and "tageblattonline" in ignored.keys
+    # a segment that is the site's name names it, however short the name
+    exact = keys_of(["Tageblatt - Budget vote delayed again"], sites=["Tageblatt"], options=Options(site_name_min_chars=10))
+    assert "tageblatt" not in exact.keys

@@ -10,7 +10,8 @@ import pytest
 from declutter.bench import main
 
 _DECLUTTER_STAGES = (
-    "decode", "parse", "prune", "segment", "score", "select", "dedup", "metadata", "serialise",
+    "decode", "parse", "head", "prune", "segment", "score", "select", "dedup", "metadata",
+    "comments", "serialise",
 )  # fmt: skip
 
 

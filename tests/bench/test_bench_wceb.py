@@ -3,7 +3,11 @@ with per-page F1 that the benchmark prints."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import math
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -30,8 +34,54 @@ def test_tied_scores_count_half_and_one_group_gives_no_auc() -> None:
     assert math.isnan(none_bad.auc) and none_bad.spearman == pytest.approx(1.0)
 
 
+# A wceb-dev tree of the real layout (gold.jsonl, html/ID.html.gz, rouge_lsum.py) with pages
+# and a scorer of our own, so that a fresh clone tests the loading, the comments split, the
+# sampling and the scoring plumbing; the real sets (../shared) are checked where present.
+_STAND_IN_SCORER = """
+def rouge_lsum(gold, pred):
+    g, p = gold.split(), pred.split()
+    common = len(set(g) & set(p))
+    precision, recall = common / max(len(set(p)), 1), common / max(len(set(g)), 1)
+    return precision, recall, 2 * precision * recall / max(precision + recall, 1e-9)
+"""
+
+
+def _page(i: int) -> str:
+    return f"<html><body><article><p>Story {i} tells of the river town and its mill.</p></article></body></html>"
+
+
+@pytest.fixture
+def stand_in_wceb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    from declutter.bench import _data, _metrics
+
+    root = tmp_path / "bench"
+    for name, count in (("cleaneval", 12), ("dragnet", 3)):
+        folder = root / "wceb-dev" / name
+        (folder / "html").mkdir(parents=True)
+        records = []
+        for i in range(count):
+            text = f"Story {i} tells of the river town and its mill."
+            if name == "dragnet" and i:  # a marker typed with a symbol doubled, then comments
+                text += f"\n!@#$%%^&*()  COMMENTS\nReader {i}: lovely mill."
+            records.append(json.dumps({"id": f"{name}-{i:02}", "url": None, "text": text}))
+            (folder / "html" / f"{name}-{i:02}.html.gz").write_bytes(gzip.compress(_page(i).encode()))
+        (folder / "gold.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    (root / "wceb-dev" / "rouge_lsum.py").write_text(_STAND_IN_SCORER, encoding="utf-8")
+    monkeypatch.setattr(_data, "_SHARED_TREE", root)
+    _metrics._rouge_lsum.cache_clear()  # the scorer is loaded once per process: from this tree
+    yield root
+    _metrics._rouge_lsum.cache_clear()
+
+
+def test_dragnet_gold_is_split_at_the_comments_marker(stand_in_wceb: Path) -> None:
+    pages = load_dataset("dragnet").pages
+    comments = [p.gold["comments"] and p.gold["comments"].strip() for p in pages]
+    assert comments == [None, "Reader 1: lovely mill.", "Reader 2: lovely mill."]
+    assert [p.gold["text"].rstrip() for p in pages] == [f"Story {i} tells of the river town and its mill." for i in range(3)]
+
+
 @needs_wceb
-def test_dragnet_gold_is_split_at_the_comments_marker() -> None:
+def test_real_dragnet_gold_is_split_at_the_comments_marker() -> None:
     pages = load_dataset("dragnet").pages
     with_comments = [p for p in pages if p.gold["comments"] is not None]
     assert len(pages) == 1379 and len(with_comments) == 421
@@ -39,8 +89,7 @@ def test_dragnet_gold_is_split_at_the_comments_marker() -> None:
     assert all(COMMENTS_MARKER.search(p.gold["text"]) is None for p in pages)
 
 
-@needs_wceb
-def test_a_seeded_sample_is_stable_and_sorted() -> None:
+def test_a_seeded_sample_is_stable_and_sorted(stand_in_wceb: Path) -> None:
     dataset = load_dataset("cleaneval")
     first, again = sample_pages(dataset, 5, "7"), sample_pages(dataset, 5, "7")
     ids = [p.id for p in first.pages]
@@ -48,8 +97,7 @@ def test_a_seeded_sample_is_stable_and_sorted() -> None:
     assert ids != [p.id for p in sample_pages(dataset, 5, "8").pages]
 
 
-@needs_wceb
-def test_rouge_lsum_scores_the_gold_itself_as_perfect_and_comments_apart() -> None:
+def _gold_scores_as_perfect() -> None:
     dataset = load_dataset("dragnet")
     page = next(p for p in dataset.pages if p.gold["comments"] is not None)
     gold = page.gold
@@ -61,6 +109,17 @@ def test_rouge_lsum_scores_the_gold_itself_as_perfect_and_comments_apart() -> No
     run = run_tool(Tool("echo", None, echo, frozenset()), one)
     assert run.summary["f1"] == pytest.approx(1.0)
     assert run.summary["comments_n"] == 1 and run.summary["comments_f1"] == pytest.approx(1.0)
+    missing = run_tool(Tool("empty", None, lambda html, url: Prediction(""), frozenset()), one)
+    assert missing.summary["f1"] == pytest.approx(0.0)
+
+
+def test_the_scorer_beside_the_data_scores_the_gold_itself_as_perfect(stand_in_wceb: Path) -> None:
+    _gold_scores_as_perfect()
+
+
+@needs_wceb
+def test_rouge_lsum_scores_the_gold_itself_as_perfect_and_comments_apart() -> None:
+    _gold_scores_as_perfect()
 
 
 def test_wceb_sets_are_skipped_with_a_note_when_the_scorer_cannot_run(

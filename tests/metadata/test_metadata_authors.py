@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from _metadata_helpers import meta_of
+from declutter import Options
 from declutter._metadata._byline import names_in_byline
+
+_OPTIONS = Options()
 
 
 @pytest.mark.parametrize(
@@ -26,7 +29,7 @@ from declutter._metadata._byline import names_in_byline
     ],
 )
 def test_author_credit_lines(text: str, names: list[str]) -> None:
-    assert names_in_byline(text, max_names=8) == names
+    assert names_in_byline(text, _OPTIONS) == names
 
 
 @pytest.mark.parametrize(
@@ -41,13 +44,13 @@ def test_author_credit_lines(text: str, names: list[str]) -> None:
     ],
 )
 def test_reporter_credits(text: str, names: list[str]) -> None:
-    assert names_in_byline(text, max_names=8, reporters=True) == names
+    assert names_in_byline(text, _OPTIONS, reporters=True) == names
 
 
 @pytest.mark.parametrize("text", ["对记者表示", "在记者会上给出了解释", "记者采访的时候指出", "新华社记者谢环驰摄", "by Taboola"])
 def test_prose_and_photo_credits_are_not_bylines(text: str) -> None:
-    assert names_in_byline(text, max_names=8, reporters=True) == []
-    assert names_in_byline(text, max_names=8) == []
+    assert names_in_byline(text, _OPTIONS, reporters=True) == []
+    assert names_in_byline(text, _OPTIONS) == []
 
 
 def test_json_ld_authors_array_in_graph_without_organisations() -> None:
@@ -153,7 +156,7 @@ def test_labels_dates_and_roles_are_not_names(name: str) -> None:
     ],
 )
 def test_more_credit_forms(text: str, names: list[str], reporters: bool) -> None:
-    assert names_in_byline(text, max_names=8, reporters=reporters) == names
+    assert names_in_byline(text, _OPTIONS, reporters=reporters) == names
 
 
 def test_a_credit_with_a_role_word_is_kept_unless_it_is_only_roles() -> None:

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from declutter import _decode, _parse
-from declutter._metadata import _byline, _dateparse, _language, _scan, _text
+from declutter import _decode, _parse, _text
+from declutter._metadata import _byline, _dateparse, _language, _scan
 from declutter._metadata._dateparse import MONTH_NAMES, DateValue, first_date, search_text
 from declutter._options import DEFAULT_OPTIONS
 from declutter.testing import portal_pages

@@ -47,10 +47,11 @@ def test_the_tree_is_not_modified() -> None:
     html = "<html><head><title>A - Site</title></head><body><h1>A</h1><p>By Jo Doe</p></body></html>"
     tree = LexborHTMLParser(html)
     before = tree.html
+    from declutter._head import read_head
     from declutter._metadata import extract_metadata
     from declutter._options import DEFAULT_OPTIONS
 
-    extract_metadata(tree, url=None, body="", options=DEFAULT_OPTIONS)
+    extract_metadata(tree, meta=read_head(tree, DEFAULT_OPTIONS), url=None, body="", options=DEFAULT_OPTIONS)
     assert tree.html == before
 
 

@@ -1,9 +1,10 @@
-"""Stage 7, metadata: title, dates, authors and the page's other descriptive fields.
+"""The metadata stage: title, dates, authors and the page's other descriptive fields.
 
 Searched across the whole page (the DOM is never pruned), so a byline that sits only in a
 second copy of the article is still found. One module per concern:
 
-- `_meta`, `_jsonld`: what the page declares (meta/link tags, schema.org JSON-LD);
+- `_jsonld`: what the page declares in schema.org JSON-LD (its meta and link tags and its
+  <title> come read from the head stage, `.._head`);
 - `_title`: the headline, checked against the displayed headings;
 - `_zone`: the text printed around the headline, where bylines and dates are;
 - `_dateparse`, `_dates`: date parsing and the choice among date sources;
@@ -19,6 +20,7 @@ from datetime import datetime
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._deadline import NO_DEADLINE, Deadline
+from .._head import PageMeta, host_names
 from .._model import Article
 from .._options import Options
 from . import _extras
@@ -26,9 +28,7 @@ from ._authors import find_authors
 from ._dates import find_dates
 from ._jsonld import read_jsonld
 from ._language import find_language
-from ._meta import read_meta
 from ._scan import scan
-from ._text import clean
 from ._title import choose_title
 from ._zone import body_end_nodes, text_after, text_before
 
@@ -36,36 +36,32 @@ __all__ = ["extract_metadata"]
 
 # Where dates are written month first (en-US) unless the page says otherwise.
 _MONTH_FIRST = frozenset(("en", "en-US"))
-# An SVG <title> sits a few levels below its <svg> (svg > g > a > title).
-_SVG_DEPTH = 4
 
 
 def extract_metadata(
     tree: LexborHTMLParser,
     *,
+    meta: PageMeta,
     url: str | None,
     body: str,
     options: Options,
     reference_time: datetime | None = None,
     deadline: Deadline = NO_DEADLINE,
 ) -> Article:
-    """Metadata of the page in `tree`, as an `Article` with only its metadata fields
-    (`METADATA_FIELDS`) set (`body` is the extracted text, for context); the
+    """Metadata of the page in `tree`, whose head stage read `meta`, as an `Article` with
+    only its metadata fields (`METADATA_FIELDS`) set (`body` is the extracted text, for
+    context); the
     page-sized element lists are read up to `deadline`, the rest is bounded by the caps
     of `options`."""
     found = scan(tree, deadline)
-    meta = read_meta(
-        tree, max_value_chars=options.meta_max_value_chars, max_elements=options.meta_max_elements,
-        deadline=deadline,
-    )  # fmt: skip
     jsonld = read_jsonld(tree, max_chars=options.jsonld_max_chars, max_objects=options.jsonld_max_objects,
                          scripts=found.jsonld)  # fmt: skip
     declared_url = next(iter(meta.links.get("canonical", ())), None) or meta.first("og:url") or jsonld.url
     canonical = _extras.absolute(declared_url, url)
     sites = _extras.site_names(meta, jsonld)
-    hosts = _extras.host_names(url or canonical)
+    hosts = host_names(url or canonical)
     references = [
-        jsonld.headline, meta.first("og:title"), meta.first("twitter:title"), _title_element(tree, meta.head_title),
+        jsonld.headline, meta.first("og:title"), meta.first("twitter:title"), meta.title,
         meta.first("title", "dc.title", "headline", "sailthru.title", "parsely-title"),
     ]  # fmt: skip
     choice = choose_title(tree, found.title, [r for r in references if r], sites + hosts, options)
@@ -159,22 +155,3 @@ def _cut(text: str, limit: int) -> str:
     end = text.find("\n", limit)
     return text if end == -1 else text[:end]
 
-
-def _title_element(tree: LexborHTMLParser, in_head: LexborNode | None) -> str | None:
-    """The document's <title> (not an SVG's): `in_head`, the head's first, else the page's."""
-    nodes = [in_head] if in_head is not None else tree.css("title")
-    for node in nodes:
-        if not _inside_svg(node):
-            return clean(node.text(deep=True)) or None
-    return None
-
-
-def _inside_svg(node: LexborNode) -> bool:
-    parent = node.parent
-    for _ in range(_SVG_DEPTH):
-        if parent is None:
-            return False
-        if parent.tag == "svg":
-            return True
-        parent = parent.parent
-    return False

@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterable, Iterator
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._head import PageMeta
 from .._options import Options
+from .._text import clean, clean_lines, fold
 from .._textstats import has_han
 from ._byline import SURNAMES, names_in_byline, source_person, split_names
 from ._dateparse import search_text
 from ._jsonld import JsonLd
-from ._meta import PageMeta
-from ._text import clean, clean_lines, fold
 from ._validate import is_site_name, plausible_name
 
 __all__ = ["find_authors"]
@@ -61,7 +61,7 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
             name, max_han=options.author_max_han, max_words=options.author_max_words, max_chars=options.author_max_chars
         ):  # fmt: skip
             return False
-        if is_site_name(name, sites) or fold(name) in host_keys:
+        if is_site_name(name, sites, options) or fold(name) in host_keys:
             return False
         return org_ok or not (has_han(name) and _ZH_ORG.search(name))
 
@@ -92,8 +92,8 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
     sources: list[tuple[Callable[[], Iterable[list[str]]], bool, bool]] = [
         # (candidate credits, made on demand; organisations allowed; editor check)
         (lambda: [jsonld.authors], False, False),
-        (lambda: (names_in_byline(t, max_names=limit) for t in texts()), False, False),
-        (lambda: (names_in_byline(t, max_names=limit, reporters=True) for t in texts()), False, False),
+        (lambda: (names_in_byline(t, options) for t in texts()), False, False),
+        (lambda: (names_in_byline(t, options, reporters=True) for t in texts()), False, False),
         (lambda: [_from_meta(meta, options)], False, True),
         (lambda: _near(_from_elements(tree, options), lambda: itertools.chain(texts(), before_zones)), True, True),
         (lambda: [dateline_account(tree, headline_zones, options)], False, False),
@@ -186,7 +186,7 @@ def _from_elements(tree: LexborHTMLParser, options: Options) -> Iterator[list[st
         text = _element_text(node)
         if not text:
             continue
-        names = names_in_byline(text, max_names=options.author_max_names)
+        names = names_in_byline(text, options)
         if not names:
             # An unlabelled element: its first line that is not a label word is the name.
             first = next((line for line in text.split("\n") if not _LABEL_LINE.match(line)), "")

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 import regex
 
+from .._options import Options
+
 __all__ = ["SURNAMES", "names_in_byline", "source_person", "split_names"]
 
 _HAN = r"\p{Han}"
@@ -33,8 +35,6 @@ _ZH_STOP = regex.compile(
 )
 # Words that follow 记者 in prose, not a name ("记者了解到", "记者表示").
 _ZH_NOT_NAME = regex.compile(r"^(?:表示|了解|获悉|注意|发现|看到|采访|调查|询问|观察|来到|联系|走访|致电|从|在|对|向|问|会|们|证实|确认|实地|随机|近日|日前|今天|昨天)")
-# A longer Chinese credit is a description: only a name after a job title is taken from it.
-_MAX_CREDIT_CHARS = 12
 _TITLED_NAME = regex.compile(
     r"(?:研究员|教授|讲师|主任|部长|所长|院长|博士|主编|专家|学者|律师|医生|会长|理事长|总监|经理|分析师|记者|评论员|观察员|主笔)\s?(\p{Han}{2,3})\s*$"
 )
@@ -59,6 +59,7 @@ separator, and to tell a person from an organisation in an unlabelled credit."""
 # A name is not followed by a digit or sentence punctuation: "记者经历了近10年" is prose.
 _PROSE_STOPS = frozenset("0123456789。；;！!？?“”《》:：")
 _SPLITS = {4: ((2, 2),), 5: ((3, 2), (2, 3)), 6: ((3, 3), (2, 2, 2))}
+# Chinese personal names are two to four characters (the splits above assume it).
 _MAX_HAN_NAME = 4
 # The leading space is horizontal only: a run of newlines is a run of line starts, and
 # `\s*` there would be retried from each of them (quadratic in the run).
@@ -80,8 +81,8 @@ _LINE_START = regex.compile(r"[\n|·•]")
 _LABEL_INITIALS = frozenset("abdegiprstvwABDEGIPRSTVW")
 _LABEL_ONLY = regex.compile(r"(?i:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur)")
 # A lower-case preposition is a label on a line of its own ("von\nHeiko") or before a full
-# name ("von Andreas Kürten"); "by Taboola" in a widget is not a byline.
-_MIN_WORDS_AFTER_LOWER = 2
+# name ("von Andreas Kürten", `Options.byline_lower_label_min_words`); "by Taboola" in a
+# widget is not a byline.
 _LOWER_PREPOSITIONS = frozenset(("by", "von", "par", "por", "door", "av"))
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|des|la|le|y|bin|al|zu|ter|dos|das|mc|st\.)"
 # A capitalised word, or initials written together ("J.R.").
@@ -102,34 +103,34 @@ _ALL_HAN = regex.compile(r"\p{Han}+")
 _HAN_NAME_TOKEN = regex.compile(rf"[{_HAN}·]+")
 
 
-def names_in_byline(text: str, *, max_names: int, reporters: bool = False) -> list[str]:
+def names_in_byline(text: str, options: Options, *, reporters: bool = False) -> list[str]:
     """Names credited in `text` by an author label ("作者：", "文/", "By", "Von"...), or with
     `reporters` by a reporter credit ("记者 X", "（X 上海报道）"); [] when there is none."""
     # The Chinese patterns are tried only when the text holds the words they need.
     if reporters:
         if "记者" in text or "通讯员" in text:
             for m in _ZH_REPORTER.finditer(text):
-                found = _reporter_names(text[m.end() :], max_names)
+                found = _reporter_names(text[m.end() :], options)
                 if found:
                     return found
         for rx in (_ZH_REPORTED, _ZH_WIRE_DATELINE) if "报道" in text or "电" in text else ():
             reported = rx.search(text)
             if reported is not None:
-                return _reporter_names(reported.group("names"), max_names)
+                return _reporter_names(reported.group("names"), options)
         outlet = _ZH_NAME_OUTLET.search(text) if "/" in text or "／" in text else None
         return [outlet.group("names")] if outlet is not None and outlet.group("names")[0] in SURNAMES else []
     if any(c in text for c in _ZH_AUTHOR_CHARS):
         for m in _ZH_AUTHOR.finditer(text):
-            found = _zh_names(text[m.end() :], max_names)
+            found = _zh_names(text[m.end() :], options)
             if found:
                 return found
     for m in _west_labels(text):
-        found = _west_names(text[m.end() :], max_names)
+        found = _west_names(text[m.end() :], options)
         if found and _LABEL_ONLY.fullmatch(found[0]):
             continue  # a label after a label ("Post author / By / Name"): the next match has it
         if found and m.group("label") in _LOWER_PREPOSITIONS:
             alone = "\n" in m.group(0)[len(m.group("label")) :] or m.end() == len(text)
-            if not alone and len(found[0].split()) < _MIN_WORDS_AFTER_LOWER:
+            if not alone and len(found[0].split()) < options.byline_lower_label_min_words:
                 continue
         if found:
             return found
@@ -152,20 +153,17 @@ def _west_labels(text: str) -> Iterator[regex.Match[str]]:
             end = m.end()
 
 
-def _zh_span(rest: str) -> str:
+def _zh_names(rest: str, options: Options) -> list[str]:
     stop = _ZH_STOP.search(rest)
-    return rest[: stop.start()] if stop else rest[:40]
-
-
-def _zh_names(rest: str, max_names: int) -> list[str]:
-    span = _zh_span(rest)
+    span = rest[: stop.start()] if stop else rest[: options.byline_han_span_chars]
     # "作者：XX中心研究部部长、研究员徐占忱）", "文丨光明网特约评论员 李勇": a description
     # ending with a title and the name (the role before the name is no name).
     line = rest[: rest.find("\n") if "\n" in rest else len(rest)].split("）")[0].split(")")[0]
     m = _TITLED_NAME.search(line)
-    if m is not None and (len(span) > _MAX_CREDIT_CHARS or len(span) < len(line.strip())):
+    longest = options.byline_max_han_credit
+    if m is not None and (len(span) > longest or len(span) < len(line.strip())):
         return [m.group(1)]
-    return split_names(span, max_names=max_names) if len(span) <= _MAX_CREDIT_CHARS else []
+    return split_names(span, max_names=options.author_max_names) if len(span) <= longest else []
 
 
 def source_person(texts: list[str]) -> list[str]:
@@ -179,11 +177,12 @@ def source_person(texts: list[str]) -> list[str]:
     return []
 
 
-def _reporter_names(rest: str, max_names: int) -> list[str]:
+def _reporter_names(rest: str, options: Options) -> list[str]:
     """Reporters are people: every name 2-4 Han characters (longer runs are split at
     surnames), else the match is prose, not a credit."""
     stop = _ZH_STOP.search(rest)
-    span = (rest[: stop.start()] if stop else rest[:40]).strip()
+    span = (rest[: stop.start()] if stop else rest[: options.byline_han_span_chars]).strip()
+    max_names = options.author_max_names
     if not span or _ZH_NOT_NAME.match(span) or (stop is not None and stop.group() in _PROSE_STOPS):
         return []
     if stop is not None and stop.group().startswith("摄"):  # a photo credit, not the writer
@@ -214,9 +213,10 @@ def _split_run(name: str) -> list[str]:
     return [name] if len(name) <= _MAX_HAN_NAME else []
 
 
-def _west_names(rest: str, max_names: int) -> list[str]:
+def _west_names(rest: str, options: Options) -> list[str]:
     stop = _WEST_STOP.search(rest)
-    span = rest[: stop.start()] if stop else rest[:80]
+    span = rest[: stop.start()] if stop else rest[: options.byline_span_chars]
+    max_names = options.author_max_names
     names: list[str] = []
     for part in _SEPARATORS.split(span.strip()):
         part = part.strip(" .,:;")

@@ -16,10 +16,10 @@ from datetime import datetime, timedelta
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._head import PageMeta
 from .._options import Options
 from ._dateparse import MONTH_NAMES, DateValue, first_date, make_date, parse_structured
 from ._jsonld import JsonLd
-from ._meta import PageMeta
 from ._validate import plausible_date
 
 __all__ = ["DateResult", "find_dates"]

@@ -7,12 +7,12 @@ from urllib.parse import urljoin, urlsplit
 import regex
 from selectolax.lexbor import LexborNode
 
+from .._head import PageMeta
 from .._options import Options
+from .._text import clean, fold
 from ._jsonld import JsonLd
-from ._meta import PageMeta
-from ._text import clean, fold
 
-__all__ = ["absolute", "categories", "description", "host_names", "image", "site_names", "tags"]
+__all__ = ["absolute", "categories", "description", "image", "site_names", "tags"]
 
 # (?<!\s): a try starts only where a run of spaces starts, so a long run costs linear time.
 _KEYWORD_SEPARATOR = regex.compile(r"(?<!\s)\s*[,，;；、|]\s*")
@@ -31,23 +31,6 @@ def absolute(link: str | None, base: str | None) -> str | None:
     except ValueError:
         return link
     return link
-
-
-def host_names(url: str | None) -> list[str]:
-    """``https://www.zeit.de/x`` -> ``["zeit.de", "zeit"]``: site names a title may carry."""
-    if not url:
-        return []
-    try:
-        host = (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return []
-    host = host.removeprefix("www.")
-    labels = [label for label in host.split(".") if label]
-    if len(labels) < 2:
-        return [host] if host else []
-    # The registered name is the label before the public suffix ("sina" in news.sina.com.cn).
-    core = labels[-3] if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("com", "co", "net", "org", "gov", "edu", "ac") else labels[-2]
-    return [host, core]
 
 
 def site_names(meta: PageMeta, jsonld: JsonLd) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._text import clean
+from .._text import clean
 
 __all__ = ["JsonLd", "read_jsonld"]
 

@@ -26,8 +26,8 @@ from typing import Any, NamedTuple
 import regex
 
 from .._options import Options
+from .._text import clean
 from .._textstats import measure
-from ._text import clean
 
 __all__ = [
     "Language", "LanguageSource", "find_language", "identifier_available", "is_target", "normalise_tag", "primary",

@@ -16,18 +16,16 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._head import names_site
 from .._headline import split_segments
 from .._options import Options
+from .._text import clean, fold
 from .._textstats import measure
-from ._text import clean, fold
 
 __all__ = ["TitleChoice", "choose_title"]
 
 # Candidates: `_scan.TITLE_SELECTOR` (found with the page's other elements in one query).
 _RANK = {"h1": 0, "h2": 2, "h3": 2}
-# Segments beside the headline kept as site names: the outermost one (the next may be the
-# blog's or author's own name: "标题 - 好看的hk - 博客园").
-_SITE_HINTS = 1
 # Elements whose text is never a displayed headline copy.
 _NOT_COPIES = ("title", "script", "style", "meta")
 _EXCLUDED_CLASS = re.compile(r"sub-?title|subhead|site-?title|logo|brand|widget|related|recommend|sidebar|nav|menu|footer|comment", re.IGNORECASE)
@@ -85,9 +83,9 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
         choice = _from_references(candidates, refs, site_keys, options, complete=complete)
     if choice.title is not None:
         choice.nodes = _copies(tree, candidates, choice.title, options) or _near_copies(candidates, choice.title, options)
-        choice.site_hints = _site_hints(fold(choice.title), segmented, run_keys, _SITE_HINTS)
+        choice.site_hints = _site_hints(fold(choice.title), segmented, run_keys, options.title_site_hints)
         if not choice.site_hints and refs:  # a displayed headline the references word otherwise
-            choice.site_hints = _site_hints(fold(_declared(refs[0], site_keys)), segmented, run_keys, _SITE_HINTS)
+            choice.site_hints = _site_hints(fold(_declared(refs[0], site_keys, options.site_name_min_chars)), segmented, run_keys, options.title_site_hints)
         # The headline as displayed, without the topic line its element starts with.
         headline = next(iter(choice.nodes), None)
         bare = _without_kicker(headline, options) if headline is not None else None
@@ -225,19 +223,19 @@ def _from_references(candidates: list[_Candidate], refs: list[str], site_keys: s
     if not refs:
         first = next((c.text() for c in candidates if not _excluded(c.node)), None)
         return TitleChoice(first)
-    declared = _declared(refs[0], site_keys)
+    declared = _declared(refs[0], site_keys, options.site_name_min_chars)
     shown = _lone_h1(candidates, site_keys, options) if complete else None
     if shown is not None and _h1_wins(shown, declared):
         return TitleChoice(shown)
     return TitleChoice(declared)
 
 
-def _declared(ref: str, site_keys: set[str]) -> str:
+def _declared(ref: str, site_keys: set[str], min_site_chars: int) -> str:
     """`ref` without the segments that name the site."""
     segments = split_segments(ref)
     if len(segments) < 2:
         return ref
-    kept = [s for s in segments if not _names_site(s, site_keys)]
+    kept = [s for s in segments if not names_site(fold(s), site_keys, min_site_chars)]
     if kept and len(kept) < len(segments):
         # Keep the headline as written between the removed site segments.
         start, end = ref.find(kept[0]), ref.rfind(kept[-1]) + len(kept[-1])
@@ -255,7 +253,7 @@ def _lone_h1(candidates: list[_Candidate], site_keys: set[str], options: Options
     key = fold(text)
     if _REPLACEMENT_CHAR in text or len(key) < options.title_h1_min_chars:
         return None
-    if any(key.startswith(s) or s.startswith(key) for s in site_keys if len(s) >= _MIN_SITE_KEY):
+    if any(key.startswith(s) or s.startswith(key) for s in site_keys if len(s) >= options.site_name_min_chars):
         return None
     return text
 
@@ -339,9 +337,3 @@ def _visible_text(node: LexborNode) -> str:
     return " " if node.tag in _BLANK else node.text(deep=True, separator=" ")
 
 
-_MIN_SITE_KEY = 4  # shorter site names ("zdf") are too common inside words
-
-
-def _names_site(segment: str, site_keys: set[str]) -> bool:
-    key = fold(segment)
-    return bool(key) and any(key == s or (len(s) >= 4 and (s in key or key in s)) for s in site_keys)

@@ -6,14 +6,13 @@ from datetime import datetime, timedelta
 
 import regex
 
+from .._options import Options
+from .._text import fold
 from .._textstats import has_han
 from ._dateparse import MONTH_NAMES, DateValue
-from ._text import fold
 
 __all__ = ["is_site_name", "plausible_date", "plausible_name"]
 
-# Leading Han characters two names share when they belong to one brand.
-_BRAND = 2
 _HAN_CHAR = regex.compile(r"\p{Han}")
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*")
@@ -103,7 +102,7 @@ def plausible_name(name: str, *, max_han: int, max_words: int, max_chars: int) -
     return not all(w in _ROLE_WORDS or w in _LABEL_WORDS for w in words)
 
 
-def is_site_name(name: str, sites: list[str]) -> bool:
+def is_site_name(name: str, sites: list[str], options: Options) -> bool:
     """The name is (part of) the site's or publisher's name, or the site name is part of it."""
     key = fold(name)
     if not key:
@@ -118,8 +117,9 @@ def is_site_name(name: str, sites: list[str]) -> bool:
         # blog's name ("Daniel Lemire" in "Daniel Lemire's blog") stays a name.
         if has_han(name):
             # Same brand: "新浪财经" and "新浪网" share "新浪".
-            if min(len(key), len(other)) >= _BRAND and (key in other or other in key or key[:_BRAND] == other[:_BRAND]):
+            brand = options.site_brand_han_chars
+            if min(len(key), len(other)) >= brand and (key in other or other in key or key[:brand] == other[:brand]):
                 return True
-        elif len(other) >= 4 and other in key:
+        elif len(other) >= options.site_name_min_chars and other in key:
             return True
     return False

@@ -11,7 +11,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from ._text import drop_invisible
+from .._text import drop_invisible
 
 __all__ = ["body_end_nodes", "text_after", "text_before"]
 

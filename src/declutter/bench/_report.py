@@ -87,7 +87,7 @@ def _aligned(rows: Sequence[Sequence[str]], left: int) -> list[str]:
 # --- speed -------------------------------------------------------------------------------------
 
 _STAGES = (
-    "decode", "parse", "prune", "segment", "score", "select", "dedup", "metadata", "comments",
+    "decode", "parse", "head", "prune", "segment", "score", "select", "dedup", "metadata", "comments",
     "serialise", "extract",
 )  # fmt: skip
 """Stage columns in pipeline order (declutter's stages, then the other tools' ``extract``)."""

@@ -1,7 +1,10 @@
-"""The page's declared metadata: `<meta>` tags, `<link>` relations and `<html lang>`.
+"""Stage 3, head: what the page declares about itself, read once for every later stage.
 
-One pass over `meta` and one over `link`; keys are lower-cased ``name``, ``property``,
-``itemprop`` or ``http-equiv`` values, so ``og:title``, ``OG:Title`` and ``og:title`` meet.
+`<meta>` tags, `<link>` relations, `<html lang>` and the document's `<title>`, in one pass
+over the head (the headline keys of prune and score and the metadata stage all read them
+from here), and the site's names that a title may carry (`host_names`, `names_site`).
+Meta keys are lower-cased ``name``, ``property``, ``itemprop`` or ``http-equiv`` values, so
+``og:title``, ``OG:Title`` and ``og:title`` meet.
 """
 
 from __future__ import annotations
@@ -9,13 +12,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._deadline import NO_DEADLINE, Deadline
+from ._deadline import NO_DEADLINE, Deadline
+from ._options import Options
 from ._text import clean
 
-__all__ = ["PageMeta", "read_meta"]
+__all__ = ["PageMeta", "host_names", "names_site", "read_head"]
 
 _KEY_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
 _LINK_RELS = frozenset(("canonical", "author", "tag"))
@@ -29,8 +34,9 @@ class PageMeta:
     values: dict[str, list[str]] = field(default_factory=dict)
     links: dict[str, list[str]] = field(default_factory=dict)
     lang: str | None = None
-    head_title: LexborNode | None = None
-    """The first <title> element in <head>."""
+    title: str | None = None
+    """The document's title: the text of the head's first <title>, else of the page's
+    first <title> that is not an SVG's."""
 
     def first(self, *keys: str) -> str | None:
         """The first non-empty value of the first key present, in the order of `keys`."""
@@ -56,19 +62,18 @@ class PageMeta:
                         yield value
 
 
-def read_meta(
-    tree: LexborHTMLParser, *, max_value_chars: int, max_elements: int,
-    deadline: Deadline = NO_DEADLINE,
-) -> PageMeta:  # fmt: skip
-    """Collect meta values (each cut to `max_value_chars`), link rels, the html lang and the
-    head's <title> element.
+def read_head(tree: LexborHTMLParser, options: Options, deadline: Deadline = NO_DEADLINE) -> PageMeta:
+    """Collect meta values (each cut to `Options.meta_max_value_chars`), link rels, the html
+    lang and the document's title.
 
     Meta and link elements are read in <head> (one short walk, with the title); for each
     kind, in the whole page only when the head has none, as in pages whose head landed in
-    the body (a wrapper element before <html>). At most `max_elements` of each query are
+    the body (a wrapper element before <html>). At most `Options.meta_max_elements` of each query are
     read, and none past `deadline`."""
+    max_value_chars, max_elements = options.meta_max_value_chars, options.meta_max_elements
     meta = PageMeta()
     head = tree.head
+    head_title: LexborNode | None = None
     has_meta = has_link = False
 
     def bounded(nodes: Iterable[LexborNode]) -> Iterator[LexborNode]:
@@ -82,14 +87,15 @@ def read_meta(
         elif tag == "link":
             has_link = True
             _add_link(meta.links, node.attributes, max_value_chars)
-        elif meta.head_title is None:
-            meta.head_title = node
+        elif head_title is None:
+            head_title = node
     if not has_meta:
         for node in bounded(tree.css(_META)):
             _add_meta(meta.values, node.attributes, max_value_chars)
     if not has_link:
         for node in bounded(tree.css(_LINK)):
             _add_link(meta.links, node.attributes, max_value_chars)
+    meta.title = _title_text(tree, head_title)
     root = tree.root
     if root is not None:
         lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
@@ -131,3 +137,55 @@ def _add_link(links: dict[str, list[str]], attrs: dict[str, str | None], max_val
     for rel in (attrs.get("rel") or "").lower().split():
         if rel in _LINK_RELS and href:
             links.setdefault(rel, []).append(href[:max_value_chars])
+
+
+def _title_text(tree: LexborHTMLParser, in_head: LexborNode | None) -> str | None:
+    nodes = [in_head] if in_head is not None else tree.css("title")
+    for node in nodes:
+        if not _inside_svg(node):
+            return clean(node.text(deep=True)) or None
+    return None
+
+
+# An SVG <title> sits a few levels below its <svg> (svg > g > a > title); looking no higher
+# keeps a page of many SVG titles linear.
+_SVG_TITLE_DEPTH = 4
+
+
+def _inside_svg(node: LexborNode) -> bool:
+    parent = node.parent
+    for _ in range(_SVG_TITLE_DEPTH):
+        if parent is None:
+            return False
+        if parent.tag == "svg":
+            return True
+        parent = parent.parent
+    return False
+
+
+# Second-level labels under which a country code registers names ("sina" in sina.com.cn).
+_REGISTRY_LABELS = frozenset(("com", "co", "net", "org", "gov", "edu", "ac"))
+_COUNTRY_CODE_CHARS = 2
+
+
+def host_names(url: str | None) -> list[str]:
+    """``https://www.zeit.de/x`` -> ``["zeit.de", "zeit"]``: the host and the registered name
+    (the label before the public suffix: "sina" in news.sina.com.cn), which a title may carry."""
+    if not url:
+        return []
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return []
+    host = host.removeprefix("www.")
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2:
+        return [host] if host else []
+    under_country = len(labels) >= 3 and len(labels[-1]) == _COUNTRY_CODE_CHARS and labels[-2] in _REGISTRY_LABELS
+    return [host, labels[-3] if under_country else labels[-2]]
+
+
+def names_site(key: str, site_keys: Iterable[str], min_chars: int) -> bool:
+    """The comparison key `key` (see `_text.fold`) names the site: it is one of `site_keys`,
+    or holds or is held by one of at least `min_chars` (shorter names are common inside words)."""
+    return bool(key) and any(key == s or (len(s) >= min_chars and (s in key or key in s)) for s in site_keys)

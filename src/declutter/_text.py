@@ -1,4 +1,4 @@
-"""Small text helpers shared by the metadata extractors."""
+"""Small text helpers shared by the stages: whitespace, invisible characters, comparison keys."""
 
 from __future__ import annotations
 

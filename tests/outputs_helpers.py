@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import select
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -378,3 +380,36 @@ def crash_on_seven(n: int) -> int:
 def snippet_pages() -> list[tuple[str, bytes]]:
     """(name, HTML bytes) of every one of `REAL_PAGES`."""
     return [(name, real_page(name)) for name in sorted(REAL_PAGES)]
+
+
+# A child inherits ignored and blocked signals; the suite's process may hold some (libraries
+# the other tests load do that), so a run that is sent signals starts as a terminal would
+# start it: `python -c AS_FROM_A_TERMINAL ARGS...` is ``declutter ARGS...``.
+AS_FROM_A_TERMINAL = (
+    "import runpy, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); "
+    "signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "signal.signal(signal.SIGTERM, signal.SIG_DFL); "
+    "sys.argv[0] = 'declutter'; runpy.run_module('declutter', run_name='__main__')"
+)
+
+
+def read_terminal(fd: int, *, until: str | None = None, timeout: float = 30) -> str:
+    """What a child wrote to the pseudo-terminal `fd`: up to `until` once it has appeared
+    (`fd` stays open), else all of it until the child closes the terminal (`fd` is closed);
+    `timeout` seconds without output end the reading too."""
+    chunks: list[bytes] = []
+    while True:
+        ready, _, _ = select.select([fd], [], [], timeout)
+        if not ready:
+            break
+        try:
+            data = os.read(fd, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+        if until is not None and until.encode() in b"".join(chunks):
+            return b"".join(chunks).decode("utf-8", "replace")
+    os.close(fd)
+    return b"".join(chunks).decode("utf-8", "replace")

@@ -442,14 +442,27 @@ class _CliRun:
         self.progress = Progress(
             stderr, enabled=shown, total=total, skipped=0 if self.settings.languages else None
         )
-        if self.args.scheduler is None:
-            self._extract_here()
-        else:
-            self._extract_on_cluster()
+        try:
+            if self.args.scheduler is None:
+                self._extract_here()
+            else:
+                self._extract_on_cluster()
+        except (KeyboardInterrupt, _Terminated) as stop:
+            self._stopped("interrupted" if isinstance(stop, KeyboardInterrupt) else "terminated")
+            raise
         self.progress.clear()
         if self.progress.pages > 1 and not self.args.quiet and (self.batch or stderr.isatty()):
             stderr.write(self.progress.summary() + "\n")
         return EXIT_SOME_FAILED if self.failures else EXIT_OK
+
+    def _stopped(self, how: str) -> None:
+        """Ctrl-C or SIGTERM midway: the progress line gives way to one line saying where
+        the run stopped (also when stderr is no terminal: a log shows it)."""
+        assert self.progress is not None
+        self.progress.clear()
+        if not self.args.quiet:
+            self.stderr.write(self.progress.interrupted(how) + "\n")
+            self.stderr.flush()
 
     def _extract_here(self) -> None:
         assert self.progress is not None

@@ -17,12 +17,12 @@ import os
 import secrets
 import signal
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-__all__ = ["OutputExists", "Progress", "atomic_write", "file_mode"]
+__all__ = ["ETA_MIN_PAGES", "ETA_MIN_SECONDS", "OutputExists", "Progress", "atomic_write", "file_mode"]
 
 
 class OutputExists(FileExistsError):
@@ -97,10 +97,25 @@ def _move(temp: str, path: Path, force: bool) -> None:
         os.replace(temp, path)
 
 
+ETA_MIN_PAGES = 5
+ETA_MIN_SECONDS = 2.0
+"""The rate and the time left are shown once this many pages are done and this many
+seconds have passed: before, one fast or slow first page says nothing of the rest."""
+_BAR_WIDTH = 24
+_REDRAW_SECONDS = 0.1
+"""The line is redrawn at most this often (a terminal need not show every page)."""
+
+
 @dataclass(slots=True)
 class Progress:
     """A one-line progress display on a terminal (`stream`), redrawn at most 10 times a
-    second; `enabled` False makes every call a no-op. `summary` is the closing line."""
+    second; `enabled` False makes every call a no-op. `summary` is the closing line,
+    `interrupted` the line that replaces it when the run is cut short.
+
+    With a known `total` the line has a bar and the time left: the pages to go at the rate
+    so far (pages done over time elapsed, no smoothing that would hide a stall); with an
+    unknown one (stdin, WARC files), the rate alone. Neither is shown before
+    `ETA_MIN_PAGES` pages and `ETA_MIN_SECONDS` seconds."""
 
     stream: TextIO
     enabled: bool
@@ -109,19 +124,26 @@ class Progress:
     failed: int = 0
     skipped: int | None = None
     """Pages skipped for their language (None: no --target-language, not shown)."""
-    started: float = field(default_factory=time.monotonic)
-    _drawn: float = 0.0
+    clock: Callable[[], float] = time.monotonic
+    """Seconds from a monotonic clock (the tests pass a fake one)."""
+    _started: float = 0.0
+    _drawn: float | None = None
     _visible: bool = False
+
+    def __post_init__(self) -> None:
+        self._started = self.clock()
 
     def step(self, *, failed: bool) -> None:
         self.pages += 1
         self.failed += failed
-        now = time.monotonic()
-        if self.enabled and (now - self._drawn >= 0.1 or self.pages == self.total):
+        if not self.enabled:
+            return
+        now = self.clock()
+        if self._drawn is None or now - self._drawn >= _REDRAW_SECONDS or self.pages == self.total:
             self._drawn = now
+            self._visible = True  # first: a Ctrl-C while the line is written still clears it
             self.stream.write("\r\x1b[K" + self._line(now))
             self.stream.flush()
-            self._visible = True
 
     def skip(self) -> None:
         """Count a page skipped for its language (before its `step`)."""
@@ -135,11 +157,11 @@ class Progress:
             self._visible = False
 
     def rate(self) -> float:
-        elapsed = time.monotonic() - self.started
+        elapsed = self.clock() - self._started
         return self.pages / elapsed if elapsed > 0 else 0.0
 
     def summary(self) -> str:
-        elapsed = time.monotonic() - self.started
+        elapsed = self.clock() - self._started
         pages = "page" if self.pages == 1 else "pages"
         skipped = "" if self.skipped is None else f", {self.skipped} skipped (other language)"
         return (
@@ -147,12 +169,30 @@ class Progress:
             f"{self.rate():.1f} pages/s"
         )
 
+    def interrupted(self, how: str) -> str:
+        """The line for a run stopped (`how`: ``interrupted``, ``terminated``) midway."""
+        done = f"{self.pages} of {self.total}" if self.total else str(self.pages)
+        pages = "page" if (self.total or self.pages) == 1 else "pages"
+        elapsed = self.clock() - self._started
+        return f"declutter: {how} after {done} {pages} ({self.failed} failed), {elapsed:.1f} s"
+
     def _line(self, now: float) -> str:
-        counts = f"{self.pages} pages, {self.failed} failed, {self.rate():.1f} pages/s"
+        counts = f"{self.pages} pages, {self.failed} failed"
+        elapsed = now - self._started
+        if self.pages >= ETA_MIN_PAGES and elapsed >= ETA_MIN_SECONDS:
+            rate = self.pages / elapsed
+            counts += f", {rate:.1f} pages/s"
+            if self.total and self.pages < self.total:
+                counts += f", ETA {_duration((self.total - self.pages) / rate)}"
         if not self.total:
             return f"declutter: {counts}"
-        width = 24
-        done = min(self.pages * width // self.total, width)
-        return (
-            f"declutter: [{'#' * done}{'.' * (width - done)}] {self.pages}/{self.total}  {counts}"
-        )
+        done = min(self.pages * _BAR_WIDTH // self.total, _BAR_WIDTH)
+        bar = "#" * done + "." * (_BAR_WIDTH - done)
+        return f"declutter: [{bar}] {self.pages}/{self.total}  {counts}"
+
+
+def _duration(seconds: float) -> str:
+    """``m:ss``, or ``h:mm:ss`` from an hour on."""
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import pty
-import select
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from declutter._batch import ordered_map
-from outputs_helpers import cli, crash_on_seven, err, make_workspace, out
+from outputs_helpers import cli, crash_on_seven, err, make_workspace, out, read_terminal
 
 
 @pytest.mark.parametrize(("jobs", "chunk_size"), [(1, 1), (2, 1), (2, 3)])
@@ -62,25 +61,8 @@ def test_progress_line_on_a_terminal(tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL, stderr=follower, stdin=subprocess.DEVNULL,
     )  # fmt: skip
     os.close(follower)
-    screen = _read_all(leader)
+    screen = read_terminal(leader)
     assert process.wait(timeout=60) == 0
     assert "\r\x1b[Kdeclutter: [" in screen and "/33" in screen and "pages/s" in screen
     assert screen.rstrip().splitlines()[-1].endswith("pages/s")
     assert "33 pages, 0 failed" in screen
-
-
-def _read_all(fd: int) -> str:
-    chunks = []
-    while True:
-        ready, _, _ = select.select([fd], [], [], 30)
-        if not ready:
-            break
-        try:
-            data = os.read(fd, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(fd)
-    return b"".join(chunks).decode("utf-8", "replace")

@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 from declutter import _cli, _cli_outputs
 from declutter._render import _html
 from outputs_helpers import (
+    AS_FROM_A_TERMINAL,
     EXPLAIN,
     cli,
     commonmark,
@@ -168,16 +169,6 @@ def test_atomic_write_refuses_a_name_taken_meanwhile(
     assert target.read_text() == "theirs" and sorted(p.name for p in tmp_path.iterdir()) == ["x.md"]
 
 
-# A child inherits ignored and blocked signals; the suite's process may hold some (libraries
-# the other tests load do that), so the run starts as a terminal would start it.
-_AS_FROM_A_TERMINAL = (
-    "import runpy, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); "
-    "signal.signal(signal.SIGINT, signal.default_int_handler); "
-    "signal.signal(signal.SIGTERM, signal.SIG_DFL); "
-    "sys.argv[0] = 'declutter'; runpy.run_module('declutter', run_name='__main__')"
-)
-
-
 def _written(out: Path) -> int:
     return sum(1 for _ in out.rglob("*.json")) if out.exists() else 0
 
@@ -195,7 +186,7 @@ def test_signals_at_random_moments_leave_only_whole_files(work: Path) -> None:
     for run in range(8):
         out = work / f"out{run}"
         process = subprocess.Popen(
-            [sys.executable, "-c", _AS_FROM_A_TERMINAL, "-o", out.name, "-f", "json", "many"],
+            [sys.executable, "-c", AS_FROM_A_TERMINAL, "-o", out.name, "-f", "json", "many"],
             cwd=work, stderr=subprocess.PIPE,
         )  # fmt: skip
         # a random moment while writing: after a random number of files (not a random time,

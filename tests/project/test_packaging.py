@@ -79,6 +79,8 @@ def test_the_wheel_is_the_library_only(artefacts: tuple[Path, Path]) -> None:
     library = [n for n in names if not n.startswith("declutter-0")]
     sources = [n for n in library if not _COMPILED.fullmatch(n)]
     assert sources and all(n.startswith("declutter/") and n.endswith((".py", ".typed")) for n in sources)
+    stale = [n for n in sources if not (ROOT / "src" / n).is_file()]
+    assert not stale, f"modules no longer in src/ (a stale build/ folder?): {stale}"
     assert "declutter-0.1.0.dist-info/licenses/LICENSE" in names
 
 

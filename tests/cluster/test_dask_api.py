@@ -179,8 +179,12 @@ def test_parquet_round_trip(dask_client: Any, tmp_path: Path) -> None:
     assert rows(back) == rows(_compute(dask_client, articles))
 
 
+_EXPLANATION = ("blocks", "score_parts", "regions", "sources")
+"""Article fields that explain the extraction: no column of their own."""
+
+
 def test_schema_holds_every_article_field_in_the_json_order() -> None:
-    article_fields = [f.name for f in fields(declutter.Article) if f.name not in ("blocks", "score_parts")]
+    article_fields = [f.name for f in fields(declutter.Article) if f.name not in _EXPLANATION]
     assert SCHEMA.names == ["input", "error", *article_fields, "author"]
     assert SCHEMA.names[2:] == list(declutter.extract("<p>x</p>").to_dict())
     assert list(META.columns) == SCHEMA.names and len(META) == 0
@@ -190,7 +194,7 @@ def test_rows_give_back_the_articles() -> None:
     article = declutter.extract(SCRAPINGHUB[0].html, url=SCRAPINGHUB[0].url)
     row = serial_row(article, input="x")
     assert article_from_row(row) == declutter.Article(
-        **{f.name: getattr(article, f.name) for f in fields(article) if f.name not in ("blocks", "score_parts")}
+        **{f.name: getattr(article, f.name) for f in fields(article) if f.name not in _EXPLANATION}
     )
     assert article_from_row(serial_row(None, error="TypeError: no")) is None
 

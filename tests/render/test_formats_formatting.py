@@ -156,6 +156,16 @@ def test_any_formatting_reads_back_as_the_html_output(fragment: str) -> None:
     assert text_of(rendered) == text_of(body), (fragment, markdown)
 
 
+@pytest.mark.parametrize(
+    "fragment", ['<b><b>!</b><a href="https://x.example/">a</a></b>', 'Hi!<a href="https://x.example/">a</a>']
+)
+def test_an_exclamation_mark_before_a_link_stays_text(fragment: str) -> None:
+    """``!`` then ``[a](url)`` would read back as an image; hypothesis found the first one."""
+    markdown, rendered, body = _rendered(f"<p>{fragment}</p>")
+    assert "\\![" in markdown and "<img" not in rendered
+    assert marks_of(rendered) == marks_of(body) and text_of(rendered) == text_of(body)
+
+
 _REAL = [
     "trafilatura-dev/html/gregoryszorc.com.python3.html.gz",
     "trafilatura-dev/html/en.wikipedia.org.tsne.html.gz",

@@ -260,6 +260,8 @@ class _InlineWriter:
 
     def open(self, run: Styled, following: Run | None) -> None:
         if run.kind == "link":
+            if self.last == "!":  # "![" would open an image: the "!" is text
+                self.pieces[-1] = self.pieces[-1][:-1] + "\\!"
             self._write("[", delimiter=False)
             self.closers.append((f"]({_destination(run.url)})", False))
             return

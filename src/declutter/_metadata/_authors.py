@@ -81,7 +81,9 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         # Each text once: one met again (a headline listed twice) has nothing new.
         seen: set[str] = set()
         groups: tuple[Callable[[], list[str]], ...] = (
-            lambda: headline_zones, end_zones, lambda: _body_ends(body, options.body_byline_window)
+            # The text just before the headline last: a credit above the title ("Text &
+            # Fotos: X" under the kicker).
+            lambda: headline_zones, end_zones, lambda: _body_ends(body, options.body_byline_window), lambda: before_zones
         )
         for group in groups:
             for text in group():  # the end zones only when reached

@@ -237,3 +237,25 @@ def test_headlines_and_blog_engine_accounts_are_no_authors() -> None:
     for account in ("Super User", "wordpressadmin"):
         html = f'<html><head><meta name="author" content="{account}"></head><body><p>x</p></body></html>'
         assert meta_of(html).authors == ()
+
+
+def test_credit_after_a_line_break_at_the_article_end() -> None:
+    # juraforum.de: the signature lines of the last paragraph are split by <br>, the role
+    # word is a link ("Autor: <a>Rechtsanwalt</a> X").
+    prose = "<p>Bevor Menschen Wohngeld bewilligt wird, kann eine Beschäftigung verlangt werden.</p>" * 6
+    html = f"""<html><body><h1>Ohne Bewerbungsbemühungen kein Wohngeld</h1>{prose}<div class="text">
+    Der Wunsch nach Wohngeld sei unangemessen, rügte das Gericht.<br/><br/>Quelle: © www.juragentur.de
+    <br/><br/>Symbolgrafik:© Butch - stock.adobe.com<br/><br/>Autor: <a href="/rechtsanwalt/">Rechtsanwalt</a>
+    Sebastian Einbock</div><div>Kommentar schreiben</div></body></html>"""
+    body = "Der Wunsch nach Wohngeld sei unangemessen, rügte das Gericht."
+    assert meta_of(html, body=body).authors == ("Sebastian Einbock",)
+
+
+def test_labelled_author_element_away_from_the_article() -> None:
+    # eawag.ch: "Erstellt von X" in the author element after the related links, far from
+    # the headline and the body's end.
+    filler = "".join(f"<li>Verwandter Artikel {i}</li>" for i in range(40))
+    html = f"""<html><body><h1>Auf das erste Elektron kommt es an</h1><p>12. Januar 2022</p>
+    <p>Wer atmet, muss Elektronen loswerden.</p><ul>{filler}</ul>
+    <span class="news-list-author">Erstellt von Andri Bryner</span></body></html>"""
+    assert meta_of(html, body="Wer atmet, muss Elektronen loswerden.").authors == ("Andri Bryner",)

@@ -98,6 +98,9 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         (lambda: (names_in_byline(t, options, reporters=True) for t in texts()), False, False),
         (lambda: [_from_meta(meta, options)], False, True),
         (lambda: _near(_from_elements(tree, options), lambda: itertools.chain(texts(), before_zones)), True, True),
+        # A labelled credit in an author element away from the article's text ("Erstellt von
+        # X" after the related links): the label says whose piece it is.
+        (lambda: _from_elements(tree, options, labelled_only=True), False, True),
         (lambda: [dateline_account(tree, headline_zones, options)], False, False),
         (lambda: [source_person(list(texts()))], False, False),
     ]
@@ -170,9 +173,10 @@ def _from_meta(meta: PageMeta, options: Options) -> list[str]:
     return out
 
 
-def _from_elements(tree: LexborHTMLParser, options: Options) -> Iterator[list[str]]:
+def _from_elements(tree: LexborHTMLParser, options: Options, *, labelled_only: bool = False) -> Iterator[list[str]]:
     """Names in author-marked elements, in page order: the `name` child, the content
-    attribute, else the first line of the text."""
+    attribute, else the first line of the text (with `labelled_only`, only the names a
+    byline label credits)."""
     last = 0
     for count, node in enumerate(tree.css(_ELEMENTS)):
         if count >= options.author_max_elements:
@@ -189,7 +193,7 @@ def _from_elements(tree: LexborHTMLParser, options: Options) -> Iterator[list[st
         if not text:
             continue
         names = names_in_byline(text, options)
-        if not names:
+        if not names and not labelled_only:
             # An unlabelled element: its first line that is not a label word is the name.
             first = next((line for line in text.split("\n") if not _LABEL_LINE.match(line)), "")
             if len(first) <= options.author_max_chars:

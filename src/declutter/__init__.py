@@ -22,12 +22,14 @@ from ._options import DEFAULT_OPTIONS, Options
 from ._pipeline import extract
 from ._reasons import PruneKind, Reason
 from ._render import FORMATS, render
+from ._site import SiteMemory, SiteMemorySettings
 from ._version import __version__
 
 __all__ = [
     "Article", "Block", "Comment", "DEFAULT_OPTIONS", "Extracted", "FORMATS", "FetchError", "Fetched",
-    "Image", "InputTypeError", "Link", "Mark", "Options", "PruneKind", "Reason", "ScorePart", "__version__", "extract",
-    "extract_many", "extract_url", "fetch", "render",
+    "Image", "InputTypeError", "Link", "Mark", "Options", "PruneKind", "Reason", "ScorePart",
+    "SiteMemory", "SiteMemorySettings", "__version__", "extract", "extract_many", "extract_url",
+    "fetch", "render",
 ]  # fmt: skip
 
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())

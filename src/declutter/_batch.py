@@ -26,10 +26,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Generic, TypeVar
 
+from ._arguments import checked_options
+from ._clock import NO_CLOCK
 from ._decode import not_a_page
 from ._model import Article
 from ._options import DEFAULT_OPTIONS, Options
-from ._pipeline import extract
+from ._pipeline import timed_extract
+from ._site import Boilerplate, SiteMemory, learned
 
 __all__ = [
     "Extracted", "Outcome", "PageInput", "WorkersCannotStart", "default_jobs", "extract_many",
@@ -246,6 +249,7 @@ def extract_many(
     reference_time: datetime | None = None,
     keep_blocks: bool = True,
     chunk_size: int = 16,
+    site_memory: SiteMemory | None = None,
 ) -> Iterator[Extracted]:
     """Extract many pages, in `jobs` worker processes (0: one per CPU), results in order.
 
@@ -256,7 +260,9 @@ def extract_many(
     command line's check, `_decode.not_a_page`). `keep_blocks=False` drops the blocks
     from the articles, which makes the results much smaller to send between processes and
     to keep. Pages go to the workers `chunk_size` at a time; options travel with every
-    chunk: workers hold no state between pages.
+    chunk: workers hold no state between pages. `site_memory` (a `SiteMemory` learned from
+    the pages first: a second pass) removes the lines it knows as each site's boilerplate;
+    what it learned travels with the chunks too (a few bytes per line learned).
 
     With ``jobs > 1`` the workers are new processes that import the calling script (the
     spawn and forkserver start methods), so a script must call this under
@@ -268,7 +274,7 @@ def extract_many(
         raise ValueError("jobs must be >= 0 and chunk_size >= 1")
     if options is not None and not isinstance(options, Options):
         raise TypeError(f"options must be a declutter.Options, not {type(options).__name__}")
-    settings = (options or DEFAULT_OPTIONS, reference_time, keep_blocks)
+    settings = (options or DEFAULT_OPTIONS, reference_time, keep_blocks, learned(site_memory))
     tasks = ((index, page, settings) for index, page in enumerate(pages))
     outcomes = ordered_map(
         _extract_task, tasks, jobs=jobs, preload=("declutter",), chunk_size=chunk_size
@@ -282,25 +288,23 @@ def extract_many(
             yield Extracted(index, _url_of(page), None, error)
 
 
-_TaskSettings = tuple[Options, datetime | None, bool]
+_TaskSettings = tuple[Options, datetime | None, bool, Boilerplate | None]
 
 
 def _extract_task(task: tuple[int, PageInput, _TaskSettings]) -> Extracted:
-    index, page, (options, reference_time, keep_blocks) = task
-    return _extract_one(index, page, options, reference_time, keep_blocks)
+    index, page, settings = task
+    return _extract_one(index, page, settings)
 
 
-def _extract_one(
-    index: int, page: PageInput, options: Options, reference_time: datetime | None, keep_blocks: bool
-) -> Extracted:
+def _extract_one(index: int, page: PageInput, settings: _TaskSettings) -> Extracted:
+    options, reference_time, keep_blocks, site = settings
     html, url, encoding = _parts(page)
     reason = not_a_page(html) if isinstance(html, (bytes, bytearray, str)) else None
     if reason is not None:  # checked before extract, which would only give an empty article
         return Extracted(index, url if isinstance(url, str) else None, None, reason)
     try:
-        article = extract(
-            html, url=url, encoding=encoding, options=options, reference_time=reference_time
-        )
+        checked_options(html, url, options, encoding, reference_time)
+        article = timed_extract(html, url, options, encoding, reference_time, NO_CLOCK, site)
     except TypeError as exc:  # the only thing extract raises: this item is not a page
         return Extracted(index, url if isinstance(url, str) else None, None, f"TypeError: {exc}")
     if not keep_blocks:

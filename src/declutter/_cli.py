@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import FrameType
 from typing import TextIO
@@ -39,6 +39,7 @@ from ._render import (
     json_record,
     render,
 )  # fmt: skip
+from ._site import SiteMemory
 from ._version import __version__
 
 __all__ = ["as_text", "explain_table", "main"]
@@ -98,6 +99,8 @@ class _CliSettings:
     """--encoding: the charset of a fetched page whose header states none."""
     languages: frozenset[str] = frozenset()
     """--target-language as primary languages: pages in others are skipped (empty: none)."""
+    site_memory: SiteMemory | None = None
+    """With --site-memory: what the first pass learned of each site's boilerplate."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +182,12 @@ def _input_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument(
         "--url", help="the page's URL (for files and stdin; WARC records have their own)"
     )
+    group.add_argument(
+        "--site-memory", action="store_true",
+        help="read the inputs twice: learn the lines repeated in the bodies of each site's "
+        "pages (the site of a WARC record's or --url's host; files without --url are one "
+        "site), then extract without them (files and WARC files only, not stdin or URLs)",
+    )  # fmt: skip
     group.add_argument(
         "--encoding", help="charset of files and stdin, as an HTTP header would state it "
         "(a WHATWG label: utf-8, windows-1252, gbk...; WARC records use their HTTP header's)",
@@ -383,6 +392,8 @@ class _CliRun:
         )
         if args.scheduler is not None and any(e.remote for e in self.entries):
             parser.error("URLs are fetched here, not on a cluster: drop --scheduler")
+        if args.site_memory:
+            self._check_site_memory(parser)
         if self.settings.format == "csv" and args.explain:
             parser.error("--explain has no csv form: use --format jsonl --explain")
         if self.settings.format == "html" and self.many and not args.output_dir:
@@ -392,6 +403,17 @@ class _CliRun:
             parser.error(
                 "--explain-html PATH for several pages: PATH must be a directory (end it with /)"
             )
+
+    def _check_site_memory(self, parser: argparse.ArgumentParser) -> None:
+        """--site-memory reads every input twice: stdin and URLs cannot be (a stream is read
+        once, a site is not fetched twice), and a cluster would need the memory first."""
+        twice = "--site-memory reads its inputs twice"
+        if any(e.path == "-" for e in self.entries):
+            parser.error(f"{twice}: stdin (-) cannot be read again; save it to a file")
+        if any(e.remote for e in self.entries):
+            parser.error(f"{twice}: URLs would be fetched twice; save the pages first")
+        if self.args.scheduler is not None:
+            parser.error("--site-memory learns here: drop --scheduler (declutter.dask takes one)")
 
     @property
     def many(self) -> bool:
@@ -431,18 +453,39 @@ class _CliRun:
 
     def _extract_here(self) -> None:
         assert self.progress is not None
-        sources = _inputs.read(
-            self.entries, limit=self.settings.options.max_bytes, url=self.args.url,
-            encoding=self.args.encoding,
-        )  # fmt: skip
-        jobs = (_Job(self._claim(source), self.settings) for source in sources)
-        workers = 1 if self.args.jobs is None else self.args.jobs
+        settings = self.settings
+        if self.args.site_memory:
+            settings = replace(settings, site_memory=self._learn_sites())
+        jobs = (_Job(self._claim(source), settings) for source in self._sources())
         outcomes = ordered_map(
-            _work, jobs, jobs=workers, preload=("declutter._cli",), chunk_size=_CHUNK_SIZE
+            _work, jobs, jobs=self._workers, preload=("declutter._cli",), chunk_size=_CHUNK_SIZE
         )
         for outcome in outcomes:
             ok = self._deliver(outcome)
             self.progress.step(failed=not ok)
+
+    def _sources(self) -> Iterator[Source]:
+        return _inputs.read(
+            self.entries, limit=self.settings.options.max_bytes, url=self.args.url,
+            encoding=self.args.encoding,
+        )  # fmt: skip
+
+    @property
+    def _workers(self) -> int:
+        return 1 if self.args.jobs is None else self.args.jobs
+
+    def _learn_sites(self) -> SiteMemory:
+        """--site-memory's first pass: every page extracted and learned from; an input that
+        fails here fails again in the second pass, which reports it."""
+        memory = SiteMemory()
+        jobs = (_Job(source, self.settings) for source in self._sources())
+        outcomes = ordered_map(
+            _learn, jobs, jobs=self._workers, preload=("declutter._cli",), chunk_size=_CHUNK_SIZE
+        )
+        for outcome in outcomes:
+            if outcome.value is not None:
+                memory.learn(*outcome.value)
+        return memory
 
     def _extract_on_cluster(self) -> None:
         assert self.progress is not None
@@ -570,11 +613,25 @@ def _work(job: _Job) -> _Rendered | None:
     page = _fetched(job.source, settings)
     if page is None:
         return None
-    article = extract(page.data, url=page.url, encoding=page.encoding, options=settings.options)
+    article = extract(
+        page.data, url=page.url, encoding=page.encoding, options=settings.options,
+        site_memory=settings.site_memory,
+    )  # fmt: skip
     if not is_target(article.language, settings.languages):
         return _Rendered("", None, skipped=article.language)
     report = explain_html(article) if settings.explain_html else None
     return _Rendered(_render(article, page.name, settings), report)
+
+
+def _learn(job: _Job) -> tuple[Article, str | None] | None:
+    """--site-memory's first pass on one file's page: its article, with only the body's
+    blocks (what the memory learns from), and its URL."""
+    page = job.source
+    if not isinstance(page, InputFile):
+        return None
+    options = job.settings.options.replace(body_only=True, include_comments=False)  # body alike
+    article = extract(page.data, url=page.url, encoding=page.encoding, options=options)
+    return replace(article, blocks=tuple(b for b in article.blocks if b.kept)), page.url
 
 
 def _fetched(source: Source, settings: _CliSettings) -> InputFile | None:

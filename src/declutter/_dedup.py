@@ -25,10 +25,11 @@ from ._options import Options
 from ._reasons import Reason
 from ._segment import Container, RawBlock, home
 
-__all__ = ["dedup"]
+__all__ = ["dedup", "text_key"]
 
 
-def _key(text: str) -> str:
+def text_key(text: str) -> str:
+    """What two blocks compare equal on: the text without whitespace, case-folded."""
     return "".join(text.split()).casefold()
 
 
@@ -38,7 +39,7 @@ def dedup(
 ) -> None:  # fmt: skip
     """Drop duplicate kept blocks in place (`kept=False`, reason ``duplicate...``)."""
     kept = [b for b in blocks if b.kept]
-    keys = [_key(b.text) for b in kept]
+    keys = [text_key(b.text) for b in kept]
     homes = [home(containers, b.container) for b in kept]
     first_seen: dict[str, int] = {}
     copy_homes: set[int] = set()

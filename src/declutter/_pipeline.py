@@ -11,6 +11,7 @@
 7. select    `_select`    the article region, and kept/dropped for every block
 8. dedup     `_dedup`     one copy of the article, each paragraph once
    (5 to 8 run once per attempt; `_attempts` holds the retry policy)
+   site      `_site`      the lines the caller's `SiteMemory` knows as the site's furniture
 9. body      `_body`      the kept blocks as text (`_tables`: one data-table rule for all)
 10. metadata `_metadata`  title, dates, authors and the rest, from the whole page (skipped
                           with `Options.body_only`)
@@ -26,7 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from . import _body, _comments, _decode, _document, _head, _parse, _prune
+from . import _body, _comments, _decode, _document, _head, _parse, _prune, _site
 from ._arguments import Input, bounded, checked_options
 from ._attempts import best_attempt
 from ._blocks import outgoing, public_blocks
@@ -46,6 +47,7 @@ _NO_METADATA = Article()  # what `Options.body_only` gives instead of the metada
 def extract(
     html: Input, *, url: str | None = None, options: Options | None = None,
     encoding: str | None = None, reference_time: datetime | None = None,
+    site_memory: _site.SiteMemory | None = None,
 ) -> Article:  # fmt: skip
     """Extract the article of one page.
 
@@ -53,19 +55,23 @@ def extract(
     transport, such as an HTTP header, and outranks the page's own declaration) or as str.
     `url` is the page's address. `reference_time` is "now" for the page: relative dates
     ("3 hours ago") resolve only against it, and dates after it are rejected.
+    `site_memory` (a `SiteMemory` learned from pages of the site) removes the lines it knows
+    as the site's boilerplate.
 
     Raises `TypeError` (`InputTypeError` for `html`) for arguments of the wrong type, and
     nothing else: a page it cannot make sense of gives an `Article` with an empty body.
     """
     options = checked_options(html, url, options, encoding, reference_time)
-    return timed_extract(html, url, options, encoding, reference_time, NO_CLOCK)
+    site = _site.learned(site_memory)
+    return timed_extract(html, url, options, encoding, reference_time, NO_CLOCK, site)
 
 
 def timed_extract(
     html: Input, url: str | None, options: Options, encoding: str | None,
-    reference_time: datetime | None, clock: StageClock,
+    reference_time: datetime | None, clock: StageClock, site: _site.Boilerplate | None = None,
 ) -> Article:  # fmt: skip
-    """`extract` on checked arguments, each stage's time charged to `clock`."""
+    """`extract` on checked arguments, each stage's time charged to `clock`; `site` is
+    what the caller's `SiteMemory` learned."""
     clock.start()
     deadline = Deadline(options.time_budget)  # one for every stage
     data, cut = bounded(html, options.max_bytes)
@@ -79,6 +85,7 @@ def timed_extract(
     plan, included = _prune.plan_page(tree, title, options)
     clock.lap("prune")
     seg = best_attempt(tree, plan, title, options, deadline, clock, included)
+    _site.drop_boilerplate(seg.blocks, site, url)
     tables = data_tables((b for b in seg.blocks if b.kept), options)
     body = _body.to_text(seg.blocks, tables)
     clock.lap("serialise")

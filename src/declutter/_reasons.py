@@ -47,6 +47,7 @@ class Reason(StrEnum):
     CALL_TO_ACTION = "call-to-action"
     DUPLICATE = "duplicate"
     DUPLICATE_COPY = "duplicate-copy"
+    SITE_BOILERPLATE = "site-boilerplate"
 
     @property
     def meaning(self) -> str:
@@ -84,6 +85,7 @@ MEANING: Final[Mapping[Reason, str]] = {
     Reason.CALL_TO_ACTION: "Dropped: a closing newsletter pitch, follow-us line, desk credit or copyright notice.",
     Reason.DUPLICATE: "Dropped: a paragraph already kept once.",
     Reason.DUPLICATE_COPY: "Dropped: a second copy of the article the page ships.",
+    Reason.SITE_BOILERPLATE: "Dropped: a line that the caller's SiteMemory found in the bodies of many pages of the site.",
 }
 
 

@@ -84,6 +84,7 @@ from ._batch import Extracted, PageInput, extract_many
 from ._inputs import Entry, InputFile, Source, Unreadable, printable, read
 from ._model import RECORD_FIELDS, Article, Comment
 from ._options import DEFAULT_OPTIONS, Options
+from ._site import SiteMemory, learned
 
 __all__ = ["META", "SCHEMA", "article_from_row", "articles_from_pages", "articles_from_warc"]
 
@@ -127,12 +128,17 @@ class _DaskSettings:
     cwd: str = ""
     """Where relative paths start: the directory of the process that built the graph (a
     worker may run anywhere); names keep the paths as given."""
+    site_memory: SiteMemory | None = None
+    """The caller's memory of each site's boilerplate (pickled into the graph)."""
 
 
-def _settings(options: Options | None, reference_time: datetime | None) -> _DaskSettings:
+def _settings(
+    options: Options | None, reference_time: datetime | None, site_memory: SiteMemory | None = None
+) -> _DaskSettings:
     if options is not None and not isinstance(options, Options):
         raise TypeError(f"options must be a declutter.Options, not {type(options).__name__}")
-    return _DaskSettings(options or DEFAULT_OPTIONS, reference_time)
+    learned(site_memory)  # its TypeError now, not on a worker
+    return _DaskSettings(options or DEFAULT_OPTIONS, reference_time, site_memory=site_memory)
 
 
 # --- public API ----------------------------------------------------------------------------
@@ -146,6 +152,7 @@ def articles_from_pages(
     encoding: str | None = None,
     options: Options | None = None,
     reference_time: datetime | None = None,
+    site_memory: SiteMemory | None = None,
 ) -> dd.DataFrame:
     """The articles of `pages`, one row per page, in order (columns: `SCHEMA`).
 
@@ -159,8 +166,11 @@ def articles_from_pages(
     Dask turns object columns of a pandas frame into strings when it loads them
     (``dataframe.convert-string``), which ruins bytes: hold bytes in a ``binary[pyarrow]``
     column (``pd.ArrowDtype(pa.binary())``), as ``dd.read_parquet`` does.
+
+    `site_memory`, a `declutter.SiteMemory` learned from the pages beforehand, removes the
+    lines it knows as each site's boilerplate (as `declutter.extract_many` does).
     """
-    settings = _settings(options, reference_time)
+    settings = _settings(options, reference_time, site_memory)
     if isinstance(pages, db.Bag):
         keys = (html, url, encoding)
         tasks = [
@@ -178,6 +188,7 @@ def articles_from_warc(
     *,
     options: Options | None = None,
     reference_time: datetime | None = None,
+    site_memory: SiteMemory | None = None,
 ) -> dd.DataFrame:
     """The articles of the HTML responses in WARC files, one partition per file, records in
     file order (columns: `SCHEMA`; ``input`` is ``PATH@OFFSET``).
@@ -186,11 +197,11 @@ def articles_from_warc(
     2xx ``text/html`` responses, with the record's URL and its HTTP header's charset. Every
     worker must be able to open the paths (a shared file system). A file that is missing or
     not a WARC file, or a record that cannot be read, is an error row named after the file
-    (the records before it keep their rows).
+    (the records before it keep their rows). `site_memory` as in `articles_from_pages`.
     """
     names = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     groups = [[Entry(os.fspath(name), warc=True)] for name in names]
-    settings = replace(_settings(options, reference_time), cwd=os.getcwd())
+    settings = replace(_settings(options, reference_time, site_memory), cwd=os.getcwd())
     return _articles_from_entries(groups, settings)
 
 
@@ -312,7 +323,7 @@ def _file_rows(pages: Iterator[InputFile], settings: _DaskSettings) -> Iterator[
 def _extract(pages: Iterable[PageInput], settings: _DaskSettings) -> Iterator[Extracted]:
     return extract_many(
         pages, jobs=1, options=settings.options,
-        reference_time=settings.reference_time, keep_blocks=False,
+        reference_time=settings.reference_time, keep_blocks=False, site_memory=settings.site_memory,
     )  # fmt: skip
 
 

@@ -136,14 +136,14 @@ def test_an_exception_inside_extraction_fails_its_page_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Here, not on the cluster: the workers' extract cannot be patched from the test."""
-    real = _batch.extract
+    real = _batch.timed_extract
 
-    def extract(html: Any, **kwargs: Any) -> declutter.Article:
+    def extract(html: Any, *args: Any) -> declutter.Article:
         if b"boom" in html:
             raise RuntimeError("boom")
-        return real(html, **kwargs)
+        return real(html, *args)
 
-    monkeypatch.setattr(_batch, "extract", extract)
+    monkeypatch.setattr(_batch, "timed_extract", extract)
     pages = pd.DataFrame({"html": [b"<p>One, a page.</p>", b"<p>boom</p>", b"<p>Two, too.</p>"]})
     frame = dd.from_pandas(pages.astype(pd.ArrowDtype(pa.binary())), npartitions=1)
     result = articles_from_pages(frame, url=None).compute(scheduler="sync")
@@ -215,3 +215,17 @@ def test_options_pickle_and_arguments_are_checked() -> None:
         articles_from_pages(pages, url="link")
     with pytest.raises(TypeError):
         articles_from_pages(pages, options={"max_link_ratio": 0.4})  # type: ignore[arg-type]
+
+
+def test_a_site_memory_travels_to_the_workers(dask_client: Any) -> None:
+    pages = [p for p in SCRAPINGHUB if "morebikes.co.uk/" in (p.url or "")]
+    memory = declutter.SiteMemory()
+    for page in pages:
+        memory.learn(declutter.extract(page.html, url=page.url), page.url)
+    frame = dd.from_pandas(pages_frame(pages), npartitions=2)
+    result = _compute(dask_client, articles_from_pages(frame, site_memory=memory))
+    serial = [declutter.extract(p.html, url=p.url, site_memory=memory).body for p in pages]
+    assert list(result["body"]) == serial
+    assert not any("Get Motor Cycle Monthly" in body for body in serial)
+    with pytest.raises(TypeError, match="SiteMemory"):
+        articles_from_pages(frame, site_memory="memory")  # type: ignore[arg-type]

@@ -26,9 +26,11 @@ from _pages import REPO
 
 ROOT = REPO
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-WHEEL_BUDGET = 250_000
+WHEEL_BUDGET = 260_000
 """Compressed bytes: the wheel is the library, its docs and its licence, nothing else (the
-compiled walk, present only where the builder has a compiler, is counted apart)."""
+compiled walk, present only where the builder has a compiler, is counted apart). It was
+under 250 kB when the fixtures left (issue 12); the features since (site memory, the page
+view of --explain-html) are code, and the budget is there to catch data, not features."""
 _GPL = re.compile(r"\bGPL-3\.0\b")
 _COMPILED = re.compile(r"declutter/_walk\.[\w.-]+\.so")
 """The compiled walk, when the machine that builds the wheel has a compiler."""

@@ -46,3 +46,18 @@ def test_the_formatting_and_comments_example_runs() -> None:
     markdown = scope["markdown"]
     assert isinstance(markdown, str) and "**" in markdown and "\n## Comments\n" in markdown
     assert scope["doc"] == declutter.extract(page, url="https://example.com/a", options=scope["opts"])  # type: ignore[arg-type]
+
+
+def test_the_site_memory_example_runs() -> None:
+    from declutter.bench import load_dataset
+
+    dataset = load_dataset("scrapinghub")
+    pages = [(p.html, p.url) for p in dataset.pages if "morebikes.co.uk/" in (p.url or "")]
+    (block,) = _blocks("SiteMemory()")
+    scope: dict[str, object] = {"declutter": declutter, "pages": pages}
+    exec(block, scope)  # noqa: S102  (README's own code)
+    cleaned = scope["cleaned"]
+    assert isinstance(cleaned, list) and len(cleaned) == 2
+    for article, (html, url) in zip(cleaned, pages):
+        plain = declutter.extract(html, url=url).body
+        assert "Get Motor Cycle Monthly" in plain and "Get Motor Cycle Monthly" not in article.body

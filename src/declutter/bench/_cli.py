@@ -24,6 +24,7 @@ from ._data import (
 from ._metrics import METRICS, score_agreement
 from ._report import format_agreement, format_speed, format_table, format_worst
 from ._run import ToolRun, run_tool
+from ._sites import same_site_pages, with_site_memory
 from ._snapshot import write_snapshot
 from ._speed import SpeedRun, run_speed
 from ._tools import FLOORS, TOOLS, Tool, load_tools
@@ -75,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--repeats", type=int, default=5, metavar="N",
         help="--speed: timed passes over all pages per tool, after one warm-up pass (default 5)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--site-memory", action="store_true",
+        help="declutter without and with a SiteMemory, on the pages of sites with 2+ pages",
     )  # fmt: skip
     parser.add_argument(
         "--snapshot", type=Path, metavar="OUT",
@@ -161,6 +166,23 @@ def _speed(
     return results
 
 
+def _site_memory(args: argparse.Namespace, tools: Sequence[Tool]) -> dict[str, Any]:
+    """Each dataset's same-site pages, declutter without and with a memory learned on them."""
+    plain = [t for t in tools if t.name == "declutter"]
+    if not plain:
+        raise SystemExit("--site-memory compares declutter with itself: --tools declutter")
+    results: dict[str, Any] = {}
+    for dataset in (same_site_pages(d) for d in _datasets(args)):
+        if not dataset.pages:
+            print(f"note: {dataset.name}: no site with 2 pages or more", file=sys.stderr)
+            continue
+        runs = _run_dataset(dataset, [plain[0], with_site_memory(plain[0], dataset)])
+        sha256 = corpus_sha256(dataset)
+        print(format_table(runs, sha256) + "\n", flush=True)
+        results[dataset.name] = _json_record(runs, sha256)
+    return results
+
+
 def _bench(args: argparse.Namespace, tools: Sequence[Tool]) -> dict[str, Any]:
     results: dict[str, Any] = {}
     scored: list[tuple[str, float, float]] = []  # declutter's (dataset, score, F1) per page
@@ -182,6 +204,10 @@ def _bench(args: argparse.Namespace, tools: Sequence[Tool]) -> dict[str, Any]:
         agreement = score_agreement([s for _, s, _ in scored], [f for _, _, f in scored])
         print(format_agreement(agreement, sorted({d for d, _, _ in scored})) + "\n", flush=True)
     return results
+
+
+def _mode(args: argparse.Namespace) -> str:
+    return "speed" if args.speed else "site-memory" if args.site_memory else "quality"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -206,12 +232,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            results = _speed(args, tools, floors) if args.speed else _bench(args, tools)
+            if args.site_memory:
+                results = _site_memory(args, tools)
+            else:
+                results = _speed(args, tools, floors) if args.speed else _bench(args, tools)
     finally:
         logging.disable(logging.NOTSET)
     if args.json:
         out = {
-            "python": sys.version.split()[0], "mode": "speed" if args.speed else "quality",
+            "python": sys.version.split()[0], "mode": _mode(args),
             "notes": notes, "datasets": results,
         }  # fmt: skip
         args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -26,7 +26,7 @@ import charset_normalizer
 from .._clock import StageClock
 from ._metrics import Prediction
 
-__all__ = ["FLOORS", "TOOLS", "Tool", "load_tools"]
+__all__ = ["FLOORS", "TOOLS", "Tool", "declutter_with", "load_tools"]
 
 Extract = Callable[[bytes, str | None], Prediction]
 Factory = Callable[[StageClock | None], Extract]
@@ -161,8 +161,9 @@ def _dist_version(name: str) -> str | None:
 # --- the adapters: each returns the extract function, importing its tool ----------------------
 
 
-def _declutter(clock: StageClock | None, **changes: bool) -> Extract:
-    """declutter with the default options, or with `changes` to them."""
+def _declutter(clock: StageClock | None, site_memory: Any = None, **changes: bool) -> Extract:
+    """declutter with the default options, or with `changes` to them; with `site_memory`
+    (a `declutter.SiteMemory`, quality runs only), removing what it learned."""
     import declutter
 
     from .._pipeline import timed_extract
@@ -173,7 +174,7 @@ def _declutter(clock: StageClock | None, **changes: bool) -> Extract:
 
     def extract(html: bytes, url: str | None) -> Prediction:
         if clock is None:
-            doc = declutter.extract(html, url=url, options=options)
+            doc = declutter.extract(html, url=url, options=options, site_memory=site_memory)
         else:  # the same work, each stage charged to the clock
             doc = timed_extract(html, url, options, None, None, clock)
         return Prediction(
@@ -189,6 +190,11 @@ def _comments_text(comments: Iterable[Any]) -> str:
     return "\n".join(
         "\n".join(part for part in (c.author, c.date, c.text) if part) for c in comments
     )
+
+
+def declutter_with(site_memory: Any) -> Extract:
+    """The declutter adapter of quality runs with a `declutter.SiteMemory`."""
+    return _declutter(None, site_memory)
 
 
 def _declutter_python(clock: StageClock | None) -> Extract:

@@ -65,7 +65,7 @@ _MAX_HAN_NAME = 4
 # The leading space is horizontal only: a run of newlines is a run of line starts, and
 # `\s*` there would be retried from each of them (quadratic in the run).
 _WEST_LABEL_BODY = (
-    r"[^\S\n]*(?:"
+    r"(?:"
     # Nouns label only with a colon or on a line of their own ("Author: X", "Autor\nX");
     # "Interview: X" credits the interviewer, "Text & Fotos: X" the writer.
     r"(?P<noun>(?i:post\s+author|autor(?:in)?|author|auteur|texte?(?:\s{0,2}(?:&|und|and|\+)\s{0,2}(?:fotos?|bilder|photos?))?"
@@ -78,7 +78,7 @@ _WEST_LABEL_BODY = (
     # Bare prepositions: see _LOWER_PREPOSITIONS.
     r"|by|By|BY|von|Von|VON|par|Par|PAR|por|Por|POR|Di|DI|Da|door|Door|av|Av)(?:\s*[:：]\s*|\s+))"
 )
-_WEST_LABEL = regex.compile(r"(?:^|(?<=[\n|·•]))" + _WEST_LABEL_BODY)
+_WEST_LABEL = regex.compile(r"(?:^|(?<=[\n|·•]))[^\S\n]*" + _WEST_LABEL_BODY)
 # The same label right after a date on its line ("Posted on September 21, 2020 by X"):
 # where the date ends, a credit may start (see `_dated_labels`).
 _WEST_LABEL_HERE = regex.compile(_WEST_LABEL_BODY)

@@ -444,6 +444,9 @@ class Options:
     byline_span_chars: int = _option(80, "metadata", """
     Characters after a byline label ("By", "Von") read for names when no stop (a line end,
     a date, a bar) ends the credit sooner.""")
+    byline_date_prefix_chars: int = _option(40, "metadata", """
+    A byline label after a date on its line ("Posted on September 21, 2020 by X") counts
+    when the line up to it has at most this many characters and holds a full date.""")
     byline_han_span_chars: int = _option(40, "metadata", """
     The same for a Chinese label ("作者：", "记者"), in characters.""")
     byline_max_han_credit: int = _option(12, "metadata", """

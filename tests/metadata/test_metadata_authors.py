@@ -26,6 +26,13 @@ _OPTIONS = Options()
         ("Par Loïc Le Clerc", ["Loïc Le Clerc"]),
         ("Por\nGloria Ruiz Kuilan\nFacebook", ["Gloria Ruiz Kuilan"]),
         ("Posted by gnaddrig on January 5", ["gnaddrig"]),
+        # A label after the date on its line (theperspective.com)
+        ("Posted on September 21, 2020  by Adi Tzlil\nThe dawn of the internet", ["Adi Tzlil"]),
+        ("Interview: Julia Lauter\n31.03.2020\nCorona", ["Julia Lauter"]),  # fluter.de
+        ("Text & Fotos:\nIvan Valetny\n\n0\n337", ["Ivan Valetny"]),  # petri-heil.ch
+        # A handle ending in digits (sladisworld.wordpress.com)
+        ("Dezember 10, 2019 ·\t\t\tvon\nfreeman1984 ·\t\t\tin\nUncategorized", ["freeman1984"]),
+        ("Von R. R.\nWeitere Digitalisierung", ["R. R."]),  # an initial keeps its dot
     ],
 )
 def test_author_credit_lines(text: str, names: list[str]) -> None:
@@ -51,6 +58,29 @@ def test_reporter_credits(text: str, names: list[str]) -> None:
 def test_prose_and_photo_credits_are_not_bylines(text: str) -> None:
     assert names_in_byline(text, _OPTIONS, reporters=True) == []
     assert names_in_byline(text, _OPTIONS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Redaktion\nam 3. Februar 2022 um 21:17\nMontpellier (SID)",  # tennismagazin.de: "am" is no name
+        "The firm was founded in 2010 by Jeff Bezos and others",  # a year in prose is no dateline
+        # A list of comments, each "date von reader" (ostbelgiendirekt.be)
+        "06.11.23 - 13:53 von Besorgter Vater zu\nPlötzlicher Kindstod\n05.11.23 - 10:59 von Besorgter Vater zu\n",
+    ],
+)
+def test_no_credit_in_dated_lists_and_prose(text: str) -> None:
+    assert names_in_byline(text, _OPTIONS) == []
+
+
+def test_credit_above_the_headline_beats_the_author_meta() -> None:
+    # petri-heil.ch: "Text & Fotos: X" under the kicker, above the headline; the author meta
+    # names the publisher's other magazine.
+    html = """<html><head><meta name="author" content="Auto Illustrierte"></head><body>
+    <div class="meta"><span>Schweiz | Praxis</span><p>Text &amp; Fotos:</p><p>Ivan Valetny</p></div>
+    <h1>Bielersee-Winterhechte</h1><p>Im Winter sind die Möglichkeiten zu fischen begrenzter.</p>
+    </body></html>"""
+    assert meta_of(html).authors == ("Ivan Valetny",)
 
 
 def test_json_ld_authors_array_in_graph_without_organisations() -> None:
@@ -207,3 +237,25 @@ def test_headlines_and_blog_engine_accounts_are_no_authors() -> None:
     for account in ("Super User", "wordpressadmin"):
         html = f'<html><head><meta name="author" content="{account}"></head><body><p>x</p></body></html>'
         assert meta_of(html).authors == ()
+
+
+def test_credit_after_a_line_break_at_the_article_end() -> None:
+    # juraforum.de: the signature lines of the last paragraph are split by <br>, the role
+    # word is a link ("Autor: <a>Rechtsanwalt</a> X").
+    prose = "<p>Bevor Menschen Wohngeld bewilligt wird, kann eine Beschäftigung verlangt werden.</p>" * 6
+    html = f"""<html><body><h1>Ohne Bewerbungsbemühungen kein Wohngeld</h1>{prose}<div class="text">
+    Der Wunsch nach Wohngeld sei unangemessen, rügte das Gericht.<br/><br/>Quelle: © www.juragentur.de
+    <br/><br/>Symbolgrafik:© Butch - stock.adobe.com<br/><br/>Autor: <a href="/rechtsanwalt/">Rechtsanwalt</a>
+    Sebastian Einbock</div><div>Kommentar schreiben</div></body></html>"""
+    body = "Der Wunsch nach Wohngeld sei unangemessen, rügte das Gericht."
+    assert meta_of(html, body=body).authors == ("Sebastian Einbock",)
+
+
+def test_labelled_author_element_away_from_the_article() -> None:
+    # eawag.ch: "Erstellt von X" in the author element after the related links, far from
+    # the headline and the body's end.
+    filler = "".join(f"<li>Verwandter Artikel {i}</li>" for i in range(40))
+    html = f"""<html><body><h1>Auf das erste Elektron kommt es an</h1><p>12. Januar 2022</p>
+    <p>Wer atmet, muss Elektronen loswerden.</p><ul>{filler}</ul>
+    <span class="news-list-author">Erstellt von Andri Bryner</span></body></html>"""
+    assert meta_of(html, body="Wer atmet, muss Elektronen loswerden.").authors == ("Andri Bryner",)

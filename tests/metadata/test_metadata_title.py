@@ -116,3 +116,35 @@ def test_a_visible_part_of_the_headline_is_kept() -> None:
     html = """<html><head><title>Other words entirely</title></head><body>
     <h1><span class="overflow-hidden">Visible headline words</span></h1></body></html>"""
     assert meta_of(html).title == "Visible headline words"
+
+
+def test_the_lone_h1_that_shows_more_beats_a_card_heading_of_the_declared_title() -> None:
+    # backenmachtgluecklich.de: the JSON-LD recipe name is the recipe card's h2; the page's
+    # h1 shows it with more words.
+    html = """<html><head><title>Saftiger Zitronenkuchen vom Blech | Backen macht glücklich</title>
+    <script type="application/ld+json">{"@context":"https://schema.org","@type":"Recipe",
+    "headline":"Zitronenkuchen vom Blech"}</script></head><body>
+    <div class="site-title">Backen macht glücklich</div>
+    <h1 class="entry-title">Saftiger Zitronenkuchen vom Blech: einfach köstlich!</h1>
+    <p>Der Kuchen ist schnell gemacht.</p><div class="wprm-recipe">
+    <h2 class="wprm-recipe-name">Zitronenkuchen vom Blech</h2><h3>Zutaten</h3></div></body></html>"""
+    assert meta_of(html).title == "Saftiger Zitronenkuchen vom Blech: einfach köstlich!"
+
+
+def test_a_part_of_the_h1_that_agrees_is_not_extended_with_its_kicker() -> None:
+    # tagesspiegel.de: the kicker and a colon are spans of the h1 beside the headline span
+    html = """<html><head><meta property="og:title" content="Wie Firmen ihre Beschäftigten schützen">
+    </head><body><h1 class="ts-title"><span class="ts-overline">Abstandsregeln und Fieberkontrollen </span>
+    <span class="ts-colon">: </span><span class="ts-headline">Wie Firmen ihre Beschäftigten schützen</span></h1>
+    </body></html>"""
+    assert meta_of(html).title == "Wie Firmen ihre Beschäftigten schützen"
+
+
+def test_a_subtitle_ending_the_h1_is_not_part_of_the_headline() -> None:
+    # tofugu.com: <small class=article-subtitle> inside the h1
+    html = """<html><head><title>Dezuka Suisan: Deep-Fried Fish Cakes, Hot and Fresh</title></head><body>
+    <h1 class='article-title'> <span class='article-highlight'> Dezuka Suisan: Deep-Fried Fish Cakes, Hot
+    <span class="conjunction">and</span> Fresh </span> <small class='article-subtitle'> <span
+    class='article-highlight'> Welcome to the Flavor Capital of Northern Japan </span> </small> </h1>
+    <p>Fish cakes.</p></body></html>"""
+    assert meta_of(html).title == "Dezuka Suisan: Deep-Fried Fish Cakes, Hot and Fresh"

@@ -140,7 +140,8 @@ class _EndZones:
             ) if scope is not None else []  # fmt: skip
             self._zones = [
                 # The element's own text ends with the signature line; the credit block follows.
-                node.text(deep=False)[-o.byline_window :] + "\n"
+                # (One line per text node: "...stock.adobe.com<br>Autor: X" is two lines.)
+                node.text(deep=False, separator="\n")[-o.byline_window :] + "\n"
                 + text_after(node, max_chars=o.byline_window, max_nodes=o.byline_max_nodes)
                 for node in ends
             ]  # fmt: skip

@@ -81,7 +81,9 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         # Each text once: one met again (a headline listed twice) has nothing new.
         seen: set[str] = set()
         groups: tuple[Callable[[], list[str]], ...] = (
-            lambda: headline_zones, end_zones, lambda: _body_ends(body, options.body_byline_window)
+            # The text just before the headline last: a credit above the title ("Text &
+            # Fotos: X" under the kicker).
+            lambda: headline_zones, end_zones, lambda: _body_ends(body, options.body_byline_window), lambda: before_zones
         )
         for group in groups:
             for text in group():  # the end zones only when reached
@@ -96,6 +98,9 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         (lambda: (names_in_byline(t, options, reporters=True) for t in texts()), False, False),
         (lambda: [_from_meta(meta, options)], False, True),
         (lambda: _near(_from_elements(tree, options), lambda: itertools.chain(texts(), before_zones)), True, True),
+        # A labelled credit in an author element away from the article's text ("Erstellt von
+        # X" after the related links): the label says whose piece it is.
+        (lambda: _from_elements(tree, options, labelled_only=True), False, True),
         (lambda: [dateline_account(tree, headline_zones, options)], False, False),
         (lambda: [source_person(list(texts()))], False, False),
     ]
@@ -168,9 +173,10 @@ def _from_meta(meta: PageMeta, options: Options) -> list[str]:
     return out
 
 
-def _from_elements(tree: LexborHTMLParser, options: Options) -> Iterator[list[str]]:
+def _from_elements(tree: LexborHTMLParser, options: Options, *, labelled_only: bool = False) -> Iterator[list[str]]:
     """Names in author-marked elements, in page order: the `name` child, the content
-    attribute, else the first line of the text."""
+    attribute, else the first line of the text (with `labelled_only`, only the names a
+    byline label credits)."""
     last = 0
     for count, node in enumerate(tree.css(_ELEMENTS)):
         if count >= options.author_max_elements:
@@ -187,7 +193,7 @@ def _from_elements(tree: LexborHTMLParser, options: Options) -> Iterator[list[st
         if not text:
             continue
         names = names_in_byline(text, options)
-        if not names:
+        if not names and not labelled_only:
             # An unlabelled element: its first line that is not a label word is the name.
             first = next((line for line in text.split("\n") if not _LABEL_LINE.match(line)), "")
             if len(first) <= options.author_max_chars:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from .._options import Options
+from ._dateparse import search_text
 
 __all__ = ["SURNAMES", "names_in_byline", "source_person", "split_names"]
 
@@ -63,10 +64,12 @@ _SPLITS = {4: ((2, 2),), 5: ((3, 2), (2, 3)), 6: ((3, 3), (2, 2, 2))}
 _MAX_HAN_NAME = 4
 # The leading space is horizontal only: a run of newlines is a run of line starts, and
 # `\s*` there would be retried from each of them (quadratic in the run).
-_WEST_LABEL = regex.compile(
-    r"(?:^|(?<=[\n|·•]))[^\S\n]*(?:"
-    # Nouns label only with a colon or on a line of their own ("Author: X", "Autor\nX").
-    r"(?P<noun>(?i:post\s+author|autor(?:in)?|author|auteur|texte?|redakteur(?:in)?|redaktion))(?:\s*[:：]\s*|[^\S\n]*\n\s*)"
+_WEST_LABEL_BODY = (
+    r"(?:"
+    # Nouns label only with a colon or on a line of their own ("Author: X", "Autor\nX");
+    # "Interview: X" credits the interviewer, "Text & Fotos: X" the writer.
+    r"(?P<noun>(?i:post\s+author|autor(?:in)?|author|auteur|texte?(?:\s{0,2}(?:&|und|and|\+)\s{0,2}(?:fotos?|bilder|photos?))?"
+    r"|redakteur(?:in)?|redaktion|interview))(?:\s*[:：]\s*|[^\S\n]*\n\s*)"
     r"|(?P<label>(?i:(?:posted|written|reported|published|words|story|photos?\s+and\s+text|"
     r"veröffentlicht|geschrieben|verfasst|erstellt|publié|écrit|publicado|escrito|pubblicato|scritto)\s+"
     r"(?:by|von|par|por|da)"
@@ -75,6 +78,11 @@ _WEST_LABEL = regex.compile(
     # Bare prepositions: see _LOWER_PREPOSITIONS.
     r"|by|By|BY|von|Von|VON|par|Par|PAR|por|Por|POR|Di|DI|Da|door|Door|av|Av)(?:\s*[:：]\s*|\s+))"
 )
+_WEST_LABEL = regex.compile(r"(?:^|(?<=[\n|·•]))[^\S\n]*" + _WEST_LABEL_BODY)
+# The same label right after a date on its line ("Posted on September 21, 2020 by X"):
+# where the date ends, a credit may start (see `_dated_labels`).
+_WEST_LABEL_HERE = regex.compile(_WEST_LABEL_BODY)
+_DATE_THEN_BY = regex.compile(r"(?<=\d)[,.]?[^\S\n]+(?=(?i:by|von|par|por)[^\S\n])")
 # Where a Western label can start: the text's start and after these characters (see
 # `_west_labels`); the ASCII letters its words start with, in either case.
 _LINE_START = regex.compile(r"[\n|·•]")
@@ -88,12 +96,14 @@ _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|des|la|le|y|bin|al|zu|ter
 # A capitalised word, or initials written together ("J.R.").
 _CAP_WORD = r"(?:(?:\p{Lu}\.){2,3}|\p{Lu}[\p{L}\p{M}'’\-]*\.?)"
 _WEST_NAME = regex.compile(rf"{_CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_CAP_WORD}){{0,4}}")
+# A name ending in an initial keeps its dot ("R. R." stripped of punctuation is "R. R").
+_INITIAL_END = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu})$")
 _HANDLE = regex.compile(r"[\p{L}\p{N}_][\p{L}\p{N}_.\-]{1,39}")
 # Where a Western credit ends: a date, a bar, a dash, "on/am/le ..." before a date, "in Section".
 _WEST_STOP = regex.compile(
     # (a digit glued to letters is part of a handle: "freeman1984"; two spaces or more
     # end a credit set apart from the next: "Text von A   Illustration von B")
-    r"\n|\s[|·•–—-]\s|\||(?<![\p{L}\p{N}])\d|[^\S\n]{2,}|\s(?:on|am|le|el|il|the|in|for|at|um|à)\s"
+    r"\n|\s[|·•–—-]\s|\||(?<![\p{L}\p{N}])\d|[^\S\n]{2,}|(?:^|\s)(?:on|am|le|el|il|the|in|for|at|um|à)\s"
     r"|(?i:\s(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|lesezeit|reading time)\b)"
 )
 # (?<!\s): a try starts only where a run of spaces starts, so a long run costs linear time.
@@ -124,7 +134,7 @@ def names_in_byline(text: str, options: Options, *, reporters: bool = False) -> 
             found = _zh_names(text[m.end() :], options)
             if found:
                 return found
-    for m in _west_labels(text):
+    for m in sorted(itertools.chain(_west_labels(text), _dated_labels(text, options)), key=lambda m: m.start()):
         found = _west_names(text[m.end() :], options)
         if found and _LABEL_ONLY.fullmatch(found[0]):
             continue  # a label after a label ("Post author / By / Name"): the next match has it
@@ -151,6 +161,25 @@ def _west_labels(text: str) -> Iterator[regex.Match[str]]:
         if m is not None:
             yield m
             end = m.end()
+
+
+def _dated_labels(text: str, options: Options) -> list[regex.Match[str]]:
+    """Labels that follow a date on their line ("Posted on September 21, 2020 by X",
+    "12.03.2019 von X"): the line up to the label is a short date line, not prose ("founded
+    in 2010 by X" holds no full date). Two or more such lines are a list of comments or
+    posts ("06.11.23 - 13:53 von A zu ..."), whose credits are not the article's."""
+    if not any(c.isdigit() for c in text):
+        return []
+    found: list[regex.Match[str]] = []
+    for gap in _DATE_THEN_BY.finditer(text):
+        line = text[text.rfind("\n", 0, gap.start()) + 1 : gap.start()]
+        if len(line) <= options.byline_date_prefix_chars and search_text(line):
+            m = _WEST_LABEL_HERE.match(text, gap.end())
+            if m is not None:
+                if found:
+                    return []
+                found.append(m)
+    return found
 
 
 def _zh_names(rest: str, options: Options) -> list[str]:
@@ -219,7 +248,7 @@ def _west_names(rest: str, options: Options) -> list[str]:
     max_names = options.author_max_names
     names: list[str] = []
     for part in _SEPARATORS.split(span.strip()):
-        part = part.strip(" .,:;")
+        part = _INITIAL_END.sub(r"\1.", part.strip(" .,:;"))
         if not part:
             continue
         m = _WEST_NAME.fullmatch(part) or (_HANDLE.fullmatch(part) if not names else None)

@@ -43,6 +43,8 @@ _HIDDEN_SELECTOR = (
     '[aria-hidden="true"], [hidden], [class~="hidden"], [class~="aural"], [class*="visually-hidden" i], '
     '[class*="visuallyhidden" i], [class*="sr-only" i], [class*="screen-reader" i]'
 )
+# A subtitle inside the headline element: the standfirst, not the headline.
+_SUBTITLE_SELECTOR = '[class*="subtitle" i], [class*="sub-title" i]'
 _BLANK = frozenset(("br", "wbr"))
 _REPLACEMENT_CHAR = "\ufffd"
 
@@ -69,6 +71,7 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
     runs = {run for keys in run_keys for run in keys}
     candidates, complete = _candidates(found, options)
     best: tuple[int, int, int] | None = None
+    matched: LexborNode | None = None
     choice = TitleChoice()
     for c in candidates:
         key = c.key
@@ -79,6 +82,16 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
         if best is None or score > best:
             best = score
             choice.title = text
+            matched = c.node
+    if best is not None and best[2] < 0 and complete and matched is not None:
+        # A lower heading agrees with the declared title, and the page's only h1, elsewhere,
+        # shows it with more ("Saftiger Zitronenkuchen vom Blech: einfach köstlich!" over
+        # the recipe card's h2 of the declared words): the h1 is the headline as shown.
+        # (A part of the h1 itself that agrees is its headline without the kicker.)
+        h1 = _lone_h1_node(candidates)
+        shown = _lone_h1(candidates, site_keys, options)
+        if h1 is not None and shown is not None and choice.title is not None and not _inside(matched, h1) and _extends(shown, choice.title):
+            choice.title = shown
     if choice.title is None:
         choice = _from_references(candidates, refs, site_keys, options, complete=complete)
     if choice.title is not None:
@@ -243,13 +256,30 @@ def _declared(ref: str, site_keys: set[str], min_site_chars: int) -> str:
     return max(segments, key=measure)
 
 
+def _lone_h1_node(candidates: list[_Candidate]) -> LexborNode | None:
+    """The page's only <h1>, when it may be a headline (not excluded or hidden)."""
+    h1s = [c.node for c in candidates if c.node.tag == "h1"]
+    if len(h1s) != 1 or _excluded(h1s[0]) or _hidden(h1s[0]):
+        return None
+    return h1s[0]
+
+
+def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    current: LexborNode | None = node
+    while current is not None:
+        if current.mem_id == ancestor.mem_id:
+            return True
+        current = current.parent
+    return False
+
+
 def _lone_h1(candidates: list[_Candidate], site_keys: set[str], options: Options) -> str | None:
     """The text of the page's only <h1>, unless it names the site (a blog's name in its
     header) or is too short to be a headline."""
-    h1s = [c for c in candidates if c.node.tag == "h1"]
-    if len(h1s) != 1 or _excluded(h1s[0].node) or _hidden(h1s[0].node):
+    h1 = _lone_h1_node(candidates)
+    if h1 is None:
         return None
-    text = _shown_text(h1s[0].node)
+    text = _shown_text(h1)
     key = fold(text)
     if _REPLACEMENT_CHAR in text or len(key) < options.title_h1_min_chars:
         return None
@@ -272,12 +302,26 @@ def _h1_wins(shown: str, declared: str) -> bool:
     return not shown.endswith((" " + declared, "\xa0" + declared))
 
 
+def _extends(shown: str, title: str) -> bool:
+    """`shown` holds `title` as whole words, and more."""
+    at = shown.find(title)
+    if at < 0 or len(shown) == len(title):
+        return False
+    end = at + len(title)
+    return (at == 0 or not shown[at - 1].isalnum()) and (end == len(shown) or not shown[end].isalnum())
+
+
 def _shown_text(node: LexborNode) -> str:
-    """The element's text without what it hides ("<span class=visually-hidden>Headline:")."""
+    """The element's text without what it hides ("<span class=visually-hidden>Headline:")
+    and without a subtitle it ends with ("<small class=article-subtitle>")."""
     text = node.text(deep=True, separator=" ")
     for hidden in node.css(_HIDDEN_SELECTOR):
         if hidden is not node:
             text = text.replace(hidden.text(deep=True, separator=" "), " ", 1)
+    for subtitle in node.css(_SUBTITLE_SELECTOR):
+        tail = subtitle.text(deep=True, separator=" ").strip()
+        if subtitle is not node and tail and text.rstrip().endswith(tail):  # (a leading one is a kicker)
+            text = text.rstrip()[: -len(tail)]
     return clean(text)
 
 

@@ -56,9 +56,10 @@ _CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(
     for w in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "today", "heute", "yesterday", "gestern"]
 )
 _SURNAME_PARTICLES = frozenset(("von", "van", "de", "der", "zu", "da", "di", "del", "la", "le"))
-# Addresses, markup, long numbers, sentence marks ("Endlich mehr wagen!": a headline), and
-# the default accounts of blog engines ("wordpressadmin", "Super User").
-_NOT_NAME = regex.compile(r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|!?！？]|\d{3,}|admin|^super user$", regex.I)
+# Addresses, markup, long numbers (digits glued to letters end a handle: "freeman1984"),
+# sentence marks ("Endlich mehr wagen!": a headline), and the default accounts of blog
+# engines ("wordpressadmin", "Super User").
+_NOT_NAME = regex.compile(r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|!?！？]|(?<![\p{L}\p{N}_])\d{3,}|admin|^super user$", regex.I)
 
 
 def plausible_date(value: DateValue, *, min_year: int, reference_time: datetime | None,

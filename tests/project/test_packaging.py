@@ -26,11 +26,11 @@ from _pages import REPO
 
 ROOT = REPO
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-WHEEL_BUDGET = 260_000
+WHEEL_BUDGET = 270_000
 """Compressed bytes: the wheel is the library, its docs and its licence, nothing else (the
 compiled walk, present only where the builder has a compiler, is counted apart). It was
 under 250 kB when the fixtures left (issue 12); the features since (site memory, the page
-view of --explain-html) are code, and the budget is there to catch data, not features."""
+view of --explain-html, byline rules) are code, and the budget is there to catch data, not features."""
 _GPL = re.compile(r"\bGPL-3\.0\b")
 _COMPILED = re.compile(r"declutter/_walk\.[\w.-]+\.so")
 """The compiled walk, when the machine that builds the wheel has a compiler."""
@@ -75,12 +75,12 @@ def test_the_wheel_is_the_library_only(artefacts: tuple[Path, Path]) -> None:
     names = _wheel_names(wheel)
     with zipfile.ZipFile(wheel) as archive:
         packed = sum(i.compress_size for i in archive.infolist() if not _COMPILED.fullmatch(i.filename))
-    assert packed < WHEEL_BUDGET
     library = [n for n in names if not n.startswith("declutter-0")]
     sources = [n for n in library if not _COMPILED.fullmatch(n)]
     assert sources and all(n.startswith("declutter/") and n.endswith((".py", ".typed")) for n in sources)
     stale = [n for n in sources if not (ROOT / "src" / n).is_file()]
     assert not stale, f"modules no longer in src/ (a stale build/ folder?): {stale}"
+    assert packed < WHEEL_BUDGET
     assert "declutter-0.1.0.dist-info/licenses/LICENSE" in names
 
 

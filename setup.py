@@ -31,7 +31,10 @@ class OptionalBuildExt(build_ext):
 
 
 def _warn(exc: Exception) -> None:
-    print(f"declutter: the compiled walk was not built ({exc}); using the Python walk", file=sys.stderr)
+    print(
+        f"declutter: the compiled walk was not built ({exc}); using the Python walk",
+        file=sys.stderr,
+    )
 
 
 def _extensions() -> list[Extension]:
@@ -47,7 +50,10 @@ def _extensions() -> list[Extension]:
         flags = [] if sys.platform == "win32" else ["-g0"]
         link = ["-s"] if sys.platform.startswith("linux") else []
         walk = Extension(
-            "declutter._walk", ["src/declutter/_walk.pyx"], extra_compile_args=flags, extra_link_args=link
+            "declutter._walk",
+            ["src/declutter/_walk.pyx"],
+            extra_compile_args=flags,
+            extra_link_args=link,
         )
         return list(cythonize([walk], quiet=True))
     except Exception as exc:  # noqa: BLE001 (a .pyx Cython cannot compile: the Python walk stays)

@@ -36,7 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--dataset", choices=DATASETS, default="trafilatura-dev")
     parser.add_argument("--field", choices=_FIELDS, action="append", help="default: all three")
-    parser.add_argument("--time", action="store_true", help="also the time of day, where gold has one")
+    parser.add_argument(
+        "--time", action="store_true", help="also the time of day, where gold has one"
+    )
     args = parser.parse_args(argv)
     tools, _ = load_tools(["declutter"])
     run = run_tool(tools[0], load_dataset(args.dataset))

@@ -57,7 +57,9 @@ def main() -> int:
     parser.add_argument("--cold", action="store_true", help="no body stages before each call")
     parser.add_argument("--dump", type=Path, help="write each page's metadata as JSON")
     args = parser.parse_args()
-    urls = {k: v.get("url") for k, v in json.loads((DATA / "ground-truth.json").read_text()).items()}
+    urls = {
+        k: v.get("url") for k, v in json.loads((DATA / "ground-truth.json").read_text()).items()
+    }
     options = DEFAULT_OPTIONS
     pages = []
     for path in sorted((DATA / "html").glob("*.html.gz")):
@@ -74,7 +76,9 @@ def main() -> int:
             if not args.cold:
                 _body(tree, url)
             start = clock()
-            meta = extract_metadata(tree, meta=read_head(tree, options), url=url, body=body, options=options)
+            meta = extract_metadata(
+                tree, meta=read_head(tree, options), url=url, body=body, options=options
+            )
             times[i].append(clock() - start)
             results[page_id] = asdict(meta)
     per_page = sorted(statistics.median(t) * 1000 for t in times)

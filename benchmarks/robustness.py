@@ -114,12 +114,16 @@ def _cell(result: dict[str, object]) -> str:
     )
 
 
-def _worst(rows: list[tuple[str, float, dict[str, object]]], key: str, unit: str, n: int = 5) -> None:
+def _worst(
+    rows: list[tuple[str, float, dict[str, object]]], key: str, unit: str, n: int = 5
+) -> None:
     ranked = sorted(
         ((float(r[key]), family, scale) for family, scale, r in rows if key in r),  # type: ignore[arg-type]
         reverse=True,
     )
-    cells = ", ".join(f"{family} {scale:g}x {value:.2f}{unit}" for value, family, scale in ranked[:n])
+    cells = ", ".join(
+        f"{family} {scale:g}x {value:.2f}{unit}" for value, family, scale in ranked[:n]
+    )
     print(f"worst {key}: {cells}")
 
 
@@ -158,7 +162,11 @@ def main() -> None:
     _worst(rows, "s_per_mb", " s/MB")
     _worst(rows, "rss_per_byte", "x")
     if budget is not None:
-        _worst([(f, s, {"over": float(r["wall"]) / budget}) for f, s, r in rows if "wall" in r], "over", "x budget")  # type: ignore[arg-type]
+        _worst(
+            [(f, s, {"over": float(r["wall"]) / budget}) for f, s, r in rows if "wall" in r],
+            "over",
+            "x budget",
+        )  # type: ignore[arg-type]
     over = [f"{f} {s:g}x" for f, s, r in rows if float(r.get("rss_per_byte", 0)) > _RSS_TARGET]  # type: ignore[arg-type]
     print(f"peak RSS over {_RSS_TARGET:g}x the input: {', '.join(over) or 'none'}")
 

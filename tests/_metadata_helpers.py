@@ -12,10 +12,16 @@ from declutter._model import Article
 from declutter._options import DEFAULT_OPTIONS
 
 
-def meta_of(html: str, *, url: str | None = None, body: str = "", reference_time: datetime | None = None) -> Article:
+def meta_of(
+    html: str, *, url: str | None = None, body: str = "", reference_time: datetime | None = None
+) -> Article:
     """The metadata stage alone on `html` (body given explicitly, as the pipeline would)."""
     tree = LexborHTMLParser(html)
     return extract_metadata(
-        tree, meta=read_head(tree, DEFAULT_OPTIONS), url=url, body=body, options=DEFAULT_OPTIONS,
+        tree,
+        meta=read_head(tree, DEFAULT_OPTIONS),
+        url=url,
+        body=body,
+        options=DEFAULT_OPTIONS,
         reference_time=reference_time,
     )

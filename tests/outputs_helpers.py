@@ -48,11 +48,22 @@ URL_ATTRIBUTES = (
     "cite",
 )
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
-EXPLAIN_TAGS = (_html.ALLOWED_TAGS - {"img", "link"}) | {"main", "div", "span", "details", "summary", "style"}
+EXPLAIN_TAGS = (_html.ALLOWED_TAGS - {"img", "link"}) | {
+    "main",
+    "div",
+    "span",
+    "details",
+    "summary",
+    "style",
+}
 EXPLAIN_ATTRIBUTES = (_html.ALLOWED_ATTRIBUTES - {"src", "rel"}) | {"class", "id", "open"}
 """The explain report's tags and attributes: nothing that loads (no image, no link
 element), only its own fixed stylesheet (see `unsafe_parts`' `stylesheet`)."""
-EXPLAIN: dict[str, Any] = {"tags": EXPLAIN_TAGS, "attributes": EXPLAIN_ATTRIBUTES, "stylesheet": STYLESHEET}
+EXPLAIN: dict[str, Any] = {
+    "tags": EXPLAIN_TAGS,
+    "attributes": EXPLAIN_ATTRIBUTES,
+    "stylesheet": STYLESHEET,
+}
 """`unsafe_parts` arguments for the explain report."""
 
 
@@ -136,7 +147,11 @@ def inline_text(token: Any) -> str:
 
 
 def unsafe_parts(
-    document: str, *, tags: frozenset[str], attributes: frozenset[str], stylesheet: str | None = None
+    document: str,
+    *,
+    tags: frozenset[str],
+    attributes: frozenset[str],
+    stylesheet: str | None = None,
 ) -> list[str]:
     """What in `document` (HTML) is outside the allow-lists or carries a script: an empty
     list for a safe document. A ``<style>`` element is allowed only when its text is

@@ -38,6 +38,7 @@ def real_pages() -> list[tuple[str, bytes]]:
     """(file name, bytes) of the real pages the robustness tests mutate and share out."""
     return [(Path(name).name, read_page(f"fixtures/bench/{name}")) for name in _REAL]
 
+
 _RESOLUTION = 1e-3
 """Seconds under which a run is too short to time: a run of 4n this short counts as linear."""
 
@@ -341,8 +342,17 @@ def many_italics(scale: float) -> bytes:
 def many_marks(scale: float) -> bytes:
     """20,000 tiny formatting elements per scale unit in one paragraph, of every kind, each
     against punctuation or backticks (where Markdown needs inline HTML or long fences)."""
-    marks = ("a<b>!</b>", "<i>(x)</i>b", "<code>``</code>", "<sub>*</sub>", "<sup>_</sup>", "<tt>`</tt>")
-    return article("<p>" + "".join(marks[i % len(marks)] for i in range(_n(20_000, scale))) + "</p>").encode()
+    marks = (
+        "a<b>!</b>",
+        "<i>(x)</i>b",
+        "<code>``</code>",
+        "<sub>*</sub>",
+        "<sup>_</sup>",
+        "<tt>`</tt>",
+    )
+    return article(
+        "<p>" + "".join(marks[i % len(marks)] for i in range(_n(20_000, scale))) + "</p>"
+    ).encode()
 
 
 def long_last_word(scale: float) -> bytes:
@@ -363,7 +373,9 @@ def many_meta_pairs(scale: float) -> bytes:
 def colspan_table(scale: float) -> bytes:
     """A data table of 100 rows per scale unit whose cells each span 1,000 columns."""
     rows = "".join(
-        "<tr>" + "".join(f'<td colspan="1000">row {i} holds value {j} of many</td>' for j in range(3)) + "</tr>"
+        "<tr>"
+        + "".join(f'<td colspan="1000">row {i} holds value {j} of many</td>' for j in range(3))
+        + "</tr>"
         for i in range(_n(100, scale))
     )
     return article(_paragraphs(2) + f"<table>{rows}</table>").encode()
@@ -372,14 +384,18 @@ def colspan_table(scale: float) -> bytes:
 def huge_class_name(scale: float) -> bytes:
     """A wrapper whose class is one name of 100,000 characters per scale unit, holding 50
     paragraphs per scale unit (the class repeats on every block in the block reports)."""
-    return article(f'<div class="{"k" * _n(100_000, scale)}">{_paragraphs(_n(50, scale))}</div>').encode()
+    return article(
+        f'<div class="{"k" * _n(100_000, scale)}">{_paragraphs(_n(50, scale))}</div>'
+    ).encode()
 
 
 def many_attributes_each(scale: float) -> bytes:
     """10,000 paragraphs per scale unit with 120 short attributes each (under
     ``max_attributes``): Lexbor's attribute storage, not the text, fills the memory."""
     attrs = " ".join(f'a{i}="{i}"' for i in range(120))
-    return article("".join(f"<p {attrs}>{PARAGRAPH[:30]} {j}</p>" for j in range(_n(10_000, scale)))).encode()
+    return article(
+        "".join(f"<p {attrs}>{PARAGRAPH[:30]} {j}</p>" for j in range(_n(10_000, scale)))
+    ).encode()
 
 
 def control_characters(scale: float) -> bytes:
@@ -388,7 +404,8 @@ def control_characters(scale: float) -> bytes:
     bad = "\x1b]0;owned\x07\x1b[2J\x9b31m\x00\x0b\x0c\x7f\x85"
     page = article(
         _paragraphs(_n(500, scale), PARAGRAPH.replace("budget", f"bud{bad}get")),
-        title=f"Council{bad} budget", head='<meta name="author" content="Jane\x07\x1b\x9b Doe">',
+        title=f"Council{bad} budget",
+        head='<meta name="author" content="Jane\x07\x1b\x9b Doe">',
     )
     return page.encode()
 

@@ -18,9 +18,7 @@ def checked_options(
     """The options to extract with, once every argument has the right type (raises
     `TypeError`, `InputTypeError` for `html`, otherwise)."""
     if not isinstance(html, (bytes, bytearray, memoryview, str)):
-        raise InputTypeError(
-            f"extract() takes the page as bytes or str, not {type(html).__name__}"
-        )
+        raise InputTypeError(f"extract() takes the page as bytes or str, not {type(html).__name__}")
     if url is not None and not isinstance(url, str):
         raise TypeError(f"url must be a str or None, not {type(url).__name__}")
     if encoding is not None and not isinstance(encoding, str):

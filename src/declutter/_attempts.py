@@ -111,7 +111,10 @@ def _fallback(seg: Segmentation, title: TitleKeys, options: Options) -> None:
     fragment): keep the container with the most text, every block of it, so the caller
     gets the page's best meaningful text; the document score says how little to trust it."""
     lenient = options.replace(
-        link_weight=0.0, block_cost=0.0, prose_punctuation_rate=0.0, container_link_penalty=0.0,
+        link_weight=0.0,
+        block_cost=0.0,
+        prose_punctuation_rate=0.0,
+        container_link_penalty=0.0,
         count_link_text=True,
     )
     _score.score_blocks(seg, lenient)

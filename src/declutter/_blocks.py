@@ -16,13 +16,26 @@ from ._textstats import without_controls
 
 __all__ = ["outgoing", "public_blocks", "public_regions"]
 
-_DERIVED = ("text", "path", "position", "score", "classes", "pruned_by", "table_data", "links", "images", "marks")
+_DERIVED = (
+    "text",
+    "path",
+    "position",
+    "score",
+    "classes",
+    "pruned_by",
+    "table_data",
+    "links",
+    "images",
+    "marks",
+)
 """`Block` fields made here; every other field is the working block's of the same name."""
 _COPIED = attrgetter(*(name for name in Block._fields if name not in _DERIVED))
 _DERIVED_AT = tuple(sorted(Block._fields.index(name) for name in _DERIVED))
 
 
-def public_blocks(seg: Segmentation, options: Options, data_tables: AbstractSet[int]) -> tuple[Block, ...]:
+def public_blocks(
+    seg: Segmentation, options: Options, data_tables: AbstractSet[int]
+) -> tuple[Block, ...]:
     """Every block of `seg` as a `Block`, with its tag path, relative position and whether it
     is a cell of one of the `data_tables`; class
     names cut to `Options.block_classes_max_chars` (they are repeated on every block of
@@ -36,9 +49,15 @@ def public_blocks(seg: Segmentation, options: Options, data_tables: AbstractSet[
         path = paths.get(b.container)
         if path is None:
             path = paths[b.container] = (
-                without_controls(_path(containers, b.container, max_class_chars, levels)) if containers else ""
+                without_controls(_path(containers, b.container, max_class_chars, levels))
+                if containers
+                else ""
             )
-        classes = without_controls(containers[b.container].classes[:max_class_chars]) if containers else ""
+        classes = (
+            without_controls(containers[b.container].classes[:max_class_chars])
+            if containers
+            else ""
+        )
         text = without_controls(b.text)
         values = list(_COPIED(b))
         # fields by name, built positionally: by keyword costs five times as much
@@ -89,7 +108,9 @@ def outgoing(article: Article) -> Article:
 
 
 _TEXT_FIELDS = tuple(
-    f.name for f in dataclasses.fields(Article) if str(f.type) in ("str", "str | None", "tuple[str, ...]")
+    f.name
+    for f in dataclasses.fields(Article)
+    if str(f.type) in ("str", "str | None", "tuple[str, ...]")
 )
 
 
@@ -128,7 +149,11 @@ def _marks(text: str, anchored: tuple[tuple[str, int, int], ...], visible: int) 
 
 
 def _clean_links(links: tuple[Link, ...]) -> tuple[Link, ...]:
-    return tuple(Link(without_controls(k.text), without_controls(k.url)) for k in links) if links else links
+    return (
+        tuple(Link(without_controls(k.text), without_controls(k.url)) for k in links)
+        if links
+        else links
+    )
 
 
 def _clean_images(images: tuple[Image, ...]) -> tuple[Image, ...]:

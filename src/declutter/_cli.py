@@ -128,7 +128,10 @@ def _parser(*, every_flag: bool = False) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--help-all", action=_HelpAll, nargs=0, help="show every flag, the tuning ones too, and exit"
+        "--help-all",
+        action=_HelpAll,
+        nargs=0,
+        help="show every flag, the tuning ones too, and exit",
     )
     parser.add_argument(
         "inputs", nargs="*", metavar="PAGE",

@@ -85,7 +85,9 @@ def options_from(namespace: argparse.Namespace) -> Options:
 
 def _add(group: argparse._ArgumentGroup, option: OptionFlag, *, shown: bool) -> None:
     default = "none" if option.default is None else _show(option.default)
-    help_text = f"{option.help} (default: {default})".replace("%", "%%") if shown else argparse.SUPPRESS
+    help_text = (
+        f"{option.help} (default: {default})".replace("%", "%%") if shown else argparse.SUPPRESS
+    )
     dest = _DEST_PREFIX + option.field
     if option.kind is bool:
         group.add_argument(

@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-__all__ = ["ETA_MIN_PAGES", "ETA_MIN_SECONDS", "OutputExists", "Progress", "atomic_write", "file_mode"]
+__all__ = [
+    "ETA_MIN_PAGES",
+    "ETA_MIN_SECONDS",
+    "OutputExists",
+    "Progress",
+    "atomic_write",
+    "file_mode",
+]
 
 
 class OutputExists(FileExistsError):

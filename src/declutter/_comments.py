@@ -49,7 +49,9 @@ _SCHEMA_PROPS = frozenset(("comment", "comments"))
 _CANDIDATES = "[class], [id], [itemtype], [itemprop]"
 
 
-def page_comments(tree: LexborHTMLParser, seg: Segmentation, options: Options) -> tuple[Comment, ...]:
+def page_comments(
+    tree: LexborHTMLParser, seg: Segmentation, options: Options
+) -> tuple[Comment, ...]:
     """`extract_comments` of the page whose segmentation is `seg`, or none unless
     `Options.include_comments` asks for them."""
     if not options.include_comments:

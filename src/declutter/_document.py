@@ -178,7 +178,9 @@ def _span_links(seg: Segmentation, kept: list[RawBlock]) -> float:
     return sum(b.link_length for b in span) / text if text else 0.0
 
 
-def _rivals(seg: Segmentation, kept: list[RawBlock], body: set[str], length: int) -> tuple[float, float]:
+def _rivals(
+    seg: Segmentation, kept: list[RawBlock], body: set[str], length: int
+) -> tuple[float, float]:
     """(runner-up, outside-best): the best score of a container apart from the best one
     (sharing no block with it, and not mostly the body or a copy of it, so not a section
     joined to the article nor the page's second rendering of it) as a share of the best;

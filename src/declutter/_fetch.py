@@ -152,9 +152,7 @@ def _final_url(url: str, response: urllib3.BaseHTTPResponse) -> str:
     return url
 
 
-def _read(
-    response: urllib3.BaseHTTPResponse, url: str, max_bytes: int, deadline: float
-) -> Fetched:
+def _read(response: urllib3.BaseHTTPResponse, url: str, max_bytes: int, deadline: float) -> Fetched:
     from urllib3.exceptions import HTTPError
 
     if response.status >= 400 or response.status < 200:
@@ -187,6 +185,7 @@ def _read(
 def _reason(exc: BaseException | None) -> str:
     """One line for a urllib3 failure (its messages repeat the pool's address)."""
     import urllib3
+
     if isinstance(exc, urllib3.exceptions.ResponseError):
         return "too many redirects"
     if isinstance(exc, urllib3.exceptions.NameResolutionError):

@@ -62,7 +62,9 @@ class PageMeta:
                         yield value
 
 
-def read_head(tree: LexborHTMLParser, options: Options, deadline: Deadline = NO_DEADLINE) -> PageMeta:
+def read_head(
+    tree: LexborHTMLParser, options: Options, deadline: Deadline = NO_DEADLINE
+) -> PageMeta:
     """Collect meta values (each cut to `Options.meta_max_value_chars`), link rels, the html
     lang and the document's title.
 
@@ -112,13 +114,17 @@ def _head_elements(head: LexborNode) -> Iterator[LexborNode]:
     walked lazily (a CSS query would build a list of all of them, however many)."""
     for node in head.traverse():
         tag = node.tag
-        if tag == "title" or (tag == "meta" and "content" in node.attributes) or (
-            tag == "link" and {"rel", "href"} <= node.attributes.keys()
+        if (
+            tag == "title"
+            or (tag == "meta" and "content" in node.attributes)
+            or (tag == "link" and {"rel", "href"} <= node.attributes.keys())
         ):
             yield node
 
 
-def _add_meta(values: dict[str, list[str]], attrs: dict[str, str | None], max_value_chars: int) -> None:
+def _add_meta(
+    values: dict[str, list[str]], attrs: dict[str, str | None], max_value_chars: int
+) -> None:
     value = (attrs.get("content") or "")[:max_value_chars]
     keys = [key for key in map(attrs.get, _KEY_ATTRIBUTES) if key]
     if len(keys) == 1:
@@ -132,7 +138,9 @@ def _add_meta(values: dict[str, list[str]], attrs: dict[str, str | None], max_va
         values.setdefault(k, []).append(value)
 
 
-def _add_link(links: dict[str, list[str]], attrs: dict[str, str | None], max_value_chars: int) -> None:
+def _add_link(
+    links: dict[str, list[str]], attrs: dict[str, str | None], max_value_chars: int
+) -> None:
     href = (attrs.get("href") or "").strip()
     for rel in (attrs.get("rel") or "").lower().split():
         if rel in _LINK_RELS and href:
@@ -181,11 +189,17 @@ def host_names(url: str | None) -> list[str]:
     labels = [label for label in host.split(".") if label]
     if len(labels) < 2:
         return [host] if host else []
-    under_country = len(labels) >= 3 and len(labels[-1]) == _COUNTRY_CODE_CHARS and labels[-2] in _REGISTRY_LABELS
+    under_country = (
+        len(labels) >= 3
+        and len(labels[-1]) == _COUNTRY_CODE_CHARS
+        and labels[-2] in _REGISTRY_LABELS
+    )
     return [host, labels[-3] if under_country else labels[-2]]
 
 
 def names_site(key: str, site_keys: Iterable[str], min_chars: int) -> bool:
     """The comparison key `key` (see `_text.fold`) names the site: it is one of `site_keys`,
     or holds or is held by one of at least `min_chars` (shorter names are common inside words)."""
-    return bool(key) and any(key == s or (len(s) >= min_chars and (s in key or key in s)) for s in site_keys)
+    return bool(key) and any(
+        key == s or (len(s) >= min_chars and (s in key or key in s)) for s in site_keys
+    )

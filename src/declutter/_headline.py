@@ -25,7 +25,9 @@ __all__ = ["TitleKeys", "keys_of", "split_segments", "title_keys"]
 # Separators between a headline and the site/section names in <title>: spaced dashes and
 # bars, or unspaced bars, underscores, guillemets and double dashes.
 # (?<!\s): a try starts only where a run of spaces starts, so a long run costs linear time.
-_SEPARATOR = re.compile(r"(?<!\s)\s+[-–—|·•»«›‹:/~*⋆>]\s+|(?<!\s)\s*(?:[|_»«›‹]+|--+|::|\s[-–—]+\s)\s*")
+_SEPARATOR = re.compile(
+    r"(?<!\s)\s+[-–—|·•»«›‹:/~*⋆>]\s+|(?<!\s)\s*(?:[|_»«›‹]+|--+|::|\s[-–—]+\s)\s*"
+)
 # In CJK titles an unspaced hyphen also separates ("标题-新华网").
 _CJK_SEPARATOR = regex.compile(r"(?<!\s)(?:\s*[-–—|_»«›‹·]+\s*|\s+[:/]\s+|\s*--+\s*)")
 
@@ -94,8 +96,12 @@ def keys_of(refs: Sequence[str], *, sites: Sequence[str] = (), options: Options)
         for i in range(len(segments)):
             for j in range(i + 1, len(segments) + 1):
                 run = fold(" ".join(segments[i:j]))
-                if j - i > 1 or (i in (0, longest) and not names_site(run, site_keys, options.site_name_min_chars)):
+                if j - i > 1 or (
+                    i in (0, longest)
+                    and not names_site(run, site_keys, options.site_name_min_chars)
+                ):
                     keys.add(run)
     min_chars = options.headline_min_chars
-    return TitleKeys(tuple(k for k in keys if len(k) >= min_chars), min_chars, options.headline_min_coverage)
-
+    return TitleKeys(
+        tuple(k for k in keys if len(k) >= min_chars), min_chars, options.headline_min_coverage
+    )

@@ -270,7 +270,9 @@ def _warc_pages(path: str, limit: int) -> Iterator[Source]:
                 if page is not None:
                     offset = records.get_record_offset()
                     data, url, charset = page
-                    yield _checked(InputFile(f"{name}@{offset}", data, url, charset, stem / str(offset)))
+                    yield _checked(
+                        InputFile(f"{name}@{offset}", data, url, charset, stem / str(offset))
+                    )
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
         yield Unreadable(name, f"not a readable WARC file: {_message(exc)}")
     except (AttributeError, KeyError, IndexError, TypeError) as exc:  # warcio's parser on a

@@ -37,7 +37,12 @@ class BlockLocator:
         return -1
 
     def printed(
-        self, accept: Callable[[str], bool], *, start: int = 0, end: int | None = None, max_chars: int | None = None
+        self,
+        accept: Callable[[str], bool],
+        *,
+        start: int = 0,
+        end: int | None = None,
+        max_chars: int | None = None,
     ) -> int:
         """Index of the first block of ``blocks[start:end]`` whose text `accept` takes,
         looking no further than `max_chars` characters of text past `start` (no limit:
@@ -57,7 +62,9 @@ class BlockLocator:
         if self._owners is None:
             seg = self._seg
             owners = {c.node.mem_id: (False, c.id) for c in seg.containers if c.node is not None}
-            owners.update((b.pruned_id, (True, b.index)) for b in seg.blocks if b.pruned is not None)
+            owners.update(
+                (b.pruned_id, (True, b.index)) for b in seg.blocks if b.pruned is not None
+            )
             self._owners = owners
         return self._owners
 

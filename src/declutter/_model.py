@@ -225,7 +225,9 @@ _FROM_METADATA: Final = "metadata"
 pipeline: the body stage, the document score, the decoder)."""
 
 
-def _field(default: Any, *, source: str = "pipeline", describes: bool = False, repr: bool = True) -> Any:
+def _field(
+    default: Any, *, source: str = "pipeline", describes: bool = False, repr: bool = True
+) -> Any:
     """An `Article` field: where its value comes from, and whether it `describes` the article
     (the formats show those fields as its metadata: a Markdown front matter, HTML meta)."""
     return field(default=default, repr=repr, metadata={"source": source, "describes": describes})
@@ -312,7 +314,10 @@ class Article:
     def to_json(self, *, include_blocks: bool = False, indent: int | None = None) -> str:
         """`to_dict` as a JSON string (UTF-8 text, non-ASCII kept as is)."""
         return json.dumps(
-            self.to_dict(include_blocks=include_blocks), ensure_ascii=False, indent=indent, allow_nan=False
+            self.to_dict(include_blocks=include_blocks),
+            ensure_ascii=False,
+            indent=indent,
+            allow_nan=False,
         )
 
     def to_markdown(self, *, metadata: bool = True) -> str:
@@ -331,7 +336,9 @@ class Article:
 RECORD_FIELDS = tuple(f.name for f in fields(Article) if f.name not in _NOT_IN_RECORD)
 """The `Article` fields `Article.to_dict` writes, in order (it adds ``author``)."""
 
-METADATA_FIELDS: Final = tuple(f.name for f in fields(Article) if f.metadata["source"] == _FROM_METADATA)
+METADATA_FIELDS: Final = tuple(
+    f.name for f in fields(Article) if f.metadata["source"] == _FROM_METADATA
+)
 """The `Article` fields the metadata stage fills, in declaration order."""
 DESCRIPTIVE_FIELDS: Final = tuple(f.name for f in fields(Article) if f.metadata["describes"])
 """The `Article` fields that describe the article: the formats' metadata, in their order."""

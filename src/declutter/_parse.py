@@ -69,12 +69,18 @@ def parse_page(
     # a NUL search on bytes is a memchr; on the decoded str it costs as much as parsing
     may_hold_nul = not isinstance(data, bytes) or b"\x00" in data
     share = deadline.share(options.parse_budget_share)
-    tree, cut = parse(text, Limits.of(options), may_hold_nul=may_hold_nul, deadline=share, utf8=utf8)
+    tree, cut = parse(
+        text, Limits.of(options), may_hold_nul=may_hold_nul, deadline=share, utf8=utf8
+    )
     return tree, cut or share.hit
 
 
 def parse(
-    text: str, limits: Limits, *, may_hold_nul: bool = True, deadline: Deadline = NO_DEADLINE,
+    text: str,
+    limits: Limits,
+    *,
+    may_hold_nul: bool = True,
+    deadline: Deadline = NO_DEADLINE,
     utf8: bytes | None = None,
 ) -> tuple[LexborHTMLParser, bool]:
     """The page's DOM, and whether the input had to be cut or rewritten to fit `limits`.
@@ -156,6 +162,7 @@ def _read_attributes(attributes: str, max_attributes: int) -> str:
     ][:max_attributes]  # fmt: skip
     closing = " /" if attributes.rstrip().endswith("/") else ""
     return (" " + " ".join(kept) if kept else "") + closing
+
 
 # Below these counts, even the worst markup parses in a fraction of a second (quadratic cost
 # of a few thousand squared), so the page is not rewritten, whatever its shape: ordinary

@@ -99,9 +99,15 @@ def timed_extract(
     clock.lap("comments")
     confidence = _document.document_score(seg, options)
     article = replace(
-        article, body=body, url=url or article.canonical_url, score=confidence.score,
-        score_parts=confidence.parts, truncated=cut or parse_cut or seg.truncated or deadline.hit,
-        encoding=decoded.encoding, comments=comments, blocks=public_blocks(seg, options, tables),
+        article,
+        body=body,
+        url=url or article.canonical_url,
+        score=confidence.score,
+        score_parts=confidence.parts,
+        truncated=cut or parse_cut or seg.truncated or deadline.hit,
+        encoding=decoded.encoding,
+        comments=comments,
+        blocks=public_blocks(seg, options, tables),
         regions=public_regions(seg, options),
     )  # the metadata stage's fields, and the pipeline's
     clock.lap("serialise")

@@ -32,7 +32,10 @@ from ._reasons import Pruned, PruneKind
 __all__ = ["PrunePlan", "plan", "plan_page"]
 
 _STRUCTURAL_SELECTOR = ", ".join(
-    [*sorted(_vocab.CHROME_TAGS), '[hidden], [aria-hidden="true"], [style], [role], input[type="hidden"]']
+    [
+        *sorted(_vocab.CHROME_TAGS),
+        '[hidden], [aria-hidden="true"], [style], [role], input[type="hidden"]',
+    ]
 )
 _LANDMARK_SELECTOR = 'h1, article, main, [itemprop="articleBody"]'
 _LANDMARK_OR_HEADING_SELECTOR = _LANDMARK_SELECTOR + ", h2, h3"
@@ -44,11 +47,17 @@ _CHROME_ROLES = frozenset(
      "dialog", "alertdialog", "toolbar", "tablist", "form")
 )  # fmt: skip
 _STRONG = _vocab.ClassVocabulary(
-    _vocab.BOILERPLATE_CLASS, _vocab.BOILERPLATE_CLASS_PREFIXES, _vocab.BOILERPLATE_CLASS_NOT_PREFIXES
+    _vocab.BOILERPLATE_CLASS,
+    _vocab.BOILERPLATE_CLASS_PREFIXES,
+    _vocab.BOILERPLATE_CLASS_NOT_PREFIXES,
 )
 _WEAK = _vocab.ClassVocabulary(_vocab.WEAK_BOILERPLATE_CLASS)
 _CONTENT = _vocab.ClassVocabulary(_vocab.CONTENT_CLASS)
-_HIDDEN, _FORM, _EXCLUDED = Pruned(PruneKind.HIDDEN), Pruned(PruneKind.FORM), Pruned(PruneKind.EXCLUDED)
+_HIDDEN, _FORM, _EXCLUDED = (
+    Pruned(PruneKind.HIDDEN),
+    Pruned(PruneKind.FORM),
+    Pruned(PruneKind.EXCLUDED),
+)
 
 
 @dataclass(slots=True)
@@ -90,13 +99,21 @@ class PrunePlan:
             return reason
 
 
-def plan_page(tree: LexborHTMLParser, title: TitleKeys, options: Options) -> tuple[PrunePlan, list[LexborNode]]:
+def plan_page(
+    tree: LexborHTMLParser, title: TitleKeys, options: Options
+) -> tuple[PrunePlan, list[LexborNode]]:
     """`plan` for the page in `tree` as `options` ask, and the elements the caller's
     include selectors match (`Options.include`: the article, when any matches)."""
     root = tree.body or tree.root
     included = _selectors.matches(root, options.include)
     excluded = _selectors.matches(root, options.exclude)
-    pruned = plan(tree, use_vocabulary=options.prune_by_class, title=title, excluded=excluded, included=included)
+    pruned = plan(
+        tree,
+        use_vocabulary=options.prune_by_class,
+        title=title,
+        excluded=excluded,
+        included=included,
+    )
     return pruned, included
 
 

@@ -24,8 +24,6 @@ from ._segment import Container, Segmentation
 __all__ = ["Ranking", "find_headline", "score_blocks", "score_containers"]
 
 
-
-
 @dataclass(slots=True)
 class Ranking:
     scores: list[float]
@@ -100,7 +98,9 @@ def _signature(containers: list[Container], cid: int) -> tuple[str, str, str, st
     return c.tag, c.class_name, p.tag, p.class_name
 
 
-def score_containers(seg: Segmentation, options: Options, headline: tuple[int, int] = (-1, -1)) -> Ranking:
+def score_containers(
+    seg: Segmentation, options: Options, headline: tuple[int, int] = (-1, -1)
+) -> Ranking:
     """Candidate score of every container, indexed by container id.
 
     Wrappers (a container whose only text is one child container) do not count as a level:

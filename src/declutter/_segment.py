@@ -27,7 +27,17 @@ from ._options import DEFAULT_OPTIONS
 from ._prune import PrunePlan
 from ._reasons import Pruned, Reason
 
-__all__ = ["DEADLINE_CHECK_EVERY", "KERNEL", "SKIP", "Container", "Kernel", "RawBlock", "Segmentation", "home", "segment"]
+__all__ = [
+    "DEADLINE_CHECK_EVERY",
+    "KERNEL",
+    "SKIP",
+    "Container",
+    "Kernel",
+    "RawBlock",
+    "Segmentation",
+    "home",
+    "segment",
+]
 
 _BR = "\u2028"  # stands for <br> until blocks are cut; source newlines are only spaces
 _KIND_BY_TAG = {
@@ -271,7 +281,9 @@ class _Walker:
 
     def walk(self, root: LexborNode, kernel: Kernel | None) -> Segmentation:
         attrs = root.attributes if root.is_element_node else {}
-        top = self._open(root, None, attrs, " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v))
+        top = self._open(
+            root, None, attrs, " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
+        )
         left_open = self._walk_children(root) if kernel is None else kernel(self, root)
         self._flush(top)
         for item in left_open:  # a cut-short walk still closes its open containers
@@ -338,7 +350,11 @@ class _Walker:
         element is hidden, when it is skipped): what the compiled walk does without calling
         `enter`."""
         return tag is not None and not (
-            self._ignored(tag) or tag == "br" or tag in _vocab.VOID_SKIP_TAGS or tag == "a" or _is_block(tag)
+            self._ignored(tag)
+            or tag == "br"
+            or tag in _vocab.VOID_SKIP_TAGS
+            or tag == "a"
+            or _is_block(tag)
             or (self.record_formatting and tag in _MARK_KIND)
         )
 
@@ -369,7 +385,11 @@ class _Walker:
         if is_block:
             attrs = node.attributes
             classes = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
-            reason = self.plan.vocabulary(node.mem_id, tag, classes) if classes or tag == "form" else None
+            reason = (
+                self.plan.vocabulary(node.mem_id, tag, classes)
+                if classes or tag == "form"
+                else None
+            )
             self._flush(self.current)
             if reason is not None:
                 self._pruned(node, reason)
@@ -545,7 +565,11 @@ class _Walker:
         if not link.href or link.start >= len(self.run.parts):
             return
         raw = _without_soft_hyphens("".join(self.run.parts[link.start :]))
-        text = raw.replace(_BR, "\n").strip() if self.pre_depth else _textstats.normalise_space(raw, _BR)
+        text = (
+            raw.replace(_BR, "\n").strip()
+            if self.pre_depth
+            else _textstats.normalise_space(raw, _BR)
+        )
         if text:
             if self.run.links is None:
                 self.run.links = []
@@ -587,7 +611,9 @@ class _Walker:
         if self.pre_depth:
             text = raw.replace(_BR, "\n").strip("\n")
             if text.strip():
-                self._emit(text, link_raw, element_count, owner, links=links, marks=marks, visible=visible)
+                self._emit(
+                    text, link_raw, element_count, owner, links=links, marks=marks, visible=visible
+                )
             return
         if raw.isspace():
             return
@@ -597,8 +623,15 @@ class _Walker:
         )  # fmt: skip
 
     def _emit(
-        self, text: str, link_raw: str, element_count: int, owner: Container | None, pruned: Pruned | None = None,
-        pruned_id: int = 0, links: tuple[Link, ...] = (), marks: tuple[tuple[str, int, int], ...] = (),
+        self,
+        text: str,
+        link_raw: str,
+        element_count: int,
+        owner: Container | None,
+        pruned: Pruned | None = None,
+        pruned_id: int = 0,
+        links: tuple[Link, ...] = (),
+        marks: tuple[tuple[str, int, int], ...] = (),
         visible: int = 0,
     ) -> None:
         if not text:
@@ -763,7 +796,10 @@ def _image_url(attrs: dict[str, str | None]) -> str:
 
 
 def _has(container: Container, vocabulary: _vocab.ClassVocabulary) -> bool:
-    return bool(container.classes) and vocabulary.match(_vocab.class_tokens(container.classes)) is not None
+    return (
+        bool(container.classes)
+        and vocabulary.match(_vocab.class_tokens(container.classes)) is not None
+    )
 
 
 _PARAGRAPH_TAGS = frozenset(
@@ -836,7 +872,9 @@ def _tested_kernel() -> Kernel | None:
         for flags in ((False, False, False), (True, True, True)):
             plan = _prune.plan(tree)
             python = _Walker(plan, 10**6, NO_DEADLINE, None, frozenset(), *flags).walk(body, None)
-            fast = _Walker(_prune.plan(tree), 10**6, NO_DEADLINE, None, frozenset(), *flags).walk(body, kernel)
+            fast = _Walker(_prune.plan(tree), 10**6, NO_DEADLINE, None, frozenset(), *flags).walk(
+                body, kernel
+            )
             if fast != python or not python.blocks:
                 return None
     except Exception:  # noqa: BLE001 (a layout the mirrored declarations do not match: any error)

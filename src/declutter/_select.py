@@ -100,9 +100,14 @@ def _take_lead(seg: Segmentation, headline: int, options: Options) -> None:
             reached_headline = True
             break
         seen += 1
-        if block.pruned or block.kept or seen > options.lead_max_distance or (
-            block.link_ratio > options.max_link_ratio
-            and block.length > options.extension_link_line_length
+        if (
+            block.pruned
+            or block.kept
+            or seen > options.lead_max_distance
+            or (
+                block.link_ratio > options.max_link_ratio
+                and block.length > options.extension_link_line_length
+            )
         ):  # other stories' links between it and the body: not this story's lead
             break
         if _is_lead_like(block, options):
@@ -125,7 +130,10 @@ def _is_lead_like(block: RawBlock, options: Options) -> bool:
 
 def _names_lead(containers: list[Container], cid: int) -> bool:
     """The block's element or its parent has a lead's class ("lead", "intro", "chapo")."""
-    for c in (containers[cid], containers[containers[cid].parent] if containers[cid].parent >= 0 else None):
+    for c in (
+        containers[cid],
+        containers[containers[cid].parent] if containers[cid].parent >= 0 else None,
+    ):
         if c is not None and c.classes and _LEAD.match(_vocab.class_tokens(c.classes)):
             return True
     return False
@@ -280,7 +288,9 @@ def _sibling_joins(
     return liberal or ranking.scores[cid] >= threshold
 
 
-def _composition_root(containers: list[Container], wrapper: list[bool], cid: int, levels: int) -> int:
+def _composition_root(
+    containers: list[Container], wrapper: list[bool], cid: int, levels: int
+) -> int:
     """The nearest ancestor-or-self that holds the article as a whole, or -1: an
     ``<article>`` or ``itemprop=articleBody`` at any height, or within `levels` (wrappers do
     not count) ``<main>`` or a box whose class names content ("entry-content", "post-body")."""
@@ -296,7 +306,9 @@ def _composition_root(containers: list[Container], wrapper: list[bool], cid: int
 
 
 def _names_content(c: Container) -> bool:
-    return c.tag == "main" or (bool(c.classes) and _CONTENT.match(_vocab.class_tokens(c.classes)) is not None)
+    return c.tag == "main" or (
+        bool(c.classes) and _CONTENT.match(_vocab.class_tokens(c.classes)) is not None
+    )
 
 
 _CONTENT = _vocab.ClassVocabulary(_vocab.CONTENT_CLASS)
@@ -321,7 +333,9 @@ def _drop_headline_copies(blocks: list[RawBlock], headline: int, in_region: list
     """The headline is the title, not body text; so is every heading that repeats it."""
     key = "".join(blocks[headline].text.split()).casefold()
     for i, block in enumerate(blocks):
-        if i == headline or (block.kind == "heading" and "".join(block.text.split()).casefold() == key):
+        if i == headline or (
+            block.kind == "heading" and "".join(block.text.split()).casefold() == key
+        ):
             in_region[i] = False
             block.reason = Reason.HEADLINE
 
@@ -367,7 +381,12 @@ def _walk_out(
         block = blocks[i]
         if block.pruned and block.length < options.extension_barrier_length:
             continue  # a "Tweet" button or a photo credit between lead and body
-        if in_region[i] or block.pruned or block.heading_level == 1 or block.reason == Reason.HEADLINE:
+        if (
+            in_region[i]
+            or block.pruned
+            or block.heading_level == 1
+            or block.reason == Reason.HEADLINE
+        ):
             return
         verdict = _own_verdict(block, options)
         if verdict is not None and not verdict[0]:
@@ -472,7 +491,11 @@ def _classify(
     """Decide each block of the region: on its own, at the edges, then by its neighbours."""
     dropped_tables = set() if options.include_tables else data_tables(region, options)
     for block in deadline.every(region):  # cut short, the blocks left stay dropped
-        verdict = (False, Reason.TABLE) if block.table_id in dropped_tables else _own_verdict(block, options)
+        verdict = (
+            (False, Reason.TABLE)
+            if block.table_id in dropped_tables
+            else _own_verdict(block, options)
+        )
         if verdict is None:
             block.reason = Reason.SHORT if block.kind != "heading" else Reason.HEADING
         else:

@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 __all__ = ["check", "matches"]
 
+
 def check(name: str, selector: str | None) -> None:
     """Raise ValueError when `selector` (the field `name`) is not a CSS selector list that
     Lexbor can run."""

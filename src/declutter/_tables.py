@@ -54,7 +54,8 @@ def _is_data(members: Sequence[_Cell], options: Options) -> bool:
         start += 1
     cells = members[start:]
     if not cells or any(
-        b.table_row < 0 or b.kind in _NOT_IN_GRID or b.list_depth != cells[0].list_depth for b in cells
+        b.table_row < 0 or b.kind in _NOT_IN_GRID or b.list_depth != cells[0].list_depth
+        for b in cells
     ):
         return False
     sizes: dict[tuple[int, int], int] = {}

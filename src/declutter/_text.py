@@ -54,5 +54,3 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.encode("ascii").lower().translate(None, _ASCII_NON_WORD).decode("ascii")
     return _NON_WORD.sub("", text.casefold())
-
-

@@ -148,7 +148,9 @@ CREDIT_LINE = regex.compile(
     r"|©|\(c\)|copyright|all rights reserved|版权所有|版權所有",
     regex.IGNORECASE,
 )
-COPYRIGHT = regex.compile(r"©|\(c\) \d{4}|copyright|all rights reserved|版权所有|版權所有", regex.IGNORECASE)
+COPYRIGHT = regex.compile(
+    r"©|\(c\) \d{4}|copyright|all rights reserved|版权所有|版權所有", regex.IGNORECASE
+)
 # A picture's credit: "Photo: ...", "AFP / Jane Doe", "Getty Images".
 PHOTO_CREDIT = regex.compile(
     r"^\s*(?:photo|foto|bild|image|picture|credit|crédit|quelle|source|fuente|fonte|图|图片|摄影|来源)s?\s*[:：]"
@@ -196,7 +198,10 @@ _LABEL_STRIP = re.compile(r"[\W_]+")
 
 def is_label_line(text: str) -> bool:
     """True when the whole block is one of `LABEL_LINES`."""
-    return len(text) <= _LONGEST_LABEL and " ".join(_LABEL_STRIP.sub(" ", text).split()).casefold() in LABEL_LINES
+    return (
+        len(text) <= _LONGEST_LABEL
+        and " ".join(_LABEL_STRIP.sub(" ", text).split()).casefold() in LABEL_LINES
+    )
 
 
 _LONGEST_LABEL = max(len(line) for line in LABEL_LINES) + 8
@@ -233,7 +238,10 @@ class ClassVocabulary:
     __slots__ = ("_longest", "_not_prefixes", "_prefixes", "_words")
 
     def __init__(
-        self, words: tuple[str, ...], prefixes: tuple[str, ...] = (), not_prefixes: tuple[str, ...] = ()
+        self,
+        words: tuple[str, ...],
+        prefixes: tuple[str, ...] = (),
+        not_prefixes: tuple[str, ...] = (),
     ) -> None:
         if not words:
             raise ValueError("an empty vocabulary matches nothing")

@@ -91,7 +91,11 @@ __all__ = ["META", "SCHEMA", "article_from_row", "articles_from_pages", "article
 _TEXT = pa.string()
 _TEXTS = pa.list_(pa.string())
 _ARROW_TYPES: dict[object, pa.DataType] = {
-    str: _TEXT, str | None: _TEXT, tuple[str, ...]: _TEXTS, float: pa.float64(), bool: pa.bool_(),
+    str: _TEXT,
+    str | None: _TEXT,
+    tuple[str, ...]: _TEXTS,
+    float: pa.float64(),
+    bool: pa.bool_(),
     tuple[Comment, ...]: pa.list_(pa.struct([("text", _TEXT), ("author", _TEXT), ("date", _TEXT)])),
 }
 """Arrow's type for each type of an `Article` field (and of its derived ``author``)."""
@@ -102,7 +106,8 @@ def _schema() -> pa.Schema:
     from `Article`'s declaration: one source for JSON, CSV and these columns."""
     hints = {**typing.get_type_hints(Article), "author": str | None}
     return pa.schema(
-        [("input", _TEXT), ("error", _TEXT)] + [(name, _ARROW_TYPES[hints[name]]) for name in Article().to_dict()]
+        [("input", _TEXT), ("error", _TEXT)]
+        + [(name, _ARROW_TYPES[hints[name]]) for name in Article().to_dict()]
     )
 
 

@@ -271,7 +271,12 @@ def test_to_dict_is_plain_and_round_trips_through_json() -> None:
 
 def test_to_dict_lists_every_field_and_the_author() -> None:
     record = declutter.extract(ARTICLE).to_dict()
-    fields = {f.name for f in dataclasses.fields(Article)} - {"blocks", "score_parts", "regions", "sources"}
+    fields = {f.name for f in dataclasses.fields(Article)} - {
+        "blocks",
+        "score_parts",
+        "regions",
+        "sources",
+    }
     assert set(record) == fields | {"author"}
 
 
@@ -353,4 +358,8 @@ def test_body_only_callers_get_the_same_body_and_no_metadata() -> None:
     body_only = declutter.extract(html, options=declutter.Options(body_only=True))
     assert full.title and body_only.title is None and body_only.authors == ()
     assert body_only.date is None and body_only.site_name is None
-    assert (body_only.body, body_only.blocks, body_only.score) == (full.body, full.blocks, full.score)
+    assert (body_only.body, body_only.blocks, body_only.score) == (
+        full.body,
+        full.blocks,
+        full.score,
+    )

@@ -81,13 +81,25 @@ def test_bytes_that_are_no_page_are_that_items_error() -> None:
     per item; `extract` itself keeps giving such input an empty article."""
     good = b"<article><p>" + b"A sentence of the article, long enough to be kept. " * 5
     items: list[declutter.Page] = [
-        good, b"", (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "https://a.example/x.png"),
-        bytes(range(256)) * 8, b"\0" * 1000, "", gzip.compress(good), good,
+        good,
+        b"",
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "https://a.example/x.png"),
+        bytes(range(256)) * 8,
+        b"\0" * 1000,
+        "",
+        gzip.compress(good),
+        good,
     ]
     results = list(declutter.extract_many(items))
     assert [r.error for r in results] == [
-        None, "empty file", "not HTML (PNG image data)", "not HTML (binary data)",
-        "not HTML (binary data)", "empty file", "not HTML (gzip compressed data)", None,
+        None,
+        "empty file",
+        "not HTML (PNG image data)",
+        "not HTML (binary data)",
+        "not HTML (binary data)",
+        "empty file",
+        "not HTML (gzip compressed data)",
+        None,
     ]
     assert results[2].url == "https://a.example/x.png" and results[2].article is None
     assert results[0].article == declutter.extract(good) and results[0].article.body

@@ -16,7 +16,8 @@ def test_all_is_sorted_public_names() -> None:
     public = {
         name
         for name, value in vars(declutter).items()
-        if name in _PUBLIC_DUNDERS or (not name.startswith("_") and not isinstance(value, types.ModuleType))
+        if name in _PUBLIC_DUNDERS
+        or (not name.startswith("_") and not isinstance(value, types.ModuleType))
     }
     assert declutter.__all__ == sorted(public)
 

@@ -83,7 +83,10 @@ def test_failures_are_one_clear_fetch_error(reply: Reply, message: str) -> None:
 
 
 def test_a_slow_server_times_out() -> None:
-    with serve({"/slow": Reply(FLOWFX, delay=2.0)}) as site, pytest.raises(declutter.FetchError) as caught:
+    with (
+        serve({"/slow": Reply(FLOWFX, delay=2.0)}) as site,
+        pytest.raises(declutter.FetchError) as caught,
+    ):
         declutter.fetch(site.url("/slow"), timeout=0.3)
     assert "timed out" in str(caught.value)
 
@@ -128,7 +131,9 @@ def test_cli_urls_from_a_list_with_jobs_in_order_with_failures_reported(tmp_path
     assert [r["input"] for r in records] == [site.url("/a.html"), site.url("/b/")]
     errors = result.stderr.decode().splitlines()
     assert f"declutter: {site.url('/missing')}: HTTP 404 Not Found" in errors
-    assert f"declutter: {site.url('/c.pdf')}: not an HTML page: Content-Type application/pdf" in errors
+    assert (
+        f"declutter: {site.url('/c.pdf')}: not an HTML page: Content-Type application/pdf" in errors
+    )
 
 
 def test_cli_writes_fetched_pages_under_their_host_and_path(tmp_path: Path) -> None:

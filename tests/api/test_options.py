@@ -91,7 +91,9 @@ def test_a_divisor_must_be_positive(field: str) -> None:
         Options(**{field: 0})
 
 
-@pytest.mark.parametrize("field", [f.name for f in fields(Options) if f.type in ("float", "float | None")])
+@pytest.mark.parametrize(
+    "field", [f.name for f in fields(Options) if f.type in ("float", "float | None")]
+)
 @pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, 1e300])
 def test_every_float_option_is_finite_and_in_range(field: str, value: float) -> None:
     with pytest.raises(ValueError, match=f"Options.{field} must"):
@@ -99,7 +101,8 @@ def test_every_float_option_is_finite_and_in_range(field: str, value: float) -> 
 
 
 @pytest.mark.parametrize(
-    ("field", "value"), [("max_link_ratio", 1.5), ("parse_budget_share", 2.0), ("date_clock_skew_hours", 1e5)]
+    ("field", "value"),
+    [("max_link_ratio", 1.5), ("parse_budget_share", 2.0), ("date_clock_skew_hours", 1e5)],
 )
 def test_declared_ranges(field: str, value: float) -> None:
     with pytest.raises(ValueError, match=f"Options.{field} must be at most"):
@@ -109,7 +112,9 @@ def test_declared_ranges(field: str, value: float) -> None:
 
 @pytest.mark.parametrize("field", ["link_weight", "block_cost", "punctuation_weight"])
 def test_the_largest_weight_gives_finite_scores_and_json(field: str) -> None:
-    page = "<body><div><p>One sentence, with a comma, in a paragraph.</p><p>Two, too.</p></div></body>"
+    page = (
+        "<body><div><p>One sentence, with a comma, in a paragraph.</p><p>Two, too.</p></div></body>"
+    )
     article = declutter.extract(page, options=Options(**{field: 1e6}))
     assert all(math.isfinite(b.score) for b in article.blocks)
     json.loads(article.to_json(include_blocks=True))
@@ -133,7 +138,11 @@ def test_every_field_declares_its_section_and_help() -> None:
 
 
 def test_block_paths_name_as_many_levels_as_the_option_says() -> None:
-    html = "<body><div><section><div><article><div><p>" + "Deep text, with a comma. " * 6 + "</p></div></article></div></section></div></body>"
+    html = (
+        "<body><div><section><div><article><div><p>"
+        + "Deep text, with a comma. " * 6
+        + "</p></div></article></div></section></div></body>"
+    )
     deep = declutter.extract(html).blocks[0].path
     short = declutter.extract(html, options=Options(block_path_levels=2)).blocks[0].path
     assert short == "…>" + ">".join(deep.split(">")[-2:]) and len(deep.split(">")) > 3
@@ -147,5 +156,9 @@ def test_site_names_shorter_than_the_option_are_not_searched_inside_title_segmen
     ignored = keys_of([title], sites=["Tageblatt"], options=Options(site_name_min_chars=10))
     assert "tageblattonline" not in compared.keys and "tageblattonline" in ignored.keys
     # a segment that is the site's name names it, however short the name
-    exact = keys_of(["Tageblatt - Budget vote delayed again"], sites=["Tageblatt"], options=Options(site_name_min_chars=10))
+    exact = keys_of(
+        ["Tageblatt - Budget vote delayed again"],
+        sites=["Tageblatt"],
+        options=Options(site_name_min_chars=10),
+    )
     assert "tageblatt" not in exact.keys

@@ -18,7 +18,9 @@ def _program(name: str) -> ModuleType:
     return load_program(_BENCHMARKS / f"{name}.py", f"benchmarks_{name}")
 
 
-def test_metadata_misses_add_up_to_the_benchmark_figures(capsys: pytest.CaptureFixture[str]) -> None:
+def test_metadata_misses_add_up_to_the_benchmark_figures(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert _program("metadata_misses").main(["--dataset", "zh", "--time"]) == 0
     lines = capsys.readouterr().out.splitlines()
     tools, _ = load_tools(["declutter"])

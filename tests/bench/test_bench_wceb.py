@@ -64,7 +64,9 @@ def stand_in_wceb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
             if name == "dragnet" and i:  # a marker typed with a symbol doubled, then comments
                 text += f"\n!@#$%%^&*()  COMMENTS\nReader {i}: lovely mill."
             records.append(json.dumps({"id": f"{name}-{i:02}", "url": None, "text": text}))
-            (folder / "html" / f"{name}-{i:02}.html.gz").write_bytes(gzip.compress(_page(i).encode()))
+            (folder / "html" / f"{name}-{i:02}.html.gz").write_bytes(
+                gzip.compress(_page(i).encode())
+            )
         (folder / "gold.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
     (root / "wceb-dev" / "rouge_lsum.py").write_text(_STAND_IN_SCORER, encoding="utf-8")
     monkeypatch.setattr(_data, "_SHARED_TREE", root)
@@ -77,7 +79,9 @@ def test_dragnet_gold_is_split_at_the_comments_marker(stand_in_wceb: Path) -> No
     pages = load_dataset("dragnet").pages
     comments = [p.gold["comments"] and p.gold["comments"].strip() for p in pages]
     assert comments == [None, "Reader 1: lovely mill.", "Reader 2: lovely mill."]
-    assert [p.gold["text"].rstrip() for p in pages] == [f"Story {i} tells of the river town and its mill." for i in range(3)]
+    assert [p.gold["text"].rstrip() for p in pages] == [
+        f"Story {i} tells of the river town and its mill." for i in range(3)
+    ]
 
 
 @needs_wceb
@@ -130,6 +134,8 @@ def test_wceb_sets_are_skipped_with_a_note_when_the_scorer_cannot_run(
     from declutter.bench import _cli
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda n, *a: None if n == "nltk" else real(n, *a))
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda n, *a: None if n == "nltk" else real(n, *a)
+    )
     assert _cli.main(["--dataset", "cleaneval", "--tools", "declutter"]) == 0
     assert "cleaneval: skipped, its scorer needs nltk" in capsys.readouterr().err

@@ -42,9 +42,8 @@ HEADER = (
     "title: Bridge reopens after two years of repairs\n"
     "author: Jane Doe\n"
     "date: 2024-05-12T09:30\n"
-    "site_name: Springfield Gazette"
+    "site_name: Springfield Gazette" + ("\nlanguage: en" if identifier_available() else "")
     # the page declares no language: identified from its text with the language extra
-    + ("\nlanguage: en" if identifier_available() else "")
 )
 
 
@@ -140,7 +139,9 @@ def test_explain_prints_one_line_per_block(capsys: pytest.CaptureFixture[str]) -
     for line, b in zip(lines[3:], article.blocks):
         label = f"{b.reason}:{b.pruned_by}" if b.pruned_by else b.reason
         assert line.split()[:3] == [str(b.index), "KEEP" if b.kept else "drop", label]
-    assert {line.split()[0] for line in lines[legend + 1 :]} >= {str(b.reason) for b in article.blocks}
+    assert {line.split()[0] for line in lines[legend + 1 :]} >= {
+        str(b.reason) for b in article.blocks
+    }
 
 
 # --- stdin ------------------------------------------------------------------------------

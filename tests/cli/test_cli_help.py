@@ -37,6 +37,7 @@ def test_help_shows_the_everyday_flags_and_help_all_the_tuning_ones(
     short, full = _help(capsys), _help(capsys, "--help-all")
     flags = _cli_flags.option_flags()
     tuning = [f for f in flags if not f.everyday]
+
     def lists(text: str, flag: str) -> bool:
         return re.search(rf"^  {flag}\b(?!-)", text, re.MULTILINE) is not None
 
@@ -47,7 +48,12 @@ def test_help_shows_the_everyday_flags_and_help_all_the_tuning_ones(
     # the essentials fit on a screen (--formatting made 33)
     assert 20 <= len(shown) <= 36 < len(re.findall(r"^  -", full, re.MULTILINE))
     # a flag the short help hides still works
-    assert _cli_flags.options_from(_cli._parser().parse_args(["--max-link-ratio", "0.4", "x"])).max_link_ratio == 0.4
+    assert (
+        _cli_flags.options_from(
+            _cli._parser().parse_args(["--max-link-ratio", "0.4", "x"])
+        ).max_link_ratio
+        == 0.4
+    )
 
 
 def test_flags_are_grouped_by_the_options_sections(capsys: pytest.CaptureFixture[str]) -> None:

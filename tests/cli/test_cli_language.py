@@ -15,9 +15,18 @@ pytestmark = pytest.mark.skipif(
 
 _PAGE = "<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{text}</p></article></body></html>"
 _PAGES = {
-    "en.html": ("The weather", "It is sunny in London today, and people are enjoying the sunshine in the public gardens of the city."),
-    "fr.html": ("Le temps", "Il fait beau aujourd'hui à Paris, et les habitants profitent du soleil dans les jardins publics de la ville."),
-    "de.html": ("Das Wetter", "Heute scheint in Berlin die Sonne, und die Menschen genießen das schöne Wetter in den Parks der Stadt."),
+    "en.html": (
+        "The weather",
+        "It is sunny in London today, and people are enjoying the sunshine in the public gardens of the city.",
+    ),
+    "fr.html": (
+        "Le temps",
+        "Il fait beau aujourd'hui à Paris, et les habitants profitent du soleil dans les jardins publics de la ville.",
+    ),
+    "de.html": (
+        "Das Wetter",
+        "Heute scheint in Berlin die Sonne, und die Menschen genießen das schöne Wetter in den Parks der Stadt.",
+    ),
 }
 
 

@@ -42,10 +42,15 @@ def test_the_eta_comes_from_pages_done_and_time_elapsed() -> None:
     assert _last_line(stream) == "declutter: [........................] 4/100  4 pages, 0 failed"
     clock.now += 0.4
     progress.step(failed=True)  # 5 pages in 2.0 s: 2.5 pages/s, 95 to go
-    assert _last_line(stream) == "declutter: [#.......................] 5/100  5 pages, 1 failed, 2.5 pages/s, ETA 0:38"
+    assert (
+        _last_line(stream)
+        == "declutter: [#.......................] 5/100  5 pages, 1 failed, 2.5 pages/s, ETA 0:38"
+    )
     clock.now += 100  # a stall: the rate and the ETA say so at the next page
     progress.step(failed=False)
-    assert _last_line(stream).endswith("6/100  6 pages, 1 failed, 0.1 pages/s, ETA 26:38")  # 17 s a page, 94 to go
+    assert _last_line(stream).endswith(
+        "6/100  6 pages, 1 failed, 0.1 pages/s, ETA 26:38"
+    )  # 17 s a page, 94 to go
 
 
 def test_the_eta_waits_for_time_as_well_as_pages() -> None:
@@ -94,13 +99,23 @@ def test_the_summary_and_the_interrupted_line() -> None:
         clock.now += 0.5
         progress.step(failed=False)
     assert progress.summary() == "declutter: 12 pages, 0 failed, 6.0 s, 2.0 pages/s"
-    assert progress.interrupted("interrupted") == "declutter: interrupted after 12 of 40 pages (0 failed), 6.0 s"
+    assert (
+        progress.interrupted("interrupted")
+        == "declutter: interrupted after 12 of 40 pages (0 failed), 6.0 s"
+    )
     unknown, _, _ = _progress(None)
-    assert unknown.interrupted("terminated") == "declutter: terminated after 0 pages (0 failed), 0.0 s"
+    assert (
+        unknown.interrupted("terminated") == "declutter: terminated after 0 pages (0 failed), 0.0 s"
+    )
 
 
-@pytest.mark.parametrize(("sent", "how", "status"), [(signal.SIGINT, "interrupted", 130), (signal.SIGTERM, "terminated", 143)])
-def test_ctrl_c_leaves_one_clean_line(tmp_path: Path, sent: signal.Signals, how: str, status: int) -> None:
+@pytest.mark.parametrize(
+    ("sent", "how", "status"),
+    [(signal.SIGINT, "interrupted", 130), (signal.SIGTERM, "terminated", 143)],
+)
+def test_ctrl_c_leaves_one_clean_line(
+    tmp_path: Path, sent: signal.Signals, how: str, status: int
+) -> None:
     """Ctrl-C (or SIGTERM) in a batch on a terminal: the progress line is replaced by one
     line saying where the run stopped; no traceback; exit status 130 (143)."""
     work = make_workspace(tmp_path / "work")
@@ -121,5 +136,7 @@ def test_ctrl_c_leaves_one_clean_line(tmp_path: Path, sent: signal.Signals, how:
     assert process.wait(timeout=60) == status
     assert "Traceback" not in screen
     last = screen.rsplit("\r\x1b[K", 1)[-1]  # the progress line erased, then
-    assert last.startswith(f"declutter: {how} after ") and last.endswith(" s\r\n"), repr(screen[-300:])
+    assert last.startswith(f"declutter: {how} after ") and last.endswith(" s\r\n"), repr(
+        screen[-300:]
+    )
     assert " of 3000 pages (0 failed), " in last and last.count("\n") == 1

@@ -54,7 +54,16 @@ def test_reporter_credits(text: str, names: list[str]) -> None:
     assert names_in_byline(text, _OPTIONS, reporters=True) == names
 
 
-@pytest.mark.parametrize("text", ["对记者表示", "在记者会上给出了解释", "记者采访的时候指出", "新华社记者谢环驰摄", "by Taboola"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对记者表示",
+        "在记者会上给出了解释",
+        "记者采访的时候指出",
+        "新华社记者谢环驰摄",
+        "by Taboola",
+    ],
+)
 def test_prose_and_photo_credits_are_not_bylines(text: str) -> None:
     assert names_in_byline(text, _OPTIONS, reporters=True) == []
     assert names_in_byline(text, _OPTIONS) == []
@@ -174,9 +183,17 @@ def test_labels_dates_and_roles_are_not_names(name: str) -> None:
 @pytest.mark.parametrize(
     ("text", "names", "reporters"),
     [
-        ("By J.R. Stone\nPublished", ["J.R. Stone"], False),  # abc7news.com: initials written together
+        (
+            "By J.R. Stone\nPublished",
+            ["J.R. Stone"],
+            False,
+        ),  # abc7news.com: initials written together
         ("Von Bo2man am 12.01.2011", ["Bo2man"], False),  # a handle's digits are part of it
-        ("Text von Christian Seiler   Illustration von Markus Roost", ["Christian Seiler"], False),  # alacarte.at
+        (
+            "Text von Christian Seiler   Illustration von Markus Roost",
+            ["Christian Seiler"],
+            False,
+        ),  # alacarte.at
         ("Redaktion: Anna Müller", ["Anna Müller"], False),
         ("执笔/王一、李二&张三", ["王一", "李二", "张三"], False),
         ("文丨光明网特约评论员 李勇", ["李勇"], False),  # the role before the name is no name
@@ -195,7 +212,9 @@ def test_a_credit_with_a_role_word_is_kept_unless_it_is_only_roles() -> None:
     assert meta_of(staff).authors == ("Staff Writer",)
     report = '<html><head><meta name="author" content="HLNF Staff Report"></head><body><p>x</p></body></html>'
     assert meta_of(report).authors == ("HLNF Staff Report",)
-    alone = '<html><head><meta name="author" content="Redaktion"></head><body><p>x</p></body></html>'
+    alone = (
+        '<html><head><meta name="author" content="Redaktion"></head><body><p>x</p></body></html>'
+    )
     assert meta_of(alone).authors == ()
 
 
@@ -205,7 +224,9 @@ def test_companies_and_the_host_name_are_no_authors() -> None:
     assert meta_of(company).authors == ()
     club = '<html><head><meta name="author" content="Bundesverband WindEnergie e.V."></head><body><p>x</p></body></html>'
     assert meta_of(club).authors == ()
-    site = '<html><head><meta name="author" content="TOUR Magazin"></head><body><p>x</p></body></html>'
+    site = (
+        '<html><head><meta name="author" content="TOUR Magazin"></head><body><p>x</p></body></html>'
+    )
     assert meta_of(site, url="https://www.tour-magazin.de/profisport/news/x.html").authors == ()
     person = '<html><head><meta name="author" content="Daniel Lemire"></head><body><p>x</p></body></html>'
     assert meta_of(person, url="https://lemire.me/blog/2019/08/02/x/").authors == ("Daniel Lemire",)
@@ -242,7 +263,10 @@ def test_headlines_and_blog_engine_accounts_are_no_authors() -> None:
 def test_credit_after_a_line_break_at_the_article_end() -> None:
     # juraforum.de: the signature lines of the last paragraph are split by <br>, the role
     # word is a link ("Autor: <a>Rechtsanwalt</a> X").
-    prose = "<p>Bevor Menschen Wohngeld bewilligt wird, kann eine Beschäftigung verlangt werden.</p>" * 6
+    prose = (
+        "<p>Bevor Menschen Wohngeld bewilligt wird, kann eine Beschäftigung verlangt werden.</p>"
+        * 6
+    )
     html = f"""<html><body><h1>Ohne Bewerbungsbemühungen kein Wohngeld</h1>{prose}<div class="text">
     Der Wunsch nach Wohngeld sei unangemessen, rügte das Gericht.<br/><br/>Quelle: © www.juragentur.de
     <br/><br/>Symbolgrafik:© Butch - stock.adobe.com<br/><br/>Autor: <a href="/rechtsanwalt/">Rechtsanwalt</a>

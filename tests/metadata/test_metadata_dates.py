@@ -41,7 +41,9 @@ def test_structured_values_keep_the_stated_zone() -> None:
 def test_month_first_only_when_asked() -> None:
     assert search_text("05/06/2020", day_first=True)[0].iso() == "2020-06-05"
     assert search_text("05/06/2020", day_first=False)[0].iso() == "2020-05-06"
-    assert search_text("25/12/2019", day_first=False)[0].iso() == "2019-12-25"  # 25 cannot be a month
+    assert (
+        search_text("25/12/2019", day_first=False)[0].iso() == "2019-12-25"
+    )  # 25 cannot be a month
 
 
 def test_relative_dates_need_a_reference_time() -> None:
@@ -120,14 +122,20 @@ def test_json_ld_beats_meta_and_both_are_recorded() -> None:
 
 
 def test_url_date_when_the_page_states_none() -> None:
-    meta = meta_of("<html><body><h1>T</h1><p>x</p></body></html>", url="https://example.org/2019/08/02/post/")
+    meta = meta_of(
+        "<html><body><h1>T</h1><p>x</p></body></html>", url="https://example.org/2019/08/02/post/"
+    )
     assert (meta.date, meta.date_source) == ("2019-08-02", "url")
 
 
 def test_implausible_dates_are_rejected() -> None:
-    html = '<html><head><meta name="date" content="1985-03-01"></head><body><h1>T</h1></body></html>'
+    html = (
+        '<html><head><meta name="date" content="1985-03-01"></head><body><h1>T</h1></body></html>'
+    )
     assert meta_of(html).date is None
-    future = '<html><head><meta name="date" content="2030-03-01"></head><body><h1>T</h1></body></html>'
+    future = (
+        '<html><head><meta name="date" content="2030-03-01"></head><body><h1>T</h1></body></html>'
+    )
     assert meta_of(future).date == "2030-03-01"
     assert meta_of(future, reference_time=datetime(2025, 1, 1, tzinfo=UTC)).date is None
 
@@ -182,7 +190,10 @@ def test_hatom_abbr_keeps_the_date_in_its_title() -> None:
     [
         ("Nov. 9, 2023, 12:51 AM EST", "2023-11-09T00:51:00-05:00"),  # huffpost.com
         ("19.11.2019 10:31 MESZ", "2019-11-19T10:31:00+02:00"),
-        ("Nov 19, 2019, 10:31 pm CST", "2019-11-19T22:31"),  # CST: US, China or Cuba, no offset guessed
+        (
+            "Nov 19, 2019, 10:31 pm CST",
+            "2019-11-19T22:31",
+        ),  # CST: US, China or Cuba, no offset guessed
         ("le 3 mai 2022 à 10:30 est paru", "2022-05-03T10:30"),  # French "est" is no zone
     ],
 )
@@ -210,5 +221,7 @@ def test_a_label_then_prose_is_no_dateline() -> None:
     html = """<html><head><meta property="article:published_time" content="2021-10-15T09:00:00+02:00"></head><body>
     <h1>Neue Verfahren</h1><p>Stand der Technik war am 3. Mai 2019 ein anderer.</p></body></html>"""
     assert meta_of(html).date == "2021-10-15T09:00:00+02:00"
-    posted = html.replace("<p>Stand der Technik war am 3. Mai 2019 ein anderer.</p>", "<p>Posted on May 3, 2019</p>")
+    posted = html.replace(
+        "<p>Stand der Technik war am 3. Mai 2019 ein anderer.</p>", "<p>Posted on May 3, 2019</p>"
+    )
     assert meta_of(posted).date == "2019-05-03"

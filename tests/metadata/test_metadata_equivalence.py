@@ -45,7 +45,9 @@ def _ids(nodes: list) -> list[int]:  # type: ignore[type-arg]
 
 def _assert_scan_matches_queries(tree: LexborHTMLParser) -> None:
     found = _scan.scan(tree)
-    assert [n.mem_id for n, parts in found.title for _ in range(parts)] == _ids(tree.css(_scan.TITLE_SELECTOR))
+    assert [n.mem_id for n, parts in found.title for _ in range(parts)] == _ids(
+        tree.css(_scan.TITLE_SELECTOR)
+    )
     assert _ids(found.time) == _ids(tree.css(_scan.TIME_SELECTOR))
     assert _ids(found.jsonld) == _ids(tree.css(_scan.JSONLD_SELECTOR))
     assert _ids(found.tag_links) == _ids(tree.css(_scan.TAG_SELECTOR))
@@ -55,7 +57,10 @@ def test_scan_sorts_like_lexbor_on_edge_cases() -> None:
     tree = LexborHTMLParser(_EDGE_PAGE)
     _assert_scan_matches_queries(tree)
     found = _scan.scan(tree)
-    assert [(n.tag, parts) for n, parts in found.title][:2] == [("meta", 1), ("h1", 5)]  # h1: five parts
+    assert [(n.tag, parts) for n, parts in found.title][:2] == [
+        ("meta", 1),
+        ("h1", 5),
+    ]  # h1: five parts
 
 
 @pytest.mark.parametrize("page", portal_pages(), ids=lambda p: p.name)
@@ -68,7 +73,9 @@ def test_scan_sorts_like_lexbor_on_fixture_pages(page) -> None:  # type: ignore[
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200c\u200d\u2060]")
-_ODD = st.sampled_from(list("\u00a0\u3000\u200b\ufeff\u00ad\u200c\u200d\u2060\x1c\x1f\t\n&;é中ß_-–"))
+_ODD = st.sampled_from(
+    list("\u00a0\u3000\u200b\ufeff\u00ad\u200c\u200d\u2060\x1c\x1f\t\n&;é中ß_-–")
+)
 _MIXED = st.lists(st.one_of(st.characters(max_codepoint=127), _ODD), max_size=40).map("".join)
 
 
@@ -96,10 +103,16 @@ def test_clean_and_fold_fast_paths(text: str) -> None:
 
 _DATEISH = st.lists(
     st.one_of(
-        st.sampled_from(sorted(MONTH_NAMES)).map(lambda m: st.sampled_from((m, m.upper(), m.title()))).flatmap(lambda s: s),
+        st.sampled_from(sorted(MONTH_NAMES))
+        .map(lambda m: st.sampled_from((m, m.upper(), m.title())))
+        .flatmap(lambda s: s),
         st.integers(0, 40).map(str),
-        st.sampled_from(("1999", "2020", "2025", "1850", "28.01.22", "2024-05-09 22:27", "3小时前", "yesterday")),
-        st.sampled_from((" ", ", ", ". ", "st ", "de ", "\n", " at 10:30 am", "-", "/", "年", "月", "日", "º")),
+        st.sampled_from(
+            ("1999", "2020", "2025", "1850", "28.01.22", "2024-05-09 22:27", "3小时前", "yesterday")
+        ),
+        st.sampled_from(
+            (" ", ", ", ". ", "st ", "de ", "\n", " at 10:30 am", "-", "/", "年", "月", "日", "º")
+        ),
     ),
     max_size=14,
 ).map("".join)
@@ -107,7 +120,9 @@ _DATEISH = st.lists(
 
 @given(_DATEISH, st.sampled_from((None, 2024)), st.integers(2000, 2030))
 @settings(max_examples=400)
-def test_first_date_is_the_first_accepted_of_search_text(text: str, hint: int | None, after: int) -> None:
+def test_first_date_is_the_first_accepted_of_search_text(
+    text: str, hint: int | None, after: int
+) -> None:
     def accept(value: DateValue) -> bool:
         return value.year >= after
 
@@ -119,7 +134,19 @@ def test_month_trie_matches_like_the_sorted_alternation() -> None:
     flat = "(?:" + "|".join(sorted(map(re.escape, MONTH_NAMES), key=len, reverse=True)) + ")"
     trie = re.compile(_dateparse._trie(list(MONTH_NAMES)), re.IGNORECASE)
     flat_rx = re.compile(flat, re.IGNORECASE)
-    for text in ["Mar", "MARZO", "märz", "sept.", "September", "juin", "junio", "Jan", "janv", "dezember", "dec x"]:
+    for text in [
+        "Mar",
+        "MARZO",
+        "märz",
+        "sept.",
+        "September",
+        "juin",
+        "junio",
+        "Jan",
+        "janv",
+        "dezember",
+        "dec x",
+    ]:
         for start in range(len(text)):
             a, b = flat_rx.match(text, start), trie.match(text, start)
             assert (a and a.group()) == (b and b.group())
@@ -128,17 +155,49 @@ def test_month_trie_matches_like_the_sorted_alternation() -> None:
 @given(st.text(alphabet="0123456789 .-/1920x", max_size=30))
 def test_year_scan_matches_the_lookbehind_form(text: str) -> None:
     plain = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d\d\.\d\d\.\d\d(?![\d.])")
-    assert [m.span() for m in _dateparse._YEARISH.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in _dateparse._YEARISH.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
 
 
 # --- bylines -----------------------------------------------------------------------------------
 
 _BYLINE_BITS = st.lists(
-    st.sampled_from((
-        "by", "By", "BY ", "von ", "Von", "par ", "Di ", "av", "Autor", "author:", "Post author ", "written by ",
-        "Posted by", "\n", "|", "·", "•", " ", "\t", ":", "Jane Doe", "ABC", "x", "é", "作者：", "记者 ", "文/",
-        "王明", "（王明 上海报道）", "通讯员", "电",
-    )),
+    st.sampled_from(
+        (
+            "by",
+            "By",
+            "BY ",
+            "von ",
+            "Von",
+            "par ",
+            "Di ",
+            "av",
+            "Autor",
+            "author:",
+            "Post author ",
+            "written by ",
+            "Posted by",
+            "\n",
+            "|",
+            "·",
+            "•",
+            " ",
+            "\t",
+            ":",
+            "Jane Doe",
+            "ABC",
+            "x",
+            "é",
+            "作者：",
+            "记者 ",
+            "文/",
+            "王明",
+            "（王明 上海报道）",
+            "通讯员",
+            "电",
+        )
+    ),
     max_size=12,
 ).map("".join)
 
@@ -170,18 +229,44 @@ def test_no_latin1_character_belongs_to_a_detected_script() -> None:
         assert not regex.search(rx.pattern, latin1)
 
 
-@given(st.lists(st.one_of(_MIXED, st.just("\n"), st.just(" \n "), st.just("&#10;"), st.just("&amp;")), max_size=8).map("".join))
+@given(
+    st.lists(
+        st.one_of(_MIXED, st.just("\n"), st.just(" \n "), st.just("&#10;"), st.just("&amp;")),
+        max_size=8,
+    ).map("".join)
+)
 @settings(max_examples=500)
 def test_clean_lines_cleans_each_line(text: str) -> None:
     expected = "\n".join(line for line in map(_text.clean, text.split("\n")) if line)
     assert _text.clean_lines(text) == expected
 
 
-@given(st.lists(st.sampled_from(("comment", "Reply", "x-related", "sidebarx", "uncommented", "author", "BYLINE", " ", "-", "é", "ſidebar")), max_size=6).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            (
+                "comment",
+                "Reply",
+                "x-related",
+                "sidebarx",
+                "uncommented",
+                "author",
+                "BYLINE",
+                " ",
+                "-",
+                "é",
+                "ſidebar",
+            )
+        ),
+        max_size=6,
+    ).map("".join)
+)
 def test_skip_names_prefilter(names: str) -> None:
     from declutter._metadata import _authors
 
-    assert _authors._skip_names({"class": names}) == (_authors._SKIP_ELEMENT.search(f"{names} ") is not None)
+    assert _authors._skip_names({"class": names}) == (
+        _authors._SKIP_ELEMENT.search(f"{names} ") is not None
+    )
 
 
 def _relative_plain(text: str, now):  # type: ignore[no-untyped-def]
@@ -194,7 +279,9 @@ def _relative_plain(text: str, now):  # type: ignore[no-untyped-def]
             continue
         n = m.group("n")
         unit = m.group("unit").lower()
-        seconds = next(s for keys, s in _dateparse._UNIT_SECONDS if any(unit.startswith(k) for k in keys))
+        seconds = next(
+            s for keys, s in _dateparse._UNIT_SECONDS if any(unit.startswith(k) for k in keys)
+        )
         out.append((m.start(), now - timedelta(seconds=(int(n) if n.isdigit() else 1) * seconds)))
     for m in _dateparse._DAY_WORD.finditer(text):
         out.append((m.start(), m.group(0)))
@@ -202,11 +289,41 @@ def _relative_plain(text: str, now):  # type: ignore[no-untyped-def]
 
 
 _RELATIVE_BITS = st.lists(
-    st.sampled_from((
-        "3", "an", "one", "ein", "une", " ", "小时", "分钟", "前", "hours", "Minuten", "jours", "ago", "AGO", "fa",
-        "vor ", "Il y a ", "hace ", "há ", "today", "Yesterday", "heute", "昨天", "aujourd'hui", "x", "10:30", "\n",
-        "10-08 12:00", "发布时间：", "5月3日 08:15", "1/2",
-    )),
+    st.sampled_from(
+        (
+            "3",
+            "an",
+            "one",
+            "ein",
+            "une",
+            " ",
+            "小时",
+            "分钟",
+            "前",
+            "hours",
+            "Minuten",
+            "jours",
+            "ago",
+            "AGO",
+            "fa",
+            "vor ",
+            "Il y a ",
+            "hace ",
+            "há ",
+            "today",
+            "Yesterday",
+            "heute",
+            "昨天",
+            "aujourd'hui",
+            "x",
+            "10:30",
+            "\n",
+            "10-08 12:00",
+            "发布时间：",
+            "5月3日 08:15",
+            "1/2",
+        )
+    ),
     max_size=10,
 ).map("".join)
 
@@ -221,4 +338,6 @@ def test_yearless_and_relative_prefilters(text: str) -> None:
     plain = [m.span() for m in _dateparse._YEARLESS.finditer(text)]
     assert bool(plain) <= bool(_dateparse._YEARLESS_HINT.search(text))
     has_year = bool(_dateparse._YEARISH.search(text))
-    assert has_year <= (any(c in text for c in _dateparse._CENTURIES) or bool(_dateparse._SHORT_DATE.search(text)))
+    assert has_year <= (
+        any(c in text for c in _dateparse._CENTURIES) or bool(_dateparse._SHORT_DATE.search(text))
+    )

@@ -87,7 +87,11 @@ def test_without_the_extra_markup_then_script_as_before(monkeypatch: pytest.Monk
     assert not _language.identifier_available()
     assert (extract(_GERMAN).language, extract(_GERMAN).language_source) == (None, None)
     assert extract(_SPANISH_UNDER_EN).language_source == "markup"
-    chinese = extract("<html><body><article><p>" + "这是一个中文句子，用于测试语言识别。" * 5 + "</p></article></body></html>")
+    chinese = extract(
+        "<html><body><article><p>"
+        + "这是一个中文句子，用于测试语言识别。" * 5
+        + "</p></article></body></html>"
+    )
     assert (chinese.language, chinese.language_source) == ("zh", "script")
 
 
@@ -104,7 +108,9 @@ def test_target_languages() -> None:
 @needs_identifier
 def test_the_readme_example_keeps_what_it_says() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-    [block] = [b for b in re.findall(r"```python\n(.*?)```", readme, re.DOTALL) if "doc.language" in b]
+    [block] = [
+        b for b in re.findall(r"```python\n(.*?)```", readme, re.DOTALL) if "doc.language" in b
+    ]
     for page, kept in ((_GERMAN, True), (_SPANISH_UNDER_EN, False)):
         scope: dict[str, object] = {"extract": extract, "page_bytes": page.encode()}
         exec(block, scope)  # noqa: S102  (README's own code)

@@ -29,8 +29,13 @@ def test_deeply_nested_json_ld_is_bounded() -> None:
 
 def test_huge_attribute_and_deep_dom() -> None:
     html = (
-        '<html><head><meta name="author" content="' + "A" * 1_000_000 + '"></head><body>'
-        + "<div>" * 20_000 + "<h1>Deep</h1><p>By Jane Roe</p>" + "</div>" * 20_000 + "</body></html>"
+        '<html><head><meta name="author" content="'
+        + "A" * 1_000_000
+        + '"></head><body>'
+        + "<div>" * 20_000
+        + "<h1>Deep</h1><p>By Jane Roe</p>"
+        + "</div>" * 20_000
+        + "</body></html>"
     )
     meta = meta_of(html)
     assert meta.title == "Deep"
@@ -44,14 +49,18 @@ def test_page_without_head_or_body() -> None:
 
 
 def test_the_tree_is_not_modified() -> None:
-    html = "<html><head><title>A - Site</title></head><body><h1>A</h1><p>By Jo Doe</p></body></html>"
+    html = (
+        "<html><head><title>A - Site</title></head><body><h1>A</h1><p>By Jo Doe</p></body></html>"
+    )
     tree = LexborHTMLParser(html)
     before = tree.html
     from declutter._head import read_head
     from declutter._metadata import extract_metadata
     from declutter._options import DEFAULT_OPTIONS
 
-    extract_metadata(tree, meta=read_head(tree, DEFAULT_OPTIONS), url=None, body="", options=DEFAULT_OPTIONS)
+    extract_metadata(
+        tree, meta=read_head(tree, DEFAULT_OPTIONS), url=None, body="", options=DEFAULT_OPTIONS
+    )
     assert tree.html == before
 
 

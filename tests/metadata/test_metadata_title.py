@@ -47,7 +47,10 @@ def test_site_name_from_og_site_name_is_removed_from_the_title() -> None:
 def test_title_separator_guillemet_and_host_name() -> None:
     html = """<html><head><title>Disfunctions.de » Blog Archiv » Podcasts in Plex einbinden</title></head>
     <body><h1>Disfunctions.de</h1><h2>Podcasts in Plex einbinden</h2></body></html>"""
-    assert meta_of(html, url="http://www.disfunctions.de/archives/1/").title == "Podcasts in Plex einbinden"
+    assert (
+        meta_of(html, url="http://www.disfunctions.de/archives/1/").title
+        == "Podcasts in Plex einbinden"
+    )
 
 
 def test_title_without_any_reference_is_the_first_heading() -> None:
@@ -96,7 +99,10 @@ def test_lone_h1_beats_a_differently_worded_declared_title() -> None:
 def test_lone_h1_naming_the_site_or_hidden_is_not_the_headline() -> None:
     blog = """<html><head><title>Was zum hören in den Ferien</title></head><body>
     <h1><a href="/">Zahlenzauberin</a></h1><p>Text.</p></body></html>"""
-    assert meta_of(blog, url="https://zahlenzauberin.wordpress.com/2012/08/22/x/").title == "Was zum hören in den Ferien"
+    assert (
+        meta_of(blog, url="https://zahlenzauberin.wordpress.com/2012/08/22/x/").title
+        == "Was zum hören in den Ferien"
+    )
     hidden = """<html><head><title>15. Zukunftsforum Ländliche Entwicklung</title></head><body>
     <h1 class="aural">Bundesministerium für Ernährung und Landwirtschaft</h1><p>Text.</p></body></html>"""
     assert meta_of(hidden).title == "15. Zukunftsforum Ländliche Entwicklung"

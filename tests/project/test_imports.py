@@ -71,7 +71,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str]:
         stack.append(name)
         for dep in sorted(graph[name]):
             if state.get(dep) == 1:
-                return [*stack[stack.index(dep):], dep]
+                return [*stack[stack.index(dep) :], dep]
             if dep not in state and (found := visit(dep)):
                 return found
         stack.pop()

@@ -74,10 +74,14 @@ def test_the_wheel_is_the_library_only(artefacts: tuple[Path, Path]) -> None:
     wheel, _ = artefacts
     names = _wheel_names(wheel)
     with zipfile.ZipFile(wheel) as archive:
-        packed = sum(i.compress_size for i in archive.infolist() if not _COMPILED.fullmatch(i.filename))
+        packed = sum(
+            i.compress_size for i in archive.infolist() if not _COMPILED.fullmatch(i.filename)
+        )
     library = [n for n in names if not n.startswith("declutter-0")]
     sources = [n for n in library if not _COMPILED.fullmatch(n)]
-    assert sources and all(n.startswith("declutter/") and n.endswith((".py", ".typed")) for n in sources)
+    assert sources and all(
+        n.startswith("declutter/") and n.endswith((".py", ".typed")) for n in sources
+    )
     stale = [n for n in sources if not (ROOT / "src" / n).is_file()]
     assert not stale, f"modules no longer in src/ (a stale build/ folder?): {stale}"
     assert packed < WHEEL_BUDGET

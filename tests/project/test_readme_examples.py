@@ -24,7 +24,9 @@ def _blocks(marker: str) -> list[str]:
 @pytest.mark.parametrize("block", _blocks("extract_url"))
 def test_the_url_example_runs(block: str) -> None:
     page = real_page("flowfx.de.tmux.html")
-    with serve(lambda path: Reply(page, headers={"Content-Type": "text/html; charset=utf-8"})) as site:
+    with serve(
+        lambda path: Reply(page, headers={"Content-Type": "text/html; charset=utf-8"})
+    ) as site:
         scope: dict[str, object] = {"declutter": declutter}
         exec(block.replace(SITE, site.base), scope)  # noqa: S102  (README's own code)
     doc = scope["doc"]
@@ -45,7 +47,9 @@ def test_the_formatting_and_comments_example_runs() -> None:
     exec("from declutter import Options, extract, render\n" + block, scope)  # noqa: S102  (README's own code)
     markdown = scope["markdown"]
     assert isinstance(markdown, str) and "**" in markdown and "\n## Comments\n" in markdown
-    assert scope["doc"] == declutter.extract(page, url="https://example.com/a", options=scope["opts"])  # type: ignore[arg-type]
+    assert scope["doc"] == declutter.extract(
+        page, url="https://example.com/a", options=scope["opts"]
+    )  # type: ignore[arg-type]
 
 
 def test_the_site_memory_example_runs() -> None:

@@ -21,7 +21,9 @@ def _norm(text: str | None) -> str:
 
 
 def test_body_above_page_floor(portal_page: PortalPage) -> None:
-    assert portal_page.name in _PAGE_FLOORS, "new page: pin its floor with python tests/quality/floors.py"
+    assert portal_page.name in _PAGE_FLOORS, (
+        "new page: pin its floor with python tests/quality/floors.py"
+    )
     assert page_f1(portal_page) >= _PAGE_FLOORS[portal_page.name]
 
 

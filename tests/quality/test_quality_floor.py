@@ -20,7 +20,9 @@ def test_every_dataset_has_floors() -> None:
 def test_quality_floor(name: str) -> None:
     pinned = _FLOORS[name]
     sha256, summary = measure_dataset(name)
-    assert sha256 == pinned["sha256"], f"{name}: corpus changed; re-pin with python tests/quality/floors.py"
+    assert sha256 == pinned["sha256"], (
+        f"{name}: corpus changed; re-pin with python tests/quality/floors.py"
+    )
     below = {
         k: (round(summary[k], 4), floor) for k, floor in pinned["min"].items() if summary[k] < floor
     }

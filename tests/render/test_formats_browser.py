@@ -40,7 +40,9 @@ _NO_NETWORK = "MAP * ~NOTFOUND"
 _LOOPBACK_ONLY = "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 
 
-def _chromium(tmp_path: Path, *args: str, resolver: str = _NO_NETWORK) -> subprocess.CompletedProcess[str]:
+def _chromium(
+    tmp_path: Path, *args: str, resolver: str = _NO_NETWORK
+) -> subprocess.CompletedProcess[str]:
     assert BROWSER is not None, "DECLUTTER_REQUIRE_BROWSER=1 but no Chromium found"
     profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
     command = [
@@ -84,9 +86,14 @@ def test_explain_report_renders_blocks_in_the_browser(tmp_path: Path) -> None:
     at = {s.field: s.block for s in article.sources}
     assert set(at) == {"title", "date", "authors"} and min(at.values()) >= 0
     title = root.get_element_by_id(f"b{at['title']}")
-    assert title.tag == f"h{article.blocks[at['title']].heading_level}" and "t" in title.get("class").split()
+    assert (
+        title.tag == f"h{article.blocks[at['title']].heading_level}"
+        and "t" in title.get("class").split()
+    )
     assert article.title is not None and article.title in title.text_content().replace(" ", "")
-    assert article.blocks[at["title"]].reason is Reason.HEADLINE  # dropped from the body, shown as the title
+    assert (
+        article.blocks[at["title"]].reason is Reason.HEADLINE
+    )  # dropped from the body, shown as the title
     markers = {m.text_content(): m.getparent().get("id") for m in _by_class(root, "mk")}
     assert markers == {"date": f"b{at['date']}", "byline": f"b{at['authors']}"}
     assert "2024" in root.get_element_by_id(f"b{at['date']}").text_content()
@@ -121,14 +128,18 @@ def test_explain_report_makes_no_request(tmp_path: Path) -> None:
         assert any(b.images for b in article.blocks), "the page's images reach the report"
         served["/report.html"] = explain_html(article).encode()
         _load(tmp_path, site.url("/control.html"))
-        assert [p for p, _ in site.requests] [:2] == ["/control.html", "/control.png"], "the detector works"
+        assert [p for p, _ in site.requests][:2] == ["/control.html", "/control.png"], (
+            "the detector works"
+        )
         site.requests.clear()
         _load(tmp_path, site.url("/report.html"))
         assert [p for p, _ in site.requests] == ["/report.html"]
 
 
 def _load(tmp_path: Path, url: str) -> None:
-    result = _chromium(tmp_path, "--virtual-time-budget=2000", "--dump-dom", url, resolver=_LOOPBACK_ONLY)
+    result = _chromium(
+        tmp_path, "--virtual-time-budget=2000", "--dump-dom", url, resolver=_LOOPBACK_ONLY
+    )
     assert "<html" in result.stdout, result.stderr[-2000:]
 
 

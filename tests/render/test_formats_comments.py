@@ -17,7 +17,9 @@ PAGE = "fixtures/bench/trafilatura-dev/html/elavegan.com-Peanut.html.gz"
 
 def _both(page: bytes) -> tuple[Article, Article]:
     plain = declutter.extract(page, options=Options(include_links=True))
-    with_comments = declutter.extract(page, options=Options(include_links=True, include_comments=True))
+    with_comments = declutter.extract(
+        page, options=Options(include_links=True, include_comments=True)
+    )
     return plain, with_comments
 
 
@@ -47,7 +49,9 @@ def _comments_in_markdown(markdown: str) -> list[tuple[str, list[str]]]:
 
 def _plain(token) -> str:  # type: ignore[no-untyped-def]
     """The text of an inline token, as read (markup left out)."""
-    return "".join(c.content if c.type in ("text", "code_inline") else "" for c in token.children or [])
+    return "".join(
+        c.content if c.type in ("text", "code_inline") else "" for c in token.children or []
+    )
 
 
 def _signature(comment: Comment) -> str:
@@ -58,7 +62,9 @@ def test_markdown_lists_the_comments_after_the_body() -> None:
     plain, article = _both(read_page(PAGE))
     assert article.body == plain.body and len(article.comments) == 18
     markdown = declutter.render(article, "markdown")
-    assert markdown.startswith(declutter.render(plain, "markdown").rstrip("\n") + "\n\n## Comments\n\n")
+    assert markdown.startswith(
+        declutter.render(plain, "markdown").rstrip("\n") + "\n\n## Comments\n\n"
+    )
     read_back = _comments_in_markdown(markdown)
     assert read_back == [(_signature(c), c.text.split("\n")) for c in article.comments]
     tokens = commonmark().parse(markdown)
@@ -72,7 +78,9 @@ def test_markdown_lists_the_comments_after_the_body() -> None:
 def test_html_lists_the_comments_in_a_section_after_the_body() -> None:
     plain, article = _both(read_page(PAGE))
     document = declutter.render(article, "html")
-    assert unsafe_parts(document, tags=_html.ALLOWED_TAGS, attributes=_html.ALLOWED_ATTRIBUTES) == []
+    assert (
+        unsafe_parts(document, tags=_html.ALLOWED_TAGS, attributes=_html.ALLOWED_ATTRIBUTES) == []
+    )
     before = declutter.render(plain, "html")
     assert document.startswith(before[: before.index("</article>")])
     (section,) = lxml_html.document_fromstring(document).iter("section")
@@ -82,11 +90,17 @@ def test_html_lists_the_comments_in_a_section_after_the_body() -> None:
     quotes = [q for q in section if q.tag == "blockquote"]
     assert [p.text_content() for p in signed] == [_signature(c) for c in article.comments]
     assert [p.find("b").text_content() for p in signed] == [c.author for c in article.comments]
-    assert [[p.text_content() for p in q] for q in quotes] == [c.text.split("\n") for c in article.comments]
+    assert [[p.text_content() for p in q] for q in quotes] == [
+        c.text.split("\n") for c in article.comments
+    ]
 
 
 HOSTILE = (
-    Comment("# *not* a heading\n> nor a quote\n1. nor a list <script>alert(1)</script> `x` [a](b)", "**Eve_", "<i>now</i>"),
+    Comment(
+        "# *not* a heading\n> nor a quote\n1. nor a list <script>alert(1)</script> `x` [a](b)",
+        "**Eve_",
+        "<i>now</i>",
+    ),
     Comment("Unsigned comment, with \x1b[2J control"),
     Comment("Dated only", date="2024-05-02"),
 )
@@ -96,14 +110,23 @@ def test_hostile_comments_read_back_as_their_text() -> None:
     article = Article(body="The story.", comments=HOSTILE)
     markdown = declutter.render(article, "markdown", metadata=False)
     assert _comments_in_markdown(markdown) == [
-        ("**Eve_, <i>now</i>", ["# *not* a heading", "> nor a quote", "1. nor a list <script>alert(1)</script> `x` [a](b)"]),
+        (
+            "**Eve_, <i>now</i>",
+            [
+                "# *not* a heading",
+                "> nor a quote",
+                "1. nor a list <script>alert(1)</script> `x` [a](b)",
+            ],
+        ),
         ("", ["Unsigned comment, with [2J control"]),
         ("2024-05-02", ["Dated only"]),
     ]
     rendered = commonmark().render(markdown)
     assert "<script" not in rendered and "<i>" not in rendered and "\x1b" not in markdown
     document = declutter.render(article, "html")
-    assert unsafe_parts(document, tags=_html.ALLOWED_TAGS, attributes=_html.ALLOWED_ATTRIBUTES) == []
+    assert (
+        unsafe_parts(document, tags=_html.ALLOWED_TAGS, attributes=_html.ALLOWED_ATTRIBUTES) == []
+    )
     assert "\x1b" not in document and "&lt;script&gt;" in document
 
 

@@ -79,7 +79,7 @@ HOSTILE = {
     "edge whitespace": f"<p>Edge<em> x </em>spaces and <b> bold words </b>, {PROSE}.</p>",
     "code with backticks": f"<p>Code <code>a`b</code> and <code>``</code> and <code>`start</code> and <code>x|y</code>, {PROSE}.</p>",
     "code with markup characters": f"<p>Code <code>*a* _b_ &lt;i&gt; [c](d) \\e</code>, {PROSE}.</p>",
-    "intraword": f"<p>Un<b>believ</b>able and foo<i>\"bar\"</i>baz and <b>\"quoted\"</b> and x<b>.</b>y, {PROSE}.</p>",
+    "intraword": f'<p>Un<b>believ</b>able and foo<i>"bar"</i>baz and <b>"quoted"</b> and x<b>.</b>y, {PROSE}.</p>',
     "punctuation edges": f"<p>(<b>paren</b>) and <i>!</i>! and a<b>-b-</b>c and <b>€5</b>x, {PROSE}.</p>",
     "sub and sup": f"<p>H<sub>2</sub>O and e=mc<sup>2</sup> and x<sub>i</sub><sup>n</sup>, {PROSE}.</p>",
     "adjacent kinds": f"<p><i>a</i><b>b</b> and <b>c</b><i>d</i> and <i>e</i><code>f</code>, {PROSE}.</p>",
@@ -99,7 +99,9 @@ def test_markdown_reads_back_as_the_pages_formatting(name: str) -> None:
 
 
 def test_simple_formatting_uses_markdown_syntax() -> None:
-    markdown, _, _ = _rendered(f"<p>Some <b>bold</b>, <i>italic</i> and <code>code</code>, {PROSE}.</p>")
+    markdown, _, _ = _rendered(
+        f"<p>Some <b>bold</b>, <i>italic</i> and <code>code</code>, {PROSE}.</p>"
+    )
     assert markdown == f"Some **bold**, *italic* and `code`, {PROSE}.\n"
 
 
@@ -114,7 +116,9 @@ def test_touching_spans_of_a_kind_merge() -> None:
     assert marks_of(rendered) == marks_of(body) == [("bold", "bold")]
 
 
-@pytest.mark.parametrize("tag, kind", [("h2", "heading"), ("li", "item"), ("td", "cell"), ("figcaption", "caption")])
+@pytest.mark.parametrize(
+    "tag, kind", [("h2", "heading"), ("li", "item"), ("td", "cell"), ("figcaption", "caption")]
+)
 def test_formatting_in_headings_items_cells_and_captions(tag: str, kind: str) -> None:
     inner = "A <b>bold</b> and <i>italic</i> and <code>a|b</code> part"
     pages = {
@@ -126,8 +130,12 @@ def test_formatting_in_headings_items_cells_and_captions(tag: str, kind: str) ->
     page = pages[kind]
     markdown, rendered, body = _rendered(page)
     assert marks_of(body) == marks_of(page), body
-    if kind == "caption":  # Markdown writes a caption in italics: what was italic in it is inside them
-        expected = [m for m in marks_of(page) if m[0] != "italic"] + [("italic", "A bold and italic and a|b part x")]
+    if (
+        kind == "caption"
+    ):  # Markdown writes a caption in italics: what was italic in it is inside them
+        expected = [m for m in marks_of(page) if m[0] != "italic"] + [
+            ("italic", "A bold and italic and a|b part x")
+        ]
         assert marks_of(rendered) == sorted(expected), markdown
     else:
         assert marks_of(rendered) == marks_of(page), markdown
@@ -135,7 +143,9 @@ def test_formatting_in_headings_items_cells_and_captions(tag: str, kind: str) ->
 
 _TEXT = st.sampled_from(["a", "b c", " ", "*", "**", "_", "`", "``", "\\", "[", "]", "(x)", "!", "<", "&amp;",
                          "1.", "# ", "-", "|", "é", "中", "“", "€", ".", "a_b", "x*y"])  # fmt: skip
-_TAGS = st.sampled_from(["b", "i", "code", "sub", "sup", "em", "strong", 'a href="https://e.org/l"'])
+_TAGS = st.sampled_from(
+    ["b", "i", "code", "sub", "sup", "em", "strong", 'a href="https://e.org/l"']
+)
 _FRAGMENT = st.recursive(
     _TEXT,
     lambda inner: st.one_of(
@@ -157,7 +167,8 @@ def test_any_formatting_reads_back_as_the_html_output(fragment: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "fragment", ['<b><b>!</b><a href="https://x.example/">a</a></b>', 'Hi!<a href="https://x.example/">a</a>']
+    "fragment",
+    ['<b><b>!</b><a href="https://x.example/">a</a></b>', 'Hi!<a href="https://x.example/">a</a>'],
 )
 def test_an_exclamation_mark_before_a_link_stays_text(fragment: str) -> None:
     """``!`` then ``[a](url)`` would read back as an image; hypothesis found the first one."""
@@ -187,9 +198,13 @@ def test_real_pages_keep_their_formatting(path: str) -> None:
     assert len(rendered) >= 10
     assert rendered == marks_of(document)
     # every span is one the page has (or a run of touching ones, merged)
-    source = "".join(text for _, text in marks_of(page.decode("utf-8", "replace"), in_order=True)).replace(" ", "")
+    source = "".join(
+        text for _, text in marks_of(page.decode("utf-8", "replace"), in_order=True)
+    ).replace(" ", "")
     assert all(text.replace(" ", "") in source for _, text in rendered)
-    assert unsafe_parts(document, tags=_html.ALLOWED_TAGS, attributes=_html.ALLOWED_ATTRIBUTES) == []
+    assert (
+        unsafe_parts(document, tags=_html.ALLOWED_TAGS, attributes=_html.ALLOWED_ATTRIBUTES) == []
+    )
 
 
 def test_without_the_option_the_output_is_as_before() -> None:
@@ -197,7 +212,9 @@ def test_without_the_option_the_output_is_as_before() -> None:
     an extraction without the option."""
     page = read_page(f"fixtures/bench/{_REAL[0]}")
     plain = declutter.extract(page, options=Options(include_links=True))
-    formatted = declutter.extract(page, options=Options(include_links=True, include_formatting=True))
+    formatted = declutter.extract(
+        page, options=Options(include_links=True, include_formatting=True)
+    )
     unmarked = replace(formatted, blocks=tuple(b._replace(marks=()) for b in formatted.blocks))
     for fmt in ("markdown", "html", "text", "json"):
         assert declutter.render(unmarked, fmt) == declutter.render(plain, fmt)  # type: ignore[arg-type]
@@ -210,5 +227,8 @@ def test_marks_point_into_the_block_text() -> None:
         options=Options(include_formatting=True),
     )
     block = next(b for b in article.blocks if b.kept)
-    assert [(m.kind, block.text[m.start : m.end]) for m in block.marks] == [("bold", "bold"), ("italic", "italic")]
+    assert [(m.kind, block.text[m.start : m.end]) for m in block.marks] == [
+        ("bold", "bold"),
+        ("italic", "italic"),
+    ]
     assert Counter(k for k in block.to_dict()["marks"][0]) == Counter(("kind", "start", "end"))

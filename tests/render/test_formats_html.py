@@ -155,10 +155,7 @@ def test_real_pages_render_safe_html() -> None:
     for name, data in snippet_pages():
         article = declutter.extract(data, url="https://example.org/", options=options)
         assert unsafe_parts(article.to_html(), **SAFE) == [], name
-        assert (
-            unsafe_parts(explain_html(article), **EXPLAIN)
-            == []
-        ), name
+        assert unsafe_parts(explain_html(article), **EXPLAIN) == [], name
 
 
 def test_explain_report_shows_every_block_and_decision() -> None:
@@ -170,14 +167,26 @@ def test_explain_report_shows_every_block_and_decision() -> None:
     title = next(s.block for s in article.sources if s.field == "title")
     for box, block in zip(boxes, article.blocks):
         tip, why = box.get("title"), box[0].text_content()
-        assert f"#{block.index} " in tip and block.reason in tip and f"score {block.score:.1f}" in tip
+        assert (
+            f"#{block.index} " in tip and block.reason in tip and f"score {block.score:.1f}" in tip
+        )
         assert block.reason in why
-        decision = "t" if block.index == title else "k" if block.kept else "x" if block.kind == "pruned" else "d"
+        decision = (
+            "t"
+            if block.index == title
+            else "k"
+            if block.kept
+            else "x"
+            if block.kind == "pruned"
+            else "d"
+        )
         assert decision in box.get("class").split()
         assert block.text.split()[0] in box.text_content()
     # the headline is the title, and its block is a heading
     assert boxes[title].tag == "h1" and boxes[title][0].text_content().startswith("title")
-    assert not root.findall(".//script") and not root.findall(".//link") and not root.findall(".//img")
+    assert (
+        not root.findall(".//script") and not root.findall(".//link") and not root.findall(".//img")
+    )
 
 
 def test_explain_report_nests_the_page_regions() -> None:
@@ -190,7 +199,9 @@ def test_explain_report_nests_the_page_regions() -> None:
     inside = best[0].xpath('.//*[contains(concat(" ", @class, " "), " b ")]')
     assert len(inside) == region.end - region.first
     assert "chosen container" in best[0][0].text_content()
-    assert best[0].xpath("ancestor::div[contains(@class, 'r')]"), "the chosen container sits in its parents' boxes"
+    assert best[0].xpath("ancestor::div[contains(@class, 'r')]"), (
+        "the chosen container sits in its parents' boxes"
+    )
 
 
 def test_explain_report_loads_nothing() -> None:

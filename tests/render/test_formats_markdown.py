@@ -229,7 +229,9 @@ def test_text_in_headings_captions_and_cells_reads_back(kind: str, raw: str) -> 
     blocks = (block,)
     if kind == "cell":  # a 2x2 grid
         blocks = tuple(
-            block._replace(index=i, table_id=1, table_row=i // 2, table_column=i % 2, table_data=True)
+            block._replace(
+                index=i, table_id=1, table_row=i // 2, table_column=i % 2, table_data=True
+            )
             for i in range(4)
         )
     md = declutter.render(Article(body=text, blocks=blocks), "markdown", metadata=False)

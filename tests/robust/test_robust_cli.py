@@ -166,7 +166,6 @@ def test_file_names_that_are_not_utf8_are_escaped_in_every_output(tmp_path: Path
     assert os.listdir(written) == [b"caf\xe9.txt"]  # the output file keeps the input's bytes
 
 
-
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_endless_input_is_read_only_up_to_the_limit(inputs: dict[str, str]) -> None:
     done = _run("--json", "/dev/zero", inputs["good"])

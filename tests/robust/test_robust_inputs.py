@@ -24,7 +24,9 @@ def _check(article: Article) -> Article:
     assert isinstance(article, Article)
     assert isinstance(article.body, str)
     assert 0.0 <= article.score <= 1.0
-    assert article.body == to_text(article.blocks, {b.table_id for b in article.blocks if b.table_data})  # type: ignore[arg-type]  # the kept blocks, nothing else
+    assert article.body == to_text(
+        article.blocks, {b.table_id for b in article.blocks if b.table_data}
+    )  # type: ignore[arg-type]  # the kept blocks, nothing else
     assert "\x00" not in article.body
     return article
 

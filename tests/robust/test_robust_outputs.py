@@ -56,7 +56,9 @@ def test_a_spanning_table_keeps_its_cells_in_a_compact_grid() -> None:
 
 
 def test_class_names_are_cut_in_the_blocks() -> None:
-    article = declutter.extract(FAMILIES["huge_class_name"](0.1), options=Options(block_classes_max_chars=50))
+    article = declutter.extract(
+        FAMILIES["huge_class_name"](0.1), options=Options(block_classes_max_chars=50)
+    )
     kept = [b for b in article.blocks if b.kept]
     assert kept and all(len(b.classes) <= 50 for b in kept)
     assert all(len(part) <= 50 + 4 for b in kept for part in b.path.split(">"))
@@ -76,7 +78,10 @@ def test_no_control_character_leaves_the_library(fmt: str) -> None:
 
 def test_controls_are_dropped_from_every_text_field() -> None:
     article = declutter.extract(FAMILIES["control_characters"](0.01))
-    assert article.title is not None and article.title.split() == ["Council]0;owned[2J31m", "budget"]
+    assert article.title is not None and article.title.split() == [
+        "Council]0;owned[2J31m",
+        "budget",
+    ]
     assert article.authors == ("Jane Doe",)
     # form feed and NEL are whitespace to HTML and Python: they leave a space
     assert PARAGRAPH.replace("budget", "bud]0;owned[2J31m get") in " ".join(article.body.split())
@@ -84,7 +89,9 @@ def test_controls_are_dropped_from_every_text_field() -> None:
 
 
 def test_a_str_page_with_controls() -> None:
-    article = declutter.extract("<title>A\x1bB</title><p>" + PARAGRAPH.replace(",", "\x07,") + "</p>")
+    article = declutter.extract(
+        "<title>A\x1bB</title><p>" + PARAGRAPH.replace(",", "\x07,") + "</p>"
+    )
     assert article.title == "AB" and PARAGRAPH in article.body
 
 
@@ -106,6 +113,8 @@ def test_the_explain_report_of_a_deep_page_nests_a_bounded_number_of_boxes() -> 
         assert main is not None
         shown = main.xpath('.//*[contains(concat(" ", @class, " "), " b ")]')
         assert len(shown) == len(article.blocks) > 500
-        deepest = max(len(b.xpath('ancestor::div[contains(concat(" ", @class, " "), " r ")]')) for b in shown)
+        deepest = max(
+            len(b.xpath('ancestor::div[contains(concat(" ", @class, " "), " r ")]')) for b in shown
+        )
         assert 0 < deepest <= _page_view.MAX_NESTING
     assert sizes[1] <= _LINEAR * sizes[0]

@@ -212,7 +212,9 @@ def test_attribute_dense_pages_keep_only_the_attributes_read() -> None:
 def test_svg_self_closing_survives_the_attribute_filter() -> None:
     limits = _parse.Limits.of(declutter.Options())
     shapes = '<path a="1" b="2" c="3" d="M0 0"/>' * 5000
-    tree, rewritten = _parse.parse(f"<html><body><svg>{shapes}</svg><p>after</p></body></html>", limits)
+    tree, rewritten = _parse.parse(
+        f"<html><body><svg>{shapes}</svg><p>after</p></body></html>", limits
+    )
     assert rewritten and len(tree.css("path")) == 5000
     assert all(p.attributes == {} for p in tree.css("path")[:5])
     assert tree.css_first("p") is not None and tree.css_first("p").parent.tag == "body"

@@ -65,7 +65,9 @@ _PATTERNS = _patterns()
 
 def _units(pattern: _Pattern) -> Iterator[str]:
     """Repeating units of adversarial strings for `pattern`."""
-    source = pattern.pattern if isinstance(pattern.pattern, str) else pattern.pattern.decode("latin-1")
+    source = (
+        pattern.pattern if isinstance(pattern.pattern, str) else pattern.pattern.decode("latin-1")
+    )
     literals = sorted({c for c in source if not c.isalnum() and c not in _META})
     yield from _GENERIC
     for c in literals:
@@ -87,6 +89,7 @@ def _check(name: str, length: int) -> None:
     pattern = _PATTERNS[name]
     slow = {}
     for unit in _units(pattern):
+
         def run(n: int, unit: str = unit) -> None:
             _cost(pattern, unit, n)
 

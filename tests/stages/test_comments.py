@@ -172,7 +172,10 @@ def test_text_format_lists_the_comments_after_the_body() -> None:
 def test_a_long_comment_signed_at_its_end_is_found() -> None:
     """The "Posted by ... | date" line closes the comment, far from its start."""
     long_text = " ".join(["I read every word of this, and I agree with most of it."] * 7)
-    story = "".join(f"<p>Paragraph {n} of the story, with words enough to be prose, and a comma.</p>" for n in range(9))
+    story = "".join(
+        f"<p>Paragraph {n} of the story, with words enough to be prose, and a comma.</p>"
+        for n in range(9)
+    )
     page = TYPEPAD.replace("I am very grateful for your post and its rational tone.", long_text)
     page = page.replace("</article>", f"{story}</article>")
     assert len(long_text) > declutter.Options().comment_date_window

@@ -39,7 +39,9 @@ def test_kernel_in_use_exactly_when_built_and_not_disabled() -> None:
 def test_environment_variable_disables_the_kernel() -> None:
     code = "from declutter import _segment; print(_segment.KERNEL is None)"
     env = {**os.environ, "DECLUTTER_PURE_PYTHON": "1"}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "True"
 
 
@@ -48,7 +50,8 @@ def test_environment_variable_disables_the_kernel() -> None:
 def test_articles_identical_on_real_pages(path: Path) -> None:
     html = read_page(path)
     for options in (
-        declutter.Options(), declutter.Options(include_links=True, include_images=True, include_formatting=True)
+        declutter.Options(),
+        declutter.Options(include_links=True, include_images=True, include_formatting=True),
     ):
         compiled = declutter.extract(html, options=options)
         python = declutter.extract(html, options=options.replace(compiled_walk=False))
@@ -57,11 +60,15 @@ def test_articles_identical_on_real_pages(path: Path) -> None:
 
 
 @needs_kernel
-@pytest.mark.parametrize("limit", [{"max_nodes": 3 * _segment.DEADLINE_CHECK_EVERY}, {"max_blocks": 7}])
+@pytest.mark.parametrize(
+    "limit", [{"max_nodes": 3 * _segment.DEADLINE_CHECK_EVERY}, {"max_blocks": 7}]
+)
 def test_cut_short_walks_identical(limit: dict[str, int]) -> None:
     """The walk's node and block limits stop both walks at the same place (a page of 12,000
     nodes in its body)."""
-    html = read_page(FIXTURES / "bench" / "trafilatura-dev" / "html" / "dailymail.co.uk.food.html.gz")
+    html = read_page(
+        FIXTURES / "bench" / "trafilatura-dev" / "html" / "dailymail.co.uk.food.html.gz"
+    )
     tree = LexborHTMLParser(html)
     assert tree.body is not None
     results = []
@@ -69,7 +76,9 @@ def test_cut_short_walks_identical(limit: dict[str, int]) -> None:
         plan = _prune.plan(tree)
         settings = {"max_nodes": 10**9, "max_blocks": None, **limit}
         results.append(
-            _segment.segment(tree.body, plan=plan, deadline=NO_DEADLINE, compiled=compiled, **settings)  # type: ignore[arg-type]
+            _segment.segment(
+                tree.body, plan=plan, deadline=NO_DEADLINE, compiled=compiled, **settings
+            )  # type: ignore[arg-type]
         )
     assert results[0].truncated
     assert results[0] == results[1]

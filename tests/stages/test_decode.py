@@ -351,7 +351,9 @@ def test_real_chinese_pages_decode_as_their_declaration_says(name: str) -> None:
 
 
 _GBK_PAGES = [
-    n for n in _zh_pages() if (lookup(fixture_page(n).expected["encoding"]) or UTF8).codec == "gb18030"
+    n
+    for n in _zh_pages()
+    if (lookup(fixture_page(n).expected["encoding"]) or UTF8).codec == "gb18030"
 ]
 _CHARSET_VALUE = re.compile(rb"(charset\s*=\s*[\"']?)(gb2312|gbk)", re.IGNORECASE)
 

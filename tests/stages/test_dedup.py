@@ -36,7 +36,9 @@ def in_boxes(blocks: list[RawBlock], homes: list[int]) -> list[RawBlock]:
     return blocks
 
 
-def decisions(texts: list[str], homes: list[int] | None = None, **changes: object) -> list[tuple[bool, str]]:
+def decisions(
+    texts: list[str], homes: list[int] | None = None, **changes: object
+) -> list[tuple[bool, str]]:
     """Dedup kept paragraphs; `homes` puts each in box 1, 2...; by default the second half
     of `texts` sits in a box of its own, as a second copy of a page does."""
     if homes is None:
@@ -72,7 +74,9 @@ def test_short_line_repeated_in_the_article_is_kept() -> None:
 
 def test_short_repeat_of_a_short_run_is_kept() -> None:
     """A repeated run under `dedup_min_run_length` is no copy: its short lines stay."""
-    result = decisions(["Chorus line", "Sing it", P1, "Chorus line", "Sing it", P2], homes=[1, 1, 1, 2, 2, 2])
+    result = decisions(
+        ["Chorus line", "Sing it", P1, "Chorus line", "Sing it", P2], homes=[1, 1, 1, 2, 2, 2]
+    )
     assert result == [(True, "content")] * 6
 
 
@@ -114,7 +118,9 @@ def test_same_input_same_output() -> None:
 
 def test_copy_of_the_article_tail_goes_whole() -> None:
     """Live blog: "Update" recurs; the mobile copy repeats only the last update."""
-    result = decisions([P1, "Update", P2, "Update", LONG, "Update", LONG], homes=[1, 1, 1, 1, 1, 2, 2])
+    result = decisions(
+        [P1, "Update", P2, "Update", LONG, "Update", LONG], homes=[1, 1, 1, 1, 1, 2, 2]
+    )
     assert result[5:] == [(False, "duplicate-copy")] * 2
 
 

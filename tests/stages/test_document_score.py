@@ -116,7 +116,14 @@ def test_the_score_is_its_parts() -> None:
     article = declutter.extract(snippet_bytes("home_teasers.html"))
     options = declutter.Options()
     doubt = sum(p.value * p.weight for p in article.score_parts)
-    expected = (1 + math.exp(-options.document_bias)) / (1 + math.exp(doubt - options.document_bias))
+    expected = (1 + math.exp(-options.document_bias)) / (
+        1 + math.exp(doubt - options.document_bias)
+    )
     assert article.score == pytest.approx(expected, abs=1e-4)
-    assert {p.name for p in article.score_parts} >= {"runner-up", "teasers", "fallback", "page-share"}
+    assert {p.name for p in article.score_parts} >= {
+        "runner-up",
+        "teasers",
+        "fallback",
+        "page-share",
+    }
     assert "score_parts" not in article.to_dict()

@@ -25,7 +25,9 @@ def decisions(html: str, *, vocabulary: bool = True) -> dict[str, str | None]:
     for node in tree.css("[data-t]"):
         attrs = node.attributes
         classes = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
-        reason = result.structural.get(node.mem_id) or result.vocabulary(node.mem_id, node.tag, classes)
+        reason = result.structural.get(node.mem_id) or result.vocabulary(
+            node.mem_id, node.tag, classes
+        )
         out[attrs["data-t"]] = None if reason is None else str(reason)  # kind:detail
     return out
 

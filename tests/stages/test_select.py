@@ -133,8 +133,10 @@ def test_sections_marked_as_articles_are_read_with_the_best_one() -> None:
             (
                 "Part one of the guide explains, in plain words, what the job needs and why.",
                 "Part two of the guide lists the tools, the materials, and what each one costs.",
-                ("Part three of the guide walks through the steps, one by one, with the pitfalls "
-                "that catch most people, the checks that find them early, and the fixes."),
+                (
+                    "Part three of the guide walks through the steps, one by one, with the pitfalls "
+                    "that catch most people, the checks that find them early, and the fixes."
+                ),
             )
         )
     )
@@ -143,7 +145,9 @@ def test_sections_marked_as_articles_are_read_with_the_best_one() -> None:
         "the tools it needs, and the mistakes that ruin a floor.</p></article>"
     )
     result = reasons(f"<body><article><div>{parts}{card}</div></article></body>")
-    assert result["Part one of the guide explains, in plain words, what the job needs and why."] == (
+    assert result[
+        "Part one of the guide explains, in plain words, what the job needs and why."
+    ] == (
         True,
         "content",
     )
@@ -259,7 +263,9 @@ LEAD = (
     "<p>A short lead, in its own box, opens the story.</p></div></div>"
 )
 LEAD_TEXT = "A short lead, in its own box, opens the story."
-PLAIN_LEAD = LEAD.replace('class="standfirst"', 'class="box"')  # no class hint: only the extension takes it
+PLAIN_LEAD = LEAD.replace(
+    'class="standfirst"', 'class="box"'
+)  # no class hint: only the extension takes it
 BODY = f'<div class="main"><div class="text">{STORY}</div></div>'
 
 
@@ -290,8 +296,10 @@ def test_extension_steps_over_a_read_more_link() -> None:
     [
         '<div class="related"><p>Other stories people have read today on this site</p></div>',
         "<h1>Headline of the page</h1>",
-        ("<div><p><a href=/1>A link line that is all link text, and long enough to be a "
-        "list of other stories rather than a pointer</a></p></div>"),
+        (
+            "<div><p><a href=/1>A link line that is all link text, and long enough to be a "
+            "list of other stories rather than a pointer</a></p></div>"
+        ),
         "<div><h2>Sub</h2><p>Short line</p><p>Third</p></div>",  # more short blocks than the gap
     ],
     ids=["pruned-region", "h1", "link-dense", "long-gap"],
@@ -361,8 +369,7 @@ def _split_story(tail_box: str) -> str:
     """A long story, a sponsor box, and the story's last paragraph in a box of its own that
     scores too little to join as a sibling."""
     return (
-        f'<body><div class="page"><div class="story">{STORY * 3}</div>{_AD}{tail_box}'
-        "</div></body>"
+        f'<body><div class="page"><div class="story">{STORY * 3}</div>{_AD}{tail_box}</div></body>'
     )
 
 
@@ -437,9 +444,9 @@ def test_a_few_short_cells_at_the_edge_stay_dropped() -> None:
     small = "<table><tr><th>Reserva</th><td>36 Monate</td></tr></table>"
     result = reasons(f'<body><div class="text">{STORY}{small}</div></body>')
     assert result["Reserva"] == (False, "short-at-edge")
-    assert reasons(f'<body><div class="text">{STORY}{_AGEING}</div></body>', short_table_min_cells=7)[
-        "Reserva"
-    ] == (False, "short-at-edge")
+    assert reasons(
+        f'<body><div class="text">{STORY}{_AGEING}</div></body>', short_table_min_cells=7
+    )["Reserva"] == (False, "short-at-edge")
 
 
 def _closing(line: str, after: str = "") -> tuple[bool, str]:
@@ -456,7 +463,9 @@ def test_labels_prompts_and_lines_in_another_box_are_no_closing_remark() -> None
     assert _closing("Weitere Informationen:")[0] is False
     assert _closing("Schon gelesen?")[0] is False
     assert _closing("FRAGEN AN DEN AUTOR")[0] is False
-    boxed = f'<body><div class="post">{STORY}<div class="tail"><p>Happy Monday!</p></div></div></body>'
+    boxed = (
+        f'<body><div class="post">{STORY}<div class="tail"><p>Happy Monday!</p></div></div></body>'
+    )
     assert reasons(boxed)["Happy Monday!"] == (False, "short-at-edge")
 
 
@@ -477,5 +486,6 @@ def test_an_app_channel_or_read_also_line_closing_the_article_is_dropped(line: s
 def test_a_last_paragraph_that_mentions_an_app_is_text() -> None:
     line = "The app crashed twice during the test, and the makers promised a fix by May."
     assert reasons(f'<body><div class="post">{STORY}<p>{line}</p></div></body>')[line] == (
-        True, "content",
+        True,
+        "content",
     )

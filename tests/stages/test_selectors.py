@@ -13,7 +13,9 @@ from outputs_helpers import cli, real_page
 
 FLOWFX = real_page("flowfx.de.tmux.html")  # a blog post: prose, a code block, a tag list
 PEOPLE = real_page("people_20240517_xcz.html")
-CODE_LINE = 'bind-key -T copy-mode-vi MouseDragEnd1Pane send-keys -X copy-pipe-and-cancel "xclip -se c -i"'
+CODE_LINE = (
+    'bind-key -T copy-mode-vi MouseDragEnd1Pane send-keys -X copy-pipe-and-cancel "xclip -se c -i"'
+)
 
 
 def test_exclude_prunes_the_matched_subtrees_before_scoring() -> None:
@@ -43,7 +45,9 @@ def test_include_of_the_article_box_keeps_the_article() -> None:
 
 
 def test_include_and_exclude_together() -> None:
-    doc = declutter.extract(FLOWFX, options=declutter.Options(include="div.e-content", exclude="pre"))
+    doc = declutter.extract(
+        FLOWFX, options=declutter.Options(include="div.e-content", exclude="pre")
+    )
     assert doc.body.startswith("For the first time") and CODE_LINE not in doc.body
 
 

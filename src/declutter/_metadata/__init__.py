@@ -59,7 +59,9 @@ def extract_metadata(
     found = scan(tree, deadline)
     jsonld = read_jsonld(tree, max_chars=options.jsonld_max_chars, max_objects=options.jsonld_max_objects,
                          scripts=found.jsonld)  # fmt: skip
-    declared_url = next(iter(meta.links.get("canonical", ())), None) or meta.first("og:url") or jsonld.url
+    declared_url = (
+        next(iter(meta.links.get("canonical", ())), None) or meta.first("og:url") or jsonld.url
+    )
     canonical = _extras.absolute(declared_url, url)
     sites = _extras.site_names(meta, jsonld)
     hosts = host_names(url or canonical)
@@ -82,7 +84,11 @@ def extract_metadata(
         for node in choice.nodes[:1]
     ]
     language = find_language(
-        [meta.lang, meta.first("content-language", "dc.language", "language", "og:locale"), jsonld.language],
+        [
+            meta.lang,
+            meta.first("content-language", "dc.language", "language", "og:locale"),
+            jsonld.language,
+        ],
         f"{choice.title or ''} {body[: options.language_sample_chars]}",  # what is sampled
         options,
     )
@@ -113,9 +119,15 @@ def extract_metadata(
         tags=_extras.tags(found.tag_links, meta, jsonld, options),
         categories=_extras.categories(meta, jsonld, options),
         sources=find_sources(
-            locate, title=choice.title, headline=next(iter(choice.nodes), None), date=dates.date,
-            date_source=dates.source, time_elements=found.time, authors=authors,
-            day_first=language.without_text not in _MONTH_FIRST, options=options,
+            locate,
+            title=choice.title,
+            headline=next(iter(choice.nodes), None),
+            date=dates.date,
+            date_source=dates.source,
+            time_elements=found.time,
+            authors=authors,
+            day_first=language.without_text not in _MONTH_FIRST,
+            options=options,
         ),
     )
 
@@ -124,7 +136,9 @@ class _EndZones:
     """The text at and after the article's end, found only when a source asks for it (the
     lookup queries the whole DOM; most pages are settled before)."""
 
-    def __init__(self, tree: LexborHTMLParser, body: str, headline: LexborNode | None, options: Options) -> None:
+    def __init__(
+        self, tree: LexborHTMLParser, body: str, headline: LexborNode | None, options: Options
+    ) -> None:
         self._tree, self._body, self._options = tree, body, options
         self._headline = headline
         self._zones: list[str] | None = None
@@ -132,7 +146,11 @@ class _EndZones:
     def __call__(self) -> list[str]:
         if self._zones is None:
             o = self._options
-            scope = _ancestor(self._headline, o.body_end_scope_levels) if self._headline is not None else None
+            scope = (
+                _ancestor(self._headline, o.body_end_scope_levels)
+                if self._headline is not None
+                else None
+            )
             scope = scope or self._tree.root
             ends = body_end_nodes(
                 scope, self._body, probe_chars=o.body_end_probe_chars, probes=o.body_end_probes,
@@ -163,4 +181,3 @@ def _cut(text: str, limit: int) -> str:
         return text
     end = text.find("\n", limit)
     return text if end == -1 else text[:end]
-

@@ -24,20 +24,40 @@ from ._validate import is_site_name, plausible_name
 
 __all__ = ["find_authors"]
 
-_META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "byl", "parsely-author", "sailthru.author", "citation_author", "og:article:author")
+_META_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "citation_author",
+    "og:article:author",
+)
 _ELEMENTS = (
     '[itemprop="author"], [rel="author"], [class*="author"], [id*="author"], [class*="byline"], '
     '[class*="Author"], [class*="writer"], [class*="reporter"], a[href*="/author/"]'
 )
 # A class or id that names the author (not "authorized", "authority").
-_AUTHOR_CLASS = regex.compile(r"(?:^|[^a-z])(?:authors?|bylines?|writers?|reporters?|byl)(?![a-z])|Author|Byline|Writer", regex.I)
+_AUTHOR_CLASS = regex.compile(
+    r"(?:^|[^a-z])(?:authors?|bylines?|writers?|reporters?|byl)(?![a-z])|Author|Byline|Writer",
+    regex.I,
+)
 _SKIP_WORDS = ("comment", "reply", "respond", "related", "recommend", "widget", "sidebar")
 _SKIP_ELEMENT = regex.compile(r"(?<![a-z])(?:" + "|".join(_SKIP_WORDS) + ")", regex.I)
-_BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|autor(?:in)?|author|作者|文)\s*[:：/]?\s+", regex.I)
+_BY_PREFIX = regex.compile(
+    r"^(?:by|von|par|por|di|door|autor(?:in)?|author|作者|文)\s*[:：/]?\s+", regex.I
+)
 # Organisations, not people, when they sign a Chinese credit line (新京报, 新华网, 央视新闻).
-_ZH_ORG = regex.compile(r"(?:报|网|社|台|刊|频道|新闻|杂志|出版社|集团|公司|中心|研究院|网站|客户端)$")
+_ZH_ORG = regex.compile(
+    r"(?:报|网|社|台|刊|频道|新闻|杂志|出版社|集团|公司|中心|研究院|网站|客户端)$"
+)
 _EDITOR_LABEL = r"(?:责任编辑|编辑|责编|编审|审核|校对)\s*[:：/]?\s*"
-_LABEL_LINE = regex.compile(r"^(?:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur|作者|文)\W*$", regex.I)
+_LABEL_LINE = regex.compile(
+    r"^(?:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur|作者|文)\W*$",
+    regex.I,
+)
 _AT_HANDLE = regex.compile(r"^@[\w.]+$")
 # A person's name in brackets right after the printed time, before the source.
 _BRACKETED_AFTER_TIME = regex.compile(r"\d[日\d]\s{0,3}[\[【]\s{0,3}(\p{Han}{2,3})\s{0,3}[\]】]")
@@ -73,7 +93,10 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
             root = tree.body
             page_text.append(root.text(separator="\n") if root is not None else "")
         # (A name absent from the page needs no pattern compiled.)
-        return name not in page_text[0] or regex.search(_EDITOR_LABEL + regex.escape(name), page_text[0]) is None
+        return (
+            name not in page_text[0]
+            or regex.search(_EDITOR_LABEL + regex.escape(name), page_text[0]) is None
+        )
 
     limit = options.author_max_names
 
@@ -83,7 +106,10 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         groups: tuple[Callable[[], list[str]], ...] = (
             # The text just before the headline last: a credit above the title ("Text &
             # Fotos: X" under the kicker).
-            lambda: headline_zones, end_zones, lambda: _body_ends(body, options.body_byline_window), lambda: before_zones
+            lambda: headline_zones,
+            end_zones,
+            lambda: _body_ends(body, options.body_byline_window),
+            lambda: before_zones,
         )
         for group in groups:
             for text in group():  # the end zones only when reached
@@ -97,7 +123,13 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         (lambda: (names_in_byline(t, options) for t in texts()), False, False),
         (lambda: (names_in_byline(t, options, reporters=True) for t in texts()), False, False),
         (lambda: [_from_meta(meta, options)], False, True),
-        (lambda: _near(_from_elements(tree, options), lambda: itertools.chain(texts(), before_zones)), True, True),
+        (
+            lambda: _near(
+                _from_elements(tree, options), lambda: itertools.chain(texts(), before_zones)
+            ),
+            True,
+            True,
+        ),
         # A labelled credit in an author element away from the article's text ("Erstellt von
         # X" after the related links): the label says whose piece it is.
         (lambda: _from_elements(tree, options, labelled_only=True), False, True),
@@ -128,7 +160,9 @@ def dateline_account(tree: LexborHTMLParser, zones: list[str], options: Options)
             bracketed = _BRACKETED_AFTER_TIME.search("\n".join(lines[i : i + 2]))
             if bracketed is not None and bracketed.group(1)[0] in SURNAMES:
                 return [bracketed.group(1)]  # "2004年7月16日08:19 [ 黄宇 ] 来源："
-            for candidate in (lines[i - 1 : i][::-1] + lines[max(0, i - 2) : max(0, i - 1)] + lines[i + 1 : i + 2]):
+            for candidate in (
+                lines[i - 1 : i][::-1] + lines[max(0, i - 2) : max(0, i - 1)] + lines[i + 1 : i + 2]
+            ):
                 if len(candidate) <= options.author_max_chars and _linked(tree, candidate):
                     return [candidate]
             break
@@ -173,7 +207,9 @@ def _from_meta(meta: PageMeta, options: Options) -> list[str]:
     return out
 
 
-def _from_elements(tree: LexborHTMLParser, options: Options, *, labelled_only: bool = False) -> Iterator[list[str]]:
+def _from_elements(
+    tree: LexborHTMLParser, options: Options, *, labelled_only: bool = False
+) -> Iterator[list[str]]:
     """Names in author-marked elements, in page order: the `name` child, the content
     attribute, else the first line of the text (with `labelled_only`, only the names a
     byline label credits)."""
@@ -205,7 +241,9 @@ def _from_elements(tree: LexborHTMLParser, options: Options, *, labelled_only: b
 def _skipped(node: LexborNode) -> bool:
     attrs = node.attributes
     marked = attrs.get("itemprop") is not None or attrs.get("rel") is not None or node.tag == "a"
-    if not marked and not _AUTHOR_CLASS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+    if not marked and not _AUTHOR_CLASS.search(
+        f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    ):
         return True
     if _skip_names(attrs):
         return True

@@ -35,7 +35,9 @@ _ZH_STOP = regex.compile(
     r"|发布|发表|阅读|浏览|评论|点击|通讯员|实习生|记者|等$|(?<=[A-Za-z0-9_])\s+(?=\p{Han})"
 )
 # Words that follow 记者 in prose, not a name ("记者了解到", "记者表示").
-_ZH_NOT_NAME = regex.compile(r"^(?:表示|了解|获悉|注意|发现|看到|采访|调查|询问|观察|来到|联系|走访|致电|从|在|对|向|问|会|们|证实|确认|实地|随机|近日|日前|今天|昨天)")
+_ZH_NOT_NAME = regex.compile(
+    r"^(?:表示|了解|获悉|注意|发现|看到|采访|调查|询问|观察|来到|联系|走访|致电|从|在|对|向|问|会|们|证实|确认|实地|随机|近日|日前|今天|昨天)"
+)
 _TITLED_NAME = regex.compile(
     r"(?:研究员|教授|讲师|主任|部长|所长|院长|博士|主编|专家|学者|律师|医生|会长|理事长|总监|经理|分析师|记者|评论员|观察员|主笔)\s?(\p{Han}{2,3})\s*$"
 )
@@ -43,10 +45,16 @@ _SOURCE_PERSON = regex.compile(r"(?<!\p{Han})来源\s*[:：]\s*(\p{Han}{2,3})(?=
 _ZH_ORG_END = regex.compile(r"(?:报|网|社|台|刊|频道|新闻|杂志|集团|公司|中心)$")
 # "（姚峰 上海报道）": name(s), a place, 报道/电, in brackets.
 # An agency's dateline naming its reporters: "新华社北京5月19日电（刘艺、杨吉）".
-_ZH_WIRE_DATELINE = regex.compile(r"(?:社|网|台|报)\p{Han}{0,8}\d{1,2}月\d{1,2}日电\s{0,3}[（(](?P<names>[\p{Han}、\s]{2,30})[)）]")
+_ZH_WIRE_DATELINE = regex.compile(
+    r"(?:社|网|台|报)\p{Han}{0,8}\d{1,2}月\d{1,2}日电\s{0,3}[（(](?P<names>[\p{Han}、\s]{2,30})[)）]"
+)
 # A name and its paper: "石佳/中国青年报".
-_ZH_NAME_OUTLET = regex.compile(r"(?<!\p{Han})(?P<names>\p{Han}{2,3})\s{0,2}[/／]\s{0,2}\p{Han}{1,10}(?:报|网|社|台|刊|新闻)(?!\p{Han})")
-_ZH_REPORTED = regex.compile(r"[（(]\s*(?P<names>\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4})*)\s+\p{Han}{2,4}(?:报道|电)\s*[)）]")
+_ZH_NAME_OUTLET = regex.compile(
+    r"(?<!\p{Han})(?P<names>\p{Han}{2,3})\s{0,2}[/／]\s{0,2}\p{Han}{1,10}(?:报|网|社|台|刊|新闻)(?!\p{Han})"
+)
+_ZH_REPORTED = regex.compile(
+    r"[（(]\s*(?P<names>\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4})*)\s+\p{Han}{2,4}(?:报道|电)\s*[)）]"
+)
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
@@ -87,7 +95,9 @@ _DATE_THEN_BY = regex.compile(r"(?<=\d)[,.]?[^\S\n]+(?=(?i:by|von|par|por)[^\S\n
 # `_west_labels`); the ASCII letters its words start with, in either case.
 _LINE_START = regex.compile(r"[\n|·•]")
 _LABEL_INITIALS = frozenset("abdegiprstvwABDEGIPRSTVW")
-_LABEL_ONLY = regex.compile(r"(?i:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur)")
+_LABEL_ONLY = regex.compile(
+    r"(?i:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur)"
+)
 # A lower-case preposition is a label on a line of its own ("von\nHeiko") or before a full
 # name ("von Andreas Kürten", `Options.byline_lower_label_min_words`); "by Taboola" in a
 # widget is not a byline.
@@ -107,7 +117,9 @@ _WEST_STOP = regex.compile(
     r"|(?i:\s(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|lesezeit|reading time)\b)"
 )
 # (?<!\s): a try starts only where a run of spaces starts, so a long run costs linear time.
-_SEPARATORS = regex.compile(r"(?<!\s)\s*(?:[,，、;；&/／]|\s(?:and|und|et|y|e|og|och|en|i)\s)\s*", regex.I)
+_SEPARATORS = regex.compile(
+    r"(?<!\s)\s*(?:[,，、;；&/／]|\s(?:and|und|et|y|e|og|och|en|i)\s)\s*", regex.I
+)
 _SPACES = regex.compile(r"[\s\u3000\u00a0]+")
 _ALL_HAN = regex.compile(r"\p{Han}+")
 _HAN_NAME_TOKEN = regex.compile(rf"[{_HAN}·]+")
@@ -128,13 +140,19 @@ def names_in_byline(text: str, options: Options, *, reporters: bool = False) -> 
             if reported is not None:
                 return _reporter_names(reported.group("names"), options)
         outlet = _ZH_NAME_OUTLET.search(text) if "/" in text or "／" in text else None
-        return [outlet.group("names")] if outlet is not None and outlet.group("names")[0] in SURNAMES else []
+        return (
+            [outlet.group("names")]
+            if outlet is not None and outlet.group("names")[0] in SURNAMES
+            else []
+        )
     if any(c in text for c in _ZH_AUTHOR_CHARS):
         for m in _ZH_AUTHOR.finditer(text):
             found = _zh_names(text[m.end() :], options)
             if found:
                 return found
-    for m in sorted(itertools.chain(_west_labels(text), _dated_labels(text, options)), key=lambda m: m.start()):
+    for m in sorted(
+        itertools.chain(_west_labels(text), _dated_labels(text, options)), key=lambda m: m.start()
+    ):
         found = _west_names(text[m.end() :], options)
         if found and _LABEL_ONLY.fullmatch(found[0]):
             continue  # a label after a label ("Post author / By / Name"): the next match has it
@@ -226,7 +244,7 @@ def _reporter_names(rest: str, options: Options) -> list[str]:
 
 
 def _split_run(name: str) -> list[str]:
-    """"罗科苏盈" -> ["罗科", "苏盈"] when exactly one split puts a surname at every start."""
+    """ "罗科苏盈" -> ["罗科", "苏盈"] when exactly one split puts a surname at every start."""
     if len(name) <= _MAX_HAN_NAME - 1 or len(name) not in _SPLITS:
         return [name]
     valid = []

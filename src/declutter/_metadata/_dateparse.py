@@ -12,7 +12,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["MONTH_NAMES", "DateValue", "first_date", "from_datetime", "make_date", "parse_structured", "search_text"]
+__all__ = [
+    "MONTH_NAMES",
+    "DateValue",
+    "first_date",
+    "from_datetime",
+    "make_date",
+    "parse_structured",
+    "search_text",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +55,9 @@ class DateValue:
 
     def naive(self) -> datetime:
         """Wall-clock time as written (time zone ignored)."""
-        return datetime(self.year, self.month, self.day, self.hour or 0, self.minute or 0, self.second or 0)
+        return datetime(
+            self.year, self.month, self.day, self.hour or 0, self.minute or 0, self.second or 0
+        )
 
     def utc(self) -> datetime | None:
         """The instant in UTC, when a zone was stated."""
@@ -197,7 +207,9 @@ def _trie(words: list[str]) -> str:
 _MONTH = "(?P<mon>" + _trie(list(_MONTHS)) + r")\.?"
 _TIME = (
     r"(?:\s*(?:,|at|um|à|a las|alle|às|-|–|\||/)?\s*(?P<h>\d\d?)\s*[:：h.]\s*(?P<mi>\d\d)(?!\d)"
-    r"(?:\s*[:：]\s*(?P<s>\d\d))?\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?(?:\s*Uhr)?\s*" + _ZONE + r"?)?"
+    r"(?:\s*[:：]\s*(?P<s>\d\d))?\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?(?:\s*Uhr)?\s*"
+    + _ZONE
+    + r"?)?"
 )
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
 # The same, not after a digit, where a pattern starts with the year (the test follows the
@@ -232,7 +244,9 @@ _WINDOW_AFTER = 40
 _CENTURIES = ("19", "20")
 _SHORT_DATE = re.compile(r"\d\d\.\d\d\.\d\d")
 # Written without a year ("发布时间：10-08 12:00"): only completed when a year is known.
-_YEARLESS = re.compile(r"(?<![\d/.-])(?P<mo>[01]?\d)[-/月](?P<d>[0-3]?\d)日?\s+(?P<h>\d\d?)[:：](?P<mi>\d\d)(?!\d)")
+_YEARLESS = re.compile(
+    r"(?<![\d/.-])(?P<mo>[01]?\d)[-/月](?P<d>[0-3]?\d)日?\s+(?P<h>\d\d?)[:：](?P<mi>\d\d)(?!\d)"
+)
 # Part of every _YEARLESS match (from the month's last digit), without the leading
 # lookbehind that makes the full pattern try every position: tried first.
 _YEARLESS_HINT = re.compile(r"\d[-/月][0-3]?\d日?\s+\d\d?[:：]\d\d")
@@ -286,13 +300,21 @@ def search_text(text: str, *, day_first: bool = True, year_hint: int | None = No
     return [value for _, value in found]
 
 
-def _without_year(text: str, year_hint: int | None, reference_time: datetime | None) -> list[DateValue]:
+def _without_year(
+    text: str, year_hint: int | None, reference_time: datetime | None
+) -> list[DateValue]:
     """Dates written without a year (with `year_hint`), else relative ones (with
     `reference_time`), in order of appearance: read when `text` has no absolute date."""
     found: list[tuple[int, DateValue]] = []
     if year_hint is not None and _YEARLESS_HINT.search(text):
         for m in _YEARLESS.finditer(text):
-            value = make_date(year_hint, int(m.group("mo")), int(m.group("d")), int(m.group("h")), int(m.group("mi")))
+            value = make_date(
+                year_hint,
+                int(m.group("mo")),
+                int(m.group("d")),
+                int(m.group("h")),
+                int(m.group("mi")),
+            )
             if value is not None:
                 found.append((m.start(), value))
     if not found and reference_time is not None:
@@ -322,7 +344,9 @@ def first_date(text: str, accept: Callable[[DateValue], bool], *, day_first: boo
                     return value
     if found:
         return None
-    return next((value for value in _without_year(text, year_hint, reference_time) if accept(value)), None)
+    return next(
+        (value for value in _without_year(text, year_hint, reference_time) if accept(value)), None
+    )
 
 
 def _iter_windows(text: str) -> Iterator[tuple[int, int]]:
@@ -375,7 +399,15 @@ def _from_match(m: re.Match[str], day_first: bool) -> DateValue | None:
     if hour is not None and groups.get("ampm"):
         pm = groups["ampm"].lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
-    return make_date(year, month, day, hour, _int(groups.get("mi")), _int(groups.get("s")), _offset(groups.get("zone")))
+    return make_date(
+        year,
+        month,
+        day,
+        hour,
+        _int(groups.get("mi")),
+        _int(groups.get("s")),
+        _offset(groups.get("zone")),
+    )
 
 
 def _relative(text: str, now: datetime) -> list[tuple[int, DateValue]]:
@@ -396,7 +428,9 @@ def _relative(text: str, now: datetime) -> list[tuple[int, DateValue]]:
         when = now - timedelta(days=_DAY_WORDS[m.group("word").lower()])
         value = from_datetime(when, with_time=False)
         if m.group("h"):
-            made = make_date(value.year, value.month, value.day, int(m.group("h")), int(m.group("mi")))
+            made = make_date(
+                value.year, value.month, value.day, int(m.group("h")), int(m.group("mi"))
+            )
             value = made or value
         out.append((m.start(), value))
     return out

@@ -43,7 +43,10 @@ _DATE_ELEMENTS = (
     '[class*="Date"], [class*="Time"]'
 )
 _MODIFIED_CLASS = re.compile(r"updat|modif|edited", re.IGNORECASE)
-_SKIP_CLASS = re.compile(r"comment|reply|related|recommend|sidebar|footer|copyright|timeline|runtime|weather", re.IGNORECASE)
+_SKIP_CLASS = re.compile(
+    r"comment|reply|related|recommend|sidebar|footer|copyright|timeline|runtime|weather",
+    re.IGNORECASE,
+)
 # Words that introduce a publication date in page text; "update" words are left out (the
 # modification date is not the publication date). Literal alternatives: linear to match.
 _PUBLISHED_LABEL = re.compile(
@@ -53,7 +56,10 @@ _PUBLISHED_LABEL = re.compile(
     re.IGNORECASE,
 )
 # What may stand between a publication label and its date: a colon, a preposition.
-_LABEL_GAP = re.compile(r"\s{0,3}[:：]?\s{0,3}(?:(?:am|on|le|el|il|den|vom|um|the)(?![^\W\d_])[:：]?\s{0,3})?", re.IGNORECASE)
+_LABEL_GAP = re.compile(
+    r"\s{0,3}[:：]?\s{0,3}(?:(?:am|on|le|el|il|den|vom|um|the)(?![^\W\d_])[:：]?\s{0,3})?",
+    re.IGNORECASE,
+)
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 # Time zones lie within ±14 hours of UTC, in steps of 15 minutes.
 _MAX_ZONE_MINUTES = 14 * 60
@@ -93,7 +99,9 @@ def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonl
     (`_scan`); `zones`: text around the headline; `end_zones`: text at the article's end (on
     demand)."""
     check = _Checker(options, reference_time, day_first)
-    modified = check.structured(jsonld.date_modified) or _first(check.structured, meta.each(*_MODIFIED_KEYS))
+    modified = check.structured(jsonld.date_modified) or _first(
+        check.structured, meta.each(*_MODIFIED_KEYS)
+    )
     published: DateValue | None = None
     source: str | None = None
     finders: tuple[tuple[str, Callable[[], DateValue | None]], ...] = (
@@ -127,7 +135,9 @@ def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonl
         source = "url" if published is not None else None
     if published is None:
         # Last resorts: what the page declares in a form nobody standardised.
-        published = _first(check.structured, _other_meta(meta)) or _from_scripts(tree, check, options)
+        published = _first(check.structured, _other_meta(meta)) or _from_scripts(
+            tree, check, options
+        )
         source = "meta" if published is not None else None
     if published is None:
         published = _from_url(meta.first("og:image", "twitter:image"), check)
@@ -145,7 +155,9 @@ def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonl
             if refined is not published:
                 published, source = refined, "text"
                 break
-    return DateResult(published.iso() if published else None, modified.iso() if modified else None, source)
+    return DateResult(
+        published.iso() if published else None, modified.iso() if modified else None, source
+    )
 
 
 class _Checker:
@@ -182,12 +194,18 @@ def _first(parse: Callable[[str], DateValue | None], values: Iterable[str]) -> D
     return None
 
 
-def _from_time_elements(nodes: list[LexborNode], check: _Checker, options: Options) -> DateValue | None:
+def _from_time_elements(
+    nodes: list[LexborNode], check: _Checker, options: Options
+) -> DateValue | None:
     """`<time datetime>` and itemprop=datePublished, by their machine-readable attribute."""
     for node in nodes[: options.date_max_elements]:
         attrs = node.attributes
         # (an hAtom <abbr class=published title="2017-09-09T10:52:00+02:00"> keeps it in title)
-        raw = attrs.get("datetime") or attrs.get("content") or (attrs.get("title") if node.tag == "abbr" else None)
+        raw = (
+            attrs.get("datetime")
+            or attrs.get("content")
+            or (attrs.get("title") if node.tag == "abbr" else None)
+        )
         if raw and not _skipped(node):
             value = check.structured(raw)
             if value is not None:
@@ -195,7 +213,9 @@ def _from_time_elements(nodes: list[LexborNode], check: _Checker, options: Optio
     return None
 
 
-def _from_date_elements(tree: LexborHTMLParser, check: _Checker, options: Options) -> DateValue | None:
+def _from_date_elements(
+    tree: LexborHTMLParser, check: _Checker, options: Options
+) -> DateValue | None:
     """Short elements whose class or id names a date (a long one is a container: its first
     date may be anything)."""
     for node in tree.css(_DATE_ELEMENTS)[: options.date_max_elements]:
@@ -267,11 +287,16 @@ def _refine(structured: DateValue, printed: DateValue) -> DateValue:
     in the page's local time (a UTC meta date printed as local time, kept without a zone)."""
     if not printed.has_time:
         # A UTC timestamp near midnight is the day before or after the printed local day.
-        if structured.offset == 0 and abs(printed.naive() - structured.naive().replace(hour=0, minute=0, second=0)) == timedelta(days=1):
+        if structured.offset == 0 and abs(
+            printed.naive() - structured.naive().replace(hour=0, minute=0, second=0)
+        ) == timedelta(days=1):
             return printed
         return structured
     if printed.day_key() == structured.day_key():
-        if structured.has_time and (structured.hour, structured.minute) == (printed.hour, printed.minute):
+        if structured.has_time and (structured.hour, structured.minute) == (
+            printed.hour,
+            printed.minute,
+        ):
             return structured
         return printed
     instant = structured.utc()
@@ -279,7 +304,11 @@ def _refine(structured: DateValue, printed: DateValue) -> DateValue:
         return structured
     shift = printed.naive().replace(second=0) - instant.replace(second=0)
     minutes = shift.total_seconds() / 60
-    if abs(minutes) <= _MAX_ZONE_MINUTES and minutes % _ZONE_STEP_MINUTES == 0 and abs(printed.naive() - structured.naive()) < timedelta(days=1):
+    if (
+        abs(minutes) <= _MAX_ZONE_MINUTES
+        and minutes % _ZONE_STEP_MINUTES == 0
+        and abs(printed.naive() - structured.naive()) < timedelta(days=1)
+    ):
         # The page's local time, as printed: its zone is what the printed text states (none
         # here), never one made up by subtracting the two sources.
         return printed

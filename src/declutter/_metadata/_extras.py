@@ -23,7 +23,12 @@ def absolute(link: str | None, base: str | None) -> str | None:
     if not link:
         return None
     link = link.strip()
-    if link.startswith(("http://", "https://")) and link.isascii() and "[" not in link and "]" not in link:
+    if (
+        link.startswith(("http://", "https://"))
+        and link.isascii()
+        and "[" not in link
+        and "]" not in link
+    ):
         return link  # absolute, and urlsplit would not object (it raises only on brackets or non-ASCII)
     try:  # urlsplit and urljoin raise on malformed hosts ("http://[bad")
         if base and not urlsplit(link).scheme:
@@ -43,14 +48,24 @@ def site_names(meta: PageMeta, jsonld: JsonLd) -> list[str]:
 
 
 def description(meta: PageMeta, jsonld: JsonLd) -> str | None:
-    return meta.first("og:description", "description", "twitter:description", "dc.description") or jsonld.description
+    return (
+        meta.first("og:description", "description", "twitter:description", "dc.description")
+        or jsonld.description
+    )
 
 
 def image(meta: PageMeta, jsonld: JsonLd) -> str | None:
-    return meta.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src") or jsonld.image
+    return (
+        meta.first(
+            "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"
+        )
+        or jsonld.image
+    )
 
 
-def tags(links: list[LexborNode], meta: PageMeta, jsonld: JsonLd, options: Options) -> tuple[str, ...]:
+def tags(
+    links: list[LexborNode], meta: PageMeta, jsonld: JsonLd, options: Options
+) -> tuple[str, ...]:
     """`links`: the page's ``a[rel~=tag]`` elements."""
     values: list[str] = meta.all("article:tag", "og:article:tag")
     for raw in meta.all("keywords", "news_keywords"):
@@ -61,7 +76,9 @@ def tags(links: list[LexborNode], meta: PageMeta, jsonld: JsonLd, options: Optio
 
 
 def categories(meta: PageMeta, jsonld: JsonLd, options: Options) -> tuple[str, ...]:
-    values = meta.all("article:section", "og:article:section", "category", "section") + jsonld.sections
+    values = (
+        meta.all("article:section", "og:article:section", "category", "section") + jsonld.sections
+    )
     return _unique(values, options.max_keywords)
 
 

@@ -28,7 +28,18 @@ _ARTICLE_TYPES = frozenset(
         "MedicalWebPage", "Product", "Event", "CreativeWork",
     )
 )  # fmt: skip
-_PAGE_TYPES = frozenset(("webpage", "itempage", "collectionpage", "aboutpage", "contactpage", "profilepage", "qapage", "faqpage"))
+_PAGE_TYPES = frozenset(
+    (
+        "webpage",
+        "itempage",
+        "collectionpage",
+        "aboutpage",
+        "contactpage",
+        "profilepage",
+        "qapage",
+        "faqpage",
+    )
+)
 _PERSON_TYPES = frozenset(("person",))
 _ORG_TYPES = frozenset(("organization", "newsmediaorganization", "corporation", "website"))
 # strict=False: raw newlines in strings. (json.loads with an argument builds a decoder per call.)
@@ -147,12 +158,18 @@ def _by_id(objects: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 def _fill(out: JsonLd, obj: dict[str, Any], index: dict[str, dict[str, Any]]) -> None:
     out.headline = _text(obj.get("headline")) or _text(obj.get("name"))
     out.authors, out.author_is_org = _people(obj.get("author") or obj.get("creator"), index)
-    out.date_published = _text(obj.get("datePublished")) or _text(obj.get("dateCreated")) or _text(obj.get("uploadDate"))
+    out.date_published = (
+        _text(obj.get("datePublished"))
+        or _text(obj.get("dateCreated"))
+        or _text(obj.get("uploadDate"))
+    )
     out.date_modified = _text(obj.get("dateModified"))
     publisher = obj.get("publisher")
     if isinstance(publisher, list) and publisher:
         publisher = publisher[0]
-    out.publisher = _text(publisher.get("name")) if isinstance(publisher, dict) else _text(publisher)
+    out.publisher = (
+        _text(publisher.get("name")) if isinstance(publisher, dict) else _text(publisher)
+    )
     out.language = _text(obj.get("inLanguage"))
     out.image = _url(obj.get("image")) or _url(obj.get("thumbnailUrl"))
     out.description = _text(obj.get("description"))

@@ -30,7 +30,13 @@ from .._text import clean
 from .._textstats import measure
 
 __all__ = [
-    "Language", "LanguageSource", "find_language", "identifier_available", "is_target", "normalise_tag", "primary",
+    "Language",
+    "LanguageSource",
+    "find_language",
+    "identifier_available",
+    "is_target",
+    "normalise_tag",
+    "primary",
     "targets",
 ]
 
@@ -96,7 +102,9 @@ def targets(value: str | None) -> frozenset[str]:
     for piece in value.split(","):
         tag = normalise_tag(piece)
         if tag is None:
-            raise ValueError(f"--target-language: {piece.strip()!r} is not a language tag (en, de-AT...)")
+            raise ValueError(
+                f"--target-language: {piece.strip()!r} is not a language tag (en, de-AT...)"
+            )
         wanted.add(primary(tag))
     return frozenset(wanted)
 
@@ -132,7 +140,10 @@ def _contradicts(identified: tuple[str, float, int] | None, markup: str, options
     if identified is None or identified[0] == primary(markup):
         return False
     _, confidence, length = identified
-    return confidence >= options.language_override_confidence and length >= options.language_override_text
+    return (
+        confidence >= options.language_override_confidence
+        and length >= options.language_override_text
+    )
 
 
 def _identify(sample: str, options: Options) -> tuple[str, float, int] | None:

@@ -32,7 +32,12 @@ class Locate(Protocol):
     def element(self, node: LexborNode | None) -> int: ...
 
     def printed(
-        self, accept: Callable[[str], bool], *, start: int = 0, end: int | None = None, max_chars: int | None = None
+        self,
+        accept: Callable[[str], bool],
+        *,
+        start: int = 0,
+        end: int | None = None,
+        max_chars: int | None = None,
     ) -> int: ...
 
 
@@ -43,7 +48,12 @@ class _Nowhere:
         return -1
 
     def printed(
-        self, accept: Callable[[str], bool], *, start: int = 0, end: int | None = None, max_chars: int | None = None
+        self,
+        accept: Callable[[str], bool],
+        *,
+        start: int = 0,
+        end: int | None = None,
+        max_chars: int | None = None,
     ) -> int:
         return -1
 
@@ -63,9 +73,13 @@ def find_sources(
     start = at + 1  # bylines and dates follow the headline (or, without one, start the page)
     if date and date_source:
         # A declared date is often printed as well: the block that prints its day shows it.
-        block = _date_element(locate, date, time_elements, day_first) if date_source == "time" else -1
+        block = (
+            _date_element(locate, date, time_elements, day_first) if date_source == "time" else -1
+        )
         if block < 0:
-            block = _printed_date(locate, date, start, day_first, options, far=date_source in _PRINTED)
+            block = _printed_date(
+                locate, date, start, day_first, options, far=date_source in _PRINTED
+            )
         out.append(Source("date", date_source, block))
     if authors:
         name = authors[0].casefold()  # bylines are often in capitals
@@ -94,7 +108,9 @@ def _date_element(locate: Locate, date: str, nodes: list[LexborNode], day_first:
     return -1
 
 
-def _printed_date(locate: Locate, date: str, start: int, day_first: bool, options: Options, *, far: bool) -> int:
+def _printed_date(
+    locate: Locate, date: str, start: int, day_first: bool, options: Options, *, far: bool
+) -> int:
     """The first block within `date_window` characters after the headline that prints the
     day of `date`; when `far` (the page printed the date somewhere), then the first after
     the headline, then before it, within `date_label_scan_chars` each."""
@@ -102,7 +118,9 @@ def _printed_date(locate: Locate, date: str, start: int, day_first: bool, option
 
     def prints(text: str) -> bool:
         head = text[: options.date_window]
-        return any(v.iso()[:_DAY] == day for v in search_text(head, day_first=day_first, year_hint=year))
+        return any(
+            v.iso()[:_DAY] == day for v in search_text(head, day_first=day_first, year_hint=year)
+        )
 
     block = locate.printed(prints, start=start, max_chars=options.date_window)
     if block < 0 and far:

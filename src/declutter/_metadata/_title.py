@@ -28,7 +28,10 @@ __all__ = ["TitleChoice", "choose_title"]
 _RANK = {"h1": 0, "h2": 2, "h3": 2}
 # Elements whose text is never a displayed headline copy.
 _NOT_COPIES = ("title", "script", "style", "meta")
-_EXCLUDED_CLASS = re.compile(r"sub-?title|subhead|site-?title|logo|brand|widget|related|recommend|sidebar|nav|menu|footer|comment", re.IGNORECASE)
+_EXCLUDED_CLASS = re.compile(
+    r"sub-?title|subhead|site-?title|logo|brand|widget|related|recommend|sidebar|nav|menu|footer|comment",
+    re.IGNORECASE,
+)
 # A headline's leading element that names its topic, not the headline ("Klimaschutz",
 # "Einheit der Woche"): newsroom names for the line above a headline, and <small>.
 _KICKER_CLASS = re.compile(
@@ -38,7 +41,9 @@ _KICKER_CLASS = re.compile(
 # Text kept for screen readers or hidden by the page (a ": " between kicker and headline).
 # (the classes of screen-reader text; "hidden" and "aural" only as whole names, so that
 # "overflow-hidden" stays visible)
-_HIDDEN_CLASS = re.compile(r"visually-?hidden|sr-only|screen-reader|(?:^|\s)(?:hidden|aural)(?:\s|$)", re.IGNORECASE)
+_HIDDEN_CLASS = re.compile(
+    r"visually-?hidden|sr-only|screen-reader|(?:^|\s)(?:hidden|aural)(?:\s|$)", re.IGNORECASE
+)
 _HIDDEN_SELECTOR = (
     '[aria-hidden="true"], [hidden], [class~="hidden"], [class~="aural"], [class*="visually-hidden" i], '
     '[class*="visuallyhidden" i], [class*="sr-only" i], [class*="screen-reader" i]'
@@ -90,15 +95,30 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
         # (A part of the h1 itself that agrees is its headline without the kicker.)
         h1 = _lone_h1_node(candidates)
         shown = _lone_h1(candidates, site_keys, options)
-        if h1 is not None and shown is not None and choice.title is not None and not _inside(matched, h1) and _extends(shown, choice.title):
+        if (
+            h1 is not None
+            and shown is not None
+            and choice.title is not None
+            and not _inside(matched, h1)
+            and _extends(shown, choice.title)
+        ):
             choice.title = shown
     if choice.title is None:
         choice = _from_references(candidates, refs, site_keys, options, complete=complete)
     if choice.title is not None:
-        choice.nodes = _copies(tree, candidates, choice.title, options) or _near_copies(candidates, choice.title, options)
-        choice.site_hints = _site_hints(fold(choice.title), segmented, run_keys, options.title_site_hints)
+        choice.nodes = _copies(tree, candidates, choice.title, options) or _near_copies(
+            candidates, choice.title, options
+        )
+        choice.site_hints = _site_hints(
+            fold(choice.title), segmented, run_keys, options.title_site_hints
+        )
         if not choice.site_hints and refs:  # a displayed headline the references word otherwise
-            choice.site_hints = _site_hints(fold(_declared(refs[0], site_keys, options.site_name_min_chars)), segmented, run_keys, options.title_site_hints)
+            choice.site_hints = _site_hints(
+                fold(_declared(refs[0], site_keys, options.site_name_min_chars)),
+                segmented,
+                run_keys,
+                options.title_site_hints,
+            )
         # The headline as displayed, without the topic line its element starts with.
         headline = next(iter(choice.nodes), None)
         bare = _without_kicker(headline, options) if headline is not None else None
@@ -122,7 +142,9 @@ class _Candidate(NamedTuple):
         return self.cleaned if self.cleaned is not None else clean(self.raw)
 
 
-def _candidates(found: list[tuple[LexborNode, int]], options: Options) -> tuple[list[_Candidate], bool]:
+def _candidates(
+    found: list[tuple[LexborNode, int]], options: Options
+) -> tuple[list[_Candidate], bool]:
     """The headline candidates with a text, each node once with its repetitions (a node
     counts once per selector part it matches, up to `title_max_candidates` in all), and
     whether all of `found` was read."""
@@ -194,7 +216,9 @@ def site_hints(title: str, refs: list[str], limit: int) -> list[str]:
     """What a reference has beside the headline, outermost segment first ("新浪网",
     "新浪财经" for "标题_新浪财经_新浪网")."""
     segmented = [split_segments(ref) for ref in refs]
-    return _site_hints(fold(title), segmented, [_run_keys(segments) for segments in segmented], limit)
+    return _site_hints(
+        fold(title), segmented, [_run_keys(segments) for segments in segmented], limit
+    )
 
 
 def _copies(tree: LexborHTMLParser, candidates: list[_Candidate], title: str,
@@ -202,7 +226,9 @@ def _copies(tree: LexborHTMLParser, candidates: list[_Candidate], title: str,
     """Displayed elements whose text is the headline (a page may repeat the article; a node
     is listed as often as it matched the candidate selector, as the copies always were)."""
     key = fold(title)
-    out = [c.node for c in candidates if c.key == key for _ in range(c.parts)][: options.title_max_copies]
+    out = [c.node for c in candidates if c.key == key for _ in range(c.parts)][
+        : options.title_max_copies
+    ]
     if not out and '"' not in title and "\\" not in title:
         # A headline in a plain element (old table layouts): one C-level text query. The
         # elements never taken are ruled out first, so their text (scripts!) is not searched.
@@ -283,7 +309,11 @@ def _lone_h1(candidates: list[_Candidate], site_keys: set[str], options: Options
     key = fold(text)
     if _REPLACEMENT_CHAR in text or len(key) < options.title_h1_min_chars:
         return None
-    if any(key.startswith(s) or s.startswith(key) for s in site_keys if len(s) >= options.site_name_min_chars):
+    if any(
+        key.startswith(s) or s.startswith(key)
+        for s in site_keys
+        if len(s) >= options.site_name_min_chars
+    ):
         return None
     return text
 
@@ -308,7 +338,9 @@ def _extends(shown: str, title: str) -> bool:
     if at < 0 or len(shown) == len(title):
         return False
     end = at + len(title)
-    return (at == 0 or not shown[at - 1].isalnum()) and (end == len(shown) or not shown[end].isalnum())
+    return (at == 0 or not shown[at - 1].isalnum()) and (
+        end == len(shown) or not shown[end].isalnum()
+    )
 
 
 def _shown_text(node: LexborNode) -> str:
@@ -320,7 +352,9 @@ def _shown_text(node: LexborNode) -> str:
             text = text.replace(hidden.text(deep=True, separator=" "), " ", 1)
     for subtitle in node.css(_SUBTITLE_SELECTOR):
         tail = subtitle.text(deep=True, separator=" ").strip()
-        if subtitle is not node and tail and text.rstrip().endswith(tail):  # (a leading one is a kicker)
+        if (
+            subtitle is not node and tail and text.rstrip().endswith(tail)
+        ):  # (a leading one is a kicker)
             text = text.rstrip()[: -len(tail)]
     return clean(text)
 
@@ -331,7 +365,11 @@ def _without_kicker(node: LexborNode, options: Options) -> str | None:
     None when it starts with none. A kicker is a leading child marked as such, or followed
     by a line break, with the headline's text after it."""
     children = _element_children(node)
-    if len(children) == 1 and children[0].tag in ("a", "div", "span") and not _is_kicker(children[0], None):
+    if (
+        len(children) == 1
+        and children[0].tag in ("a", "div", "span")
+        and not _is_kicker(children[0], None)
+    ):
         children = _element_children(children[0])  # a link or wrapper around the parts
     if len(children) < 2 or children[0].is_text_node:
         return None
@@ -379,5 +417,3 @@ def _visible_text(node: LexborNode) -> str:
     if node.is_text_node:
         return node.text_content or ""
     return " " if node.tag in _BLANK else node.text(deep=True, separator=" ")
-
-

@@ -53,13 +53,49 @@ _LEGAL_FORM = regex.compile(
 )
 _CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(
     w.casefold()
-    for w in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "today", "heute", "yesterday", "gestern"]
+    for w in [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+        "today",
+        "heute",
+        "yesterday",
+        "gestern",
+    ]
 )
 _SURNAME_PARTICLES = frozenset(("von", "van", "de", "der", "zu", "da", "di", "del", "la", "le"))
 # Addresses, markup, long numbers (digits glued to letters end a handle: "freeman1984"),
 # sentence marks ("Endlich mehr wagen!": a headline), and the default accounts of blog
 # engines ("wordpressadmin", "Super User").
-_NOT_NAME = regex.compile(r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|!?！？]|(?<![\p{L}\p{N}_])\d{3,}|admin|^super user$", regex.I)
+_NOT_NAME = regex.compile(
+    r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|!?！？]|(?<![\p{L}\p{N}_])\d{3,}|admin|^super user$",
+    regex.I,
+)
 
 
 def plausible_date(value: DateValue, *, min_year: int, reference_time: datetime | None,
@@ -83,7 +119,12 @@ def plausible_name(name: str, *, max_han: int, max_words: int, max_chars: int) -
     if not name or len(name) > max_chars or _NOT_NAME.search(name):
         return False
     folded = name.casefold()
-    if not _LETTER.search(name) or folded in _ROLE_WORDS or folded in _INTERFACE_WORDS or folded in _LABEL_WORDS:
+    if (
+        not _LETTER.search(name)
+        or folded in _ROLE_WORDS
+        or folded in _INTERFACE_WORDS
+        or folded in _LABEL_WORDS
+    ):
         return False
     if _LEGAL_FORM.search(name):
         return False
@@ -119,7 +160,9 @@ def is_site_name(name: str, sites: list[str], options: Options) -> bool:
         if has_han(name):
             # Same brand: "新浪财经" and "新浪网" share "新浪".
             brand = options.site_brand_han_chars
-            if min(len(key), len(other)) >= brand and (key in other or other in key or key[:brand] == other[:brand]):
+            if min(len(key), len(other)) >= brand and (
+                key in other or other in key or key[:brand] == other[:brand]
+            ):
                 return True
         elif len(other) >= options.site_name_min_chars and other in key:
             return True

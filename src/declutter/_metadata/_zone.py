@@ -18,7 +18,20 @@ __all__ = ["body_end_nodes", "text_after", "text_before"]
 # Quotes and backslashes cannot go into the query; whitespace differs between body and page.
 _UNSAFE = re.compile(r'["\\\s]+')
 
-_SKIP = frozenset(("script", "style", "noscript", "template", "svg", "select", "textarea", "head", "iframe", "button"))
+_SKIP = frozenset(
+    (
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "select",
+        "textarea",
+        "head",
+        "iframe",
+        "button",
+    )
+)
 # Elements that end a line when rendered: their text starts on a new line of the window.
 _BREAK = frozenset((
     "p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section",
@@ -95,7 +108,9 @@ def _next_outside(node: LexborNode) -> LexborNode | None:
     return None
 
 
-def body_end_nodes(scope: LexborNode, body: str, *, probe_chars: int, probes: int, max_nodes: int) -> list[LexborNode]:
+def body_end_nodes(
+    scope: LexborNode, body: str, *, probe_chars: int, probes: int, max_nodes: int
+) -> list[LexborNode]:
     """Elements under `scope` whose own text holds the end of `body`: where the article ends
     on the page (once per copy). Found by C-level text queries for a few pieces of the last line (the
     body's whitespace may differ from the page's, so one piece may miss); [] when none hits."""

@@ -229,7 +229,9 @@ class _InlineWriter:
 
     def open(self, run: Styled, following: Run | None) -> None:
         if run.kind == "link":
-            opener, closer = (f'<a href="{escape(run.url)}" rel="{_REL}">', "</a>") if run.url else ("", "")
+            opener, closer = (
+                (f'<a href="{escape(run.url)}" rel="{_REL}">', "</a>") if run.url else ("", "")
+            )
         else:
             opener, closer = f"<{_TAG[run.kind]}>", f"</{_TAG[run.kind]}>"
         self.pieces.append(opener)

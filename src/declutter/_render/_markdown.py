@@ -91,7 +91,8 @@ def _front_matter(article: Article) -> str:
 def _yaml(value: _meta.MetaValue) -> str:
     """JSON, which YAML reads as is, with the characters YAML does not print escaped."""
     return _NOT_YAML_PRINTABLE.sub(
-        lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False, allow_nan=False)
+        lambda m: f"\\u{ord(m.group(0)):04x}",
+        json.dumps(value, ensure_ascii=False, allow_nan=False),
     )
 
 
@@ -306,7 +307,9 @@ class _InlineWriter:
         else:
             after = following[0] if isinstance(following, str) else "<"
         first, last = _edge(run.children[0], 0), _edge(run.children[-1], -1)
-        opens = not _is_space(first) and (not _is_punctuation(first) or _space_or_punctuation(self.last))
+        opens = not _is_space(first) and (
+            not _is_punctuation(first) or _space_or_punctuation(self.last)
+        )
         closes = not _is_space(last) and (not _is_punctuation(last) or _space_or_punctuation(after))
         return opens and closes
 

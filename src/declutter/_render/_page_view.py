@@ -57,7 +57,13 @@ _DISPLAY = {
 }  # fmt: skip
 _UNLABELLED = frozenset(("trg", "tr", "td", "li"))
 """Displays where a visible label would break the layout (the tooltip still says it)."""
-_BLOCK_CLASS = {"list-item": " li", "cell": " td", "quote": " quote", "caption": " cap", "code": " code"}
+_BLOCK_CLASS = {
+    "list-item": " li",
+    "cell": " td",
+    "quote": " quote",
+    "caption": " cap",
+    "code": " code",
+}
 
 # kind of outline: (CSS class, colour, what it means); the colours are those of the
 # previous card layout, which tests and habits know.
@@ -65,9 +71,24 @@ _KEYS = (
     ("k", "#1e8e3e", "kept", "Kept: part of the extracted body."),
     ("d", "#d93025", "dropped", "Dropped: on the page, not in the body."),
     ("x", "#80868b", "pruned", "Pruned: a region removed before scoring."),
-    ("t", "#8e24aa", "title", "The element the title was taken from (the headline: the title, not body text)."),
-    ("best", "#1a73e8", "chosen container", "The best-scoring container: the core of the article region."),
-    ("mk", "#b06000", "date / byline", "The block that shows the article's date or its credited author."),
+    (
+        "t",
+        "#8e24aa",
+        "title",
+        "The element the title was taken from (the headline: the title, not body text).",
+    ),
+    (
+        "best",
+        "#1a73e8",
+        "chosen container",
+        "The best-scoring container: the core of the article region.",
+    ),
+    (
+        "mk",
+        "#b06000",
+        "date / byline",
+        "The block that shows the article's date or its credited author.",
+    ),
 )
 STYLESHEET = (
     "body{margin:0;background:#f4f4f1;color:#1d1d1d;font:15px/1.45 system-ui,sans-serif}"
@@ -150,7 +171,8 @@ def summary(article: Article, doubts: str, reasons: list[tuple[str, str]]) -> li
         '<header class="sum">',
         f"<h1>{escape(article.title or '(no title)')}</h1>",
         f'<p class="facts">document score {article.score:.3f} · {len(article.blocks)} blocks · {tally}'
-        + (" · truncated" if article.truncated else "") + "</p>",
+        + (" · truncated" if article.truncated else "")
+        + "</p>",
         f'<p class="facts">{escape(doubts)}</p>',
         '<table class="meta"><tr><th>field</th><th>on the page</th><th>value</th></tr>',
         *(
@@ -164,7 +186,10 @@ def summary(article: Article, doubts: str, reasons: list[tuple[str, str]]) -> li
             f'<tr><td><span class="key {cls}"></span>{name}</td><td>{meaning}</td></tr>'
             for cls, _, name, meaning in _KEYS
         ),
-        *(f"<tr><td>{escape(name)}</td><td>{escape(meaning)}</td></tr>" for name, meaning in reasons),
+        *(
+            f"<tr><td>{escape(name)}</td><td>{escape(meaning)}</td></tr>"
+            for name, meaning in reasons
+        ),
         "</table></details>",
         "</header>",
     ]

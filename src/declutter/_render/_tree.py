@@ -231,7 +231,11 @@ def runs(inline: Inline) -> tuple[Run, ...]:
             continue
         if top.kind == "code":  # code stops here and goes on inside the span, then after it
             _end_code(stack)
-            for piece in ((start, end, "code", ""), (end, top.end, "code", ""), (start, end, kind, url)):
+            for piece in (
+                (start, end, "code", ""),
+                (end, top.end, "code", ""),
+                (start, end, kind, url),
+            ):
                 _push(heap, text, *piece)
             continue
         stack.append(_Open(kind, url, end))
@@ -274,7 +278,9 @@ def _trimmed_end(text: str, start: int, end: int, kind: str) -> int:
     return end
 
 
-def _push(heap: list[tuple[int, int, int, str, str]], text: str, start: int, end: int, kind: str, url: str) -> None:
+def _push(
+    heap: list[tuple[int, int, int, str, str]], text: str, start: int, end: int, kind: str, url: str
+) -> None:
     """Queue a span, formatting without the whitespace at its edges; empty ones are left out."""
     if kind != "link":
         while start < end and text[start].isspace():
@@ -386,7 +392,11 @@ class _Builder:
         while len(caption) < len(run) and run[len(caption)].table_row < 0:
             caption.append(run[len(caption)])
         cells = run[len(caption) :]
-        if not cells or not all(b.table_data for b in cells) or any(b.kind != "caption" for b in caption):
+        if (
+            not cells
+            or not all(b.table_data for b in cells)
+            or any(b.kind != "caption" for b in caption)
+        ):
             return self.nodes(run, quote, lists, flat | {run[0].table_id})
         title = self._inline(caption[0]) if caption and caption[0].kept else None
         return (Table(title, self._rows(cells)),)
@@ -486,5 +496,3 @@ def _run_end(blocks: Sequence[Block], i: int, same: _Predicate) -> int:
 
 def _same_table(table: int, quote: int) -> _Predicate:
     return lambda b: b.table_id == table and _quote(b) <= quote
-
-

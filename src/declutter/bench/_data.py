@@ -134,8 +134,10 @@ def _load_wceb(folder: Path) -> list[BenchPage]:
     records = sorted((json.loads(line) for line in lines if line.strip()), key=lambda r: r["id"])
     return [
         BenchPage(
-            r["id"], r.get("url"),
-            gzip.decompress((folder / "html" / f"{r['id']}.html.gz").read_bytes()), _wceb_gold(r),
+            r["id"],
+            r.get("url"),
+            gzip.decompress((folder / "html" / f"{r['id']}.html.gz").read_bytes()),
+            _wceb_gold(r),
         )
         for r in records
     ]

@@ -381,6 +381,8 @@ def score_agreement(scores: Sequence[float], f1s: Sequence[float]) -> ScoreAgree
     )
     rho = _pearson(ranks, _ranks(f1s)) if n > 1 else float("nan")
     return ScoreAgreement(n, len(bad), auc, rho)
+
+
 # --- dates: the publication day only (htmldate's evaluation pages) -----------------------------
 
 

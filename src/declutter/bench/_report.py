@@ -47,7 +47,9 @@ def format_table(runs: Sequence[ToolRun], sha256: str) -> str:
     title = f"== {dataset.name}: {len(dataset.pages)} pages, corpus sha256 {sha256[:12]} =="
     lines = [title, *_aligned([header] + [_row(run) for run in runs], 2)]
     if dataset.kind == "wceb":
-        lines.append("   (ROUGE-LSum, mean over pages; bodies against the gold before the comments)")
+        lines.append(
+            "   (ROUGE-LSum, mean over pages; bodies against the gold before the comments)"
+        )
         lines += [_comments_line(run) for run in runs if run.summary.get("comments_n")]
     return "\n".join(lines)
 

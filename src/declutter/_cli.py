@@ -333,6 +333,8 @@ def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Cli
     _cli_dask.check(parser, args)
     try:
         options = _cli_flags.options_from(args)
+        if args.explain_html is not None or (args.explain and args.format == "html"):
+            options = options.replace(page_view=True)  # the report draws the page's regions
         languages = targets(options.target_language)
     except (TypeError, ValueError) as exc:
         parser.error(str(exc))

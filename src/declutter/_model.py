@@ -287,9 +287,11 @@ class Article:
     score_parts: tuple[ScorePart, ...] = _field((), repr=False)
     """The doubts `score` is made of, with their weights (empty when nothing is kept)."""
     regions: tuple[Region, ...] = _field((), repr=False)
-    """The page's block-level elements that hold text, in document order (see `Region`)."""
+    """The page's block-level elements that hold text, in document order (see `Region`);
+    only with `Options.page_view`, else empty."""
     sources: tuple[Source, ...] = _field((), source=_FROM_METADATA, repr=False)
-    """Where the page shows its title, date and authors (see `Source`)."""
+    """Where the page shows its title, date and authors (see `Source`); only with
+    `Options.page_view`, else empty."""
 
     @property
     def author(self) -> str | None:

@@ -832,6 +832,15 @@ class Options:
     score are the same either way.""",
         everyday=True,
     )
+    page_view: bool = _option(
+        False,
+        "output",
+        """
+    Fill `Article.regions` and `Article.sources` (the page's nesting of containers, and
+    the blocks that show the title, date and byline): what the ``--explain-html`` report
+    draws as a view of the page, which turns it on. Off, they stay empty and a page costs
+    about 3% less; the other fields are the same either way.""",
+    )
     block_classes_max_chars: int = _option(
         200,
         "output",

@@ -92,7 +92,7 @@ def timed_extract(
     clock.lap("serialise")
     article = _NO_METADATA if options.body_only else extract_metadata(
         tree, meta=meta, url=url, body=body, options=options, reference_time=reference_time,
-        deadline=deadline, locate=BlockLocator(seg),
+        deadline=deadline, locate=BlockLocator(seg) if options.page_view else None,
     )  # fmt: skip
     clock.lap("metadata")
     comments = _comments.page_comments(tree, seg, options)
@@ -108,7 +108,7 @@ def timed_extract(
         encoding=decoded.encoding,
         comments=comments,
         blocks=public_blocks(seg, options, tables),
-        regions=public_regions(seg, options),
+        regions=public_regions(seg, options) if options.page_view else (),
     )  # the metadata stage's fields, and the pipeline's
     clock.lap("serialise")
     return outgoing(article)

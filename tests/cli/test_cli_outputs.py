@@ -210,6 +210,7 @@ def test_explain_html_file_and_directory(work: Path) -> None:
     assert result.returncode == 0 and "For the first time" in out(result)
     report = (work / "report.html").read_text(encoding="utf-8")
     assert unsafe_parts(report, **EXPLAIN) == []
+    assert "chosen container" in report, "the report draws the page's regions"
     result = cli("--explain-html", "reports/", "-q", "pages", cwd=work)
     assert result.returncode == 0, err(result)
     assert sorted(str(p.relative_to(work / "reports")) for p in (work / "reports").rglob("*.html")) == [

@@ -79,7 +79,8 @@ def _screenshot(tmp_path: Path, document: str, name: str) -> Path:
 def test_explain_report_renders_blocks_in_the_browser(tmp_path: Path) -> None:
     """As the browser built it: every block, the title, date and byline marked, the
     outlines and their legend."""
-    article = declutter.extract(real_page("people_20240517_xcz.html"))
+    options = declutter.Options(page_view=True)
+    article = declutter.extract(real_page("people_20240517_xcz.html"), options=options)
     root = lxml_html.document_fromstring(_dump_dom(tmp_path, explain_html(article)))
     blocks = _by_class(root, "b")
     assert len(blocks) == len(article.blocks)
@@ -155,7 +156,9 @@ def test_no_vector_runs_in_the_browser(tmp_path: Path) -> None:
 def test_screenshot_shows_kept_and_dropped_highlights(tmp_path: Path) -> None:
     """The report of a real page, as a person sees it: green (kept) and red (dropped)
     outlines, the title's purple and the chosen container's blue."""
-    article = declutter.extract(real_page("flowfx.de.tmux.html"))
+    article = declutter.extract(
+        real_page("flowfx.de.tmux.html"), options=declutter.Options(page_view=True)
+    )
     png = _screenshot(tmp_path, explain_html(article), "explain")
     width, height, pixels = _read_png(png.read_bytes())
     assert (width, height) == (1280, 1600)

@@ -158,9 +158,28 @@ def test_real_pages_render_safe_html() -> None:
         assert unsafe_parts(explain_html(article), **EXPLAIN) == [], name
 
 
+_PAGE_VIEW = declutter.Options(page_view=True)
+
+
+def test_regions_and_sources_are_left_out_unless_asked_for() -> None:
+    """They cost time on every page and only the page view uses them; without them the
+    report still shows every block, just not inside its containers."""
+    page = real_page("scrapinghub-14cc2a0c.html")
+    plain, viewed = declutter.extract(page), declutter.extract(page, options=_PAGE_VIEW)
+    assert plain.regions == () and plain.sources == ()
+    assert any(r.best for r in viewed.regions)
+    assert {s.field for s in viewed.sources} >= {"title"}
+    assert replace(viewed, regions=(), sources=()) == plain
+    root = _tree(explain_html(plain))
+    assert len(root.xpath('.//main//*[contains(concat(" ", @class, " "), " b ")]')) == len(
+        plain.blocks
+    )
+    assert not root.xpath('.//main//div[contains(concat(" ", @class, " "), " best ")]')
+
+
 def test_explain_report_shows_every_block_and_decision() -> None:
     page = real_page("flowfx.de.tmux.html")
-    article = declutter.extract(page)
+    article = declutter.extract(page, options=_PAGE_VIEW)
     root = _tree(explain_html(article))
     boxes = root.xpath('.//main//*[contains(concat(" ", @class, " "), " b ")]')
     assert len(boxes) == len(article.blocks)
@@ -191,7 +210,7 @@ def test_explain_report_shows_every_block_and_decision() -> None:
 
 def test_explain_report_nests_the_page_regions() -> None:
     """Regions are boxes around their blocks, the chosen container among them."""
-    article = declutter.extract(real_page("scrapinghub-14cc2a0c.html"))
+    article = declutter.extract(real_page("scrapinghub-14cc2a0c.html"), options=_PAGE_VIEW)
     root = _tree(explain_html(article))
     best = root.xpath('.//main//div[contains(concat(" ", @class, " "), " best ")]')
     assert len(best) == 1

@@ -27,7 +27,9 @@ _REPORTS = ("json-blocks", "explain-html", "explain")
 _LINEAR = 6.0
 """Output size ratio at 4x over 1x below which growth counts as linear."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_RECORDED = Options(include_links=True, include_images=True, include_formatting=True)
+_RECORDED = Options(
+    include_links=True, include_images=True, include_formatting=True, page_view=True
+)
 
 
 def _outputs(page: bytes) -> dict[str, str]:
@@ -105,7 +107,7 @@ def test_the_explain_report_of_a_deep_page_nests_a_bounded_number_of_boxes() -> 
     sizes = []
     for scale in (0.1, 0.4):
         page = FAMILIES["deep_divs_text_everywhere"](scale)
-        article = declutter.extract(page)
+        article = declutter.extract(page, options=Options(page_view=True))
         report = explain_html(article)
         sizes.append(len(report))
         root = lxml_html.document_fromstring(report)

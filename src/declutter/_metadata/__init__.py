@@ -29,7 +29,7 @@ from ._dates import find_dates
 from ._jsonld import read_jsonld
 from ._language import find_language
 from ._scan import scan
-from ._sources import NOWHERE, Locate, find_sources
+from ._sources import Locate, find_sources
 from ._title import choose_title
 from ._zone import body_end_nodes, text_after, text_before
 
@@ -48,14 +48,13 @@ def extract_metadata(
     options: Options,
     reference_time: datetime | None = None,
     deadline: Deadline = NO_DEADLINE,
-    locate: Locate = NOWHERE,
+    locate: Locate | None = None,
 ) -> Article:
     """Metadata of the page in `tree`, whose head stage read `meta`, as an `Article` with
     only its metadata fields (`METADATA_FIELDS`) set (`body` is the extracted text, for
-    context); the
-    page-sized element lists are read up to `deadline`, the rest is bounded by the caps
-    of `options`; `locate` points at the blocks that show the title, date and authors
-    (`Article.sources`)."""
+    context); the page-sized element lists are read up to `deadline`, the rest is bounded
+    by the caps of `options`; `locate` points at the blocks that show the title, date and
+    authors (`Article.sources`, left empty without it)."""
     found = scan(tree, deadline)
     jsonld = read_jsonld(tree, max_chars=options.jsonld_max_chars, max_objects=options.jsonld_max_objects,
                          scripts=found.jsonld)  # fmt: skip
@@ -118,7 +117,9 @@ def extract_metadata(
         image=_extras.absolute(_extras.image(meta, jsonld), url or canonical),
         tags=_extras.tags(found.tag_links, meta, jsonld, options),
         categories=_extras.categories(meta, jsonld, options),
-        sources=find_sources(
+        sources=()
+        if locate is None
+        else find_sources(
             locate,
             title=choice.title,
             headline=next(iter(choice.nodes), None),

@@ -19,7 +19,7 @@ from .._model import Source
 from .._options import Options
 from ._dateparse import parse_structured, search_text
 
-__all__ = ["NOWHERE", "Locate", "find_sources"]
+__all__ = ["Locate", "find_sources"]
 
 _DAY = len("2025-06-21")
 _PRINTED = frozenset(("time", "text"))
@@ -39,26 +39,6 @@ class Locate(Protocol):
         end: int | None = None,
         max_chars: int | None = None,
     ) -> int: ...
-
-
-class _Nowhere:
-    """The `Locate` of a metadata stage run without blocks: nothing is shown anywhere."""
-
-    def element(self, node: LexborNode | None) -> int:
-        return -1
-
-    def printed(
-        self,
-        accept: Callable[[str], bool],
-        *,
-        start: int = 0,
-        end: int | None = None,
-        max_chars: int | None = None,
-    ) -> int:
-        return -1
-
-
-NOWHERE: Locate = _Nowhere()
 
 
 def find_sources(

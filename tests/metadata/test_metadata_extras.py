@@ -16,6 +16,14 @@ _HEAD = """<html lang="de-de"><head>
 </head><body><h1>Titel</h1><a rel="tag" href="/t/sturm">Sturm</a></body></html>"""
 
 
+def test_a_tag_list_in_one_article_tag_is_split_and_merged_with_the_keywords() -> None:
+    head = """<head><meta property="article:tag" content="Higher education,Lecturers' pay">
+    <meta name="keywords" content="Higher education, Lecturers' pay, Universities"></head>"""
+    assert meta_of(head + "<body><h1>T</h1></body>").tags == (
+        "Higher education", "Lecturers' pay", "Universities",
+    )  # fmt: skip
+
+
 def test_declared_fields() -> None:
     meta = meta_of(_HEAD, url="https://zeitung.example/x?y=1")
     assert meta.language == "de-DE"

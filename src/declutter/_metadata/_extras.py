@@ -67,8 +67,9 @@ def tags(
     links: list[LexborNode], meta: PageMeta, jsonld: JsonLd, options: Options
 ) -> tuple[str, ...]:
     """`links`: the page's ``a[rel~=tag]`` elements."""
-    values: list[str] = meta.all("article:tag", "og:article:tag")
-    for raw in meta.all("keywords", "news_keywords"):
+    values: list[str] = []
+    # article:tag is one tag per element, but pages also put their whole list in one
+    for raw in meta.all("article:tag", "og:article:tag", "keywords", "news_keywords"):
         values.extend(_KEYWORD_SEPARATOR.split(raw))
     values.extend(jsonld.keywords)
     values.extend(node.text(deep=True) for node in links[: options.max_keywords])

@@ -94,7 +94,7 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
         # the recipe card's h2 of the declared words): the h1 is the headline as shown.
         # (A part of the h1 itself that agrees is its headline without the kicker.)
         h1 = _lone_h1_node(candidates)
-        shown = _lone_h1(candidates, site_keys, options)
+        shown = _lone_h1(h1, site_keys, options)
         if (
             h1 is not None
             and shown is not None
@@ -263,7 +263,7 @@ def _from_references(candidates: list[_Candidate], refs: list[str], site_keys: s
         first = next((c.text() for c in candidates if not _excluded(c.node)), None)
         return TitleChoice(first)
     declared = _declared(refs[0], site_keys, options.site_name_min_chars)
-    shown = _lone_h1(candidates, site_keys, options) if complete else None
+    shown = _lone_h1(_lone_h1_node(candidates), site_keys, options) if complete else None
     if shown is not None and _h1_wins(shown, declared):
         return TitleChoice(shown)
     return TitleChoice(declared)
@@ -291,6 +291,7 @@ def _lone_h1_node(candidates: list[_Candidate]) -> LexborNode | None:
 
 
 def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    """`node` is `ancestor` or one of its descendants."""
     current: LexborNode | None = node
     while current is not None:
         if current.mem_id == ancestor.mem_id:
@@ -299,10 +300,9 @@ def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
     return False
 
 
-def _lone_h1(candidates: list[_Candidate], site_keys: set[str], options: Options) -> str | None:
-    """The text of the page's only <h1>, unless it names the site (a blog's name in its
-    header) or is too short to be a headline."""
-    h1 = _lone_h1_node(candidates)
+def _lone_h1(h1: LexborNode | None, site_keys: set[str], options: Options) -> str | None:
+    """The text of the page's only <h1> (`_lone_h1_node`), unless it names the site (a
+    blog's name in its header) or is too short to be a headline."""
     if h1 is None:
         return None
     text = _shown_text(h1)

@@ -14,12 +14,12 @@
 
 import logging as _logging
 
+from ._api import extract
 from ._batch import Extracted, extract_many
 from ._errors import FetchError, InputTypeError
 from ._fetch import Fetched, extract_url, fetch
 from ._model import Article, Block, Comment, Image, Link, Mark, ScorePart
 from ._options import DEFAULT_OPTIONS, Options
-from ._pipeline import extract
 from ._reasons import PruneKind, Reason
 from ._render import FORMATS, render
 from ._site import SiteMemory, SiteMemorySettings

@@ -20,6 +20,7 @@ from types import FrameType
 from typing import TextIO
 
 from . import _charsets, _cli_dask, _cli_flags, _inputs
+from ._api import extract
 from ._batch import Outcome, WorkersCannotStart, ordered_map
 from ._cli_outputs import OutputExists, Progress, atomic_write, file_mode
 from ._decode import not_a_page
@@ -28,7 +29,6 @@ from ._inputs import Entry, InputFile, Remote, Source, Unreadable
 from ._metadata._language import is_target, targets
 from ._model import Article
 from ._options import SECTIONS, Options
-from ._pipeline import extract
 from ._render import (
     FORMATS,
     Format,

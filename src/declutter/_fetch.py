@@ -16,10 +16,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from ._api import extract
 from ._errors import FetchError
 from ._model import Article
 from ._options import DEFAULT_OPTIONS, Options
-from ._pipeline import extract
 from ._version import __version__
 
 if TYPE_CHECKING:

@@ -19,7 +19,8 @@
 12. document `_document`  the document score: how far to trust the body, from the doubts
                           the earlier stages leave; then the public blocks (`_blocks`)
 
-`_arguments` checks the arguments and bounds the input; `_clock` times stages for the bench.
+`_api.extract` checks the arguments and calls `timed_extract`; `_arguments` bounds the input;
+`_clock` times stages for the bench.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ from dataclasses import replace
 from datetime import datetime
 
 from . import _body, _comments, _decode, _document, _head, _parse, _prune, _site
-from ._arguments import Input, bounded, checked_options
+from ._arguments import Input, bounded
 from ._attempts import best_attempt
 from ._blocks import outgoing, public_blocks, public_regions
-from ._clock import NO_CLOCK, StageClock
+from ._clock import StageClock
 from ._deadline import Deadline
 from ._headline import title_keys
 from ._locate import BlockLocator
@@ -40,39 +41,17 @@ from ._model import Article
 from ._options import Options
 from ._tables import data_tables
 
-__all__ = ["StageClock", "extract", "timed_extract"]
+__all__ = ["StageClock", "timed_extract"]
 
 _NO_METADATA = Article()  # what `Options.body_only` gives instead of the metadata stage
-
-
-def extract(
-    html: Input, *, url: str | None = None, options: Options | None = None,
-    encoding: str | None = None, reference_time: datetime | None = None,
-    site_memory: _site.SiteMemory | None = None,
-) -> Article:  # fmt: skip
-    """Extract the article of one page.
-
-    `html` is the page as bytes (any encoding; `encoding` is a charset stated by the
-    transport, such as an HTTP header, and outranks the page's own declaration) or as str.
-    `url` is the page's address. `reference_time` is "now" for the page: relative dates
-    ("3 hours ago") resolve only against it, and dates after it are rejected.
-    `site_memory` (a `SiteMemory` learned from pages of the site) removes the lines it knows
-    as the site's boilerplate.
-
-    Raises `TypeError` (`InputTypeError` for `html`) for arguments of the wrong type, and
-    nothing else: a page it cannot make sense of gives an `Article` with an empty body.
-    """
-    options = checked_options(html, url, options, encoding, reference_time)
-    site = _site.learned(site_memory)
-    return timed_extract(html, url, options, encoding, reference_time, NO_CLOCK, site)
 
 
 def timed_extract(
     html: Input, url: str | None, options: Options, encoding: str | None,
     reference_time: datetime | None, clock: StageClock, site: _site.Boilerplate | None = None,
 ) -> Article:  # fmt: skip
-    """`extract` on checked arguments, each stage's time charged to `clock`; `site` is
-    what the caller's `SiteMemory` learned."""
+    """`declutter.extract` on checked arguments, each stage's time charged to `clock`;
+    `site` is what the caller's `SiteMemory` learned."""
     clock.start()
     deadline = Deadline(options.time_budget)  # one for every stage
     data, cut = bounded(html, options.max_bytes)

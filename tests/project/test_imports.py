@@ -119,3 +119,14 @@ def test_early_stages_and_the_library_stay_below_later_layers() -> None:
     assert not {m for m in _reachable(graph, "declutter._headline") if "_metadata" in m}
     # the library does not import a command-line module
     assert not {m for m in _reachable(graph, "declutter.dask") if m.startswith("declutter._cli")}
+    # the orchestrator runs stages; the public entry point, which checks arguments, sits above it
+    assert "declutter._api" not in _reachable(graph, "declutter._pipeline")
+    assert "declutter._pipeline" in graph["declutter._api"]
+
+
+def test_the_orchestrator_lists_the_stages_and_only_that() -> None:
+    """Issue 12's target: argument checks, retries and the bench clock live elsewhere."""
+    source = (ROOT / "_pipeline.py").read_text(encoding="utf-8")
+    assert len(source.splitlines()) < 100
+    functions = [n.name for n in ast.parse(source).body if isinstance(n, ast.FunctionDef)]
+    assert functions == ["timed_extract"]

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
 
-from .._pipeline import extract
+from .._api import extract
 from ..testing import portal_pages
 from ._data import load_dataset
 

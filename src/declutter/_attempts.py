@@ -8,7 +8,9 @@ one. The retry policy decides when another attempt may find the article the firs
   than the body that is left (a theme that calls the article's wrapper "l-sidebar-fixed"),
   the page is walked again with that region kept, its inner chrome still pruned, and the
   attempt wins if it keeps clearly more text (`unprune_gain`). Page builders nest such
-  wrappers ("widget" in "widget"), so this repeats up to `unprune_passes` times;
+  wrappers ("widget" in "widget"), so this repeats up to `unprune_passes` times. A region
+  named for reader comments is not a guess of that kind: under a short post, the comments
+  are the most text on the page, and they are not the article;
 * fallback: nothing read as an article (a link list, a gallery of one-line captions): the
   best attempt's blocks are scored and selected again, leniently;
 * noscript: a page whose only text is in ``<noscript>`` is read once more with it shown.
@@ -20,12 +22,13 @@ from collections.abc import Sequence
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from . import _prune, _score, _select
+from . import _prune, _score, _select, _vocab
 from ._clock import NO_CLOCK, StageClock
 from ._deadline import Deadline
 from ._dedup import dedup
 from ._headline import TitleKeys
 from ._options import Options
+from ._reasons import Pruned, PruneKind
 from ._segment import Segmentation, segment
 
 __all__ = ["best_attempt"]
@@ -126,17 +129,27 @@ def _fallback(seg: Segmentation, title: TitleKeys, options: Options) -> None:
 
 def _suspect_prunes(seg: Segmentation, options: Options) -> set[int]:
     """Elements pruned on a guess (class word, ARIA role) that hold more text than the body
-    kept without them: prose when there is a body, any text when there is none."""
+    kept without them: prose when there is a body, any text when there is none. Comments
+    after kept text are the readers' and stay out; where no text is kept before them (a
+    forum thread, a page of readers' views), they may be the page's content."""
     kept = _kept_length(seg)
     floor = max(options.unprune_min_length, options.unprune_ratio * kept)
+    first_kept = next((i for i, b in enumerate(seg.blocks) if b.kept), len(seg.blocks))
     return {
         b.pruned_id
-        for b in seg.blocks
+        for i, b in enumerate(seg.blocks)
         if b.pruned is not None
         and b.pruned.guessed
         and b.length >= floor
         and (not kept or b.punctuation >= b.length * options.prose_punctuation_rate)
+        and (i < first_kept or not _names_comments(b.pruned))
     }
+
+
+def _names_comments(pruned: Pruned) -> bool:
+    return (
+        pruned.kind is PruneKind.CLASS and _vocab.COMMENT_WORDS.match([pruned.detail]) is not None
+    )
 
 
 def _kept_length(seg: Segmentation) -> int:

@@ -32,9 +32,6 @@ from ._segment import Segmentation
 
 __all__ = ["extract_comments", "page_comments"]
 
-_COMMENT = _vocab.ClassVocabulary(
-    _vocab.COMMENT_CLASS, _vocab.COMMENT_CLASS_PREFIXES, _vocab.COMMENT_CLASS_NOT_PREFIXES
-)
 _NOT_A_COMMENT = _vocab.ClassVocabulary(_vocab.COMMENT_NOT_ITEM_CLASS)
 """Named after comments but not one: the form, the count, the link, the section's title."""
 _FURNITURE = _vocab.ClassVocabulary(_vocab.COMMENT_FURNITURE_CLASS)
@@ -123,7 +120,7 @@ def _is_named_comment(node: LexborNode) -> bool:
     if node.tag in _SKIPPED_TAGS:
         return False
     tokens = _class_tokens(node)
-    if not tokens or _COMMENT.match(tokens) is None:
+    if not tokens or _vocab.COMMENT_WORDS.match(tokens) is None:
         return False
     kind = _kind_tokens(node)  # "comment-timestamp", "comment-author": a comment's part
     return all(v.match(kind) is None for v in (_NOT_A_COMMENT, _AUTHOR, _DATE))

@@ -277,6 +277,8 @@ COMMENT_CLASS = (
 )  # fmt: skip
 COMMENT_CLASS_PREFIXES = ("comment", "disqus")
 COMMENT_CLASS_NOT_PREFIXES = ("commentar", "commentator")
+COMMENT_WORDS = ClassVocabulary(COMMENT_CLASS, COMMENT_CLASS_PREFIXES, COMMENT_CLASS_NOT_PREFIXES)
+"""The words above as one vocabulary: an element they name is (or holds) reader comments."""
 # The first class word or the id of an element named after comments that is not one: the
 # form, the count, the link to them, the section's title, a comment's parts.
 COMMENT_NOT_ITEM_CLASS = (

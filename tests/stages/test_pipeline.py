@@ -38,3 +38,29 @@ def test_a_second_pass_that_only_moves_the_region_loses() -> None:
     assert "The hall" not in body
     moved = declutter.extract(html, options=declutter.Options(unprune_gain=1.0)).body
     assert "The hall" in moved  # what the gain guards against
+
+
+def _readers(n: int) -> str:
+    """`n` readers' posts, in boxes the class vocabulary does not name."""
+    return "".join(
+        f'<div class="entry"><span>Reader {i}</span><p>I read this twice, and I still think '
+        f"the council waited far too long, as it always does, point {i}.</p></div>"
+        for i in range(n)
+    )
+
+
+def test_the_comments_under_a_short_post_are_not_taken_for_its_article() -> None:
+    """The comments hold more text than the post, but they come after it: they are the
+    readers', not a box the article was put in (Dragnet's pages, with their gold)."""
+    post = "<p>The bridge reopens on Monday, a week early, after two years of repairs.</p>"
+    html = f'<body><h1>Bridge reopens</h1><div class="post">{post}</div><div id="comments">{_readers(12)}</div></body>'
+    body = declutter.extract(html).body
+    assert "The bridge reopens on Monday" in body
+    assert "Reader 3" not in body and "council waited" not in body
+
+
+def test_a_thread_with_nothing_before_it_is_the_page() -> None:
+    """A forum thread or a page of readers' views: no text comes before the comments, so
+    they are what the page holds."""
+    html = f'<body><h1>Does the bridge need a toll?</h1><div class="comments">{_readers(12)}</div></body>'
+    assert "council waited far too long" in declutter.extract(html).body

@@ -22,14 +22,15 @@ from collections.abc import Sequence
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from . import _prune, _score, _select, _vocab
+from . import _prune, _score, _select
 from ._clock import NO_CLOCK, StageClock
 from ._deadline import Deadline
 from ._dedup import dedup
 from ._headline import TitleKeys
 from ._options import Options
-from ._reasons import Pruned, PruneKind
+from ._reasons import PruneKind
 from ._segment import Segmentation, segment
+from ._vocab import names_comments
 
 __all__ = ["best_attempt"]
 
@@ -142,14 +143,11 @@ def _suspect_prunes(seg: Segmentation, options: Options) -> set[int]:
         and b.pruned.guessed
         and b.length >= floor
         and (not kept or b.punctuation >= b.length * options.prose_punctuation_rate)
-        and (i < first_kept or not _names_comments(b.pruned))
+        and (
+            i < first_kept
+            or not (b.pruned.kind is PruneKind.CLASS and names_comments(b.pruned.detail))
+        )
     }
-
-
-def _names_comments(pruned: Pruned) -> bool:
-    return (
-        pruned.kind is PruneKind.CLASS and _vocab.COMMENT_WORDS.match([pruned.detail]) is not None
-    )
 
 
 def _kept_length(seg: Segmentation) -> int:

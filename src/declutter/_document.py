@@ -134,26 +134,13 @@ def _comment_share(seg: Segmentation, kept: list[RawBlock], length: int) -> floa
             cid = containers[cid].parent
         found = named.get(cid, False)
         for c in reversed(lineage):
-            found = found or _names_comments(containers[c].classes)
+            found = found or _vocab.names_comments(containers[c].classes)
             named[c] = found
         return named[lineage[0]] if lineage else found
 
     return sum(b.length for b in kept if is_named(b.container)) / length
 
 
-def _names_comments(classes: str) -> bool:
-    if not classes:
-        return False
-    lowered = classes.lower()  # every comment word holds one of these: most pages hold none
-    if not any(part in lowered for part in _COMMENT_PARTS):
-        return False
-    return _COMMENT.match(_vocab.class_tokens(classes)) is not None
-
-
-_COMMENT = _vocab.ClassVocabulary(
-    _vocab.COMMENT_CLASS, _vocab.COMMENT_CLASS_PREFIXES, _vocab.COMMENT_CLASS_NOT_PREFIXES
-)
-_COMMENT_PARTS = ("comment", "disqus", "discussion", "talkback", "replies")
 _DIGIT = re.compile(r"\d")
 
 

@@ -279,6 +279,19 @@ COMMENT_CLASS_PREFIXES = ("comment", "disqus")
 COMMENT_CLASS_NOT_PREFIXES = ("commentar", "commentator")
 COMMENT_WORDS = ClassVocabulary(COMMENT_CLASS, COMMENT_CLASS_PREFIXES, COMMENT_CLASS_NOT_PREFIXES)
 """The words above as one vocabulary: an element they name is (or holds) reader comments."""
+_COMMENT_PARTS = ("comment", "disqus", "discussion", "talkback", "replies")
+
+
+def names_comments(classes: str) -> bool:
+    """Whether a class/id string (or one class word) names reader comments."""
+    if not classes:
+        return False
+    lowered = classes.lower()  # every comment word holds one of these: most pages hold none
+    if not any(part in lowered for part in _COMMENT_PARTS):
+        return False
+    return COMMENT_WORDS.match(class_tokens(classes)) is not None
+
+
 # The first class word or the id of an element named after comments that is not one: the
 # form, the count, the link to them, the section's title, a comment's parts.
 COMMENT_NOT_ITEM_CLASS = (

@@ -78,6 +78,7 @@ def _attempt(
         links=options.include_links, images=options.include_images,
         formatting=options.include_formatting, compiled=options.compiled_walk,
         caption_box_blocks=options.caption_box_max_blocks,
+        caption_box_length=options.caption_box_max_length,
     )  # fmt: skip
     clock.lap("segment")
     _score.score_blocks(seg, options, deadline)

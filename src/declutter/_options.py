@@ -679,6 +679,13 @@ class Options:
     caption when the element holds at most this many blocks (a caption and perhaps a
     credit line), not when it is an article that merely has a picture.""",
     )
+    caption_box_max_length: int = _option(
+        60,
+        "body",
+        """
+    ...and when that text is at most this long (text measure): a paragraph longer than
+    this, in a box named for its pictures, is the article's text, not a caption.""",
+    )
     include_captions: bool = _option(
         False,
         "body",

@@ -741,22 +741,24 @@ def _visible_text(node: LexborNode) -> str:
     return " ".join(parts)
 
 
-def _mark_captions(blocks: list[RawBlock], containers: list[Container], box_blocks: int) -> None:
+def _mark_captions(
+    blocks: list[RawBlock], containers: list[Container], box_blocks: int, box_length: int
+) -> None:
     """Captions by class: ``caption``/``credit`` on the text's element or its parent, or an
-    image word on a parent that holds little more than the caption (not on an article that
-    merely has a picture)."""
+    image word on either when it holds little more than a caption (not on an article that
+    merely has pictures: "js-social-images" around a paragraph and six photos)."""
+
+    def caption_box(box: Container, block: RawBlock) -> bool:
+        small = box.end - box.first <= box_blocks and block.length <= box_length
+        return _has(box, _CAPTION_CLASS) or (small and _has(box, _IMAGE_CLASS))
+
     for block in blocks:
         if block.kind not in ("paragraph", "list-item") or block.pruned:
             continue
         owner = containers[block.container]
-        if _has(owner, _CAPTION_CLASS) or _has(owner, _IMAGE_CLASS):
+        parent = containers[owner.parent] if owner.parent >= 0 else None
+        if caption_box(owner, block) or (parent is not None and caption_box(parent, block)):
             block.kind = "caption"
-        elif owner.parent >= 0:
-            parent = containers[owner.parent]
-            if _has(parent, _CAPTION_CLASS) or (
-                parent.end - parent.first <= box_blocks and _has(parent, _IMAGE_CLASS)
-            ):
-                block.kind = "caption"
 
 
 def _list_frame(container: Container, attrs: dict[str, str | None]) -> _ListFrame:
@@ -822,6 +824,7 @@ def segment(
     max_blocks: int | None = None, shown: frozenset[str] = frozenset(),
     links: bool = False, images: bool = False, compiled: bool = True, formatting: bool = False,
     caption_box_blocks: int = DEFAULT_OPTIONS.caption_box_max_blocks,
+    caption_box_length: int = DEFAULT_OPTIONS.caption_box_max_length,
 ) -> Segmentation:  # fmt: skip
     """Blocks and containers of the subtree at `root` (normally ``<body>``).
 
@@ -831,11 +834,11 @@ def segment(
     `images` record the links and images of the text on the blocks (for the renderers), and
     `formatting` its bold, italic, code, sub- and superscript; they change nothing else.
     `compiled` walks with the compiled kernel when it is built and passed its self-test
-    (`KERNEL`); the result is the same either way. `caption_box_blocks` is
-    `Options.caption_box_max_blocks`."""
+    (`KERNEL`); the result is the same either way. `caption_box_blocks` and
+    `caption_box_length` are `Options.caption_box_max_blocks` and `caption_box_max_length`."""
     walker = _Walker(plan, max_nodes, deadline, max_blocks, shown, links, images, formatting)
     seg = walker.walk(root, KERNEL if compiled else None)
-    _mark_captions(seg.blocks, seg.containers, caption_box_blocks)
+    _mark_captions(seg.blocks, seg.containers, caption_box_blocks, caption_box_length)
     return seg
 
 

@@ -185,6 +185,19 @@ def test_image_word_on_a_big_box_does_not_make_captions() -> None:
     assert {b.kind for b in segment_html(html).blocks} == {"paragraph"}
 
 
+def test_a_long_paragraph_among_pictures_is_not_their_caption() -> None:
+    """A box named for its images around the article's one paragraph and its photos (which
+    make no blocks): the paragraph is text; a short line in such a box still is a caption."""
+    words = " ".join(["The polish went on in three thin coats, each left to dry."] * 8)
+    photos = "".join(f"<p><a href=/{i}><img src={i}.jpg></a></p>" for i in range(6))
+    html = f'<body><div class="entry-images"><p>{words}</p>{photos}</div></body>'
+    assert block(segment_html(html).blocks, "The polish went on").kind == "paragraph"
+    short = (
+        f'<body><div class="entry-images"><p>Ice tips, by a reader.</p>{photos}</div></body>'
+    )
+    assert block(segment_html(short).blocks, "Ice tips").kind == "caption"
+
+
 # --- text that is never text ------------------------------------------------------------
 
 

@@ -1159,6 +1159,14 @@ class Options:
     When no other source dates the page, this many characters of its scripts are searched
     for a publication date in their JSON (``"createdAt": "2022-01-31T15:58:43+01:00"``).""",
     )
+    date_line_max_chars: int = _option(
+        60,
+        "metadata",
+        """
+    A line near the headline at most this long that holds a date with its year is a
+    dateline: the day it prints dates the page when the declared date names another day (a
+    date in a longer line is prose or a caption).""",
+    )
     date_label_window: int = _option(
         48,
         "metadata",

@@ -95,6 +95,7 @@ def extract_metadata(
     dates = find_dates(
         tree, time_elements=found.time, jsonld=jsonld, meta=meta, zones=after + before, end_zones=end_zones, url=url or canonical,
         day_first=language.without_text not in _MONTH_FIRST, options=options, reference_time=reference_time,
+        headline=next(iter(choice.nodes), None),
     )  # fmt: skip
     # Host names are left out of the sites: a personal domain is often its author's name
     # ("Daniel Lemire" on lemire.me); only a credit that is the host's name itself is refused.

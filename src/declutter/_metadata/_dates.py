@@ -42,6 +42,15 @@ _DATE_ELEMENTS = (
     '[class*="date"], [class*="time"], [id*="date"], [id*="time"], [class*="pub"], '
     '[class*="Date"], [class*="Time"]'
 )
+# Where a page prints other pages' dates (and its own footer's): `_SKIP_CLASS` as CSS.
+_ASIDE_ELEMENTS = ", ".join(
+    f'[{attr}*="{word}" i]'
+    for word in ("comment", "reply", "related", "recommend", "sidebar", "footer")
+    for attr in ("class", "id")
+)
+# A line that ends as a sentence ("... war am 3. Mai 2019 ein anderer.") is prose, not a
+# dateline ("3:18 p.m." ends with an abbreviation).
+_PROSE_END = re.compile(r"[^\W\d_]{3}[.!?]\s*$")
 _MODIFIED_CLASS = re.compile(r"updat|modif|edited", re.IGNORECASE)
 _SKIP_CLASS = re.compile(
     r"comment|reply|related|recommend|sidebar|footer|copyright|timeline|runtime|weather",
@@ -94,9 +103,9 @@ class DateResult:
 
 def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonld: JsonLd, meta: PageMeta, zones: list[str],
                end_zones: Callable[[], list[str]], url: str | None, day_first: bool, options: Options,
-               reference_time: datetime | None) -> DateResult:  # fmt: skip
+               reference_time: datetime | None, headline: LexborNode | None = None) -> DateResult:  # fmt: skip
     """`time_elements`: the page's ``time[datetime]`` and ``itemprop=datePublished`` elements
-    (`_scan`); `zones`: text around the headline; `end_zones`: text at the article's end (on
+    (`_scan`); `zones`: text around the `headline`; `end_zones`: text at the article's end (on
     demand)."""
     check = _Checker(options, reference_time, day_first)
     modified = check.structured(jsonld.date_modified) or _first(
@@ -119,6 +128,9 @@ def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonl
     printed = _from_zones(zones, check, hint, reference_time)
     if published is None and printed is not None:
         published, source = printed, "text"
+    shown = _shown_day(zones, check, published, _Asides(tree, headline, options))
+    if shown is not None:
+        published, source = shown, "text"
     labelled = _labelled(zones, check, options)
     if labelled is not None and (published is None or labelled.day_key() != published.day_key()):
         # A date printed under the headline after a publication label ("Veröffentlicht am",
@@ -280,6 +292,89 @@ def _from_zones(zones: list[str], check: _Checker, year_hint: int | None,
         if value is not None:
             return value
     return None
+
+
+def _shown_day(zones: list[str], check: _Checker, declared: DateValue | None,
+               asides: _Asides) -> DateValue | None:  # fmt: skip
+    """The day of the first dateline near the headline, when no dateline there prints the
+    declared day: what readers see dates the page (a CMS stamps its meta with an import or a
+    first draft; the page prints the day it went out, or of the revision it shows). A
+    dateline that agrees with the declared day confirms it (the other is a teaser's or a
+    book's); one printed in a sidebar, a comment or a related list is not the page's. Only
+    dates written with their year count (a yearless or relative one is read against the
+    declared), and a day and month read the other way round agree (the page writes month
+    first, or the declaration day first)."""
+    if declared is None:
+        return None
+    agree = (declared.day_key(), _swapped(declared))
+    first: DateValue | None = None
+    for line in _datelines(zones, check.options.date_line_max_chars):
+        shown = check.in_text(line)
+        if shown is None:
+            continue
+        if shown.day_key() in agree:
+            return None
+        if first is None and not _PROSE_END.search(line) and not asides.only_there(line):
+            first = shown
+    return first
+
+
+class _Asides:
+    """The text of the page and of its sidebars, comments, related lists and footers (the
+    outermost ones, up to `date_max_elements`; one holding the headline is a layout wrapper,
+    "with-sidebar", not an aside), read when first asked."""
+
+    def __init__(
+        self, tree: LexborHTMLParser, headline: LexborNode | None, options: Options
+    ) -> None:
+        self._tree, self._headline, self._options = tree, headline, options
+        self._page: str | None = None
+        self._texts: list[str] = []
+
+    def only_there(self, line: str) -> bool:
+        """Every time the page prints `line`, it is in an aside (spaces and line breaks
+        compared as one space: the zone and the page join text nodes differently)."""
+        if self._page is None:
+            self._read()
+        line = _squeeze(line)
+        inside = sum(text.count(line) for text in self._texts)
+        return inside > 0 and inside >= (self._page or "").count(line)
+
+    def _read(self) -> None:
+        body = self._tree.body
+        self._page = _squeeze(body.text(deep=True, separator=" ")) if body is not None else ""
+        wrappers = _ancestors(self._headline) if self._headline is not None else set()
+        kept: set[int] = set()
+        for node in self._tree.css(_ASIDE_ELEMENTS)[: self._options.date_max_elements]:
+            if node.mem_id in wrappers or not kept.isdisjoint(_ancestors(node)):
+                continue
+            kept.add(node.mem_id)
+            self._texts.append(_squeeze(node.text(deep=True, separator=" ")))
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _ancestors(node: LexborNode) -> set[int]:
+    out: set[int] = set()
+    parent = node.parent
+    while parent is not None:
+        out.add(parent.mem_id)
+        parent = parent.parent
+    return out
+
+
+def _datelines(zones: list[str], limit: int) -> Iterable[str]:
+    """The short lines of `zones` (each zone once) that may hold a date with its year."""
+    for zone in dict.fromkeys(zones):
+        for line in zone.splitlines():
+            if len(line.strip()) <= limit and ("19" in line or "20" in line):
+                yield line
+
+
+def _swapped(value: DateValue) -> tuple[int, int, int]:
+    return (value.year, value.day, value.month)
 
 
 def _refine(structured: DateValue, printed: DateValue) -> DateValue:

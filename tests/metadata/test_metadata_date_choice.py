@@ -1,0 +1,60 @@
+"""Dates: which of the page's dates is its publication date (printed vs declared, URL)."""
+
+from __future__ import annotations
+
+from _metadata_helpers import meta_of
+
+_DECLARED = """<html><head><title>Fische und Schmerzen</title>
+<meta property="article:published_time" content="2021-11-29T14:13:37+00:00">
+<meta property="article:modified_time" content="2022-01-12T14:27:30+00:00"></head><body>
+<div class="{wrapper}"><h1>Fühlen Fische Schmerzen?</h1>
+<div class="meta"><span>Christoph Hein</span><span>Chefredakteur</span><span>ca. 8 Min.</span>
+{dateline}</div>
+<p>Ob Fische Schmerzen fühlen, ist eine berechtigte Frage und seit langem Mittelpunkt einer
+wissenschaftlichen Kontroverse, denn die Antwort ist nicht einfach.</p></div>
+{aside}</body></html>"""
+
+
+def _page(dateline: str, *, wrapper: str = "content", aside: str = "") -> str:
+    return _DECLARED.format(dateline=dateline, wrapper=wrapper, aside=aside)
+
+
+def test_the_dateline_under_the_headline_beats_a_declared_date_of_another_day() -> None:
+    # angelmagazin.de: the meta says when the draft was made; readers see the day it went out
+    assert meta_of(_page("<span>12.01.2022</span>")).date == "2022-01-12"
+    assert meta_of(_page("<span>12.01.2022</span>")).date_source == "text"
+
+
+def test_without_a_dateline_the_declared_date_stands() -> None:
+    assert meta_of(_page("")).date == "2021-11-29T14:13:37+00:00"
+
+
+def test_a_dateline_that_agrees_with_the_declared_day_confirms_it() -> None:
+    # nmb-media.de: an update stamp, then the publication stamp, then the day printed again
+    lines = "<span>2018-08-29 14:15:57</span><span>2021-11-29 15:13:00</span>"
+    assert meta_of(_page(lines)).date == "2021-11-29T14:13:37+00:00"
+
+
+def test_day_and_month_read_the_other_way_round_agree() -> None:
+    # huffingtonpost.co.uk prints 29/11 month first for day first readers: the same day
+    assert meta_of(_page("<span>11/29/2021 02:00pm GMT</span>")).date.startswith("2021-11-29")  # type: ignore[union-attr]
+    swapped = _page("<span>11/12/2021</span>").replace("2021-11-29T14", "2021-12-11T14")
+    assert meta_of(swapped).date == "2021-12-11T14:13:37+00:00"
+
+
+def test_a_date_in_prose_or_a_caption_is_no_dateline() -> None:
+    caption = (
+        "<p>Doctors examine an injured child at the hospital in Gaza City on Oct. 21, 2021.</p>"
+    )
+    assert meta_of(_page(caption)).date == "2021-11-29T14:13:37+00:00"
+    sentence = "<p>Stand der Technik war am 3. Mai 2019 ein anderer.</p>"
+    assert meta_of(_page(sentence)).date == "2021-11-29T14:13:37+00:00"
+
+
+def test_a_dateline_printed_only_in_a_sidebar_is_another_pages() -> None:
+    teaser = '<div class="sidebar"><span>12.01.2022</span> Die besten Köder</div>'
+    page = _page("", aside=teaser)
+    assert meta_of(page).date == "2021-11-29T14:13:37+00:00"
+    # ... but a layout wrapper named after its sidebar holds the article itself
+    wrapped = _page("<span>12.01.2022</span>", wrapper="template with-sidebar-right")
+    assert meta_of(wrapped).date == "2022-01-12"

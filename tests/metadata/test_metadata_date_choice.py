@@ -58,3 +58,27 @@ def test_a_dateline_printed_only_in_a_sidebar_is_another_pages() -> None:
     # ... but a layout wrapper named after its sidebar holds the article itself
     wrapped = _page("<span>12.01.2022</span>", wrapper="template with-sidebar-right")
     assert meta_of(wrapped).date == "2022-01-12"
+
+
+def test_the_url_decides_between_a_dateline_and_the_declared_date() -> None:
+    # vaticannews.va: the dateline says 2021, the declaration and the URL's month say 2022
+    html = _page("<span>29/11/2020</span>")
+    assert meta_of(html, url="https://example.org/news/2021-11/fische.html").date == (
+        "2021-11-29T14:13:37+00:00"
+    )
+    # ... and a URL of the dateline's month, or none, leaves the dateline its say
+    assert meta_of(html, url="https://example.org/news/2020-11/fische.html").date == "2020-11-29"
+    assert meta_of(html, url="https://example.org/news/fische.html").date == "2020-11-29"
+
+
+def test_a_date_in_the_prose_loses_to_the_full_date_in_the_url() -> None:
+    # bundesfeuerwehrverband.at: the first date under the headline is the event's
+    html = """<html><body><h1>„Zentrum am Berg“ offiziell eröffnet</h1><p>Im Beisein zahlreicher
+    Ehrengäste wurde das „Zentrum am Berg“ am 18. Oktober 2021 am steirischen Erzberg offiziell
+    eröffnet und in Betrieb genommen.</p></body></html>"""
+    url = "https://www.example.at/2021/10/20/zentrum-am-berg-offiziell-eroeffnet/"
+    assert meta_of(html, url=url).date == "2021-10-20"
+    assert meta_of(html).date == "2021-10-18"
+    # a dateline is the page's own date, whatever the URL says
+    dated = html.replace("<p>", "<p>20.10.2021</p><p>")
+    assert meta_of(dated, url=url.replace("/20/", "/21/")).date == "2021-10-20"

@@ -82,6 +82,10 @@ _URL_DATE = re.compile(
 )
 
 
+# A year and month alone as path segments ("/2023/10/3-fragen", "/news/2022-08/slug").
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)[/_-](?P<m>0?[1-9]|1[0-2])(?=/)")
+
+
 # Meta keys of no standard that name a publication ("five_hundred_pixels:uploaded").
 _OTHER_PUBLISHED_KEY = re.compile(r"publish|upload|creat|releas|issued|pubdate", re.IGNORECASE)
 _NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|edit|review|birth|end|start", re.IGNORECASE)
@@ -128,7 +132,12 @@ def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonl
     printed = _from_zones(zones, check, hint, reference_time)
     if published is None and printed is not None:
         published, source = printed, "text"
-    shown = _shown_day(zones, check, published, _Asides(tree, headline, options))
+        in_url = _from_url(url, check)
+        if in_url is not None and not _on_dateline(zones, check, printed):
+            # A date in the prose ("am 18. Oktober eröffnet") is the event's: the URL's
+            # full date is the page's.
+            published, source = in_url, "url"
+    shown = _shown_day(zones, check, published, _Asides(tree, headline, options), _url_date(url))
     if shown is not None:
         published, source = shown, "text"
     labelled = _labelled(zones, check, options)
@@ -295,7 +304,7 @@ def _from_zones(zones: list[str], check: _Checker, year_hint: int | None,
 
 
 def _shown_day(zones: list[str], check: _Checker, declared: DateValue | None,
-               asides: _Asides) -> DateValue | None:  # fmt: skip
+               asides: _Asides, url_date: tuple[int, int, int | None] | None) -> DateValue | None:  # fmt: skip
     """The day of the first dateline near the headline, when no dateline there prints the
     declared day: what readers see dates the page (a CMS stamps its meta with an import or a
     first draft; the page prints the day it went out, or of the revision it shows). A
@@ -303,7 +312,8 @@ def _shown_day(zones: list[str], check: _Checker, declared: DateValue | None,
     book's); one printed in a sidebar, a comment or a related list is not the page's. Only
     dates written with their year count (a yearless or relative one is read against the
     declared), and a day and month read the other way round agree (the page writes month
-    first, or the declaration day first)."""
+    first, or the declaration day first). A date in the URL decides between the two when it
+    fits the declared one only (the dateline is a typo, or another page's)."""
     if declared is None:
         return None
     agree = (declared.day_key(), _swapped(declared))
@@ -316,6 +326,8 @@ def _shown_day(zones: list[str], check: _Checker, declared: DateValue | None,
             return None
         if first is None and not _PROSE_END.search(line) and not asides.only_there(line):
             first = shown
+    if first is not None and url_date is not None and _fits(declared, url_date):
+        return first if _fits(first, url_date) else None
     return first
 
 
@@ -363,6 +375,15 @@ def _ancestors(node: LexborNode) -> set[int]:
         out.add(parent.mem_id)
         parent = parent.parent
     return out
+
+
+def _on_dateline(zones: list[str], check: _Checker, value: DateValue) -> bool:
+    """`value` is the day of a dateline in `zones`."""
+    for line in _datelines(zones, check.options.date_line_max_chars):
+        shown = check.in_text(line)
+        if shown is not None and shown.day_key() == value.day_key():
+            return True
+    return False
 
 
 def _datelines(zones: list[str], limit: int) -> Iterable[str]:
@@ -439,12 +460,28 @@ def _from_scripts(tree: LexborHTMLParser, check: _Checker, options: Options) -> 
 
 
 def _from_url(url: str | None, check: _Checker) -> DateValue | None:
+    found = _url_date(url)
+    if found is None:
+        return None
+    year, month, day = found
+    return check.ok(make_date(year, month, day)) if day is not None else None
+
+
+def _url_date(url: str | None) -> tuple[int, int, int | None] | None:
+    """Year, month and day (when given) of the date in `url`'s path."""
     if not url:
         return None
     path = url.split("?", 1)[0].split("#", 1)[0].split("://", 1)[-1]
     path = path[path.find("/") :] if "/" in path else ""
     m = _URL_DATE.search(path)
-    if m is None:
-        return None
-    month, day = (m["m"], m["d"]) if m["sep"] else (m["m8"], m["d8"])
-    return check.ok(make_date(int(m["y"]), int(month), int(day)))
+    if m is not None:
+        month, day = (m["m"], m["d"]) if m["sep"] else (m["m8"], m["d8"])
+        return int(m["y"]), int(month), int(day)
+    m = _URL_MONTH.search(path)
+    return (int(m["y"]), int(m["m"]), None) if m is not None else None
+
+
+def _fits(value: DateValue, url_date: tuple[int, int, int | None]) -> bool:
+    """`value` falls in the month, or on the day, that the URL gives."""
+    year, month, day = url_date
+    return (value.year, value.month) == (year, month) and day in (None, value.day)

@@ -37,6 +37,7 @@ __all__ = [
     "Segmentation",
     "home",
     "segment",
+    "visible_text",
 ]
 
 _BR = "\u2028"  # stands for <br> until blocks are cut; source newlines are only spaces
@@ -587,7 +588,7 @@ class _Walker:
 
     def _pruned(self, node: LexborNode, reason: Pruned) -> None:
         """Record a pruned subtree as one block, so the decision can be inspected."""
-        text = _textstats.normalise_space(_without_soft_hyphens(_visible_text(node)))
+        text = _textstats.normalise_space(_without_soft_hyphens(visible_text(node)))
         if text:
             self._emit(text, "", 0, self.current, pruned=reason, pruned_id=node.mem_id)
 
@@ -715,7 +716,7 @@ def _is_block(tag: str) -> bool:
     return tag in _vocab.BLOCK_TAGS or "-" in tag
 
 
-def _visible_text(node: LexborNode) -> str:
+def visible_text(node: LexborNode) -> str:
     """The text of a subtree without its scripts, styles and other invisible elements
     (Lexbor's ``text()`` includes script source): that ``text()`` with the few invisible
     texts cut out, or, when there are many, a walk that skips them, so the cost stays

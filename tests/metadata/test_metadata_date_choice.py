@@ -82,3 +82,12 @@ def test_a_date_in_the_prose_loses_to_the_full_date_in_the_url() -> None:
     # a dateline is the page's own date, whatever the URL says
     dated = html.replace("<p>", "<p>20.10.2021</p><p>")
     assert meta_of(dated, url=url.replace("/20/", "/21/")).date == "2021-10-20"
+
+
+def test_a_publication_label_in_a_script_is_not_read() -> None:
+    # hobby-werkstatt-blog.de: an ad's code comment "Erstellt 02.06.10" precedes the footer
+    html = """<html><body><h1>Eine Arduino Virtual Wall</h1><p>Der Roboter fährt gegen die
+    Wand, die es nicht gibt.</p><script>/* Erstellt 02.06.10 */ google_ad_slot = "1";</script>
+    <p>Und dreht um.</p><div class="post-footer">Dieser Artikel wurde am 14. Dezember 2015 um
+    14:48 von Heiner geschrieben.</div></body></html>"""
+    assert meta_of(html).date == "2015-12-14T14:48"

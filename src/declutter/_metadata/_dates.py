@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._head import PageMeta
 from .._options import Options
+from .._segment import visible_text
 from ._dateparse import MONTH_NAMES, DateValue, first_date, make_date, parse_structured
 from ._jsonld import JsonLd
 from ._validate import plausible_date
@@ -256,7 +257,8 @@ def _from_labels(tree: LexborHTMLParser, check: _Checker, options: Options) -> D
     body = tree.body
     if body is None:
         return None
-    text = body.text(deep=True, separator=" ")[: options.date_label_scan_chars]
+    # (not the scripts' text: a comment in an ad's code says "Erstellt 02.06.10")
+    text = visible_text(body)[: options.date_label_scan_chars]
     for hit in itertools.islice(_PUBLISHED_LABEL.finditer(text), options.date_label_max_hits):
         window = text[hit.end() : hit.end() + options.date_label_window]
         value = check.in_text(window)

@@ -36,10 +36,12 @@ def test_a_dateline_that_agrees_with_the_declared_day_confirms_it() -> None:
 
 
 def test_day_and_month_read_the_other_way_round_agree() -> None:
-    # huffingtonpost.co.uk prints 29/11 month first for day first readers: the same day
-    assert meta_of(_page("<span>11/29/2021 02:00pm GMT</span>")).date.startswith("2021-11-29")  # type: ignore[union-attr]
-    swapped = _page("<span>11/12/2021</span>").replace("2021-11-29T14", "2021-12-11T14")
-    assert meta_of(swapped).date == "2021-12-11T14:13:37+00:00"
+    # huffingtonpost.co.uk: "02/11/2021" read day first is 2 November; the declared 11
+    # February says the page writes month first (another day is another date)
+    page = _page("<span>02/11/2021 02:00pm GMT</span>").replace("2021-11-29T14", "2021-02-11T14")
+    assert meta_of(page).date == "2021-02-11T14:13:37+00:00"
+    other = _page("<span>03/11/2021 02:00pm GMT</span>").replace("2021-11-29T14", "2021-02-11T14")
+    assert meta_of(other).date == "2021-11-03T14:00:00+00:00"
 
 
 def test_a_date_in_prose_or_a_caption_is_no_dateline() -> None:
@@ -85,9 +87,11 @@ def test_a_date_in_the_prose_loses_to_the_full_date_in_the_url() -> None:
 
 
 def test_a_publication_label_in_a_script_is_not_read() -> None:
-    # hobby-werkstatt-blog.de: an ad's code comment "Erstellt 02.06.10" precedes the footer
-    html = """<html><body><h1>Eine Arduino Virtual Wall</h1><p>Der Roboter fährt gegen die
-    Wand, die es nicht gibt.</p><script>/* Erstellt 02.06.10 */ google_ad_slot = "1";</script>
-    <p>Und dreht um.</p><div class="post-footer">Dieser Artikel wurde am 14. Dezember 2015 um
-    14:48 von Heiner geschrieben.</div></body></html>"""
+    # hobby-werkstatt-blog.de: an ad's code comment "Erstellt 02.06.10" precedes the footer,
+    # far below the headline
+    text = "Der Roboter fährt gegen die Wand, die es nicht gibt, und dreht wieder um. " * 10
+    html = f"""<html><body><h1>Eine Arduino Virtual Wall</h1><p>{text}</p>
+    <script>/* Erstellt 02.06.10 */ google_ad_slot = "1";</script><p>{text}</p>
+    <div class="post-footer">Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Heiner
+    geschrieben.</div></body></html>"""
     assert meta_of(html).date == "2015-12-14T14:48"

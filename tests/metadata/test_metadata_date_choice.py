@@ -95,3 +95,23 @@ def test_a_publication_label_in_a_script_is_not_read() -> None:
     <div class="post-footer">Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Heiner
     geschrieben.</div></body></html>"""
     assert meta_of(html).date == "2015-12-14T14:48"
+
+
+def test_a_date_in_the_prose_loses_to_the_signature_at_the_articles_end() -> None:
+    # creativecommons.at (Drupal): the summer camp's date under the headline, the post's
+    # own date in the "submitted" line after it
+    text = "Vorträge, Workshops und Hackathons für Aktivisten aus ganz Europa und anderswo. " * 8
+    html = f"""<html><body><div class="node"><h1>FairCoin Hackathon</h1><p>Im Jura gibt es ein
+    Sommercamp vom 26. August 2017 bis zum 10. September mit mehreren Schwerpunkten.</p>
+    <p>{text}</p><div class="submitted">Gespeichert von rasos am 24. Juli 2017 - 18:55</div>
+    </div></body></html>"""
+    assert meta_of(html, body=text).date == "2017-07-24T18:55"
+
+
+def test_a_dateline_with_a_two_digit_year_is_a_dateline() -> None:
+    # goodnight.at: "Party, 30.10.23" above the headline; the prose names another day
+    html = """<html><body><div class="date"> Party, 30.10.23 </div><h1>Halloween-Kostüme</h1>
+    <p>Die besten Last-Minute-Kostüme für die Party am 31. Oktober 2023 findet ihr hier, ganz
+    ohne Nähmaschine und teure Einkäufe.</p></body></html>"""
+    url = "https://example.at/magazin/2023/10/08/halloween-kostueme"
+    assert meta_of(html, url=url).date == "2023-10-30"

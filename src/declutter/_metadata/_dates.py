@@ -133,11 +133,17 @@ def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonl
     printed = _from_zones(zones, check, hint, reference_time)
     if published is None and printed is not None:
         published, source = printed, "text"
-        in_url = _from_url(url, check)
-        if in_url is not None and not _on_dateline(zones, check, printed):
-            # A date in the prose ("am 18. Oktober eröffnet") is the event's: the URL's
-            # full date is the page's.
-            published, source = in_url, "url"
+        if not _on_dateline(zones, check, printed):
+            # A date in the prose ("am 18. Oktober eröffnet") is the event's: a dateline
+            # near the headline, the URL's full date, or a dateline at the article's end
+            # (its signature) is the page's.
+            dateline = _first_dateline(zones, check)
+            in_url = None if dateline else _from_url(url, check)
+            signed = None if dateline or in_url else _first_dateline(end_zones(), check)
+            if dateline or signed:
+                published = dateline or signed
+            elif in_url:
+                published, source = in_url, "url"
     shown = _shown_day(zones, check, published, _Asides(tree, headline, options), _url_date(url))
     if shown is not None:
         published, source = shown, "text"
@@ -379,20 +385,28 @@ def _ancestors(node: LexborNode) -> set[int]:
     return out
 
 
+def _first_dateline(zones: list[str], check: _Checker) -> DateValue | None:
+    for line in _datelines(zones, check.options.date_line_max_chars):
+        shown = None if _PROSE_END.search(line) else check.in_text(line)
+        if shown is not None:
+            return shown
+    return None
+
+
 def _on_dateline(zones: list[str], check: _Checker, value: DateValue) -> bool:
     """`value` is the day of a dateline in `zones`."""
     for line in _datelines(zones, check.options.date_line_max_chars):
-        shown = check.in_text(line)
+        shown = None if _PROSE_END.search(line) else check.in_text(line)
         if shown is not None and shown.day_key() == value.day_key():
             return True
     return False
 
 
 def _datelines(zones: list[str], limit: int) -> Iterable[str]:
-    """The short lines of `zones` (each zone once) that may hold a date with its year."""
+    """The short lines of `zones` (each zone once), where a dateline may be."""
     for zone in dict.fromkeys(zones):
         for line in zone.splitlines():
-            if len(line.strip()) <= limit and ("19" in line or "20" in line):
+            if len(line.strip()) <= limit:
                 yield line
 
 

@@ -115,3 +115,14 @@ def test_a_dateline_with_a_two_digit_year_is_a_dateline() -> None:
     ohne Nähmaschine und teure Einkäufe.</p></body></html>"""
     url = "https://example.at/magazin/2023/10/08/halloween-kostueme"
     assert meta_of(html, url=url).date == "2023-10-30"
+
+
+def test_an_updates_dateline_gives_way_to_the_publication_dateline() -> None:
+    # regards.fr: the update notice comes first, the publication day below it
+    html = """<html><body><h1>Deux ans et demi en macronie</h1><p>Article mis à jour le 7
+    janvier 2020.</p><p>Loïc Le Clerc | 30 septembre 2018</p><p>Neuf mises en examen, dix
+    enquêtes en cours et deux condamnations.</p></body></html>"""
+    assert meta_of(html).date == "2018-09-30"
+    # ... and when the page prints its update alone, that is the day readers see
+    alone = _page("<span>Updated 12.01.2022</span>")
+    assert meta_of(alone).date == "2022-01-12"

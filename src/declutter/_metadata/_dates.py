@@ -49,6 +49,12 @@ _ASIDE_ELEMENTS = ", ".join(
     for word in ("comment", "reply", "related", "recommend", "sidebar", "footer")
     for attr in ("class", "id")
 )
+# Words that mark a dateline as an update's (literal alternatives: linear to match).
+_UPDATE_LABEL = re.compile(
+    r"updated|update:|aktualisiert|geändert|mis à jour|actualizado|actualizada|aggiornato"
+    r"|bijgewerkt|modified|edited|更新",
+    re.IGNORECASE,
+)
 # A line that ends as a sentence ("... war am 3. Mai 2019 ein anderer.") is prose, not a
 # dateline ("3:18 p.m." ends with an abbreviation).
 _PROSE_END = re.compile(r"[^\W\d_]{3}[.!?]\s*$")
@@ -326,15 +332,26 @@ def _shown_day(zones: list[str], check: _Checker, declared: DateValue | None,
         return None
     agree = (declared.day_key(), _swapped(declared))
     first: DateValue | None = None
+    updated: DateValue | None = None
     for line in _datelines(zones, check.options.date_line_max_chars):
         shown = check.in_text(line)
         if shown is None:
             continue
-        if shown.day_key() in agree:
+        is_update = _UPDATE_LABEL.search(line) is not None
+        if shown.day_key() in agree and not is_update:
             return None
-        if first is None and not _PROSE_END.search(line) and not asides.only_there(line):
-            first = shown
-    if first is not None and url_date is not None and _fits(declared, url_date):
+        if _PROSE_END.search(line) or asides.only_there(line):
+            continue
+        if is_update:
+            updated = updated or shown
+        else:
+            first = first or shown
+    # An update's dateline dates the page only when nothing else does ("Article mis à jour
+    # le 7 janvier 2020" above "30 septembre 2018").
+    first = first or updated
+    if first is None or first.day_key() in agree:
+        return None
+    if url_date is not None and _fits(declared, url_date):
         return first if _fits(first, url_date) else None
     return first
 

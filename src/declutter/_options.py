@@ -1167,6 +1167,14 @@ class Options:
     dateline: the day it prints dates the page when the declared date names another day (a
     date in a longer line is prose or a caption).""",
     )
+    date_context_levels: int = _option(
+        6,
+        "metadata",
+        """
+    Ancestors of a date element searched for a comment, a related list, a sidebar or an
+    embedded post, whose dates are other posts' (a page wrapper named after its sidebar is
+    further up).""",
+    )
     date_label_window: int = _option(
         48,
         "metadata",

@@ -126,3 +126,24 @@ def test_an_updates_dateline_gives_way_to_the_publication_dateline() -> None:
     # ... and when the page prints its update alone, that is the day readers see
     alone = _page("<span>Updated 12.01.2022</span>")
     assert meta_of(alone).date == "2022-01-12"
+
+
+def test_a_comments_or_an_embedded_posts_time_is_not_the_pages() -> None:
+    # resonator-podcast.de (WordPress): the first <time> is a reader's comment's
+    text = "Kathrin Göbel ist Astrophysikerin und forscht am GSI Helmholtzzentrum. " * 10
+    comment = """<ol class="comment-list"><li class="comment"><article class="comment-body">
+    <footer class="comment-meta"><div class="comment-metadata"><a href="#c1"><time
+    datetime="2019-08-24T03:36:11+02:00">24. August 2019</time></a></div></footer>
+    <p>Tolle Folge!</p></article></li></ol>"""
+    html = f"""<html><body><h1>RES158 Sternfusion</h1><p>{text}</p><p>Veröffentlicht am
+    16.08.2019</p>{comment}</body></html>"""
+    assert meta_of(html).date == "2019-08-16"
+    # an Instagram post quoted in the article is dated too, by its author
+    embed = html.replace('<ol class="comment-list">', '<blockquote class="instagram-media">')
+    embed = embed.replace("</ol>", "</blockquote>")
+    assert meta_of(embed).date == "2019-08-16"
+    # ... while the article's own <time> in its footer stands
+    own = html.replace(
+        "</h1>", '</h1><footer class="entry-footer"><time datetime="2019-08-15">x</time></footer>'
+    )
+    assert meta_of(own).date == "2019-08-15"

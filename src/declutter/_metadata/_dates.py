@@ -58,6 +58,8 @@ _UPDATE_LABEL = re.compile(
 # A line that ends as a sentence ("... war am 3. Mai 2019 ein anderer.") is prose, not a
 # dateline ("3:18 p.m." ends with an abbreviation).
 _PROSE_END = re.compile(r"[^\W\d_]{3}[.!?]\s*$")
+# Containers of other posts' dates (a footer holds the article's own: not here).
+_OTHER_POST = re.compile(r"comment|reply|related|recommend|sidebar", re.IGNORECASE)
 _MODIFIED_CLASS = re.compile(r"updat|modif|edited", re.IGNORECASE)
 _SKIP_CLASS = re.compile(
     r"comment|reply|related|recommend|sidebar|footer|copyright|timeline|runtime|weather",
@@ -240,7 +242,7 @@ def _from_time_elements(
             or attrs.get("content")
             or (attrs.get("title") if node.tag == "abbr" else None)
         )
-        if raw and not _skipped(node):
+        if raw and not _skipped(node) and not _quoted(node, options):
             value = check.structured(raw)
             if value is not None:
                 return value
@@ -253,7 +255,7 @@ def _from_date_elements(
     """Short elements whose class or id names a date (a long one is a container: its first
     date may be anything)."""
     for node in tree.css(_DATE_ELEMENTS)[: options.date_max_elements]:
-        if _skipped(node):
+        if _skipped(node) or _quoted(node, options):
             continue
         text = node.text(deep=True, separator=" ")
         if text and len(text) <= options.date_element_max_chars:
@@ -305,6 +307,23 @@ def _skipped(node: LexborNode) -> bool:
     attrs = node.attributes
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}"
     return _MODIFIED_CLASS.search(names) is not None or _SKIP_CLASS.search(names) is not None
+
+
+def _quoted(node: LexborNode, options: Options) -> bool:
+    """`node` dates another post: it sits in a comment, a related list, a sidebar or an
+    embedded post (a quoted tweet or Instagram post is a ``blockquote``), within
+    `date_context_levels` ancestors (a "has-sidebar" page wrapper is further up)."""
+    parent = node.parent
+    for _ in range(options.date_context_levels):
+        if parent is None:
+            return False
+        if parent.tag == "blockquote":
+            return True
+        attrs = parent.attributes
+        if _OTHER_POST.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _from_zones(zones: list[str], check: _Checker, year_hint: int | None,

@@ -147,3 +147,12 @@ def test_a_comments_or_an_embedded_posts_time_is_not_the_pages() -> None:
         "</h1>", '</h1><footer class="entry-footer"><time datetime="2019-08-15">x</time></footer>'
     )
     assert meta_of(own).date == "2019-08-15"
+
+
+def test_a_german_participle_label_after_its_date() -> None:
+    # pbrunst.de (WordPress "postmetadata"): the date comes before "veröffentlicht"
+    text = "Wieder kein Cyberterrorismus, diesmal bei einem Wasserwerk in Illinois. " * 10
+    html = f"""<html><body><h1>Kein Cyberterrorismus</h1><p>{text}</p><p>{text}</p>
+    <p class="postmetadata">Dieser Beitrag wurde vor am Samstag, 3. Dezember 2011 um %H:%M
+    Uhr veröffentlicht und unter News abgelegt.</p></body></html>"""
+    assert meta_of(html).date == "2011-12-03"

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .._head import PageMeta
 from .._options import Options
 from .._segment import visible_text
-from ._dateparse import MONTH_NAMES, DateValue, first_date, make_date, parse_structured
+from ._dateparse import MONTH_NAMES, DateValue, first_date, make_date, parse_structured, search_text
 from ._jsonld import JsonLd
 from ._validate import plausible_date
 
@@ -72,6 +72,10 @@ _PUBLISHED_LABEL = re.compile(
     r"|wurde am|published|posted|written|date|publié|publicado|pubblicato|fecha|data"
     r"|gepubliceerd|geplaatst|publicerad|opublikowano|发布|发表|发布时间|日期)(?!\w)",
     re.IGNORECASE,
+)
+# Labels that end their clause, after the date (German participles).
+_VERB_FINAL = re.compile(
+    r"veröffentlicht|erschienen|gepostet|publiziert|geschrieben|erstellt", re.IGNORECASE
 )
 # What may stand between a publication label and its date: a colon, a preposition.
 _LABEL_GAP = re.compile(
@@ -276,6 +280,11 @@ def _from_labels(tree: LexborHTMLParser, check: _Checker, options: Options) -> D
     for hit in itertools.islice(_PUBLISHED_LABEL.finditer(text), options.date_label_max_hits):
         window = text[hit.end() : hit.end() + options.date_label_window]
         value = check.in_text(window)
+        if value is None and _VERB_FINAL.fullmatch(hit.group()):
+            # German puts the participle last: "wurde am 3. Dezember 2011 veröffentlicht"
+            before = text[max(0, hit.start() - options.date_label_window) : hit.start()]
+            found = [v for v in search_text(before, day_first=check.day_first) if check.ok(v)]
+            value = found[-1] if found else None
         if value is not None:
             return value
     return None

@@ -195,6 +195,7 @@ def test_hatom_abbr_keeps_the_date_in_its_title() -> None:
             "2019-11-19T22:31",
         ),  # CST: US, China or Cuba, no offset guessed
         ("le 3 mai 2022 à 10:30 est paru", "2022-05-03T10:30"),  # French "est" is no zone
+        ("2019年11月19日 10:31 北京时间", "2019-11-19T10:31:00+08:00"),  # China has one zone
     ],
 )
 def test_named_zones_only_where_unambiguous(text: str, iso: str) -> None:

@@ -89,12 +89,13 @@ def make_date(y: int, mo: int, d: int, h: int | None = None, mi: int | None = No
 
 # Named zones read only where the abbreviation means one offset: CST (US, China, Cuba),
 # IST (India, Ireland, Israel), BST (British summer, Bangladesh) and AST are left out, and
-# a time printed with one of them keeps no zone (an offset is never guessed).
+# a time printed with one of them keeps no zone (an offset is never guessed). China has one
+# zone: "10:31 北京时间" (Beijing time) is +08:00.
 _NAMED_ZONES = {
     "CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120, "WET": 0, "WEST": 60, "EET": 120, "EEST": 180,
     "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
     "AKST": -540, "AKDT": -480, "HST": -600, "JST": 540, "KST": 540, "HKT": 480, "SGT": 480,
-    "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780,
+    "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780, "北京时间": 480,
 }  # fmt: skip
 _ZONE = (
     r"(?P<zone>Z(?![A-Za-z])|[+-]\d{2}:?\d{2}(?!\d)|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?"

@@ -17,6 +17,7 @@ __all__ = [
     "DateValue",
     "first_date",
     "from_datetime",
+    "has_year",
     "make_date",
     "parse_structured",
     "search_text",
@@ -282,6 +283,12 @@ _UNIT_SECONDS = (
     (("周", "week", "woche", "semaine", "semana", "settiman"), 604800),
     (("月", "month", "monat", "mois", "mes"), 2592000),
 )  # fmt: skip
+
+
+def has_year(text: str) -> bool:
+    """`text` holds a year-like number: it may hold a date with its year (one regex test,
+    much cheaper than a search)."""
+    return _YEARISH.search(text) is not None
 
 
 def search_text(text: str, *, day_first: bool = True, year_hint: int | None = None,

@@ -19,7 +19,15 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .._head import PageMeta
 from .._options import Options
 from .._segment import visible_text
-from ._dateparse import MONTH_NAMES, DateValue, first_date, make_date, parse_structured, search_text
+from ._dateparse import (
+    MONTH_NAMES,
+    DateValue,
+    first_date,
+    has_year,
+    make_date,
+    parse_structured,
+    search_text,
+)
 from ._jsonld import JsonLd
 from ._validate import plausible_date
 
@@ -448,10 +456,12 @@ def _on_dateline(zones: list[str], check: _Checker, value: DateValue) -> bool:
 
 
 def _datelines(zones: list[str], limit: int) -> Iterable[str]:
-    """The short lines of `zones` (each zone once), where a dateline may be."""
+    """The short lines of `zones` (each zone once) with a year, where a dateline may be."""
     for zone in dict.fromkeys(zones):
+        if not has_year(zone):
+            continue
         for line in zone.splitlines():
-            if len(line.strip()) <= limit:
+            if len(line.strip()) <= limit and has_year(line):
                 yield line
 
 

@@ -156,3 +156,12 @@ def test_a_german_participle_label_after_its_date() -> None:
     <p class="postmetadata">Dieser Beitrag wurde vor am Samstag, 3. Dezember 2011 um %H:%M
     Uhr veröffentlicht und unter News abgelegt.</p></body></html>"""
     assert meta_of(html).date == "2011-12-03"
+
+
+def test_a_forum_members_registration_date_is_not_the_posts() -> None:
+    # foren.myoos.de (phpBB): the poster's profile comes before the post's own date
+    html = """<html><body><h1>Was ist Freie Software?</h1><dl class="postprofile"><dt>r23</dt>
+    <dd>Beiträge: 1234</dd><dd>Registriert: 18.09.2008, 05:56</dd></dl><p class="author">von
+    r23 » 21.01.2009, 05:42</p><div class="content">Freie Software ist Software, die ohne
+    Ansicht der Person genutzt werden darf.</div></body></html>"""
+    assert meta_of(html).date == "2009-01-21T05:42"

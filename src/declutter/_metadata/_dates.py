@@ -57,6 +57,13 @@ _ASIDE_ELEMENTS = ", ".join(
     for word in ("comment", "reply", "related", "recommend", "sidebar", "footer")
     for attr in ("class", "id")
 )
+# Labels of an account's dates in a forum's or blog's post header ("Registriert: 18.09.2008",
+# "Joined: Sep 2008"), and the line they label (literal alternatives: linear to match).
+_ACCOUNT_LABEL = re.compile(
+    r"registriert|registered|joined|member since|mitglied seit|dabei seit|inscrit|registrado",
+    re.IGNORECASE,
+)
+_ACCOUNT_LINE = re.compile(r"(?:" + _ACCOUNT_LABEL.pattern + r")[^\n]*", re.IGNORECASE)
 # Words that mark a dateline as an update's (literal alternatives: linear to match).
 _UPDATE_LABEL = re.compile(
     r"updated|update:|aktualisiert|geändert|mis à jour|actualizado|actualizada|aggiornato"
@@ -133,6 +140,8 @@ def find_dates(tree: LexborHTMLParser, *, time_elements: list[LexborNode], jsonl
     (`_scan`); `zones`: text around the `headline`; `end_zones`: text at the article's end (on
     demand)."""
     check = _Checker(options, reference_time, day_first)
+    zones = [_without_account_lines(zone) for zone in zones]
+    end_zones = _EndsWithoutAccounts(end_zones)
     modified = check.structured(jsonld.date_modified) or _first(
         check.structured, meta.each(*_MODIFIED_KEYS)
     )
@@ -341,6 +350,21 @@ def _quoted(node: LexborNode, options: Options) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _without_account_lines(zone: str) -> str:
+    """`zone` without the lines that date an account, not a post ("Registriert: 18.09.2008")."""
+    return _ACCOUNT_LINE.sub("", zone) if _ACCOUNT_LABEL.search(zone) else zone
+
+
+class _EndsWithoutAccounts:
+    """The end zones (read on demand) without their account lines."""
+
+    def __init__(self, end_zones: Callable[[], list[str]]) -> None:
+        self._end_zones = end_zones
+
+    def __call__(self) -> list[str]:
+        return [_without_account_lines(zone) for zone in self._end_zones()]
 
 
 def _from_zones(zones: list[str], check: _Checker, year_hint: int | None,

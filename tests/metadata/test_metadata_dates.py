@@ -26,6 +26,11 @@ from declutter._metadata._dateparse import parse_structured, search_text
         ("28.01.22 /\n0 Kommentare", "2022-01-28"),  # meininger.de
         ("PUBLISHED: November 8, 2023 at 11:30 p.m.", "2023-11-08T23:30"),  # twincities.com
         ("2019-09-04 22:18:34 +0800", "2019-09-04T22:18:34+08:00"),
+        ("Aktualisiert am 06. Mär. 2023", "2023-03-06"),  # eatsmarter.de
+        ("12 avr. 2021", "2021-04-12"),
+        ("3 abr 2020", "2020-04-03"),
+        ("9 lug 2017", "2017-07-09"),
+        ("7. Jän. 2013", "2013-01-07"),
     ],
 )
 def test_dates_written_in_text(text: str, iso: str) -> None:

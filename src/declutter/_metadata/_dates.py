@@ -1,9 +1,14 @@
 """Publication and modification dates, from the most to the least reliable source.
 
 Order: JSON-LD, meta (OpenGraph, Dublin Core, itemprop, portal conventions), ``<time>``
-and other date-marked elements, the text around the headline, the URL path. The text
-printed next to the headline then refines a structured date of the same day (portals put
-the crawl or update time in their meta tags, and readers see the printed time).
+and other date-marked elements (not a comment's, a related list's or an embedded post's),
+the text around the headline, the URL path. What the page prints then has the last word:
+a dateline near the headline (a short line holding a date with its year) that names
+another day than the declared date replaces it, unless another dateline there agrees with
+the declaration or the URL's date sides with it; a date read in the prose under the
+headline gives way to a dateline, the URL's full date or the article's signature line.
+Finally the printed text refines a structured date of the same day (portals put the crawl
+or update time in their meta tags, and readers see the printed time).
 """
 
 from __future__ import annotations

@@ -192,9 +192,7 @@ def test_a_long_paragraph_among_pictures_is_not_their_caption() -> None:
     photos = "".join(f"<p><a href=/{i}><img src={i}.jpg></a></p>" for i in range(6))
     html = f'<body><div class="entry-images"><p>{words}</p>{photos}</div></body>'
     assert block(segment_html(html).blocks, "The polish went on").kind == "paragraph"
-    short = (
-        f'<body><div class="entry-images"><p>Ice tips, by a reader.</p>{photos}</div></body>'
-    )
+    short = f'<body><div class="entry-images"><p>Ice tips, by a reader.</p>{photos}</div></body>'
     assert block(segment_html(short).blocks, "Ice tips").kind == "caption"
 
 

@@ -56,11 +56,11 @@ _DATE_ELEMENTS = (
     '[class*="date"], [class*="time"], [id*="date"], [id*="time"], [class*="pub"], '
     '[class*="Date"], [class*="Time"]'
 )
-# Where a page prints other pages' dates (and its own footer's): `_SKIP_CLASS` as CSS.
+# Class/id parts of the boxes that hold other posts' dates: comments, related lists, sidebars.
+_OTHER_POST_WORDS = ("comment", "reply", "related", "recommend", "sidebar")
+# Where a page prints other pages' dates (and its own footer's), as CSS.
 _ASIDE_ELEMENTS = ", ".join(
-    f'[{attr}*="{word}" i]'
-    for word in ("comment", "reply", "related", "recommend", "sidebar", "footer")
-    for attr in ("class", "id")
+    f'[{attr}*="{word}" i]' for word in (*_OTHER_POST_WORDS, "footer") for attr in ("class", "id")
 )
 # Labels of an account's dates in a forum's or blog's post header ("Registriert: 18.09.2008",
 # "Joined: Sep 2008"), and the line they label (literal alternatives: linear to match).
@@ -79,10 +79,10 @@ _UPDATE_LABEL = re.compile(
 # dateline ("3:18 p.m." ends with an abbreviation).
 _PROSE_END = re.compile(r"[^\W\d_]{3}[.!?]\s*$")
 # Containers of other posts' dates (a footer holds the article's own: not here).
-_OTHER_POST = re.compile(r"comment|reply|related|recommend|sidebar", re.IGNORECASE)
+_OTHER_POST = re.compile("|".join(_OTHER_POST_WORDS), re.IGNORECASE)
 _MODIFIED_CLASS = re.compile(r"updat|modif|edited", re.IGNORECASE)
 _SKIP_CLASS = re.compile(
-    r"comment|reply|related|recommend|sidebar|footer|copyright|timeline|runtime|weather",
+    "|".join((*_OTHER_POST_WORDS, "footer", "copyright", "timeline", "runtime", "weather")),
     re.IGNORECASE,
 )
 # Words that introduce a publication date in page text; "update" words are left out (the

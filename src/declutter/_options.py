@@ -686,6 +686,20 @@ class Options:
     ...and when that text is at most this long (text measure): a paragraph longer than
     this, in a box named for its pictures, is the article's text, not a caption.""",
     )
+    essay_caption_share: float = _option(
+        0.6,
+        "body",
+        """
+    Captions are kept when they hold at least this share of the article region's text
+    (captions and kept text): a photo essay tells its story in them.""",
+    )
+    essay_min_captions: int = _option(
+        3,
+        "body",
+        """
+    ...and when the region holds at least this many (one long caption beside a short
+    note is a picture's).""",
+    )
     include_captions: bool = _option(
         False,
         "body",

@@ -26,6 +26,7 @@ class Reason(StrEnum):
     EXTENSION = "extension"
     BETWEEN_EXTENSION = "between-extension"
     SAME_STRUCTURE = "same-structure"
+    PHOTO_ESSAY_CAPTION = "photo-essay-caption"
     SHORT_LIST_ITEM = "short-list-item"
     SHORT_TABLE_CELL = "short-table-cell"
     SHORT_CLOSING_LINE = "short-closing-line"
@@ -64,6 +65,7 @@ MEANING: Final[Mapping[Reason, str]] = {
     Reason.EXTENSION: "Kept: prose next to the region that continues it.",
     Reason.BETWEEN_EXTENSION: "Kept: a short line between the region and kept prose beside it.",
     Reason.SAME_STRUCTURE: "Kept: outside the region but built as the region's text is (a split article).",
+    Reason.PHOTO_ESSAY_CAPTION: "Kept: a caption of a photo essay, whose captions carry most of its text.",
     Reason.SHORT_LIST_ITEM: "Kept: a short item of a list whose other items are article text.",
     Reason.SHORT_TABLE_CELL: "Kept: a short cell of a table whose cells run beside kept text.",
     Reason.SHORT_CLOSING_LINE: "Kept: a short remark right after a kept paragraph of the same box.",

@@ -72,6 +72,7 @@ def select(
     _classify(
         [b for b, inside in zip(blocks, in_region) if inside], seg.containers, options, deadline
     )
+    _keep_essay_captions([b for b, inside in zip(blocks, in_region) if inside], options)
     for i in added:
         if blocks[i].kept and blocks[i].reason == Reason.CONTENT:
             blocks[i].reason = Reason.SAME_STRUCTURE
@@ -115,6 +116,21 @@ def _take_lead(seg: Segmentation, headline: int, options: Options) -> None:
     taken = [b for b, named in candidates if named or reached_headline]
     for block in taken[: options.lead_max_blocks]:
         block.kept, block.reason = True, Reason.LEAD
+
+
+def _keep_essay_captions(region: list[RawBlock], options: Options) -> None:
+    """A photo essay tells its story in the captions: when the region's captions hold most
+    of its text (`Options.essay_caption_share`, at least `essay_min_captions` of them), they
+    are the article, not furniture beside it."""
+    captions = [b for b in region if b.reason == Reason.CAPTION]
+    if len(captions) < options.essay_min_captions:
+        return
+    told = sum(b.length for b in captions)
+    if told < options.essay_caption_share * (told + sum(b.length for b in region if b.kept)):
+        return
+    for block in captions:
+        if block.link_ratio <= options.max_link_ratio:
+            block.kept, block.reason = True, Reason.PHOTO_ESSAY_CAPTION
 
 
 def _is_lead_like(block: RawBlock, options: Options) -> bool:

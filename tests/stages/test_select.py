@@ -206,6 +206,32 @@ def test_include_captions_keeps_captions() -> None:
     assert result["The bridge at dawn, seen from the north bank."] == (True, "content")
 
 
+def _essay(captions: int, paragraphs: int) -> str:
+    figures = "".join(
+        f'<div class="wp-caption"><img src={i}.jpg><p class="wp-caption-text">The parade '
+        f"reached the harbour at dusk, float {i} lit by a thousand paper lanterns.</p></div>"
+        for i in range(captions)
+    )
+    prose = "".join(
+        f"<p>The council met on Tuesday and voted, after a long debate, on item {i} of the "
+        "plan to rebuild the bridge before the autumn.</p>"
+        for i in range(paragraphs)
+    )
+    return f"<body><div class=entry><p>Here are the best moments of the night.</p>{prose}{figures}</div></body>"
+
+
+def test_a_photo_essay_keeps_the_captions_that_tell_it() -> None:
+    seg, _ = select_html(_essay(captions=6, paragraphs=0))
+    lantern = block(seg.blocks, "The parade reached the harbour at dusk, float 3")
+    assert (lantern.kept, lantern.reason) == (True, "photo-essay-caption")
+
+
+def test_an_article_with_pictures_drops_their_captions() -> None:
+    seg, _ = select_html(_essay(captions=3, paragraphs=6))
+    lantern = block(seg.blocks, "The parade reached the harbour at dusk, float 1")
+    assert (lantern.kept, lantern.reason) == (False, "caption")
+
+
 def test_h1_inside_the_region_is_never_body() -> None:
     """Any <h1> is a headline, even one that does not repeat the <title>."""
     result = reasons(f'<body><div class="text"><h1>Some headline</h1>{STORY}</div></body>')

@@ -283,3 +283,35 @@ def test_labelled_author_element_away_from_the_article() -> None:
     <p>Wer atmet, muss Elektronen loswerden.</p><ul>{filler}</ul>
     <span class="news-list-author">Erstellt von Andri Bryner</span></body></html>"""
     assert meta_of(html, body="Wer atmet, muss Elektronen loswerden.").authors == ("Andri Bryner",)
+
+
+def test_a_name_indented_over_source_lines_is_one_name() -> None:
+    # iass-potsdam.de: one text node "\n    Prof. Dr.\n \n    Rainer\n \n    Quitzow\n"
+    html = """<html><body><h1>Energiewende</h1><p>Text.</p>
+    <div class="author-avatar__main"><h3 class="author-avatar__title"><a href="/p/rq">
+    Prof. Dr.
+ 
+    Rainer
+ 
+    Quitzow
+</a></h3></div></body></html>"""
+    assert meta_of(html).authors == ("Prof. Dr. Rainer Quitzow",)
+
+
+def test_a_byline_wrapped_in_the_source_is_read_whole() -> None:
+    html = """<html><body><h1>Der Titel</h1><p class="meta">Von Anna
+        Maria Schmidt</p><p>Der Text des Artikels.</p></body></html>"""
+    assert meta_of(html).authors == ("Anna Maria Schmidt",)
+
+
+def test_the_source_beside_the_date_is_no_account() -> None:
+    # sina.com.cn: the outlet follows the date in the same text node; the next line is a
+    # share link ("微博"), not the account beside the date
+    html = """<html><body><h1>人民币中间价创逾五年新低</h1><div class="page-info">
+    <span class="time-source">
+        2016年05月25日10:10 
+
+新浪财经
+    </span><div class="page-tools"><a href="/weibo">微博</a></div></div>
+    <p>正文内容。</p></body></html>"""
+    assert meta_of(html).authors == ()

@@ -31,7 +31,7 @@ from ._language import find_language
 from ._scan import scan
 from ._sources import Locate, find_sources
 from ._title import choose_title
-from ._zone import body_end_nodes, text_after, text_before
+from ._zone import body_end_nodes, node_lines, text_after, text_before
 
 __all__ = ["extract_metadata"]
 
@@ -161,7 +161,7 @@ class _EndZones:
             self._zones = [
                 # The element's own text ends with the signature line; the credit block follows.
                 # (One line per text node: "...stock.adobe.com<br>Autor: X" is two lines.)
-                node.text(deep=False, separator="\n")[-o.byline_window :] + "\n"
+                node_lines(node, deep=False)[-o.byline_window :] + "\n"
                 + text_after(node, max_chars=o.byline_window, max_nodes=o.byline_max_nodes)
                 for node in ends
             ]  # fmt: skip

@@ -21,6 +21,7 @@ from ._byline import SURNAMES, names_in_byline, source_person, split_names
 from ._dateparse import search_text
 from ._jsonld import JsonLd
 from ._validate import is_site_name, plausible_name
+from ._zone import node_lines
 
 __all__ = ["find_authors"]
 
@@ -160,13 +161,25 @@ def dateline_account(tree: LexborHTMLParser, zones: list[str], options: Options)
             bracketed = _BRACKETED_AFTER_TIME.search("\n".join(lines[i : i + 2]))
             if bracketed is not None and bracketed.group(1)[0] in SURNAMES:
                 return [bracketed.group(1)]  # "2004年7月16日08:19 [ 黄宇 ] 来源："
+            # What follows the date on its own line ("10:10 新浪财经") is what sits beside
+            # it; the next line only when the date ends its line.
+            after = _after_date(line)
             for candidate in (
-                lines[i - 1 : i][::-1] + lines[max(0, i - 2) : max(0, i - 1)] + lines[i + 1 : i + 2]
+                lines[i - 1 : i][::-1]
+                + lines[max(0, i - 2) : max(0, i - 1)]
+                + ([after] if after else lines[i + 1 : i + 2])
             ):
                 if len(candidate) <= options.author_max_chars and _linked(tree, candidate):
                     return [candidate]
             break
     return []
+
+
+def _after_date(line: str) -> str:
+    """The words of `line` after its last one holding a digit (the date's end)."""
+    words = line.split()
+    last = max((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), default=-1)
+    return " ".join(words[last + 1 :])
 
 
 def _linked(tree: LexborHTMLParser, text: str) -> bool:
@@ -281,4 +294,4 @@ def _element_text(node: LexborNode) -> str:
     content = node.attributes.get("content")
     if content:
         return clean(content)
-    return clean_lines(node.text(deep=True, separator="\n"))
+    return clean_lines(node_lines(node))

@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborNode
 
 from .._text import drop_invisible
 
-__all__ = ["body_end_nodes", "text_after", "text_before"]
+__all__ = ["body_end_nodes", "node_lines", "text_after", "text_before"]
 
 # Quotes and backslashes cannot go into the query; whitespace differs between body and page.
 _UNSAFE = re.compile(r'["\\\s]+')
@@ -40,6 +40,27 @@ _BREAK = frozenset((
 ))  # fmt: skip
 
 
+# Joins the text nodes of an element in Lexbor's C walk; page text practically never holds it.
+_NODE_SEP = "\x1f"
+
+
+def node_lines(node: LexborNode, *, deep: bool = True) -> str:
+    """The text of `node`, one line per text node, each with its whitespace collapsed: a
+    line feed inside one text node is source formatting ("Prof. Dr.\\n    Rainer\\n
+    Quitzow" renders on one line); the breaks between text nodes stay."""
+    text = node.text(deep=deep, separator=_NODE_SEP)
+    return "\n".join(line for line in (_one_line(p) for p in text.split(_NODE_SEP)) if line)
+
+
+def _one_line(text: str) -> str:
+    """A text node's text on one line: its source lines joined by one space. Spaces within a
+    source line stay (no-break spaces are a gap the page shows, and several spaces often set
+    a credit apart: "Text von A &nbsp;&nbsp;Foto von B", "VON A  IN Fashion")."""
+    if "\n" not in text and "\r" not in text:
+        return text.strip()
+    return " ".join(line for line in (part.strip() for part in text.splitlines()) if line)
+
+
 def text_after(node: LexborNode, *, max_chars: int, max_nodes: int) -> str:
     """Up to `max_chars` of the text after `node` in document order, one line per text node."""
     parts: list[str] = []
@@ -49,7 +70,7 @@ def text_after(node: LexborNode, *, max_chars: int, max_nodes: int) -> str:
     while current is not None and total < max_chars and visited < max_nodes:
         visited += 1
         if current.is_text_node:
-            text = (current.text_content or "").strip()
+            text = _one_line(current.text_content or "")
             if text:
                 parts.append(text)
                 total += len(text)
@@ -84,11 +105,11 @@ def text_before(node: LexborNode, *, max_chars: int, max_nodes: int) -> str:
         while sibling is not None and total < max_chars and visited < max_nodes:
             visited += 1
             if sibling.is_text_node:
-                text = (sibling.text_content or "").strip()
+                text = _one_line(sibling.text_content or "")
             elif sibling.is_comment_node or sibling.tag in _SKIP:
                 text = ""
             else:
-                text = sibling.text(deep=True, separator="\n", strip=True)
+                text = node_lines(sibling)
             if text:
                 parts.append(text[-max_chars:])
                 total += len(text)

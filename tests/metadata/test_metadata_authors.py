@@ -6,7 +6,7 @@ import pytest
 
 from _metadata_helpers import meta_of
 from declutter import Options
-from declutter._metadata._byline import names_in_byline
+from declutter._metadata._byline import names_in_byline, split_names
 
 _OPTIONS = Options()
 
@@ -33,6 +33,13 @@ _OPTIONS = Options()
         # A handle ending in digits (sladisworld.wordpress.com)
         ("Dezember 10, 2019 ·\t\t\tvon\nfreeman1984 ·\t\t\tin\nUncategorized", ["freeman1984"]),
         ("Von R. R.\nWeitere Digitalisierung", ["R. R."]),  # an initial keeps its dot
+        # After a comma, a role, an affiliation or a place is no co-author (hss.de, sz.de)
+        ("Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.", ["Uta Staschewski"]),
+        (
+            "Von Markus Balser, Julian Erbersdobler, Berlin",
+            ["Markus Balser", "Julian Erbersdobler"],
+        ),
+        ("By Jane Doe, John Roe III", ["Jane Doe", "John Roe III"]),
     ],
 )
 def test_author_credit_lines(text: str, names: list[str]) -> None:
@@ -315,3 +322,19 @@ def test_the_source_beside_the_date_is_no_account() -> None:
     </span><div class="page-tools"><a href="/weibo">微博</a></div></div>
     <p>正文内容。</p></body></html>"""
     assert meta_of(html).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("credit", "names"),
+    [
+        ("Uta Staschewski, Projektleiterin der HSS", ["Uta Staschewski"]),
+        ("Jane Doe, staff writer", ["Jane Doe"]),
+        ("Jane Doe, 7News", ["Jane Doe"]),
+        ("Jane Doe, John Roe & Ann Lee", ["Jane Doe", "John Roe", "Ann Lee"]),
+        ("JANE DOE, JOHN ROE", ["JANE DOE", "JOHN ROE"]),  # a credit in capitals throughout
+        ("Alice, Bob", ["Alice", "Bob"]),
+        ("王乐文、方  敏", ["王乐文", "方敏"]),
+    ],
+)
+def test_split_names_stops_at_a_description(credit: str, names: list[str]) -> None:
+    assert split_names(credit, max_names=_OPTIONS.author_max_names) == names

@@ -120,6 +120,9 @@ _WEST_STOP = regex.compile(
 _SEPARATORS = regex.compile(
     r"(?<!\s)\s*(?:[,，、;；&/／]|\s(?:and|und|et|y|e|og|och|en|i)\s)\s*", regex.I
 )
+_LIST_COMMAS = frozenset(",，;；")
+# A word in capitals (an outlet or a body: "HSS", "CNN"), Roman numerals aside ("John Roe III").
+_ACRONYM = regex.compile(r"(?![IVXL]+$)\p{Lu}{2,}")
 _SPACES = regex.compile(r"[\s\u3000\u00a0]+")
 _ALL_HAN = regex.compile(r"\p{Han}+")
 _HAN_NAME_TOKEN = regex.compile(rf"[{_HAN}·]+")
@@ -265,10 +268,12 @@ def _west_names(rest: str, options: Options) -> list[str]:
     span = rest[: stop.start()] if stop else rest[: options.byline_span_chars]
     max_names = options.author_max_names
     names: list[str] = []
-    for part in _SEPARATORS.split(span.strip()):
+    for comma, part in _parts(span.strip()):
         part = _INITIAL_END.sub(r"\1.", part.strip(" .,:;"))
         if not part:
             continue
+        if comma and names and _describes(names[0], part):
+            break
         m = _WEST_NAME.fullmatch(part) or (_HANDLE.fullmatch(part) if not names else None)
         if m is None:
             # A capitalised name followed by other words ("Jane Doe Reporter"): keep the name.
@@ -283,15 +288,43 @@ def _west_names(rest: str, options: Options) -> list[str]:
     return names
 
 
+def _parts(text: str) -> Iterator[tuple[bool, str]]:
+    """The parts of a credit between separators, each with whether a comma (not "and",
+    "&" or "、") set it after the part before."""
+    at, comma = 0, False
+    for m in _SEPARATORS.finditer(text):
+        yield comma, text[at : m.start()]
+        comma, at = m.group().strip() in _LIST_COMMAS, m.end()
+    yield comma, text[at:]
+
+
+def _describes(first: str, part: str) -> bool:
+    """After a comma, `part` says who `first` is (a role, an affiliation) rather than naming
+    a co-author: it starts in lower case or with a digit, is one word after a full name, or
+    holds an acronym the name lacks ("Jane Doe, reporter", "Jane Doe, Reuters", "Uta
+    Staschewski, Projektleiterin der HSS"); "Jane Doe, John Roe" are two authors."""
+    words = part.split()
+    if not words or _ALL_HAN.search(part):
+        return False
+    if not words[0][0].isupper():
+        return True
+    if len(words) == 1 and len(first.split()) > 1:
+        return True
+    return not first.isupper() and any(_ACRONYM.fullmatch(w.strip(".,;:()")) for w in words)
+
+
 def split_names(text: str, *, max_names: int) -> list[str]:
     """A credit split into names: "A、B", "A, B & C", "A and B"; Chinese names padded with
     spaces for alignment ("方  敏") are joined again."""
     text = text.strip(" \t:：/／|｜·")
     if not text:
         return []
-    parts = [p for p in _SEPARATORS.split(text) if p and p.strip()]
     out: list[str] = []
-    for part in parts:
+    for comma, part in _parts(text):
+        if not part.strip():
+            continue
+        if comma and out and _describes(out[0], part.strip()):
+            break
         tokens = _SPACES.split(part.strip())
         if all(_HAN_NAME_TOKEN.fullmatch(t) for t in tokens):
             out.extend(_join_single_han(tokens))

@@ -100,6 +100,18 @@ def extract_metadata(
     # Host names are left out of the sites: a personal domain is often its author's name
     # ("Daniel Lemire" on lemire.me); only a credit that is the host's name itself is refused.
     known_sites = sites + choice.site_hints
+    # No displayed heading shows the title ("Eignet sich ...?" under a declared "... - Wann es
+    # sich lohnt"): the byline is still printed under the page's only h1.
+    lone_h1 = None if choice.nodes else _lone_h1(found.title)
+    if lone_h1 is not None:
+        after = [
+            text_after(lone_h1, max_chars=options.date_window, max_nodes=options.byline_max_nodes)
+        ]
+        before = [
+            text_before(
+                lone_h1, max_chars=options.date_window_before, max_nodes=options.byline_max_nodes
+            )
+        ]
     authors = find_authors(
         tree, headline_zones=[_cut(z, options.byline_window) for z in after], end_zones=end_zones, body=body, jsonld=jsonld, meta=meta,
         sites=known_sites, hosts=hosts, options=options, before_zones=before,
@@ -166,6 +178,12 @@ class _EndZones:
                 for node in ends
             ]  # fmt: skip
         return self._zones
+
+
+def _lone_h1(headings: list[tuple[LexborNode, int]]) -> LexborNode | None:
+    """The page's only <h1> among the headline candidates, if it has exactly one."""
+    h1s = {node.mem_id: node for node, _ in headings if node.tag == "h1"}
+    return next(iter(h1s.values())) if len(h1s) == 1 else None
 
 
 def _ancestor(node: LexborNode, levels: int) -> LexborNode | None:

@@ -1025,6 +1025,13 @@ class Options:
     A lower-case preposition ("by", "von") labels a byline only before a name of at least
     this many words, or on a line of its own ("by Taboola" in a widget is none).""",
     )
+    byline_prose_min_words: int = _option(
+        2,
+        "metadata",
+        """
+    A capitalised name that runs on into lower-case words ("Jane Doe reports") is kept only
+    with at least this many words: "Von Kopf bis Fuß" is prose, not a credit of "Kopf".""",
+    )
     site_brand_han_chars: int = _option(
         2,
         "metadata",

@@ -352,3 +352,26 @@ def test_byline_under_the_lone_h1_when_no_heading_shows_the_title() -> None:
     article = meta_of(html)
     assert article.title != "Eignet sich eine Wärmepumpe im Altbau?"
     assert article.authors == ("Alexander Rosenkranz",)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Von Kopf bis Fuß: Frost-Schützer für den Winter", []),  # a saying, not a credit
+        ("Von Max Mustermann aus Berlin", ["Max Mustermann"]),
+        ("By Jane Doe reports from Kyiv", ["Jane Doe"]),
+    ],
+)
+def test_a_one_word_name_running_into_prose_is_no_credit(text: str, names: list[str]) -> None:
+    assert names_in_byline(text, _OPTIONS) == names
+
+
+@pytest.mark.parametrize("name", ["symple.ch", "Zespół wPolityce.pl", "CSDN.NET"])
+def test_a_host_name_is_no_author(name: str) -> None:
+    html = f'<html><head><meta name="author" content="{name}"></head><body><h1>T</h1></body></html>'
+    assert meta_of(html).authors == ()
+
+
+def test_a_handle_with_a_dot_is_still_a_name() -> None:
+    html = '<html><head><meta name="author" content="robert.stitz"></head><body><h1>T</h1></body></html>'
+    assert meta_of(html).authors == ("robert.stitz",)

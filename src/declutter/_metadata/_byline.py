@@ -278,7 +278,7 @@ def _west_names(rest: str, options: Options) -> list[str]:
         if m is None:
             # A capitalised name followed by other words ("Jane Doe Reporter"): keep the name.
             m = _WEST_NAME.match(part)
-            if m is None or names:
+            if m is None or names or _runs_into_prose(m, part, options):
                 break
             names.append(m.group(0))
             break
@@ -286,6 +286,13 @@ def _west_names(rest: str, options: Options) -> list[str]:
         if len(names) >= max_names:
             break
     return names
+
+
+def _runs_into_prose(m: regex.Match[str], part: str, options: Options) -> bool:
+    """A short name match followed by a lower-case word: "Kopf" of "Von Kopf bis Fuß"."""
+    rest = part[m.end() :].lstrip()
+    short = len(m.group(0).split()) < options.byline_prose_min_words
+    return short and rest[:1].islower()
 
 
 def _parts(text: str) -> Iterator[tuple[bool, str]]:

@@ -89,11 +89,11 @@ _CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(
     ]
 )
 _SURNAME_PARTICLES = frozenset(("von", "van", "de", "der", "zu", "da", "di", "del", "la", "le"))
-# Addresses, markup, long numbers (digits glued to letters end a handle: "freeman1984"),
+# Addresses (a host name: "wPolityce.pl", "symple.ch"), markup, long numbers (digits glued to letters end a handle: "freeman1984"),
 # sentence marks ("Endlich mehr wagen!": a headline), and the default accounts of blog
 # engines ("wordpressadmin", "Super User").
 _NOT_NAME = regex.compile(
-    r"@|https?:|www\.|\.(?:com|net|org|cn|de)\b|[<>{}=\[\]#:：|!?！？]|(?<![\p{L}\p{N}_])\d{3,}|admin|^super user$",
+    r"@|https?:|www\.|\.(?:com|net|org|info|cn|de)\b|(?<=[\p{L}\p{N}])\.(?-i:[a-z]{2})(?![\p{L}\p{N}.])|[<>{}=\[\]#:：|!?！？]|(?<![\p{L}\p{N}_])\d{3,}|admin|^super user$",
     regex.I,
 )
 

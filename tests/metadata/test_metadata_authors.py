@@ -375,3 +375,20 @@ def test_a_host_name_is_no_author(name: str) -> None:
 def test_a_handle_with_a_dot_is_still_a_name() -> None:
     html = '<html><head><meta name="author" content="robert.stitz"></head><body><h1>T</h1></body></html>'
     assert meta_of(html).authors == ("robert.stitz",)
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "authors"),
+    [
+        ("Redacción EC", None, ()),  # a role and the site's initials: the newsroom
+        ("Redaktion MSM", None, ()),
+        ("HLNF Staff Report", None, ("HLNF Staff Report",)),  # a credit the page gives
+        ("La República", "https://larepublica.pe/sociedad/x", ()),  # the host, accents dropped
+        ("José Pérez", "https://larepublica.pe/sociedad/x", ("José Pérez",)),
+    ],
+)
+def test_newsrooms_and_hosts_are_no_authors(
+    name: str, url: str | None, authors: tuple[str, ...]
+) -> None:
+    html = f'<html><head><meta name="author" content="{name}"></head><body><h1>T</h1></body></html>'
+    assert meta_of(html, url=url).authors == authors

@@ -8,6 +8,7 @@ wins. A printed credit line (作者/记者/文/By/Von...) comes first: on Chines
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
 import regex
@@ -74,7 +75,7 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
     headline (where an author element may sit: "von Heiko" above the title); `hosts` the
     page's host names (a credit that is one names the site).
     """
-    host_keys = {fold(h) for h in hosts}
+    host_keys = {_unaccented(fold(h)) for h in hosts}
     page_text: list[str] = []  # computed at most once, only when an editor check needs it
 
     def valid(name: str, *, org_ok: bool) -> bool:
@@ -82,7 +83,7 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
             name, max_han=options.author_max_han, max_words=options.author_max_words, max_chars=options.author_max_chars
         ):  # fmt: skip
             return False
-        if is_site_name(name, sites, options) or fold(name) in host_keys:
+        if is_site_name(name, sites, options) or _unaccented(fold(name)) in host_keys:
             return False
         return org_ok or not (has_han(name) and _ZH_ORG.search(name))
 
@@ -145,6 +146,14 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
             if names:
                 return tuple(names[:limit])
     return ()
+
+
+def _unaccented(key: str) -> str:
+    """`key` without combining marks: host names drop the accents ("La República" on
+    larepublica.pe)."""
+    if key.isascii():
+        return key
+    return "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
 
 
 def dateline_account(tree: LexborHTMLParser, zones: list[str], options: Options) -> list[str]:

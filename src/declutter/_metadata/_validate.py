@@ -88,6 +88,7 @@ _CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(
         "gestern",
     ]
 )
+_INITIALS = regex.compile(r"\p{Lu}{2,4}")
 _SURNAME_PARTICLES = frozenset(("von", "van", "de", "der", "zu", "da", "di", "del", "la", "le"))
 # Addresses (a host name: "wPolityce.pl", "symple.ch"), markup, long numbers (digits glued to letters end a handle: "freeman1984"),
 # sentence marks ("Endlich mehr wagen!": a headline), and the default accounts of blog
@@ -131,7 +132,8 @@ def plausible_name(name: str, *, max_han: int, max_words: int, max_chars: int) -
     if has_han(name):
         han = len(_HAN_CHAR.findall(name))
         return 2 <= len(fold(name)) and han <= max_han
-    words = [w.casefold() for w in _WORD.findall(name)]
+    written = _WORD.findall(name)
+    words = [w.casefold() for w in written]
     if not 1 <= len(words) <= max_words:
         return False
     calendar = [w in _CALENDAR_WORDS for w in words]
@@ -141,7 +143,12 @@ def plausible_name(name: str, *, max_han: int, max_words: int, max_chars: int) -
     # "Christoph von Eichhorn"), an interface word anywhere, or only role words: no name.
     if words[0] in _LABEL_WORDS or any(w in _INTERFACE_WORDS for w in words):
         return False
-    return not all(w in _ROLE_WORDS or w in _LABEL_WORDS for w in words)
+    # A role and the site's initials is its newsroom ("Redacción EC", "Redaktion LR").
+    roles = [w in _ROLE_WORDS or w in _LABEL_WORDS for w in words]
+    return not (
+        all(roles)
+        or (any(roles) and all(r or _INITIALS.fullmatch(w) for r, w in zip(roles, written)))
+    )
 
 
 def is_site_name(name: str, sites: list[str], options: Options) -> bool:

@@ -392,3 +392,12 @@ def test_newsrooms_and_hosts_are_no_authors(
 ) -> None:
     html = f'<html><head><meta name="author" content="{name}"></head><body><h1>T</h1></body></html>'
     assert meta_of(html, url=url).authors == authors
+
+
+def test_a_declared_account_name_is_given_as_printed() -> None:
+    # baumeister.de: JSON-LD names the account, the byline prints the name
+    html = """<html><head><script type="application/ld+json">{"@type": "Article",
+    "headline": "Sportzentrum erweitert", "author": {"@type": "Person", "name": "arianschlichenmayer"}}
+    </script></head><body><h1>Sportzentrum erweitert</h1><div class="post-header">
+    <span>von</span> <a href="/creator/x/"> Arian Schlichenmayer </a></div><p>Text.</p></body></html>"""
+    assert meta_of(html).authors == ("Arian Schlichenmayer",)

@@ -138,9 +138,21 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         (lambda: [dateline_account(tree, headline_zones, options)], False, False),
         (lambda: [source_person(list(texts()))], False, False),
     ]
+
+    def printed(name: str) -> str:
+        """A declared account name ("arianschlichenmayer") as the byline by the headline
+        prints it ("von Arian Schlichenmayer"), when one does."""
+        if " " in name or has_han(name):
+            return name
+        key = fold(name)
+        # (the texts around the headline only: the end zones cost a DOM query)
+        shown = (n for t in headline_zones + before_zones for n in names_in_byline(t, options))
+        return next((n for n in shown if " " in n and fold(n) == key), name)
+
     for credits, org_ok, check_editor in sources:
         for credit in credits():
             names = [n for n in dict.fromkeys(clean(n) for n in credit) if valid(n, org_ok=org_ok)]
+            names = [printed(n) for n in names]
             if check_editor:
                 names = [n for n in names if not_editor(n)]
             if names:

@@ -401,3 +401,15 @@ def test_a_declared_account_name_is_given_as_printed() -> None:
     </script></head><body><h1>Sportzentrum erweitert</h1><div class="post-header">
     <span>von</span> <a href="/creator/x/"> Arian Schlichenmayer </a></div><p>Text.</p></body></html>"""
     assert meta_of(html).authors == ("Arian Schlichenmayer",)
+
+
+def test_a_labelled_author_element_beats_an_unlabelled_one() -> None:
+    # security.googleblog.com: the post's header shows the blog's account, the author
+    # element below the post credits the writers
+    filler = "<p>" + "Safe Browsing protects users from phishing and malware. " * 40 + "</p>"
+    html = f"""<html><body><h1>Enhanced Safe Browsing Protection</h1>
+    <div class="post-header"><span class="date">May 19, 2020</span>
+    <span class="post-author">Google</span></div>{filler}{filler}
+    <span class="byline-author">Posted by Nathan Parker and Eric Mill - Chrome Safe Browsing</span>
+    </body></html>"""
+    assert meta_of(html).authors == ("Nathan Parker", "Eric Mill")

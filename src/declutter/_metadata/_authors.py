@@ -125,6 +125,9 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         (lambda: (names_in_byline(t, options) for t in texts()), False, False),
         (lambda: (names_in_byline(t, options, reporters=True) for t in texts()), False, False),
         (lambda: [_from_meta(meta, options)], False, True),
+        # A labelled credit in an author element away from the article's text ("Erstellt von
+        # X" after the related links): the label says whose piece it is.
+        (lambda: _from_elements(tree, options, labelled_only=True), False, True),
         (
             lambda: _near(
                 _from_elements(tree, options), lambda: itertools.chain(texts(), before_zones)
@@ -132,9 +135,6 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
             True,
             True,
         ),
-        # A labelled credit in an author element away from the article's text ("Erstellt von
-        # X" after the related links): the label says whose piece it is.
-        (lambda: _from_elements(tree, options, labelled_only=True), False, True),
         (lambda: [dateline_account(tree, headline_zones, options)], False, False),
         (lambda: [source_person(list(texts()))], False, False),
     ]

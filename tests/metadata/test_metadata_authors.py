@@ -413,3 +413,14 @@ def test_a_labelled_author_element_beats_an_unlabelled_one() -> None:
     <span class="byline-author">Posted by Nathan Parker and Eric Mill - Chrome Safe Browsing</span>
     </body></html>"""
     assert meta_of(html).authors == ("Nathan Parker", "Eric Mill")
+
+
+def test_hcard_name_and_no_masthead() -> None:
+    # archiv.krimiblog.de: the masthead h1 is marked "vcard author"; the post's hCard
+    # names the writer in its `fn`
+    html = """<html><body><h1 class="vcard author">Krimiblog-Archiv</h1><div class="post">
+    <h3 class="entry-title">Das vermutlich schwulste Musikvideo der Welt</h3>
+    <h4 class="vcard author">vom <span class="fn">Krimiblogger</span></h4>
+    <div class="entry-content"><p>Okay, hat wieder nichts mit Krimi zu tun.</p></div></div>
+    </body></html>"""
+    assert meta_of(html).authors == ("Krimiblogger",)

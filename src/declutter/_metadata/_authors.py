@@ -273,6 +273,8 @@ def _from_elements(
 
 
 def _skipped(node: LexborNode) -> bool:
+    if node.tag == "h1":
+        return True  # a masthead marked as the site's hCard ("h1.vcard.author"), no byline
     attrs = node.attributes
     marked = attrs.get("itemprop") is not None or attrs.get("rel") is not None or node.tag == "a"
     if not marked and not _AUTHOR_CLASS.search(
@@ -306,10 +308,11 @@ def _has_element_child(node: LexborNode) -> bool:
 
 
 def _element_text(node: LexborNode) -> str:
-    """The `name` child, the content attribute, else the text, one line per text node."""
+    """The `name` child (schema.org, or hCard's `fn`: "vom <span class="fn">X</span>"), the
+    content attribute, else the text, one line per text node."""
     # css_first looks at the node itself, then its descendants: skipped without any.
     if node.attributes.get("itemprop") != "name" and _has_element_child(node):
-        named = node.css_first('[itemprop="name"]')
+        named = node.css_first('[itemprop="name"], .fn')
         if named is not None:
             node = named
     content = node.attributes.get("content")

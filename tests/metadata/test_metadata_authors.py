@@ -424,3 +424,20 @@ def test_hcard_name_and_no_masthead() -> None:
     <div class="entry-content"><p>Okay, hat wieder nichts mit Krimi zu tun.</p></div></div>
     </body></html>"""
     assert meta_of(html).authors == ("Krimiblogger",)
+
+
+@pytest.mark.parametrize(("comma", "y"), [(", ", " y "), ("<span>,</span>", "<span>y</span>")])
+def test_co_authors_listed_in_separate_elements(comma: str, y: str) -> None:
+    # latercera.com: each name is its own link, the separators are between them
+    html = f"""<html><body><h1>La agenda con que Interior busca contener la crisis</h1>
+    <div class="byline"><a class="author" href="/autor/ic/">Isabel Caro</a>{comma}<a href="/autor/rl/">Rocío
+    Latorre</a>{y}<a href="/autor/jmw/">José Miguel Wilson</a></div><p>Hace 13 horas</p>
+    <p>Una batería de medidas presentó ayer la ministra.</p></body></html>"""
+    assert meta_of(html).authors == ("Isabel Caro", "Rocío Latorre", "José Miguel Wilson")
+
+
+def test_a_count_after_the_author_is_no_co_author() -> None:
+    html = """<html><body><h1>Pamela Reif</h1><div class="post-footer">
+    <span class="post-author">Sandra</span>, <a href="#c">1 Meinungen</a>, <a href="/l/Buch">Buch</a>
+    </div><p>Text.</p></body></html>"""
+    assert meta_of(html).authors == ("Sandra",)

@@ -18,7 +18,14 @@ from .._head import PageMeta
 from .._options import Options
 from .._text import clean, clean_lines, fold
 from .._textstats import has_han
-from ._byline import SURNAMES, names_in_byline, source_person, split_names
+from ._byline import (
+    SURNAMES,
+    is_coauthor,
+    list_items,
+    names_in_byline,
+    source_person,
+    split_names,
+)
 from ._dateparse import search_text
 from ._jsonld import JsonLd
 from ._validate import is_site_name, plausible_name
@@ -130,7 +137,9 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         (lambda: _from_elements(tree, options, labelled_only=True), False, True),
         (
             lambda: _near(
-                _from_elements(tree, options), lambda: itertools.chain(texts(), before_zones)
+                _from_elements(tree, options),
+                lambda: itertools.chain(texts(), before_zones),
+                options,
             ),
             True,
             True,
@@ -209,7 +218,8 @@ def _linked(tree: LexborHTMLParser, text: str) -> bool:
     return any(clean(a.text(deep=True)) == text for a in tree.css(f'a:lexbor-contains("{text}")'))
 
 
-def _near(credits: Iterable[list[str]], texts: Callable[[], Iterable[str]]) -> Iterator[list[str]]:
+def _near(credits: Iterable[list[str]], texts: Callable[[], Iterable[str]],
+          options: Options) -> Iterator[list[str]]:  # fmt: skip
     """Credits printed next to the article (author widgets elsewhere name other writers)."""
     pool: list[str] | None = None  # the texts, listed once for all the credits
     for credit in credits:
@@ -217,7 +227,33 @@ def _near(credits: Iterable[list[str]], texts: Callable[[], Iterable[str]]) -> I
             pool = list(texts())
         shown = [n for n in credit if any(n in t for t in pool)]
         if shown:
-            yield shown
+            yield shown + _listed_after(shown[-1], pool, options)
+
+
+def _listed_after(name: str, pool: list[str], options: Options) -> list[str]:
+    """The co-authors printed after `name` in elements of their own, the separators between
+    them ("Isabel Caro", ",", "Rocío Latorre", "y", "José Miguel Wilson"); a line that
+    ends without a separator ends the list."""
+    for text in pool:
+        lines = text.split("\n")
+        start = next((i for i, line in enumerate(lines) if line.startswith(name)), -1)
+        if start < 0:
+            continue
+        items: list[tuple[bool, str]] = []
+        for line in lines[start : start + 2 * options.author_max_names]:
+            items.extend(list_items(line))
+        if not items or items[0] != (False, name):
+            return []
+        out: list[str] = []
+        at = 1  # a separator, then a name, and so on
+        while at + 1 < len(items) and items[at][0] and not items[at + 1][0]:
+            part = items[at + 1][1]
+            if len(part) > options.author_max_chars or not is_coauthor(name, part):
+                break
+            out.append(part)
+            at += 2
+        return out[: options.author_max_names]
+    return []
 
 
 def _body_ends(body: str, window: int) -> list[str]:

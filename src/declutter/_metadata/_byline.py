@@ -14,7 +14,14 @@ import regex
 from .._options import Options
 from ._dateparse import search_text
 
-__all__ = ["SURNAMES", "names_in_byline", "source_person", "split_names"]
+__all__ = [
+    "SURNAMES",
+    "is_coauthor",
+    "list_items",
+    "names_in_byline",
+    "source_person",
+    "split_names",
+]
 
 _HAN = r"\p{Han}"
 # Chinese author labels. A bare 文 counts only with a slash or colon ("文/X", "文：X").
@@ -318,6 +325,28 @@ def _describes(first: str, part: str) -> bool:
     if len(words) == 1 and len(first.split()) > 1:
         return True
     return not first.isupper() and any(_ACRONYM.fullmatch(w.strip(".,;:()")) for w in words)
+
+
+def is_coauthor(first: str, part: str) -> bool:
+    """`part`, listed after `first`, is another name (not a description of `first`)."""
+    named = _WEST_NAME.fullmatch(part) or _ALL_HAN.fullmatch(part)
+    return named is not None and not _describes(first, part)
+
+
+def list_items(line: str) -> list[tuple[bool, str]]:
+    """`line` cut into names and the separators between them, each marked (True for a
+    separator): "Rocío Latorre y" -> [(False, "Rocío Latorre"), (True, "y")]."""
+    out: list[tuple[bool, str]] = []
+    padded = f" {line} "  # a separator word needs a space on each side
+    at = 0
+    for m in _SEPARATORS.finditer(padded):
+        if padded[at : m.start()].strip():
+            out.append((False, padded[at : m.start()].strip()))
+        out.append((True, m.group().strip()))
+        at = m.end()
+    if padded[at:].strip():
+        out.append((False, padded[at:].strip()))
+    return out
 
 
 def split_names(text: str, *, max_names: int) -> list[str]:

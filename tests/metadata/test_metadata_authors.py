@@ -441,3 +441,9 @@ def test_a_count_after_the_author_is_no_co_author() -> None:
     <span class="post-author">Sandra</span>, <a href="#c">1 Meinungen</a>, <a href="/l/Buch">Buch</a>
     </div><p>Text.</p></body></html>"""
     assert meta_of(html).authors == ("Sandra",)
+
+
+def test_shareaholic_author_meta() -> None:
+    html = """<html><head><meta name='shareaholic:article_author_name' content='Support Team' />
+    </head><body><h1>T</h1><p>Text.</p></body></html>"""
+    assert meta_of(html).authors == ("Support Team",)

@@ -43,6 +43,7 @@ _META_KEYS = (
     "sailthru.author",
     "citation_author",
     "og:article:author",
+    "shareaholic:article_author_name",
 )
 _ELEMENTS = (
     '[itemprop="author"], [rel="author"], [class*="author"], [id*="author"], [class*="byline"], '

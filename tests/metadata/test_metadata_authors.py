@@ -447,3 +447,14 @@ def test_shareaholic_author_meta() -> None:
     html = """<html><head><meta name='shareaholic:article_author_name' content='Support Team' />
     </head><body><h1>T</h1><p>Text.</p></body></html>"""
     assert meta_of(html).authors == ("Support Team",)
+
+
+def test_the_body_end_window_starts_at_a_line() -> None:
+    # muffinrezept.net: the window over the body's end began inside a sentence, and "von
+    # Größe der Muffins" (depending on the muffins' size) was read as a byline
+    window = _OPTIONS.body_byline_window
+    tail = "von Größe der Muffins und Art der Zutaten).\nDanach in Ruhe abkühlen lassen."
+    tail = (tail + " Mit Puderzucker bestreuen." * window)[:window]
+    body = "Die Muffins 20 Minuten backen (je nach Ofen und " + tail
+    html = "<html><body><h1>Muffin Grundrezept</h1><p>Text.</p></body></html>"
+    assert meta_of(html, body=body).authors == ()

@@ -258,10 +258,16 @@ def _listed_after(name: str, pool: list[str], options: Options) -> list[str]:
 
 
 def _body_ends(body: str, window: int) -> list[str]:
-    """The end of the body (where signatures are), then its start."""
+    """The end of the body (where signatures are), from a line's start (a window cut in a
+    sentence would start with its last words: "... von Größe der Muffins"), then its start."""
     if not body:
         return []
-    return [body[-window:], body[:window]]
+    end = body[-window:]
+    if len(body) > window and body[-window - 1] != "\n":
+        # after the first line break, else the first sentence's end (a long last paragraph)
+        line, sentence = end.find("\n"), end.find(". ")
+        end = end[line + 1 :] if line >= 0 else end[sentence + 2 :] if sentence >= 0 else end
+    return [end, body[:window]]
 
 
 def _from_meta(meta: PageMeta, options: Options) -> list[str]:

@@ -458,3 +458,18 @@ def test_the_body_end_window_starts_at_a_line() -> None:
     body = "Die Muffins 20 Minuten backen (je nach Ofen und " + tail
     html = "<html><body><h1>Muffin Grundrezept</h1><p>Text.</p></body></html>"
     assert meta_of(html, body=body).authors == ()
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        '<div class="author">法新社</div>',  # a wire agency in the author element
+        '<div class="author">EFE</div>',
+        '<div class="author">转载文章</div>',  # the placeholder of a reposted piece
+        "<p>文/S</p>",  # one letter is no name
+        '<a href="/blog">记者博客</a>',  # a navigation label, not "记者 博客"
+    ],
+)
+def test_agencies_placeholders_and_labels_are_no_authors(credit: str) -> None:
+    html = f"<html><body><h1>标题</h1>{credit}<p>正文内容。</p></body></html>"
+    assert meta_of(html).authors == ()

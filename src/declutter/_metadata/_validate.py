@@ -27,6 +27,9 @@ _ROLE_WORDS = frozenset(
         "editors", "redaktion", "rédaction", "redazione", "redacción", "newsroom", "anonymous",
         "unknown", "guest", "wire", "reuters", "afp", "ap", "dpa", "publisher", "beitrag", "nachricht",
         "photos", "fotos", "team",
+        # placeholders of reposted pieces, and wire agencies
+        "转载", "转载文章", "网络", "新华社", "中新社", "法新社", "美联社", "路透社", "共同社", "韩联社",
+        "塔斯社", "efe", "agencies", "agencias", "ansa", "apa", "epd", "kna", "sda",
     )
 )  # fmt: skip
 # Words that label a credit: a name never starts with one ("By Jane", "Autor Peter Maahn").
@@ -44,7 +47,7 @@ _INTERFACE_WORDS = frozenset(
         "share", "follow", "email", "facebook", "twitter", "instagram", "linkedin", "drucken", "print",
         "suche", "search", "menu", "menü", "home", "startseite", "kontakt", "contact", "login", "read",
         "标签", "最新", "热门", "推荐", "相关", "更多", "关注", "分享", "评论", "收藏", "举报", "首页",
-        "专栏", "文章", "简介", "主页", "登录", "注册", "搜索",
+        "专栏", "文章", "简介", "主页", "登录", "注册", "搜索", "博客",
     )
 )  # fmt: skip
 # A company's legal form: the credit names an organisation ("wegewerk GmbH", "Verband e.V.").
@@ -134,7 +137,7 @@ def plausible_name(name: str, *, max_han: int, max_words: int, max_chars: int) -
         return 2 <= len(fold(name)) and han <= max_han
     written = _WORD.findall(name)
     words = [w.casefold() for w in written]
-    if not 1 <= len(words) <= max_words:
+    if not 1 <= len(words) <= max_words or len(_LETTER.findall(name)) < 2:
         return False
     calendar = [w in _CALENDAR_WORDS for w in words]
     if all(calendar) or (any(calendar) and any(w.isdigit() for w in words)):

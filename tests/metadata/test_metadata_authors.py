@@ -473,3 +473,16 @@ def test_the_body_end_window_starts_at_a_line() -> None:
 def test_agencies_placeholders_and_labels_are_no_authors(credit: str) -> None:
     html = f"<html><body><h1>标题</h1>{credit}<p>正文内容。</p></body></html>"
     assert meta_of(html).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        ("青网新闻张毅", ()),  # the editor, with the site before the name
+        ("欧阳小明", ("欧阳小明",)),  # a four-character name, not an editor's with a prefix
+    ],
+)
+def test_an_editor_with_a_site_prefix_is_no_author(credit: str, authors: tuple[str, ...]) -> None:
+    html = f"""<html><body><h1>标题</h1><div class="author">{credit}</div><p>正文内容。</p>
+    <p>责任编辑：{credit[-2:]}</p></body></html>"""
+    assert meta_of(html).authors == authors

@@ -68,6 +68,7 @@ _LABEL_LINE = regex.compile(
     r"^(?:by|von|par|por|di|da|door|av|posted|written|published|author|autor|auteur|作者|文)\W*$",
     regex.I,
 )
+_MAX_ZH_NAME = 4  # Han characters of a Chinese personal name
 _AT_HANDLE = regex.compile(r"^@[\w.]+$")
 # A person's name in brackets right after the printed time, before the source.
 _BRACKETED_AFTER_TIME = regex.compile(r"\d[日\d]\s{0,3}[\[【]\s{0,3}(\p{Han}{2,3})\s{0,3}[\]】]")
@@ -102,10 +103,14 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         if not page_text:
             root = tree.body
             page_text.append(root.text(separator="\n") if root is not None else "")
-        # (A name absent from the page needs no pattern compiled.)
-        return (
-            name not in page_text[0]
-            or regex.search(_EDITOR_LABEL + regex.escape(name), page_text[0]) is None
+        # (A name absent from the page needs no pattern compiled.) A credit longer than a
+        # name may be the editor's with the site before it ("青网新闻张毅", "责任编辑：张毅").
+        if name not in page_text[0]:
+            return True
+        tails = [name[-2:], name[-3:]] if len(name) > _MAX_ZH_NAME else []
+        return not any(
+            regex.search(_EDITOR_LABEL + regex.escape(t) + r"(?!\p{Han})", page_text[0])
+            for t in [name, *tails]
         )
 
     limit = options.author_max_names

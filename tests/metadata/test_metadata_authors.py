@@ -486,3 +486,16 @@ def test_an_editor_with_a_site_prefix_is_no_author(credit: str, authors: tuple[s
     html = f"""<html><body><h1>标题</h1><div class="author">{credit}</div><p>正文内容。</p>
     <p>责任编辑：{credit[-2:]}</p></body></html>"""
     assert meta_of(html).authors == authors
+
+
+def test_byline_under_the_heading_that_holds_the_title_with_a_kicker() -> None:
+    # bayrische-bembel.de: the item's title has its section before it; the declared title
+    # has the section and the site after it
+    html = """<html><head><title>Eintracht Frankfurt stellt Weichen für die Zukunft - Eintracht
+    Presse - News</title><meta name="author" content="EFC Bayrische Bembel"></head><body><table>
+    <tr><td class="itemHead"><span class="itemTitle"><a href="/t/3">Eintracht Presse</a> :
+    Eintracht Frankfurt stellt Weichen für die Zukunft</span></td></tr>
+    <tr><td class="itemInfo"><span class="itemPoster">Geschrieben von <a href="/u/6">Cooper</a>
+    </span> <span class="itemPostDate">am 25.08.2015 22:30</span></td></tr>
+    <tr><td><p>Oliver Frankenbach wird Vorstand Finanzen.</p></td></tr></table></body></html>"""
+    assert meta_of(html).authors == ("Cooper",)

@@ -21,8 +21,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._deadline import NO_DEADLINE, Deadline
 from .._head import PageMeta, host_names
+from .._headline import split_segments
 from .._model import Article
 from .._options import Options
+from .._text import fold
 from . import _extras
 from ._authors import find_authors
 from ._dates import find_dates
@@ -100,9 +102,10 @@ def extract_metadata(
     # Host names are left out of the sites: a personal domain is often its author's name
     # ("Daniel Lemire" on lemire.me); only a credit that is the host's name itself is refused.
     known_sites = sites + choice.site_hints
-    # No displayed heading shows the title ("Eignet sich ...?" under a declared "... - Wann es
-    # sich lohnt"): the byline is still printed under the page's only h1.
-    lone_h1 = None if choice.nodes else _lone_h1(found.title)
+    # No displayed heading shows the title as it is: the byline is still printed under the
+    # heading that holds it with a kicker ("Eintracht Presse : <title>"), else under the
+    # page's only h1 ("Eignet sich ...?" under a declared "... - Wann es sich lohnt").
+    lone_h1 = None if choice.nodes else _anchor(found.title, choice.title, options)
     if lone_h1 is not None:
         after = [
             text_after(lone_h1, max_chars=options.date_window, max_nodes=options.byline_max_nodes)
@@ -180,8 +183,17 @@ class _EndZones:
         return self._zones
 
 
-def _lone_h1(headings: list[tuple[LexborNode, int]]) -> LexborNode | None:
-    """The page's only <h1> among the headline candidates, if it has exactly one."""
+def _anchor(
+    headings: list[tuple[LexborNode, int]], title: str | None, options: Options
+) -> LexborNode | None:
+    """The first headline candidate whose text holds `title` (its longest segment: "Title -
+    Section - Site"), else the page's only <h1>."""
+    key = fold(max(split_segments(title) or [title], key=len)) if title else ""
+    if key:
+        for node, _ in headings[: options.title_max_candidates]:
+            raw = node.text(deep=True)
+            if len(raw) <= options.title_max_chars and key in fold(raw):
+                return node
     h1s = {node.mem_id: node for node, _ in headings if node.tag == "h1"}
     return next(iter(h1s.values())) if len(h1s) == 1 else None
 

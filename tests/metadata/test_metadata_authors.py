@@ -499,3 +499,30 @@ def test_byline_under_the_heading_that_holds_the_title_with_a_kicker() -> None:
     </span> <span class="itemPostDate">am 25.08.2015 22:30</span></td></tr>
     <tr><td><p>Oliver Frankenbach wird Vorstand Finanzen.</p></td></tr></table></body></html>"""
     assert meta_of(html).authors == ("Cooper",)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # waldwissen.net: a plural label; two source spaces inside the name are one
+        (
+            "Dokumenteninfos\nAutoren\nJoachim  Hamberger\nRedaktion\nBayerische Landesanstalt",
+            ["Joachim Hamberger"],
+        ),
+        ("Auteurs : Marie Curie, Pierre Curie", ["Marie Curie", "Pierre Curie"]),
+        ("VON Sina Giebel IN\nFashion | 0 COMMENTS", ["Sina Giebel"]),  # a stop word in capitals
+        # no-break spaces set two credits apart (alacarte.at)
+        (
+            "Text von Christian Seiler \xa0 \xa0\xa0Illustration von Markus Roost",
+            ["Christian Seiler"],
+        ),
+    ],
+)
+def test_plural_labels_and_credit_ends(text: str, names: list[str]) -> None:
+    assert [" ".join(n.split()) for n in names_in_byline(text, _OPTIONS)] == names
+
+
+@pytest.mark.parametrize("name", ["About", "EDITORIAL", "Impressum"])
+def test_navigation_words_are_no_authors(name: str) -> None:
+    html = f'<html><head><meta name="author" content="{name}"></head><body><h1>T</h1></body></html>'
+    assert meta_of(html).authors == ()

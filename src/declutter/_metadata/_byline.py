@@ -83,7 +83,7 @@ _WEST_LABEL_BODY = (
     r"(?:"
     # Nouns label only with a colon or on a line of their own ("Author: X", "Autor\nX");
     # "Interview: X" credits the interviewer, "Text & Fotos: X" the writer.
-    r"(?P<noun>(?i:post\s+author|autor(?:in)?|author|auteur|texte?(?:\s{0,2}(?:&|und|and|\+)\s{0,2}(?:fotos?|bilder|photos?))?"
+    r"(?P<noun>(?i:post\s+author|autor(?:in|en)?|authors?|auteurs?|autores|autori|texte?(?:\s{0,2}(?:&|und|and|\+)\s{0,2}(?:fotos?|bilder|photos?))?"
     r"|redakteur(?:in)?|redaktion|interview))(?:\s*[:：]\s*|[^\S\n]*\n\s*)"
     r"|(?P<label>(?i:(?:posted|written|reported|published|words|story|photos?\s+and\s+text|"
     r"veröffentlicht|geschrieben|verfasst|erstellt|publié|écrit|publicado|escrito|pubblicato|scritto)\s+"
@@ -118,9 +118,10 @@ _INITIAL_END = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu})$")
 _HANDLE = regex.compile(r"[\p{L}\p{N}_][\p{L}\p{N}_.\-]{1,39}")
 # Where a Western credit ends: a date, a bar, a dash, "on/am/le ..." before a date, "in Section".
 _WEST_STOP = regex.compile(
-    # (a digit glued to letters is part of a handle: "freeman1984"; two spaces or more
-    # end a credit set apart from the next: "Text von A   Illustration von B")
-    r"\n|\s[|·•–—-]\s|\||(?<![\p{L}\p{N}])\d|[^\S\n]{2,}|(?:^|\s)(?:on|am|le|el|il|the|in|for|at|um|à)\s"
+    # (a digit glued to letters is part of a handle: "freeman1984"; three spaces or more,
+    # or two with a no-break space, end a credit set apart from the next: "Text von A
+    # &nbsp; Illustration von B"; two plain ones are a slip: "Joachim  Hamberger")
+    r"\n|\s[|·•–—-]\s|\||(?<![\p{L}\p{N}])\d|[^\S\n]{3,}|[^\S\n]\xa0|\xa0[^\S\n]|(?:^|\s)(?:on|am|le|el|il|the|in|for|at|um|à|ON|IN|FOR|AT)\s"
     r"|(?i:\s(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|lesezeit|reading time)\b)"
 )
 # (?<!\s): a try starts only where a run of spaces starts, so a long run costs linear time.

@@ -24,7 +24,7 @@ _ROLE_WORDS = frozenset(
     for w in (
         "责任编辑", "编辑", "责编", "来源", "校对", "审核", "审校", "摄影", "图片", "出处", "作者", "记者",
         "通讯员", "本报", "本报记者", "佚名", "匿名", "未知", "小编", "admin", "administrator", "staff",
-        "editors", "redaktion", "rédaction", "redazione", "redacción", "newsroom", "anonymous",
+        "editors", "editorial", "redaktion", "rédaction", "redazione", "redacción", "newsroom", "anonymous",
         "unknown", "guest", "wire", "reuters", "afp", "ap", "dpa", "publisher", "beitrag", "nachricht",
         "photos", "fotos", "team",
         # placeholders of reposted pieces, and wire agencies
@@ -46,6 +46,7 @@ _INTERFACE_WORDS = frozenset(
     for w in (
         "share", "follow", "email", "facebook", "twitter", "instagram", "linkedin", "drucken", "print",
         "suche", "search", "menu", "menü", "home", "startseite", "kontakt", "contact", "login", "read",
+        "about", "impressum", "imprint",
         "标签", "最新", "热门", "推荐", "相关", "更多", "关注", "分享", "评论", "收藏", "举报", "首页",
         "专栏", "文章", "简介", "主页", "登录", "注册", "搜索", "博客",
     )

@@ -1093,7 +1093,8 @@ class Options:
         30,
         "metadata",
         """
-    Author-marked elements (class/itemprop/rel) examined per page.""",
+    Author-marked elements (class/itemprop/rel) whose text is read per page (those in
+    comment, teaser or widget blocks are passed over and not counted).""",
     )
     date_min_year: int = _option(
         1990,

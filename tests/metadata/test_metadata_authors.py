@@ -526,3 +526,18 @@ def test_plural_labels_and_credit_ends(text: str, names: list[str]) -> None:
 def test_navigation_words_are_no_authors(name: str) -> None:
     html = f'<html><head><meta name="author" content="{name}"></head><body><h1>T</h1></body></html>'
     assert meta_of(html).authors == ()
+
+
+def test_teaser_authors_are_skipped_and_not_counted() -> None:
+    # furche.at: a slider of opinion teasers, each with its author, comes before the
+    # article's author element
+    teasers = "".join(
+        f'<div class="slider-teaser"><a href="/t/{i}">Kommentar {i}</a>'
+        f'<span class="slider-teaser-opinion__author">Wilfried Stadler</span></div>'
+        for i in range(40)
+    )
+    html = f"""<html><body><h1>Achtsam durch die Krise</h1>{teasers}
+    <div class="article-authors"><span class="article-authors__introduction">von</span>
+    <h2 class="author__name"> Ursula Baatz </h2></div><p>Die Ökonomie der Aufmerksamkeit.</p>
+    </body></html>"""
+    assert meta_of(html).authors == ("Ursula Baatz",)

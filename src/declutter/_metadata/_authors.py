@@ -54,7 +54,18 @@ _AUTHOR_CLASS = regex.compile(
     r"(?:^|[^a-z])(?:authors?|bylines?|writers?|reporters?|byl)(?![a-z])|Author|Byline|Writer",
     regex.I,
 )
-_SKIP_WORDS = ("comment", "reply", "respond", "related", "recommend", "widget", "sidebar")
+_SKIP_WORDS = (
+    "comment",
+    "reply",
+    "respond",
+    "related",
+    "recommend",
+    "widget",
+    "sidebar",
+    "teaser",
+    "slider",
+    "carousel",
+)
 _SKIP_ELEMENT = regex.compile(r"(?<![a-z])(?:" + "|".join(_SKIP_WORDS) + ")", regex.I)
 _BY_PREFIX = regex.compile(
     r"^(?:by|von|par|por|di|door|autor(?:in)?|author|作者|文)\s*[:：/]?\s+", regex.I
@@ -296,17 +307,18 @@ def _from_elements(
     attribute, else the first line of the text (with `labelled_only`, only the names a
     byline label credits)."""
     last = 0
-    for count, node in enumerate(tree.css(_ELEMENTS)):
-        if count >= options.author_max_elements:
+    read = 0  # the elements whose text was read: skipping one costs a few attribute reads
+    for node in tree.css(_ELEMENTS):
+        if read >= options.author_max_elements:
             break
-        # A node matching several parts is listed once per part, one after the other (it
-        # counts toward the limit each time): its credit, refused the first time, is not
-        # read again.
+        # A node matching several parts is listed once per part, one after the other: its
+        # credit, refused the first time, is not read again.
         if node.mem_id == last:
             continue
         last = node.mem_id
         if _skipped(node):
             continue
+        read += 1
         text = _element_text(node)
         if not text:
             continue

@@ -541,16 +541,3 @@ def test_teaser_authors_are_skipped_and_not_counted() -> None:
     <h2 class="author__name"> Ursula Baatz </h2></div><p>Die Ökonomie der Aufmerksamkeit.</p>
     </body></html>"""
     assert meta_of(html).authors == ("Ursula Baatz",)
-
-
-def test_a_declared_name_is_given_in_the_case_the_byline_prints() -> None:
-    # politico.com: JSON-LD "Ally Mutnick", the byline "By ALLY MUTNICK"; "Jr." keeps its dot
-    for declared, printed, expected in (
-        ("Ally Mutnick", "ALLY MUTNICK", "ALLY MUTNICK"),
-        ("Perry Bacon Jr.", "Perry Bacon Jr", "Perry Bacon Jr."),
-    ):
-        html = f"""<html><head><script type="application/ld+json">{{"@type": "NewsArticle",
-        "headline": "Retirements", "author": {{"@type": "Person", "name": "{declared}"}}}}
-        </script></head><body><h1>Retirements</h1><p class="story-meta__authors">By
-        <span class="vcard"><a href="/staff/x">{printed}</a></span></p><p>Text.</p></body></html>"""
-        assert meta_of(html).authors == (expected,)

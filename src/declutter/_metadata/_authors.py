@@ -165,23 +165,15 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         (lambda: [source_person(list(texts()))], False, False),
     ]
 
-    shown: list[str] | None = None  # the names the bylines by the headline print
-
     def printed(name: str) -> str:
-        """A declared name as the byline by the headline prints it: an account name
-        ("arianschlichenmayer" for "von Arian Schlichenmayer"), a name in capitals ("By
-        ALLY MUTNICK")."""
-        nonlocal shown
-        if has_han(name):
+        """A declared account name ("arianschlichenmayer") as the byline by the headline
+        prints it ("von Arian Schlichenmayer"), when one does."""
+        if " " in name or has_han(name):
             return name
-        if shown is None:
-            # (the texts around the headline only: the end zones cost a DOM query)
-            zones = headline_zones + before_zones
-            shown = [n for t in zones for n in names_in_byline(t, options) if " " in n]
-        # An account name matches the letters only; a full name its case only ("Jr." stays).
-        if " " not in name:
-            return next((n for n in shown if fold(n) == fold(name)), name)
-        return next((n for n in shown if n.casefold() == name.casefold()), name)
+        key = fold(name)
+        # (the texts around the headline only: the end zones cost a DOM query)
+        shown = (n for t in headline_zones + before_zones for n in names_in_byline(t, options))
+        return next((n for n in shown if " " in n and fold(n) == key), name)
 
     for credits, org_ok, check_editor in sources:
         for credit in credits():

@@ -81,7 +81,8 @@ def test_the_wheel_is_the_library_only(artefacts: tuple[Path, Path]) -> None:
     assert sources and all(
         n.startswith("declutter/") and n.endswith((".py", ".typed")) for n in sources
     )
-    assert not [n for n in sources if n.startswith("declutter/bench/")]
+    benchmark = [n for n in sources if n.startswith("declutter/bench/")]
+    assert not benchmark, f"the benchmark is in the wheel (a stale build/ folder?): {benchmark}"
     assert "declutter/py.typed" in sources and "declutter/_cli.py" in sources
     stale = [n for n in sources if not (ROOT / "src" / n).is_file()]
     assert not stale, f"modules no longer in src/ (a stale build/ folder?): {stale}"

@@ -72,18 +72,7 @@ def extract_metadata(
     ]  # fmt: skip
     choice = choose_title(tree, found.title, [r for r in references if r], sites + hosts, options)
     site_name = sites[0] if sites else next(iter(choice.site_hints), None)
-    # A node can be listed twice (see `_scan`): its text is read once.
-    windows: dict[int, str] = {}
-    after = [
-        windows[node.mem_id] if node.mem_id in windows else windows.setdefault(
-            node.mem_id, text_after(node, max_chars=options.date_window, max_nodes=options.byline_max_nodes)
-        )
-        for node in choice.nodes
-    ]  # fmt: skip
-    before = [
-        text_before(node, max_chars=options.date_window_before, max_nodes=options.byline_max_nodes)
-        for node in choice.nodes[:1]
-    ]
+    after, before = _headline_zones(choice.nodes, options)
     language = find_language(
         [
             meta.lang,
@@ -107,14 +96,7 @@ def extract_metadata(
     # page's only h1 ("Eignet sich ...?" under a declared "... - Wann es sich lohnt").
     lone_h1 = None if choice.nodes else _anchor(found.title, choice.title, options)
     if lone_h1 is not None:
-        after = [
-            text_after(lone_h1, max_chars=options.date_window, max_nodes=options.byline_max_nodes)
-        ]
-        before = [
-            text_before(
-                lone_h1, max_chars=options.date_window_before, max_nodes=options.byline_max_nodes
-            )
-        ]
+        after, before = _headline_zones([lone_h1], options)
     authors = find_authors(
         tree, headline_zones=[_cut(z, options.byline_window) for z in after], end_zones=end_zones, body=body, jsonld=jsonld, meta=meta,
         sites=known_sites, hosts=hosts, options=options, before_zones=before,
@@ -181,6 +163,23 @@ class _EndZones:
                 for node in ends
             ]  # fmt: skip
         return self._zones
+
+
+def _headline_zones(nodes: list[LexborNode], options: Options) -> tuple[list[str], list[str]]:
+    """The text after each headline node and before the first: where bylines and datelines
+    are printed. A node can be listed twice (see `_scan`): its text is read once."""
+    windows: dict[int, str] = {}
+    after = [
+        windows[node.mem_id] if node.mem_id in windows else windows.setdefault(
+            node.mem_id, text_after(node, max_chars=options.date_window, max_nodes=options.byline_max_nodes)
+        )
+        for node in nodes
+    ]  # fmt: skip
+    before = [
+        text_before(node, max_chars=options.date_window_before, max_nodes=options.byline_max_nodes)
+        for node in nodes[:1]
+    ]
+    return after, before
 
 
 def _anchor(

@@ -28,6 +28,18 @@ def test_main_prints_tables_worst_pages_and_json(
     assert len(pages) == 3 and all(p["output_body"] for p in pages)
 
 
+def test_two_snapshots_are_compared_page_by_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before, after = tmp_path / "before", tmp_path / "after"
+    before.write_text("zh/a 1f\nzh/b 2e\nscrapinghub/c 3d\n", encoding="utf-8")
+    after.write_text("zh/a 1f\nzh/b 9a\nzh/new 4c\n", encoding="utf-8")
+    assert main(["--compare-snapshots", str(before), str(before)]) == 0
+    assert capsys.readouterr().out.split() == ["identical"]
+    assert main(["--compare-snapshots", str(before), str(after)]) == 1
+    assert capsys.readouterr().out.split() == ["scrapinghub/c", "zh/b", "zh/new"]
+
+
 def test_unknown_tool_is_refused() -> None:
     with pytest.raises(SystemExit, match="unknown nosuchtool"):
         main(["--tools", "declutter,nosuchtool"])

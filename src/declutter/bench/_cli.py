@@ -25,7 +25,7 @@ from ._metrics import METRICS, score_agreement
 from ._report import format_agreement, format_speed, format_table, format_worst
 from ._run import ToolRun, run_tool
 from ._sites import same_site_pages, with_site_memory
-from ._snapshot import write_snapshot
+from ._snapshot import compare, write_snapshot
 from ._speed import SpeedRun, run_speed
 from ._tools import FLOORS, TOOLS, Tool, load_tools
 
@@ -84,6 +84,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--snapshot", type=Path, metavar="OUT",
         help="write one SHA-256 per page of declutter's whole output (every dataset) to OUT",
+    )  # fmt: skip
+    parser.add_argument(
+        "--compare-snapshots", type=Path, nargs=2, metavar=("BEFORE", "AFTER"),
+        help="name the pages whose output differs between two --snapshot files (exit 1 if any)",
     )  # fmt: skip
     return parser
 
@@ -216,6 +220,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.snapshot:
         print(f"{write_snapshot(args.snapshot)} pages", file=sys.stderr)
         return 0
+    if args.compare_snapshots:
+        changed = compare(*args.compare_snapshots)
+        print("\n".join(changed) or "identical")
+        return 1 if changed else 0
     if args.repeats < 1:
         raise SystemExit("--repeats: at least 1")
     names = _tool_names(args.tools or ",".join(_SPEED_TOOLS if args.speed else _DEFAULT_TOOLS))

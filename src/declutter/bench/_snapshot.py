@@ -13,7 +13,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import sys
 from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
@@ -83,9 +82,3 @@ def compare(reference: Path, current: Path) -> list[str]:
 
     ref, cur = read(reference), read(current)
     return sorted(k for k in ref.keys() | cur.keys() if ref.get(k) != cur.get(k))
-
-
-if __name__ == "__main__":  # python -m declutter.bench._snapshot REF CUR: compare two
-    changed = compare(Path(sys.argv[1]), Path(sys.argv[2]))
-    print("\n".join(changed) or "identical")
-    sys.exit(1 if changed else 0)

@@ -11,18 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import load_program
+from _pages import REPO
 from declutter.bench import Prediction, Tool, load_dataset, run_tool
-from declutter.bench._data import COMMENTS_MARKER, WCEB_DATASETS, sample_pages, wceb_dir
+from declutter.bench._data import sample_pages
 from declutter.bench._metrics import score_agreement
 
-_HAVE_WCEB = all((wceb_dir() / name / "gold.jsonl").is_file() for name in WCEB_DATASETS)
-needs_wceb = pytest.mark.skipif(
-    not _HAVE_WCEB,
-    reason=(
-        "../shared/bench/wceb-dev is absent: its AGPL/research-only pages stay out of the "
-        "repository; the stand-in tests here run the same code"
-    ),
-)
+_CHECK = REPO / "benchmarks" / "wceb_check.py"
 
 
 def test_a_score_that_ranks_pages_as_their_f1_agrees_fully() -> None:
@@ -42,7 +37,8 @@ def test_tied_scores_count_half_and_one_group_gives_no_auc() -> None:
 
 # A wceb-dev tree of the real layout (gold.jsonl, html/ID.html.gz, rouge_lsum.py) with pages
 # and a scorer of our own, so that a fresh clone tests the loading, the comments split, the
-# sampling and the scoring plumbing; the real sets (../shared) are checked where present.
+# sampling and the scoring plumbing; benchmarks/wceb_check.py checks the real sets (in
+# ../shared, out of the repository and of this suite) with the same code.
 _STAND_IN_SCORER = """
 def rouge_lsum(gold, pred):
     g, p = gold.split(), pred.split()
@@ -90,15 +86,6 @@ def test_dragnet_gold_is_split_at_the_comments_marker(stand_in_wceb: Path) -> No
     ]
 
 
-@needs_wceb
-def test_real_dragnet_gold_is_split_at_the_comments_marker() -> None:
-    pages = load_dataset("dragnet").pages
-    with_comments = [p for p in pages if p.gold["comments"] is not None]
-    assert len(pages) == 1379 and len(with_comments) == 421
-    assert not any("COMMENTS" in p.gold["text"][-200:] for p in with_comments)
-    assert all(COMMENTS_MARKER.search(p.gold["text"]) is None for p in pages)
-
-
 def test_a_seeded_sample_is_stable_and_sorted(stand_in_wceb: Path) -> None:
     dataset = load_dataset("cleaneval")
     first, again = sample_pages(dataset, 5, "7"), sample_pages(dataset, 5, "7")
@@ -127,13 +114,36 @@ def test_the_scorer_beside_the_data_scores_the_gold_itself_as_perfect(stand_in_w
     _gold_scores_as_perfect()
 
 
-@needs_wceb
-def test_rouge_lsum_scores_the_gold_itself_as_perfect_and_comments_apart() -> None:
-    _gold_scores_as_perfect()
+def test_the_check_of_the_real_sets_passes_on_a_sound_tree(
+    stand_in_wceb: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert load_program(_CHECK, "benchmarks_wceb_check").main([]) == 0
+    out = capsys.readouterr().out
+    assert "dragnet: 3 pages" in out and "dragnet: 2 pages with comments" in out
+    assert "every check passed" in out
+
+
+def test_the_check_of_the_real_sets_fails_on_a_broken_scorer(
+    stand_in_wceb: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scorer = stand_in_wceb / "wceb-dev" / "rouge_lsum.py"
+    scorer.write_text("def rouge_lsum(gold, pred):\n    return 0.5, 0.5, 0.5\n", encoding="utf-8")
+    assert load_program(_CHECK, "benchmarks_wceb_check").main([]) == 1
+    assert "FAIL the scorer gives the gold itself 0.500" in capsys.readouterr().out
+
+
+def test_the_check_of_the_real_sets_says_when_they_are_absent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from declutter.bench import _data
+
+    monkeypatch.setattr(_data, "_SHARED_TREE", tmp_path)
+    assert load_program(_CHECK, "benchmarks_wceb_check").main([]) == 0
+    assert "is absent: nothing to check" in capsys.readouterr().err
 
 
 def test_wceb_sets_are_skipped_with_a_note_when_the_scorer_cannot_run(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    stand_in_wceb: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import importlib.util
 

@@ -69,10 +69,9 @@ def select(
             if inside and not block.pruned:
                 block.kept, block.reason = True, Reason.FALLBACK
         return Selection(best, region, scores[best])
-    _classify(
-        [b for b, inside in zip(blocks, in_region) if inside], seg.containers, options, deadline
-    )
-    _keep_essay_captions([b for b, inside in zip(blocks, in_region) if inside], options)
+    inside_blocks = [b for b, inside in zip(blocks, in_region) if inside]
+    _classify(inside_blocks, seg.containers, options, deadline)
+    _keep_essay_captions(inside_blocks, options)
     for i in added:
         if blocks[i].kept and blocks[i].reason == Reason.CONTENT:
             blocks[i].reason = Reason.SAME_STRUCTURE

@@ -165,15 +165,21 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         (lambda: [source_person(list(texts()))], False, False),
     ]
 
+    spelled: dict[str, str] = {}  # fold(name) -> the name as printed; read when first asked
+    spelled_read: list[bool] = []
+
     def printed(name: str) -> str:
         """A declared account name ("arianschlichenmayer") as the byline by the headline
         prints it ("von Arian Schlichenmayer"), when one does."""
         if " " in name or has_han(name):
             return name
-        key = fold(name)
-        # (the texts around the headline only: the end zones cost a DOM query)
-        shown = (n for t in headline_zones + before_zones for n in names_in_byline(t, options))
-        return next((n for n in shown if " " in n and fold(n) == key), name)
+        if not spelled_read:  # (the texts around the headline only: the end zones cost a DOM query)
+            spelled_read.append(True)
+            for text in headline_zones + before_zones:
+                for shown in names_in_byline(text, options):
+                    if " " in shown:
+                        spelled.setdefault(fold(shown), shown)
+        return spelled.get(fold(name), name)
 
     for credits, org_ok, check_editor in sources:
         for credit in credits():

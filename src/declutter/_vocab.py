@@ -277,6 +277,13 @@ COMMENT_CLASS = (
 )  # fmt: skip
 COMMENT_CLASS_PREFIXES = ("comment", "disqus")
 COMMENT_CLASS_NOT_PREFIXES = ("commentar", "commentator")
+# Class/id parts of the boxes that hold other pieces than the article: reader comments,
+# related and recommended lists, widgets, sidebars, teasers and carousels. Their authors
+# and dates are the other pieces' (matched as substrings: "commentlist", "related-posts").
+OTHER_PIECES_PARTS = (
+    "comment", "reply", "respond", "related", "recommend", "widget", "sidebar", "teaser",
+    "slider", "carousel",
+)  # fmt: skip
 COMMENT_WORDS = ClassVocabulary(COMMENT_CLASS, COMMENT_CLASS_PREFIXES, COMMENT_CLASS_NOT_PREFIXES)
 """The words above as one vocabulary: an element they name is (or holds) reader comments."""
 _COMMENT_PARTS = ("comment", "disqus", "discussion", "talkback", "replies")

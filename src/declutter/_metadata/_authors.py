@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .. import _vocab
 from .._head import PageMeta
 from .._options import Options
 from .._text import clean, clean_lines, fold
@@ -54,18 +55,7 @@ _AUTHOR_CLASS = regex.compile(
     r"(?:^|[^a-z])(?:authors?|bylines?|writers?|reporters?|byl)(?![a-z])|Author|Byline|Writer",
     regex.I,
 )
-_SKIP_WORDS = (
-    "comment",
-    "reply",
-    "respond",
-    "related",
-    "recommend",
-    "widget",
-    "sidebar",
-    "teaser",
-    "slider",
-    "carousel",
-)
+_SKIP_WORDS = _vocab.OTHER_PIECES_PARTS
 _SKIP_ELEMENT = regex.compile(r"(?<![a-z])(?:" + "|".join(_SKIP_WORDS) + ")", regex.I)
 _BY_PREFIX = regex.compile(
     r"^(?:by|von|par|por|di|door|autor(?:in)?|author|作者|文)\s*[:：/]?\s+", regex.I

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .. import _vocab
 from .._head import PageMeta
 from .._options import Options
 from .._segment import visible_text
@@ -56,8 +57,8 @@ _DATE_ELEMENTS = (
     '[class*="date"], [class*="time"], [id*="date"], [id*="time"], [class*="pub"], '
     '[class*="Date"], [class*="Time"]'
 )
-# Class/id parts of the boxes that hold other posts' dates: comments, related lists, sidebars.
-_OTHER_POST_WORDS = ("comment", "reply", "related", "recommend", "sidebar")
+# The boxes of other posts (comments, related lists, sidebars, teasers): their dates are theirs.
+_OTHER_POST_WORDS = _vocab.OTHER_PIECES_PARTS
 # Where a page prints other pages' dates (and its own footer's), as CSS.
 _ASIDE_ELEMENTS = ", ".join(
     f'[{attr}*="{word}" i]' for word in (*_OTHER_POST_WORDS, "footer") for attr in ("class", "id")

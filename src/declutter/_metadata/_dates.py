@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -468,21 +468,21 @@ def _ancestors(node: LexborNode) -> set[int]:
     return out
 
 
-def _first_dateline(zones: list[str], check: _Checker) -> DateValue | None:
+def _dateline_dates(zones: list[str], check: _Checker) -> Iterator[DateValue]:
+    """The dates of the datelines in `zones` (a line that ends as a sentence is prose)."""
     for line in _datelines(zones, check.options.date_line_max_chars):
         shown = None if _PROSE_END.search(line) else check.in_text(line)
         if shown is not None:
-            return shown
-    return None
+            yield shown
+
+
+def _first_dateline(zones: list[str], check: _Checker) -> DateValue | None:
+    return next(_dateline_dates(zones, check), None)
 
 
 def _on_dateline(zones: list[str], check: _Checker, value: DateValue) -> bool:
     """`value` is the day of a dateline in `zones`."""
-    for line in _datelines(zones, check.options.date_line_max_chars):
-        shown = None if _PROSE_END.search(line) else check.in_text(line)
-        if shown is not None and shown.day_key() == value.day_key():
-            return True
-    return False
+    return any(shown.day_key() == value.day_key() for shown in _dateline_dates(zones, check))
 
 
 def _datelines(zones: list[str], limit: int) -> Iterable[str]:

@@ -87,14 +87,17 @@ def _take_lead(seg: Segmentation, headline: int, options: Options) -> None:
 
     Walking up from the first kept block over at most `Options.lead_max_distance` blocks;
     bylines, datelines, captions, labels and links are not leads; a pruned region with
-    text, another headline or kept text ends the walk.
+    text, another headline or kept text ends the walk. A pruned byline or dateline does
+    not: it sits between the standfirst and the body on most article templates.
     """
     blocks, containers = seg.blocks, seg.containers
     first = next((b.index for b in blocks if b.kept), -1)
     candidates: list[tuple[RawBlock, bool]] = []  # (block, its class names a lead)
     reached_headline, seen = False, 0
     for block in reversed(blocks[:first] if first > 0 else []):
-        if block.pruned and block.length < options.extension_barrier_length:
+        if block.pruned and (
+            block.length < options.extension_barrier_length or _is_metadata_line(block.text)
+        ):
             continue
         if block.index == headline or block.heading_level == 1:
             reached_headline = True

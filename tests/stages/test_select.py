@@ -445,6 +445,16 @@ def test_a_lead_named_by_its_class_is_kept_without_a_headline() -> None:
     assert _lead(_headed_story(f"<p>{_LEAD}</p>"))[0] is False
 
 
+def test_the_lead_walk_steps_over_a_pruned_byline() -> None:
+    """Most article templates print the byline box between the standfirst and the body;
+    pruned by its class, it is not a barrier, while a pruned box of other text still is."""
+    header = f"<h1>Storm hits the coast</h1><p>{_LEAD}</p>"
+    byline = '<div class="byline">By Jane Doe, March 4, 2024 5:14 AM</div>'
+    assert _lead(_headed_story(header, byline)) == (True, "lead")
+    other = '<div class="related">Other stories people have read today on this site</div>'
+    assert _lead(_headed_story(header, other))[0] is False
+
+
 def test_text_above_the_headline_or_far_from_the_body_is_no_lead() -> None:
     above = _headed_story(f"<p>{_LEAD}</p><h1>Storm hits the coast</h1>")
     assert _lead(above)[0] is False

@@ -998,6 +998,19 @@ class Options:
     Characters after a byline label ("By", "Von") read for names when no stop (a line end,
     a date, a bar) ends the credit sooner.""",
     )
+    byline_dated_name_lines: int = _option(
+        3,
+        "metadata",
+        """
+    An unlabelled name beside the date on its own line ("11.12.2019 - Amelie Loevenich")
+    is the byline when it is among this many lines under the headline.""",
+    )
+    byline_dated_name_min_words: int = _option(
+        2,
+        "metadata",
+        """
+    ...and when it has at least this many words.""",
+    )
     byline_date_prefix_chars: int = _option(
         40,
         "metadata",

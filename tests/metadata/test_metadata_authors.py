@@ -541,3 +541,39 @@ def test_teaser_authors_are_skipped_and_not_counted() -> None:
     <h2 class="author__name"> Ursula Baatz </h2></div><p>Die Ökonomie der Aufmerksamkeit.</p>
     </body></html>"""
     assert meta_of(html).authors == ("Ursula Baatz",)
+
+
+_ESSAY = (
+    "<p>" + "Ein langer Absatz über die Architektur der Stadt und ihre Geschichte. " * 6 + "</p>"
+)
+
+
+@pytest.mark.parametrize("box", ["dates_auteurs", "artikel-autor", "autorin", "autore"])
+def test_author_elements_named_in_french_german_or_italian(box: str) -> None:
+    # A blog's credit after the article, in a box only its class marks as the author's.
+    html = f"""<html><body><h1>Turpitude et architecture</h1>{_ESSAY}
+    <div class="{box}">par <span>Didier Roy</span>, 21 juin 2018</div></body></html>"""
+    assert meta_of(html).authors == ("Didier Roy",)
+    assert meta_of(html.replace(box, "dates")).authors == ()
+
+
+def test_a_phrase_in_an_author_element_is_no_list_of_names() -> None:
+    # A column title in the author slot: split at "i" ("and"), its last word is no author.
+    html = f"""<html><body><span class="author"><span>#Krótko o przepisach prawa w Nowej
+    Zelandii i Polsce</span></span><h1>Nowa Zelandia: płatny urlop</h1>{_ESSAY}</body></html>"""
+    assert meta_of(html).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("11.12.2019 - Amelie Loevenich", ("Amelie Loevenich",)),
+        ("Amelie Loevenich – 11.12.2019", ("Amelie Loevenich",)),
+        ("11.12.2019 - Berlin", ()),  # one word: as often a place or a section
+        ("11.12.2019 - Ein Bericht aus der Stadt", ()),  # prose, not a name
+    ],
+)
+def test_a_name_beside_the_date_under_the_headline(line: str, authors: tuple[str, ...]) -> None:
+    html = f"""<html><body><h1>Variablen und ihr Zuhause</h1><p class="text-muted">{line}</p>
+    {_ESSAY}</body></html>"""
+    assert meta_of(html).authors == authors

@@ -23,6 +23,7 @@ from ._byline import (
     SURNAMES,
     is_coauthor,
     list_items,
+    name_beside_date,
     names_in_byline,
     source_person,
     split_names,
@@ -48,11 +49,14 @@ _META_KEYS = (
 )
 _ELEMENTS = (
     '[itemprop="author"], [rel="author"], [class*="author"], [id*="author"], [class*="byline"], '
-    '[class*="Author"], [class*="writer"], [class*="reporter"], a[href*="/author/"]'
+    '[class*="Author"], [class*="writer"], [class*="reporter"], a[href*="/author/"], '
+    '[class*="auteur"], [class*="autor"], [class*="Autor"]'  # French; German, Spanish, Italian
 )
-# A class or id that names the author (not "authorized", "authority").
+# A class or id that names the author (not "authorized", "authority"), in English or as
+# French, German, Spanish and Italian pages name it ("auteurs", "autorin", "autore").
 _AUTHOR_CLASS = regex.compile(
-    r"(?:^|[^a-z])(?:authors?|bylines?|writers?|reporters?|byl)(?![a-z])|Author|Byline|Writer",
+    r"(?:^|[^a-z])(?:authors?|bylines?|writers?|reporters?|byl|auteurs?|autor(?:in|es?|en)?)"
+    r"(?![a-z])|Author|Byline|Writer|Autor",
     regex.I,
 )
 _SKIP_WORDS = _vocab.OTHER_PIECES_PARTS
@@ -89,9 +93,7 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
     page_text: list[str] = []  # computed at most once, only when an editor check needs it
 
     def valid(name: str, *, org_ok: bool) -> bool:
-        if _AT_HANDLE.match(name) or not plausible_name(
-            name, max_han=options.author_max_han, max_words=options.author_max_words, max_chars=options.author_max_chars
-        ):  # fmt: skip
+        if _AT_HANDLE.match(name) or not _plausible(name, options):
             return False
         if is_site_name(name, sites, options) or _unaccented(fold(name)) in host_keys:
             return False
@@ -153,6 +155,7 @@ def find_authors(tree: LexborHTMLParser, *, headline_zones: list[str], end_zones
         ),
         (lambda: [dateline_account(tree, headline_zones, options)], False, False),
         (lambda: [source_person(list(texts()))], False, False),
+        (lambda: [name_beside_date(headline_zones, options)], False, False),
     ]
 
     spelled: dict[str, str] = {}  # fold(name) -> the name as printed; read when first asked
@@ -324,8 +327,19 @@ def _from_elements(
             first = next((line for line in text.split("\n") if not _LABEL_LINE.match(line)), "")
             if len(first) <= options.author_max_chars:
                 names = split_names(_BY_PREFIX.sub("", first), max_names=options.author_max_names)
+            # One part that is no name makes the line a phrase, not a list of names ("#Law
+            # in New Zealand and Poland": "Poland" alone is no author).
+            if not all(_plausible(n, options) for n in names):
+                names = []
         if names:
             yield names
+
+
+def _plausible(name: str, options: Options) -> bool:
+    return plausible_name(
+        name, max_han=options.author_max_han, max_words=options.author_max_words,
+        max_chars=options.author_max_chars,
+    )  # fmt: skip
 
 
 def _skipped(node: LexborNode) -> bool:

@@ -18,6 +18,7 @@ __all__ = [
     "SURNAMES",
     "is_coauthor",
     "list_items",
+    "name_beside_date",
     "names_in_byline",
     "source_person",
     "split_names",
@@ -222,6 +223,34 @@ def _zh_names(rest: str, options: Options) -> list[str]:
     if m is not None and (len(span) > longest or len(span) < len(line.strip())):
         return [m.group(1)]
     return split_names(span, max_names=options.author_max_names) if len(span) <= longest else []
+
+
+# A line of a date and a name set apart by a dash ("11.12.2019 - Amelie Loevenich").
+_DASHED = regex.compile(r"[^\S\n]+[-–—][^\S\n]+")
+
+
+def name_beside_date(texts: list[str], options: Options) -> list[str]:
+    """The name on a line that holds only it and the date, set apart by a dash, among the
+    first `Options.byline_dated_name_lines` lines under the headline: the unlabelled
+    byline of blogs and small CMSs. A full name only (`byline_dated_name_min_words`,
+    capitalised): a single word there is as often a place or a section."""
+    for text in texts:
+        for line in text.split("\n", options.byline_dated_name_lines)[
+            : options.byline_dated_name_lines
+        ]:
+            parts = _DASHED.split(line.strip())
+            if len(parts) != 2:
+                continue
+            for date, name in (parts, parts[::-1]):
+                if (
+                    len(date) <= options.byline_date_prefix_chars
+                    and any(c.isdigit() for c in date)
+                    and search_text(date)
+                    and _WEST_NAME.fullmatch(name)
+                    and len(name.split()) >= options.byline_dated_name_min_words
+                ):
+                    return [name]
+    return []
 
 
 def source_person(texts: list[str]) -> list[str]:

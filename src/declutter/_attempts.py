@@ -13,7 +13,10 @@ one. The retry policy decides when another attempt may find the article the firs
   are the most text on the page, and they are not the article;
 * fallback: nothing read as an article (a link list, a gallery of one-line captions): the
   best attempt's blocks are scored and selected again, leniently;
-* noscript: a page whose only text is in ``<noscript>`` is read once more with it shown.
+* noscript: a page that read as no article, whose text may be in ``<noscript>`` (a post
+  rendered by scripts, its fallback for readers without them), is read once more with it
+  shown; that attempt wins if it keeps clearly more text than the fallback's
+  (`unprune_gain`).
 """
 
 from __future__ import annotations
@@ -59,8 +62,12 @@ def best_attempt(
             best = seg
     if not _kept_length(best):
         _fallback(best, title, options)
-    if not _kept_length(best) and tree.css_first("noscript") is not None:
-        best = _noscript_attempt(root, plan, title, options, deadline) or best
+        if tree.css_first("noscript") is not None:
+            shown = _noscript_attempt(root, plan, title, options, deadline)
+            if shown is not None and _kept_length(shown) > options.unprune_gain * _kept_length(
+                best
+            ):
+                best = shown
     clock.lap("select")  # the fallbacks, rare, are selection again
     return best
 

@@ -149,6 +149,18 @@ def test_noscript_only_page_gives_its_text() -> None:
     assert "The council met on Tuesday" in article.body
 
 
+def test_noscript_post_beats_a_fallback_of_a_date_line() -> None:
+    """A blog engine renders the post by script and ships it in <noscript>: the page's own
+    text is a date line only, which the fallback would keep; the noscript post wins."""
+    page = (
+        '<html><body><div class="post"><h2>Enhanced protection</h2>'
+        '<div class="published">May 19, 2020</div><div class="post-body">'
+        f"<script>render()</script><noscript><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></noscript>"
+        "</div></div></body></html>"
+    )
+    assert _check(declutter.extract(page)).body == f"{PARAGRAPH}\n\n{PARAGRAPH}"
+
+
 def test_noscript_is_not_read_when_the_page_has_text() -> None:
     page = f"<html><body><noscript>Please enable JavaScript.</noscript><p>{PARAGRAPH}</p></body></html>"
     assert _check(declutter.extract(page)).body == PARAGRAPH

@@ -590,7 +590,8 @@ def _judge_by_neighbours(
 ) -> None:
     """Short blocks stay between kept blocks; headings stay when kept text follows them.
 
-    Four refinements of jusText's rule: a list of short items (ingredients, facts) next to
+    Five refinements of jusText's rule: a long heading is kept before kept text even
+    with a pruned box (share buttons) between them; a list of short items (ingredients, facts) next to
     kept text is kept whole, even at the edge, and so is a table of short cells (a wine's
     ageing times, a product's data); a long heading after kept text is kept even when
     nothing follows it (a closing line styled as a heading); a short line without links
@@ -601,8 +602,11 @@ def _judge_by_neighbours(
     decided = [b.kept if b.reason not in _UNDECIDED else None for b in region]
     n = len(region)
     next_kept: list[bool | None] = [None] * (n + 1)
+    next_unpruned: list[bool | None] = [None] * (n + 1)  # the same, over pruned boxes
     for i in range(n - 1, -1, -1):
         next_kept[i] = decided[i] if decided[i] is not None else next_kept[i + 1]
+        skip = decided[i] is None or region[i].pruned
+        next_unpruned[i] = next_unpruned[i + 1] if skip else decided[i]
     short_list = _short_runs(region, decided, _list_run, options.short_list_min_items)
     short_table = _short_runs(region, decided, _table_run, options.short_table_min_cells)
     previous: bool | None = None
@@ -612,8 +616,11 @@ def _judge_by_neighbours(
             continue
         following = next_kept[i + 1]
         if block.reason == Reason.HEADING:
-            block.kept = bool(following) or (
-                bool(previous) and block.length >= options.lone_heading_min_length
+            long = block.length >= options.lone_heading_min_length
+            # A long heading (a dek, a subhead sentence) belongs to the text after it even
+            # across a pruned share box; a short one ("Other stories") may label that box.
+            block.kept = bool(following or (long and next_unpruned[i + 1])) or (
+                bool(previous) and long
             )
             block.reason = Reason.HEADING if block.kept else Reason.HEADING_WITHOUT_TEXT
         elif short_list[i] and (previous or following):

@@ -257,6 +257,17 @@ def test_short_heading_between_paragraphs_is_kept() -> None:
     assert result["Background"] == (True, "heading")
 
 
+_SHARE = '<div class="share">Liked the article? Share it with your friends</div>'
+_DEK = "Twice she left empty-handed this winter, but in the last race she finally won"
+
+
+def test_a_long_heading_before_the_text_is_kept_across_a_share_box() -> None:
+    html = f'<body><div class="text"><h2>{_DEK}</h2>{_SHARE}{STORY}</div></body>'
+    assert reasons(html)[_DEK] == (True, "heading")
+    short = f'<body><div class="text">{STORY}<h3>Other stories</h3>{_SHARE}{P2}</div></body>'
+    assert reasons(short)["Other stories"] == (False, "heading-without-text")
+
+
 def test_long_block_with_some_links_is_kept() -> None:
     links = " ".join(f"word{i}" for i in range(30))
     text = f"Links: {links} and a few more words outside the link, to keep it long enough here."

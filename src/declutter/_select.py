@@ -173,9 +173,10 @@ def _signature(containers: list[Container], cid: int, steps: int) -> Signature:
     return tuple(out)
 
 
-def _composition_of(containers: list[Container], cid: int) -> int:
-    """The nearest ``<article>`` or ``itemprop=articleBody`` around a container, or -1."""
-    while cid >= 0 and not containers[cid].composition:
+def _story_of(containers: list[Container], cid: int) -> int:
+    """The nearest ``<article>`` around a container, or -1. (An ``itemprop=articleBody``
+    does not set stories apart: an article split by an inline box carries it on each part.)"""
+    while cid >= 0 and containers[cid].tag != "article":
         cid = containers[cid].parent
     return cid
 
@@ -188,7 +189,7 @@ def _same_structure(
     pull quote or a page builder's column split from the part the tree chose.
 
     Only between the headlines around the region (an ``<h1>``, the next story of an infinite
-    scroll), and in the same composition as the best container. Returns the joined blocks.
+    scroll), and in the same ``<article>`` as the best container. Returns the joined blocks.
     """
     blocks, containers = seg.blocks, seg.containers
     steps = options.structure_steps
@@ -203,7 +204,7 @@ def _same_structure(
     if not wanted:
         return []
     inside_at = [i for i, inside in enumerate(in_region) if inside]
-    home = _composition_of(containers, best)
+    home = _story_of(containers, best)
     added = []
     for order in (range(inside_at[0] - 1, -1, -1), range(inside_at[-1] + 1, len(blocks))):
         for i in order:
@@ -213,7 +214,7 @@ def _same_structure(
             if (
                 in_region[i] or block.pruned or block.link_ratio > options.extension_max_link_ratio
                 or _signature(containers, block.container, steps) not in wanted
-                or _composition_of(containers, block.container) != home
+                or _story_of(containers, block.container) != home
                 or _own_verdict(block, options) not in _TEXT_VERDICTS
             ):  # fmt: skip
                 continue

@@ -430,6 +430,20 @@ def test_same_structure_stops_at_the_next_story_headline() -> None:
     assert _tail(html)[0] is False
 
 
+def test_an_article_body_split_by_an_inline_box_joins_whole() -> None:
+    """Each part of the split body carries itemprop=articleBody: parts of one story, not
+    two compositions; the first part joins the region the tree gave the second."""
+    part = '<div class="articleBody" itemprop="articleBody">{}</div>'
+    inline = '<div class="inline"><h6>Interactive map</h6><p>Territorial claims</p></div>'
+    html = (
+        f'<body><div class="article"><h1>Nations at impasse</h1>{part.format(_TAIL)}'
+        f"{inline}{part.format(STORY * 3)}</div></body>"
+    )
+    assert _tail(html) == (True, "same-structure")
+    other = html.replace(f"{part.format(_TAIL)}", f"<article>{part.format(_TAIL)}</article>")
+    assert _tail(other)[1] != "same-structure"  # in an <article> of its own: another story
+
+
 # --- the lead ---------------------------------------------------------------------------
 
 _LEAD = "Heavy rain and strong winds hit the coast on Monday as the storm moved north"

@@ -452,6 +452,13 @@ class Options:
     ...at least this long, with few links; it is taken when it sits between the headline
     and the body, or when its class names a lead ("lead", "intro", "standfirst"...).""",
     )
+    lead_class_levels: int = _option(
+        3,
+        "select",
+        """
+    A lead's class is looked for on the block's element and its ancestors, this many
+    elements in all.""",
+    )
     lead_max_blocks: int = _option(
         2,
         "select",

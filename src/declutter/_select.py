@@ -114,7 +114,9 @@ def _take_lead(seg: Segmentation, headline: int, options: Options) -> None:
         ):  # other stories' links between it and the body: not this story's lead
             break
         if _is_lead_like(block, options):
-            candidates.append((block, _names_lead(containers, block.container)))
+            candidates.append(
+                (block, _names_lead(containers, block.container, options.lead_class_levels))
+            )
     taken = [b for b, named in candidates if named or reached_headline]
     for block in taken[: options.lead_max_blocks]:
         block.kept, block.reason = True, Reason.LEAD
@@ -146,14 +148,16 @@ def _is_lead_like(block: RawBlock, options: Options) -> bool:
     )
 
 
-def _names_lead(containers: list[Container], cid: int) -> bool:
-    """The block's element or its parent has a lead's class ("lead", "intro", "chapo")."""
-    for c in (
-        containers[cid],
-        containers[containers[cid].parent] if containers[cid].parent >= 0 else None,
-    ):
-        if c is not None and c.classes and _LEAD.match(_vocab.class_tokens(c.classes)):
+def _names_lead(containers: list[Container], cid: int, levels: int) -> bool:
+    """The block's element or one of its `levels` - 1 nearest ancestors has a lead's class
+    ("lead", "intro", "chapo": `<div class="chapo"><div><p>` holds one two levels up)."""
+    for _ in range(levels):
+        if cid < 0:
+            break
+        c = containers[cid]
+        if c.classes and _LEAD.match(_vocab.class_tokens(c.classes)):
             return True
+        cid = c.parent
     return False
 
 

@@ -467,6 +467,8 @@ def test_a_lead_between_headline_and_body_is_kept() -> None:
 
 def test_a_lead_named_by_its_class_is_kept_without_a_headline() -> None:
     assert _lead(_headed_story(f'<p class="article-lead">{_LEAD}</p>')) == (True, "lead")
+    nested = f'<div class="chapo"><div><p>{_LEAD}</p></div></div>'  # the class two levels up
+    assert _lead(_headed_story(nested)) == (True, "lead")
     assert _lead(_headed_story(f"<p>{_LEAD}</p>"))[0] is False
 
 

@@ -340,9 +340,9 @@ def test_split_names_stops_at_a_description(credit: str, names: list[str]) -> No
     assert split_names(credit, max_names=_OPTIONS.author_max_names) == names
 
 
-def test_byline_under_the_lone_h1_when_no_heading_shows_the_title() -> None:
-    # heizung.de: the declared title is kept (more teaser titles than the candidates read),
-    # no heading shows it; the byline follows the page's only h1
+def test_byline_under_the_lone_h1_that_beats_the_declared_title() -> None:
+    # heizung.de: no heading shows the declared title; the page's only h1 is the headline
+    # (more teaser titles than the candidates read) and the byline follows it
     teasers = "".join(f'<div class="teaser-title">Ratgeber {i}</div>' for i in range(70))
     html = f"""<html><head><title>Wärmepumpe im Altbau - Wann es sich lohnt</title></head><body>
     <h1 class="hero__headline">Eignet sich eine Wärmepumpe im Altbau?</h1>
@@ -350,7 +350,7 @@ def test_byline_under_the_lone_h1_when_no_heading_shows_the_title() -> None:
       von Alexander Rosenkranz
     </span></li><li>17.11.2022</li></ul><p>Der Text des Artikels.</p>{teasers}</body></html>"""
     article = meta_of(html)
-    assert article.title != "Eignet sich eine Wärmepumpe im Altbau?"
+    assert article.title == "Eignet sich eine Wärmepumpe im Altbau?"
     assert article.authors == ("Alexander Rosenkranz",)
 
 

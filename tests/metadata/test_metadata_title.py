@@ -154,3 +154,17 @@ def test_a_subtitle_ending_the_h1_is_not_part_of_the_headline() -> None:
     class='article-highlight'> Welcome to the Flavor Capital of Northern Japan </span> </small> </h1>
     <p>Fish cakes.</p></body></html>"""
     assert meta_of(html).title == "Dezuka Suisan: Deep-Fried Fish Cakes, Hot and Fresh"
+
+
+def test_the_lone_h1_is_found_after_many_menu_titles() -> None:
+    # greenpeace.de: the menu's entries are named "title" (more than the candidates read)
+    # and come before the page's only h1, which words the declared title otherwise
+    menu = "".join(
+        f'<li><a href="/t{i}"><span class="OverviewLink-title">Thema {i}</span></a></li>'
+        for i in range(70)
+    )
+    html = f"""<html><head><title>Nachhaltiger leben für Klima und Umwelt | Greenpeace</title>
+    <meta property="og:title" content="Nachhaltiger leben"></head><body><nav><ul>{menu}</ul></nav>
+    <div class="Stage-text"><h1 class="Stage-headline"><span class="Stage-headlineMarker">Nachhaltig leben</span></h1></div>
+    <p>Jede und jeder kann etwas tun.</p></body></html>"""
+    assert meta_of(html).title == "Nachhaltig leben"

@@ -74,7 +74,10 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
     segmented = [split_segments(r) for r in refs]
     run_keys = [_run_keys(segments) for segments in segmented]
     runs = {run for keys in run_keys for run in keys}
-    candidates, complete = _candidates(found, options)
+    candidates = _candidates(found, options)
+    # The lone h1 is looked for among all headings found, not only the candidates read
+    # (menus and teasers named "title" can use up the candidate budget before the h1).
+    h1 = _lone_h1_node(found)
     best: tuple[int, int, int] | None = None
     matched: LexborNode | None = None
     choice = TitleChoice()
@@ -88,12 +91,11 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
             best = score
             choice.title = text
             matched = c.node
-    if best is not None and best[2] < 0 and complete and matched is not None:
+    if best is not None and best[2] < 0 and matched is not None:
         # A lower heading agrees with the declared title, and the page's only h1, elsewhere,
         # shows it with more ("Saftiger Zitronenkuchen vom Blech: einfach köstlich!" over
         # the recipe card's h2 of the declared words): the h1 is the headline as shown.
         # (A part of the h1 itself that agrees is its headline without the kicker.)
-        h1 = _lone_h1_node(candidates)
         shown = _lone_h1(h1, site_keys, options)
         if (
             h1 is not None
@@ -104,7 +106,7 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
         ):
             choice.title = shown
     if choice.title is None:
-        choice = _from_references(candidates, refs, site_keys, options, complete=complete)
+        choice = _from_references(candidates, refs, site_keys, options, h1=h1)
     if choice.title is not None:
         choice.nodes = _copies(tree, candidates, choice.title, options) or _near_copies(
             candidates, choice.title, options
@@ -142,18 +144,15 @@ class _Candidate(NamedTuple):
         return self.cleaned if self.cleaned is not None else clean(self.raw)
 
 
-def _candidates(
-    found: list[tuple[LexborNode, int]], options: Options
-) -> tuple[list[_Candidate], bool]:
+def _candidates(found: list[tuple[LexborNode, int]], options: Options) -> list[_Candidate]:
     """The headline candidates with a text, each node once with its repetitions (a node
-    counts once per selector part it matches, up to `title_max_candidates` in all), and
-    whether all of `found` was read."""
+    counts once per selector part it matches, up to `title_max_candidates` in all)."""
     out: list[_Candidate] = []
     budget = options.title_max_candidates
     limit = options.title_max_chars
-    for index, (node, parts) in enumerate(found):
+    for node, parts in found:
         if budget <= 0:
-            return out, index == len(found)
+            break
         parts = min(parts, budget)
         budget -= parts
         raw = node.text(deep=True, separator=" ")
@@ -168,7 +167,7 @@ def _candidates(
         if key:
             # h1 first, then elements named title/headline, then h2 and h3.
             out.append(_Candidate(_RANK.get(node.tag or "", 1), node, raw, text, key, parts))
-    return out, True
+    return out
 
 
 def _node_text(node: LexborNode, options: Options, raw: str | None = None) -> str:
@@ -254,7 +253,7 @@ def _near_copies(candidates: list[_Candidate], title: str, options: Options) -> 
 
 
 def _from_references(candidates: list[_Candidate], refs: list[str], site_keys: set[str],
-                     options: Options, *, complete: bool) -> TitleChoice:  # fmt: skip
+                     options: Options, *, h1: LexborNode | None) -> TitleChoice:  # fmt: skip
     """No displayed heading agrees: the page's only <h1> when it is a headline (what the
     reader sees, when the declared titles were written for search engines), else the first
     reference without the segments that name the site; without any reference, the first
@@ -263,7 +262,7 @@ def _from_references(candidates: list[_Candidate], refs: list[str], site_keys: s
         first = next((c.text() for c in candidates if not _excluded(c.node)), None)
         return TitleChoice(first)
     declared = _declared(refs[0], site_keys, options.site_name_min_chars)
-    shown = _lone_h1(_lone_h1_node(candidates), site_keys, options) if complete else None
+    shown = _lone_h1(h1, site_keys, options)
     if shown is not None and _h1_wins(shown, declared):
         return TitleChoice(shown)
     return TitleChoice(declared)
@@ -282,9 +281,10 @@ def _declared(ref: str, site_keys: set[str], min_site_chars: int) -> str:
     return max(segments, key=measure)
 
 
-def _lone_h1_node(candidates: list[_Candidate]) -> LexborNode | None:
-    """The page's only <h1>, when it may be a headline (not excluded or hidden)."""
-    h1s = [c.node for c in candidates if c.node.tag == "h1"]
+def _lone_h1_node(found: list[tuple[LexborNode, int]]) -> LexborNode | None:
+    """The page's only <h1> with a text, when it may be a headline (not excluded or
+    hidden)."""
+    h1s = [n for n, _ in found if n.tag == "h1" and fold(n.text(deep=True, separator=" "))]
     if len(h1s) != 1 or _excluded(h1s[0]) or _hidden(h1s[0]):
         return None
     return h1s[0]

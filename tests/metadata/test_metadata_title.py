@@ -168,3 +168,24 @@ def test_the_lone_h1_is_found_after_many_menu_titles() -> None:
     <div class="Stage-text"><h1 class="Stage-headline"><span class="Stage-headlineMarker">Nachhaltig leben</span></h1></div>
     <p>Jede und jeder kann etwas tun.</p></body></html>"""
     assert meta_of(html).title == "Nachhaltig leben"
+
+
+def test_an_h1_past_the_candidate_budget_is_still_compared() -> None:
+    # lavazza.de: the shop's menu has more "title" elements than the candidates read; the
+    # h1 after them shows og:title whole (its longest segment alone is not the headline)
+    menu = "".join(f'<div class="title">Kategorie {i}</div>' for i in range(70))
+    html = f"""<html><head><title>Qualità Oro - Lavazza Gemahlener Kaffee | Lavazza</title>
+    <meta property="og:title" content="Qualità Oro - Perfect Symphony, 250g Dose"></head><body>
+    <nav>{menu}</nav><div class="product"><h1 class="title"><strong>Qualità Oro - Perfect Symphony, 250g Dose</strong></h1>
+    <div class="parg">Qualità Oro war die erste Lavazza-Mischung, geboren 1956.</div></div></body></html>"""
+    assert meta_of(html).title == "Qualità Oro - Perfect Symphony, 250g Dose"
+
+
+def test_the_h1_is_the_headline_copy_before_its_wrapper_named_title() -> None:
+    # XenForo: the wrapper div.p-title shows the same text as the h1, whose label (the
+    # thread's prefix) is a kicker
+    html = """<html><head><title>Patch Notes - Patchnotes 4.47.4 - Bugfix Build | Heroes Forums</title>
+    <meta property="og:title" content="Patch Notes - Patchnotes 4.47.4 - Bugfix Build"></head><body>
+    <div class="p-title"><h1 class="p-title-value"><a href="/threads/3976/"><span class="label label--blue">Patch Notes</span><span class="label-append">&nbsp;</span>Patchnotes 4.47.4 - Bugfix Build</a></h1></div>
+    <article class="message-body"><p>Hallo zusammen, die Fehler sind behoben.</p></article></body></html>"""
+    assert meta_of(html).title == "Patchnotes 4.47.4 - Bugfix Build"

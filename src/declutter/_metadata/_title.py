@@ -146,15 +146,20 @@ class _Candidate(NamedTuple):
 
 def _candidates(found: list[tuple[LexborNode, int]], options: Options) -> list[_Candidate]:
     """The headline candidates with a text, each node once with its repetitions (a node
-    counts once per selector part it matches, up to `title_max_candidates` in all)."""
+    counts once per selector part it matches, up to `title_max_candidates` in all). The h1s
+    past that budget are read all the same, up to as many again: menus and teasers named
+    "title" can use it up before the page's headline."""
     out: list[_Candidate] = []
-    budget = options.title_max_candidates
+    budget = h1_budget = options.title_max_candidates
     limit = options.title_max_chars
     for node, parts in found:
-        if budget <= 0:
-            break
-        parts = min(parts, budget)
-        budget -= parts
+        if budget > 0:
+            parts = min(parts, budget)
+            budget -= parts
+        elif node.tag == "h1" and h1_budget > 0:
+            h1_budget -= 1
+        else:
+            continue
         raw = node.text(deep=True, separator=" ")
         text = None
         if len(raw) <= limit and "&" not in raw:
@@ -223,11 +228,12 @@ def site_hints(title: str, refs: list[str], limit: int) -> list[str]:
 def _copies(tree: LexborHTMLParser, candidates: list[_Candidate], title: str,
             options: Options) -> list[LexborNode]:  # fmt: skip
     """Displayed elements whose text is the headline (a page may repeat the article; a node
-    is listed as often as it matched the candidate selector, as the copies always were)."""
+    is listed as often as it matched the candidate selector, as the copies always were);
+    h1s first, then elements named title/headline, then h2 and h3 (teasers repeat a
+    headline in an h2 before the article's h1)."""
     key = fold(title)
-    out = [c.node for c in candidates if c.key == key for _ in range(c.parts)][
-        : options.title_max_copies
-    ]
+    shown = sorted((c for c in candidates if c.key == key), key=lambda c: c.rank)
+    out = [c.node for c in shown for _ in range(c.parts)][: options.title_max_copies]
     if not out and '"' not in title and "\\" not in title:
         # A headline in a plain element (old table layouts): one C-level text query. The
         # elements never taken are ruled out first, so their text (scripts!) is not searched.
@@ -284,7 +290,12 @@ def _declared(ref: str, site_keys: set[str], min_site_chars: int) -> str:
 def _lone_h1_node(found: list[tuple[LexborNode, int]]) -> LexborNode | None:
     """The page's only <h1> with a text, when it may be a headline (not excluded or
     hidden)."""
-    h1s = [n for n, _ in found if n.tag == "h1" and fold(n.text(deep=True, separator=" "))]
+    h1s: list[LexborNode] = []
+    for node, _ in found:
+        if node.tag == "h1" and fold(node.text(deep=True, separator=" ")):
+            h1s.append(node)
+            if len(h1s) > 1:
+                return None
     if len(h1s) != 1 or _excluded(h1s[0]) or _hidden(h1s[0]):
         return None
     return h1s[0]

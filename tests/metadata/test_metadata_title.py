@@ -81,9 +81,16 @@ def test_small_kicker_before_a_line_break_is_dropped() -> None:
 
 
 def test_a_heading_with_inline_parts_keeps_them() -> None:
+    # thw.de: no space is shown between the abbreviation and the colon after it
     html = """<html><head><title>Frauen im THW: Vergangenheit und Zukunft</title></head><body>
     <h1>Frauen im <abbr title="Technisches Hilfswerk">THW</abbr>: Vergangenheit und Zukunft</h1></body></html>"""
-    assert meta_of(html).title == "Frauen im THW : Vergangenheit und Zukunft"
+    assert meta_of(html).title == "Frauen im THW: Vergangenheit und Zukunft"
+
+
+def test_a_line_break_in_the_headline_stays_a_space() -> None:
+    html = """<html><head><title>Neue Wege. Alte Ziele</title></head><body>
+    <h1><span>Neue Wege.</span><br><span>Alte Ziele</span></h1><p>Text.</p></body></html>"""
+    assert meta_of(html).title == "Neue Wege. Alte Ziele"
 
 
 def test_lone_h1_beats_a_differently_worded_declared_title() -> None:

@@ -51,6 +51,9 @@ _HIDDEN_SELECTOR = (
 # A subtitle inside the headline element: the standfirst, not the headline.
 _SUBTITLE_SELECTOR = '[class*="subtitle" i], [class*="sub-title" i]'
 _BLANK = frozenset(("br", "wbr"))
+# Punctuation that follows a word without a space: one the element texts' separator put
+# before it is dropped ("THW</abbr>: ..." is "THW: ...", not "THW : ...").
+_CLOSING = frozenset(":;,.!?)]}%")
 _REPLACEMENT_CHAR = "\ufffd"
 
 
@@ -141,7 +144,8 @@ class _Candidate(NamedTuple):
     parts: int
 
     def text(self) -> str:
-        return self.cleaned if self.cleaned is not None else clean(self.raw)
+        text = self.cleaned if self.cleaned is not None else clean(self.raw)
+        return _as_joined(text, self.node)
 
 
 def _candidates(found: list[tuple[LexborNode, int]], options: Options) -> list[_Candidate]:
@@ -354,6 +358,25 @@ def _extends(shown: str, title: str) -> bool:
     )
 
 
+def _as_joined(spaced: str, node: LexborNode) -> str:
+    """`spaced` (the node's cleaned text with a space between every two text nodes)
+    without the spaces put before closing punctuation that the page does not show."""
+    if not any(f" {c}" in spaced for c in _CLOSING):
+        return spaced
+    joined = clean(node.text(deep=True, separator=""))
+    if joined.replace(" ", "") != spaced.replace(" ", ""):
+        return spaced  # (hidden parts removed from `spaced`: no alignment)
+    out: list[str] = []
+    at = 0  # position in `joined`; every space of `joined` is one of `spaced`
+    for i, char in enumerate(spaced):
+        if char != " " or (at < len(joined) and joined[at] == " "):
+            out.append(char)
+            at += 1
+        elif i + 1 == len(spaced) or spaced[i + 1] not in _CLOSING:
+            out.append(char)  # a space between elements (blocks, a <br>) stays
+    return "".join(out)
+
+
 def _shown_text(node: LexborNode) -> str:
     """The element's text without what it hides ("<span class=visually-hidden>Headline:")
     and without a subtitle it ends with ("<small class=article-subtitle>")."""
@@ -367,7 +390,7 @@ def _shown_text(node: LexborNode) -> str:
             subtitle is not node and tail and text.rstrip().endswith(tail)
         ):  # (a leading one is a kicker)
             text = text.rstrip()[: -len(tail)]
-    return clean(text)
+    return _as_joined(clean(text), node)
 
 
 def _without_kicker(node: LexborNode, options: Options) -> str | None:

@@ -196,3 +196,13 @@ def test_the_h1_is_the_headline_copy_before_its_wrapper_named_title() -> None:
     <div class="p-title"><h1 class="p-title-value"><a href="/threads/3976/"><span class="label label--blue">Patch Notes</span><span class="label-append">&nbsp;</span>Patchnotes 4.47.4 - Bugfix Build</a></h1></div>
     <article class="message-body"><p>Hallo zusammen, die Fehler sind behoben.</p></article></body></html>"""
     assert meta_of(html).title == "Patchnotes 4.47.4 - Bugfix Build"
+
+
+def test_of_two_copies_differing_in_case_the_declared_spelling_wins() -> None:
+    # blogspot.com: the post's h3 spells the headline as og:title does, the h1 otherwise
+    html = """<html><head><title>EMACSPEAK: Meta-Programming In Emacs Using Defadvice</title>
+    <meta property="og:title" content="Meta-Programming In Emacs Using Defadvice"></head><body>
+    <h3 class="post-title entry-title">Meta-Programming In Emacs Using Defadvice</h3>
+    <div class="post-body"><h1 class="title">Meta-Programming In Emacs Using <code>defadvice</code></h1>
+    <p>Emacs has advice since 1994.</p></div></body></html>"""
+    assert meta_of(html).title == "Meta-Programming In Emacs Using Defadvice"

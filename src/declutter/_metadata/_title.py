@@ -81,7 +81,7 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
     # The lone h1 is looked for among all headings found, not only the candidates read
     # (menus and teasers named "title" can use up the candidate budget before the h1).
     h1 = _lone_h1_node(found)
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, int, bool, int] | None = None
     matched: LexborNode | None = None
     choice = TitleChoice()
     for c in candidates:
@@ -89,12 +89,13 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
         if key in site_keys or not (key in whole or key in runs) or _excluded(c.node):
             continue
         text = c.text()
-        score = (2 if key in whole else 1, measure(text), -c.rank)
+        # Copies that differ in case or spacing: the one spelled as declared.
+        score = (2 if key in whole else 1, measure(text), text in refs, -c.rank)
         if best is None or score > best:
             best = score
             choice.title = text
             matched = c.node
-    if best is not None and best[2] < 0 and matched is not None:
+    if best is not None and best[3] < 0 and matched is not None:
         # A lower heading agrees with the declared title, and the page's only h1, elsewhere,
         # shows it with more ("Saftiger Zitronenkuchen vom Blech: einfach köstlich!" over
         # the recipe card's h2 of the declared words): the h1 is the headline as shown.

@@ -951,6 +951,14 @@ class Options:
     When no element shows the headline as chosen, an h1 that holds it, or that it holds,
     with at least this share of its characters, is where bylines and dates are searched.""",
     )
+    title_qualified_min_share: float = _option(
+        0.6,
+        "metadata",
+        """
+    A displayed heading that is the declared title without a qualifier after it ("Headline,
+    Place", "Headline (2021/5)") is the headline when it has at least this share of the
+    declared title's characters.""",
+    )
     title_site_hints: int = _option(
         1,
         "metadata",

@@ -206,3 +206,22 @@ def test_of_two_copies_differing_in_case_the_declared_spelling_wins() -> None:
     <div class="post-body"><h1 class="title">Meta-Programming In Emacs Using <code>defadvice</code></h1>
     <p>Emacs has advice since 1994.</p></div></body></html>"""
     assert meta_of(html).title == "Meta-Programming In Emacs Using Defadvice"
+
+
+def test_a_heading_without_the_declared_qualifier_is_the_headline() -> None:
+    # der-farang.com: the declared title adds the place after a comma; alacarte.at: the issue
+    html = """<html><head><title>Frei erfunden: Grab-Bote fliegt nach Singapur, Thailand</title></head>
+    <body><h1 class="article-category-title">Bangkok</h1><div id="content">
+    <h1 class="page-title">Frei erfunden: Grab-Bote fliegt nach Singapur</h1><p>Ein Video.</p></div>
+    <h1>Leserkommentare</h1></body></html>"""
+    assert meta_of(html).title == "Frei erfunden: Grab-Bote fliegt nach Singapur"
+    html = """<html><head><title>Der historische Purzelbaum (2021/5): alacarte</title>
+    <meta property="og:title" content="Der historische Purzelbaum (2021/5)"></head><body>
+    <div class="ce-bodytext"><header><h2>Der historische Purzelbaum</h2></header><p>Text.</p></div></body></html>"""
+    assert meta_of(html).title == "Der historische Purzelbaum"
+
+
+def test_a_short_heading_at_the_start_of_the_declared_title_is_no_headline() -> None:
+    html = """<html><head><title>Berlin, Hauptstadt der Start-ups und der langen Nächte</title></head>
+    <body><h2>Berlin</h2><p>Text.</p></body></html>"""
+    assert meta_of(html).title == "Berlin, Hauptstadt der Start-ups und der langen Nächte"

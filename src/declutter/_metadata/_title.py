@@ -51,6 +51,9 @@ _HIDDEN_SELECTOR = (
 # A subtitle inside the headline element: the standfirst, not the headline.
 _SUBTITLE_SELECTOR = '[class*="subtitle" i], [class*="sub-title" i]'
 _BLANK = frozenset(("br", "wbr"))
+# What opens a qualifier a declared title adds after the headline: a place after a comma,
+# an issue or a date in brackets.
+_QUALIFIER_OPENERS = (",", "(", "[")
 # Punctuation that follows a word without a space: one the element texts' separator put
 # before it is dropped ("THW</abbr>: ..." is "THW: ...", not "THW : ...").
 _CLOSING = frozenset(":;,.!?)]}%")
@@ -273,10 +276,29 @@ def _from_references(candidates: list[_Candidate], refs: list[str], site_keys: s
         first = next((c.text() for c in candidates if not _excluded(c.node)), None)
         return TitleChoice(first)
     declared = _declared(refs[0], site_keys, options.site_name_min_chars)
+    unqualified = _unqualified(candidates, declared, options.title_qualified_min_share)
+    if unqualified is not None:
+        return TitleChoice(unqualified)
     shown = _lone_h1(h1, site_keys, options)
     if shown is not None and _h1_wins(shown, declared):
         return TitleChoice(shown)
     return TitleChoice(declared)
+
+
+def _unqualified(candidates: list[_Candidate], declared: str, min_share: float) -> str | None:
+    """The highest displayed heading that shows `declared` without the qualifier after it
+    ("Grab-Bote fliegt nach Singapur" of "Grab-Bote fliegt nach Singapur, Thailand")."""
+    for c in sorted(candidates, key=lambda c: c.rank):
+        text = c.text()
+        rest = declared[len(text) :].lstrip()
+        if (
+            rest.startswith(_QUALIFIER_OPENERS)
+            and declared.startswith(text)
+            and len(text) >= min_share * len(declared)
+            and not _excluded(c.node)
+        ):
+            return text
+    return None
 
 
 def _declared(ref: str, site_keys: set[str], min_site_chars: int) -> str:

@@ -225,3 +225,17 @@ def test_a_short_heading_at_the_start_of_the_declared_title_is_no_headline() -> 
     html = """<html><head><title>Berlin, Hauptstadt der Start-ups und der langen Nächte</title></head>
     <body><h2>Berlin</h2><p>Text.</p></body></html>"""
     assert meta_of(html).title == "Berlin, Hauptstadt der Start-ups und der langen Nächte"
+
+
+def test_a_breadcrumb_h1_is_no_headline() -> None:
+    # fr.de: the breadcrumb's last item is an h1 worded as <title> and JSON-LD; the
+    # article's h2 shows og:title
+    html = """<html><head><title>Nordkorea: Kim Jong Un - Der Diktator ist zurück, Trump ist „glücklich“ | Politik</title>
+    <script type="application/ld+json">{"@type": "NewsArticle",
+    "headline": "Nordkorea: Kim Jong Un - Der Diktator ist zurück, Trump ist „glücklich“"}</script>
+    <meta property="og:title" content="Kim Jong Un: Der Diktator ist zurück - Trump ist „glücklich“"></head><body>
+    <nav class="id-Breadcrumb"><a href="/politik">Politik</a>
+    <h1 class="id-Breadcrumb-element-link">Nordkorea: Kim Jong Un - Der Diktator ist zurück, Trump ist „glücklich“</h1></nav>
+    <article><p class="id-Article-kicker">Nordkorea</p>
+    <h2 class="id-Article-headline">Kim Jong Un: Der Diktator ist zurück - Trump ist „glücklich“</h2><p>Text.</p></article></body></html>"""
+    assert meta_of(html).title == "Kim Jong Un: Der Diktator ist zurück - Trump ist „glücklich“"

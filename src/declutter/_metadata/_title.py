@@ -29,7 +29,7 @@ _RANK = {"h1": 0, "h2": 2, "h3": 2}
 # Elements whose text is never a displayed headline copy.
 _NOT_COPIES = ("title", "script", "style", "meta")
 _EXCLUDED_CLASS = re.compile(
-    r"sub-?title|subhead|site-?title|logo|brand|widget|related|recommend|sidebar|nav|menu|footer|comment",
+    r"sub-?title|subhead|site-?title|logo|brand|widget|related|recommend|sidebar|nav|menu|footer|comment|breadcrumb",
     re.IGNORECASE,
 )
 # A headline's leading element that names its topic, not the headline ("Klimaschutz",

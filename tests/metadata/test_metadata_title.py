@@ -239,3 +239,12 @@ def test_a_breadcrumb_h1_is_no_headline() -> None:
     <article><p class="id-Article-kicker">Nordkorea</p>
     <h2 class="id-Article-headline">Kim Jong Un: Der Diktator ist zurück - Trump ist „glücklich“</h2><p>Text.</p></article></body></html>"""
     assert meta_of(html).title == "Kim Jong Un: Der Diktator ist zurück - Trump ist „glücklich“"
+
+
+def test_a_heading_shown_apart_from_its_kicker_and_colon_is_the_headline() -> None:
+    # next2games.de: og:title is "Kicker: Headline"; the page shows the two in spans
+    html = """<html><head><title>next2games | Vorschauen: Anno 1800 Beta</title>
+    <meta property="og:title" content="Industriell Revolutioniert?: Anno 1800 Beta"></head><body>
+    <div class="article_head"><span class="title">Anno 1800 Beta</span>
+    <span class="subtitle">Industriell Revolutioniert?</span></div><p>Die Beta läuft.</p></body></html>"""
+    assert meta_of(html).title == "Anno 1800 Beta"

@@ -80,6 +80,11 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
     segmented = [split_segments(r) for r in refs]
     run_keys = [_run_keys(segments) for segments in segmented]
     runs = {run for keys in run_keys for run in keys}
+    # A segment's part after a kicker and a colon ("Industriell Revolutioniert?: Anno
+    # 1800 Beta") agrees too: the page may show the kicker apart.
+    runs.update(
+        fold(tail) for segments in segmented for s in segments if (tail := _after_kicker(s))
+    )
     candidates = _candidates(found, options)
     # The lone h1 is looked for among all headings found, not only the candidates read
     # (menus and teasers named "title" can use up the candidate budget before the h1).
@@ -197,6 +202,12 @@ def _excluded(node: LexborNode) -> bool:
     attrs = node.attributes
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     return bool(names.strip()) and _EXCLUDED_CLASS.search(names) is not None
+
+
+def _after_kicker(segment: str) -> str:
+    """What follows the last colon (and a space) in `segment`, "" without one."""
+    head, colon, tail = segment.rpartition(": ")
+    return tail if colon and head.strip() else ""
 
 
 def _run_keys(segments: list[str]) -> dict[str, tuple[int, int]]:

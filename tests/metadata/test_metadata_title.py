@@ -248,3 +248,14 @@ def test_a_heading_shown_apart_from_its_kicker_and_colon_is_the_headline() -> No
     <div class="article_head"><span class="title">Anno 1800 Beta</span>
     <span class="subtitle">Industriell Revolutioniert?</span></div><p>Die Beta läuft.</p></body></html>"""
     assert meta_of(html).title == "Anno 1800 Beta"
+
+
+def test_a_heading_with_a_topic_link_and_a_colon_shows_the_declared_segment() -> None:
+    # XOOPS news (bayrische-bembel.de): "<a>Topic</a> : Headline" over <title> "Club -
+    # Headline - Topic - News"
+    html = """<html><head><title>EFC Bayrische Bembel Regensburg - Eintracht Frankfurt stellt Weichen für die Zukunft - Eintracht Presse - News</title>
+    </head><body><table class="item"><tr><td class="itemHead"><span class="itemTitle">
+    <a href="/modules/news/index.php?storytopic=3">Eintracht Presse</a> : Eintracht Frankfurt stellt Weichen für die Zukunft
+    </span></td></tr><tr><td><p class="itemText">Oliver Frankenbach wird Vorstand.</p></td></tr></table></body></html>"""
+    url = "http://bayrische-bembel.de/bbr/modules/news/article.php?storyid=504"
+    assert meta_of(html, url=url).title == "Eintracht Frankfurt stellt Weichen für die Zukunft"

@@ -82,9 +82,7 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
     runs = {run for keys in run_keys for run in keys}
     # A segment's part after a kicker and a colon ("Industriell Revolutioniert?: Anno
     # 1800 Beta") agrees too: the page may show the kicker apart.
-    runs.update(
-        fold(tail) for segments in segmented for s in segments if (tail := _after_kicker(s))
-    )
+    tails = {fold(t) for segments in segmented for s in segments if (t := _after_kicker(s))}
     candidates = _candidates(found, options)
     # The lone h1 is looked for among all headings found, not only the candidates read
     # (menus and teasers named "title" can use up the candidate budget before the h1).
@@ -93,10 +91,17 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
     matched: LexborNode | None = None
     choice = TitleChoice()
     for c in candidates:
-        key = c.key
-        if key in site_keys or not (key in whole or key in runs) or _excluded(c.node):
+        key, text = c.key, None
+        if ":" in c.raw and not (key in whole or key in runs or key in tails):
+            # A heading that shows a kicker before the declared headline and a colon
+            # ("<a>Eintracht Presse</a> : Eintracht Frankfurt stellt ..."): its headline.
+            tail = _after_kicker(c.text())
+            if fold(tail) in whole or fold(tail) in runs:
+                key, text = fold(tail), tail
+        agrees = key in whole or key in runs or key in tails
+        if key in site_keys or not agrees or _excluded(c.node):
             continue
-        text = c.text()
+        text = text or c.text()
         # Copies that differ in case or spacing: the one spelled as declared.
         score = (2 if key in whole else 1, measure(text), text in refs, -c.rank)
         if best is None or score > best:

@@ -259,3 +259,11 @@ def test_a_heading_with_a_topic_link_and_a_colon_shows_the_declared_segment() ->
     </span></td></tr><tr><td><p class="itemText">Oliver Frankenbach wird Vorstand.</p></td></tr></table></body></html>"""
     url = "http://bayrische-bembel.de/bbr/modules/news/article.php?storyid=504"
     assert meta_of(html, url=url).title == "Eintracht Frankfurt stellt Weichen für die Zukunft"
+
+
+def test_a_middle_segment_alone_is_no_headline() -> None:
+    # sass-ag.de: the declared title lists the site's keywords; a menu entry shows one
+    html = """<html><head><title>Drucker • Etiketten • Service | SASS DATENTECHNIK AG</title></head><body>
+    <ul class="menu-list"><li><a class="item-title" href="/etiketten">Etiketten</a></li></ul>
+    <h1>Drucker und Druckausgabe-Lösungen vom Experten!</h1><p>Wir sind Ihr Partner.</p></body></html>"""
+    assert meta_of(html).title == "Drucker und Druckausgabe-Lösungen vom Experten!"

@@ -79,7 +79,8 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
     # Each reference cut and its runs folded once (the site hints read them again).
     segmented = [split_segments(r) for r in refs]
     run_keys = [_run_keys(segments) for segments in segmented]
-    runs = {run for keys in run_keys for run in keys}
+    runs = {run for segments, keys in zip(segmented, run_keys, strict=True)
+            for run, (i, j) in keys.items() if _may_be_headline(segments, i, j)}  # fmt: skip
     # A segment's part after a kicker and a colon ("Industriell Revolutioniert?: Anno
     # 1800 Beta") agrees too: the page may show the kicker apart.
     tails = {fold(t) for segments in segmented for s in segments if (t := _after_kicker(s))}
@@ -213,6 +214,13 @@ def _after_kicker(segment: str) -> str:
     """What follows the last colon (and a space) in `segment`, "" without one."""
     head, colon, tail = segment.rpartition(": ")
     return tail if colon and head.strip() else ""
+
+
+def _may_be_headline(segments: list[str], i: int, j: int) -> bool:
+    """segments[i:j] may be the headline: several segments, or the first, the last or the
+    longest alone (a middle one alone is a section or a keyword: "Drucker • Etiketten •
+    Service | Firma")."""
+    return j - i > 1 or i in (0, len(segments) - 1) or len(segments[i]) == max(map(len, segments))
 
 
 def _run_keys(segments: list[str]) -> dict[str, tuple[int, int]]:

@@ -267,3 +267,13 @@ def test_a_middle_segment_alone_is_no_headline() -> None:
     <ul class="menu-list"><li><a class="item-title" href="/etiketten">Etiketten</a></li></ul>
     <h1>Drucker und Druckausgabe-Lösungen vom Experten!</h1><p>Wir sind Ihr Partner.</p></body></html>"""
     assert meta_of(html).title == "Drucker und Druckausgabe-Lösungen vom Experten!"
+
+
+def test_a_leading_ornament_is_no_part_of_the_headline() -> None:
+    # mediaarchitecture.de: the theme prints an arrow before the page's heading
+    html = """<html><head><title>mediaarchitecture.de //   » Jens Weber</title></head><body>
+    <div id="content"><h2>[&gt; Jens Weber</h2><p>Jens Weber studierte Architektur.</p></div></body></html>"""
+    assert meta_of(html).title == "Jens Weber"
+    html = """<html><head><title>„Arschloch“: Trennung</title></head><body>
+    <h1>„Arschloch“: Trennung</h1><p>Text.</p></body></html>"""
+    assert meta_of(html).title == "„Arschloch“: Trennung"

@@ -54,6 +54,8 @@ _BLANK = frozenset(("br", "wbr"))
 # What opens a qualifier a declared title adds after the headline: a place after a comma,
 # an issue or a date in brackets.
 _QUALIFIER_OPENERS = (",", "(", "[")
+# Signs that start a headline's part: quotes, a bracket that opens a part, inverted marks.
+_HEADLINE_MARKS = frozenset("\"'„“”‚‘’«»‹›(¿¡….$€£%&@")
 # Punctuation that follows a word without a space: one the element texts' separator put
 # before it is dropped ("THW</abbr>: ..." is "THW: ...", not "THW : ...").
 _CLOSING = frozenset(":;,.!?)]}%")
@@ -144,7 +146,18 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
         bare = _without_kicker(headline, options) if headline is not None else None
         if bare is not None:
             choice.title = bare
+        choice.title = _without_ornament(choice.title)
     return choice
+
+
+def _without_ornament(title: str) -> str:
+    """`title` without a leading token of symbols only ("[> Jens Weber", "• Impressum"):
+    a bullet or an arrow of the theme, no part of the headline (quotes, brackets that
+    open a part and signs such as "#1" or "¿" are kept)."""
+    first, _, rest = title.partition(" ")
+    if not rest or any(c.isalnum() or c in _HEADLINE_MARKS for c in first):
+        return title
+    return rest.lstrip()
 
 
 class _Candidate(NamedTuple):

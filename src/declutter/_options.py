@@ -959,6 +959,14 @@ class Options:
     Place", "Headline (2021/5)") is the headline when it has at least this share of the
     declared title's characters.""",
     )
+    title_site_only_min_share: float = _option(
+        0.5,
+        "metadata",
+        """
+    A declared title that ends with a separator and nothing after it is the site's name
+    alone (no title reference: "National Rail Enquiries -" on nationalrail.co.uk) when it
+    starts with a site name that has at least this share of its characters.""",
+    )
     title_site_hints: int = _option(
         1,
         "metadata",

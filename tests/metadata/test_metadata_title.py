@@ -277,3 +277,18 @@ def test_a_leading_ornament_is_no_part_of_the_headline() -> None:
     html = """<html><head><title>„Arschloch“: Trennung</title></head><body>
     <h1>„Arschloch“: Trennung</h1><p>Text.</p></body></html>"""
     assert meta_of(html).title == "„Arschloch“: Trennung"
+
+
+def test_a_declared_title_of_the_site_name_and_a_dangling_separator_is_no_title() -> None:
+    # nationalrail.co.uk: the template's headline is empty; the page's first heading is it
+    html = """<html><head><title>National Rail Enquiries -</title></head><body>
+    <h1 class="sifr"></h1><div id="content"><h2>Rail Replacement Services Travel Advice</h2>
+    <p>Replacement buses run.</p><h2>General Information</h2></div></body></html>"""
+    url = "https://www.nationalrail.co.uk/service_disruptions/245738.aspx"
+    assert meta_of(html, url=url).title == "Rail Replacement Services Travel Advice"
+    # a headline with a dangling separator stays the title
+    html = (
+        """<html><head><title>Über André Loibl |</title></head><body><p>Text.</p></body></html>"""
+    )
+    title = meta_of(html, url="https://changenow.de/loibl").title
+    assert title is not None and title.startswith("Über André Loibl")

@@ -54,6 +54,9 @@ _BLANK = frozenset(("br", "wbr"))
 # What opens a qualifier a declared title adds after the headline: a place after a comma,
 # an issue or a date in brackets.
 _QUALIFIER_OPENERS = (",", "(", "[")
+# What separates a title's segments (`.._headline.split_segments`), as it may end a title.
+_SEPARATOR_CHARS = "-–—|·•»«›‹:/~_"
+
 # Signs that start a headline's part: quotes, a bracket that opens a part, inverted marks.
 _HEADLINE_MARKS = frozenset("\"'„“”‚‘’«»‹›(¿¡….$€£%&@")
 # Punctuation that follows a word without a space: one the element texts' separator put
@@ -75,8 +78,9 @@ class TitleChoice:
 def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], references: list[str],
                  sites: list[str], options: Options) -> TitleChoice:  # fmt: skip
     """`found`: the headline candidates and their repetitions (`_scan.Scan.title`)."""
-    refs = [r for r in dict.fromkeys(clean(r) for r in references) if r]
     site_keys = {fold(s) for s in sites if s}
+    refs = [r for r in dict.fromkeys(clean(r) for r in references) if r]
+    refs = [r for r in refs if not _headless(r, site_keys, options.title_site_only_min_share)]
     whole = {fold(r) for r in refs}
     # Each reference cut and its runs folded once (the site hints read them again).
     segmented = [split_segments(r) for r in refs]
@@ -148,6 +152,17 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
             choice.title = bare
         choice.title = _without_ornament(choice.title)
     return choice
+
+
+def _headless(ref: str, site_keys: set[str], min_share: float) -> bool:
+    """`ref` is the site's name and a separator with nothing after it ("National Rail
+    Enquiries -" on nationalrail.co.uk): a template whose headline is empty. The name
+    starts with a site name that has at least `min_share` of its characters."""
+    kept = ref.rstrip(_SEPARATOR_CHARS)
+    if len(kept) == len(ref) or not kept.endswith(" "):
+        return False
+    key = fold(kept)
+    return any(key.startswith(s) and len(s) >= min_share * len(key) for s in site_keys if s)
 
 
 def _without_ornament(title: str) -> str:

@@ -292,3 +292,19 @@ def test_a_declared_title_of_the_site_name_and_a_dangling_separator_is_no_title(
     )
     title = meta_of(html, url="https://changenow.de/loibl").title
     assert title is not None and title.startswith("Über André Loibl")
+
+
+def test_the_json_ld_page_name_is_a_reference_beside_a_video_headline() -> None:
+    # cnn.com: the JSON-LD video (the main object) has its own headline; the WebPage's name
+    # is the h1
+    html = """<html><head><title>11 things we learned from the interview - CNN</title>
+    <meta property="og:title" content="What we learned from the explosive interview">
+    <script type="application/ld+json">[{"@context": "http://schema.org/", "@type": "WebPage",
+    "name": "The royal split: 11 things we learned from the explosive interview"},
+    {"@type": "VideoObject", "headline": "Harry and Meghan talk about leaving royal life"}]</script>
+    </head><body><h1 class="pg-headline">The royal split: 11 things we learned from the explosive interview</h1>
+    <div class="media"><h2 class="cd__headline">Harry and Meghan talk about leaving royal life</h2></div>
+    <p>The interview aired on Sunday.</p></body></html>"""
+    assert (
+        meta_of(html).title == "The royal split: 11 things we learned from the explosive interview"
+    )

@@ -66,9 +66,10 @@ def extract_metadata(
     canonical = _extras.absolute(declared_url, url)
     sites = _extras.site_names(meta, jsonld)
     hosts = host_names(url or canonical)
+    # (The page object's name last: the main object may be a video or an event on it.)
     references = [
         jsonld.headline, meta.first("og:title"), meta.first("twitter:title"), meta.title,
-        meta.first("title", "dc.title", "headline", "sailthru.title", "parsely-title"),
+        meta.first("title", "dc.title", "headline", "sailthru.title", "parsely-title"), jsonld.page_name,
     ]  # fmt: skip
     choice = choose_title(tree, found.title, [r for r in references if r], sites + hosts, options)
     site_name = sites[0] if sites else next(iter(choice.site_hints), None)

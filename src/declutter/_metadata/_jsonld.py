@@ -55,6 +55,8 @@ class JsonLd:
     """What the page's JSON-LD says about its main object (empty fields when nothing)."""
 
     headline: str | None = None
+    page_name: str | None = None
+    """The headline or name of the page object (WebPage...), when another object is main."""
     authors: list[str] = field(default_factory=list)
     author_is_org: bool = False
     date_published: str | None = None
@@ -89,6 +91,9 @@ def read_jsonld(tree: LexborHTMLParser, *, max_chars: int, max_objects: int,
     main = _pick(objects, _ARTICLE_TYPES) or _pick(objects, _PAGE_TYPES)
     if main is not None:
         _fill(out, main, _by_id(objects))
+        page = _pick(objects, _PAGE_TYPES)
+        if page is not None and page is not main:
+            out.page_name = _text(page.get("headline")) or _text(page.get("name"))
     for obj in objects:
         if out.site_name is None and _types(obj) & {"website"}:
             out.site_name = _text(obj.get("name"))

@@ -967,6 +967,13 @@ class Options:
     alone (no title reference: "National Rail Enquiries -" on nationalrail.co.uk) when it
     starts with a site name that has at least this share of its characters.""",
     )
+    title_body_lines: int = _option(
+        3,
+        "metadata",
+        """
+    Without any declared title, a heading that is one of the body's first this many lines
+    is the headline before the page's first heading (a menu's or a sidebar's).""",
+    )
     title_site_hints: int = _option(
         1,
         "metadata",

@@ -308,3 +308,17 @@ def test_the_json_ld_page_name_is_a_reference_beside_a_video_headline() -> None:
     assert (
         meta_of(html).title == "The royal split: 11 things we learned from the explosive interview"
     )
+
+
+def test_without_declared_title_the_heading_where_the_body_starts_wins() -> None:
+    # a 2004 blog (CleanEval): no <title>, the sidebar's h2 comes first in the page
+    html = """<html><body><div id="sidebar"><h2>Categories</h2><ul><li>Travel</li></ul></div>
+    <div id="main"><h2>There's No Place Like Home</h2>
+    <p>My flight from Miami landed early into snowy Detroit.</p></div></body></html>"""
+    body = "There's No Place Like Home\nMy flight from Miami landed early into snowy Detroit."
+    assert meta_of(html, body=body).title == "There's No Place Like Home"
+    # a lower heading at the body's start (a section) does not beat the page's h1
+    html = """<html><body><h1>Lessons In Electric Circuits</h1><div><h3>Power supply circuits</h3>
+    <p>There are three basic kinds of power supply circuits.</p></div></body></html>"""
+    body = "Power supply circuits\nThere are three basic kinds of power supply circuits."
+    assert meta_of(html, body=body).title == "Lessons In Electric Circuits"

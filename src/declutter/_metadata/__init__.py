@@ -71,7 +71,9 @@ def extract_metadata(
         jsonld.headline, meta.first("og:title"), meta.first("twitter:title"), meta.title,
         meta.first("title", "dc.title", "headline", "sailthru.title", "parsely-title"), jsonld.page_name,
     ]  # fmt: skip
-    choice = choose_title(tree, found.title, [r for r in references if r], sites + hosts, options)
+    choice = choose_title(
+        tree, found.title, [r for r in references if r], sites + hosts, options, body
+    )
     site_name = sites[0] if sites else next(iter(choice.site_hints), None)
     after, before = _headline_zones(choice.nodes, options)
     language = find_language(

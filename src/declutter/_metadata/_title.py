@@ -76,8 +76,9 @@ class TitleChoice:
 
 
 def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], references: list[str],
-                 sites: list[str], options: Options) -> TitleChoice:  # fmt: skip
-    """`found`: the headline candidates and their repetitions (`_scan.Scan.title`)."""
+                 sites: list[str], options: Options, body: str = "") -> TitleChoice:  # fmt: skip
+    """`found`: the headline candidates and their repetitions (`_scan.Scan.title`); `body`:
+    the extracted text, whose first lines may show the headline."""
     site_keys = {fold(s) for s in sites if s}
     refs = [r for r in dict.fromkeys(clean(r) for r in references) if r]
     refs = [r for r in refs if not _headless(r, site_keys, options.title_site_only_min_share)]
@@ -130,7 +131,7 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
         ):
             choice.title = shown
     if choice.title is None:
-        choice = _from_references(candidates, refs, site_keys, options, h1=h1)
+        choice = _from_references(candidates, refs, site_keys, options, h1=h1, body=body)
     if choice.title is not None:
         choice.nodes = _copies(tree, candidates, choice.title, options) or _near_copies(
             candidates, choice.title, options
@@ -319,14 +320,13 @@ def _near_copies(candidates: list[_Candidate], title: str, options: Options) -> 
 
 
 def _from_references(candidates: list[_Candidate], refs: list[str], site_keys: set[str],
-                     options: Options, *, h1: LexborNode | None) -> TitleChoice:  # fmt: skip
+                     options: Options, *, h1: LexborNode | None, body: str) -> TitleChoice:  # fmt: skip
     """No displayed heading agrees: the page's only <h1> when it is a headline (what the
     reader sees, when the declared titles were written for search engines), else the first
     reference without the segments that name the site; without any reference, the first
-    heading."""
+    heading that is a line where the body starts, else the first heading."""
     if not refs:
-        first = next((c.text() for c in candidates if not _excluded(c.node)), None)
-        return TitleChoice(first)
+        return TitleChoice(_first_heading(candidates, body, options.title_body_lines))
     declared = _declared(refs[0], site_keys, options.site_name_min_chars)
     unqualified = _unqualified(candidates, declared, options.title_qualified_min_share)
     if unqualified is not None:
@@ -335,6 +335,17 @@ def _from_references(candidates: list[_Candidate], refs: list[str], site_keys: s
     if shown is not None and _h1_wins(shown, declared):
         return TitleChoice(shown)
     return TitleChoice(declared)
+
+
+def _first_heading(candidates: list[_Candidate], body: str, lines: int) -> str | None:
+    """The first heading, or a later one of its rank or higher that is one of the body's
+    first `lines` lines (the post's title after a sidebar's "Categories")."""
+    shown = [c for c in candidates if not _excluded(c.node)]
+    if not shown:
+        return None
+    lead = {fold(line) for line in body.split("\n", lines)[:lines]}
+    first = next((c for c in shown if c.key in lead and c.rank <= shown[0].rank), shown[0])
+    return first.text()
 
 
 def _unqualified(candidates: list[_Candidate], declared: str, min_share: float) -> str | None:

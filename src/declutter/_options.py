@@ -974,6 +974,14 @@ class Options:
     Without any declared title, a heading that is one of the body's first this many lines
     is the headline before the page's first heading (a menu's or a sidebar's).""",
     )
+    title_block_max_words: int = _option(
+        25,
+        "metadata",
+        """
+    Without any title reference or heading, the body's first line shown in large or bold
+    type is the headline when it has at most this many words (CJK characters count as
+    words).""",
+    )
     title_site_hints: int = _option(
         1,
         "metadata",

@@ -322,3 +322,18 @@ def test_without_declared_title_the_heading_where_the_body_starts_wins() -> None
     <p>There are three basic kinds of power supply circuits.</p></div></body></html>"""
     body = "Power supply circuits\nThere are three basic kinds of power supply circuits."
     assert meta_of(html, body=body).title == "Lessons In Electric Circuits"
+
+
+def test_without_title_nor_heading_a_large_first_line_is_the_headline() -> None:
+    # an old table layout (CleanEval): no <title>, no heading, the headline in big type
+    html = """<html><body><table><tr><td><p align="center"><strong><font face="Arial"
+    size="6">Policy
+    Manual</font></strong></p></td></tr><tr><td><p>This manual describes the policies of the board.</p>
+    </td></tr></table></body></html>"""
+    body = "Policy Manual\nThis manual describes the policies of the board."
+    assert meta_of(html, body=body).title == "Policy Manual"
+    # small type, or a line that ends as a sentence, is no headline
+    small = html.replace("<strong>", "").replace("</strong>", "").replace('size="6"', 'size="1"')
+    assert meta_of(small, body=body).title is None
+    prose = "Policy Manual.\nThis manual describes the policies of the board."
+    assert meta_of(html.replace("Manual</font>", "Manual.</font>"), body=prose).title is None

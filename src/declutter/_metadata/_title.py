@@ -54,6 +54,10 @@ _BLANK = frozenset(("br", "wbr"))
 # What opens a qualifier a declared title adds after the headline: a place after a comma,
 # an issue or a date in brackets.
 _QUALIFIER_OPENERS = (",", "(", "[")
+# A headline-like block: large or bold type, and no sentence's end.
+_EMPHASIS_TAGS = frozenset(("b", "strong", "big", "center", "h4", "h5", "h6"))
+_DEFAULT_FONT_SIZE = 3  # HTML's <font size> scale runs from 1 to 7
+_SENTENCE_ENDS = (".", ",", ";", "。", "，", "；")
 # What separates a title's segments (`.._headline.split_segments`), as it may end a title.
 _SEPARATOR_CHARS = "-–—|·•»«›‹:/~_"
 
@@ -132,6 +136,8 @@ def choose_title(tree: LexborHTMLParser, found: list[tuple[LexborNode, int]], re
             choice.title = shown
     if choice.title is None:
         choice = _from_references(candidates, refs, site_keys, options, h1=h1, body=body)
+        if choice.title is None and not refs:
+            choice.title = _headline_block(tree, body, options)
     if choice.title is not None:
         choice.nodes = _copies(tree, candidates, choice.title, options) or _near_copies(
             candidates, choice.title, options
@@ -335,6 +341,38 @@ def _from_references(candidates: list[_Candidate], refs: list[str], site_keys: s
     if shown is not None and _h1_wins(shown, declared):
         return TitleChoice(shown)
     return TitleChoice(declared)
+
+
+def _headline_block(tree: LexborHTMLParser, body: str, options: Options) -> str | None:
+    """No title reference, no heading: the body's first line when it is short, does not
+    end as a sentence and is shown in large or bold type (old layouts' "<center><b><font
+    size=5>Headline</font></b></center>")."""
+    line = clean(body.split("\n", 1)[0])
+    if (
+        not line
+        or line.endswith(_SENTENCE_ENDS)
+        or measure(line) > options.title_block_max_words
+        or len(line) > options.title_max_chars
+    ):
+        return None
+    # The page's line breaks may differ from the body's spaces: found by its longest word.
+    probe = max(line.split(), key=len)
+    if '"' in probe or "\\" in probe:
+        return None
+    key = fold(line)
+    for node in tree.css(f':not({", ".join(_NOT_COPIES)}):lexbor-contains("{probe}")'):
+        if _emphasised(node) and fold(_node_text(node, options)) == key:
+            return line
+    return None
+
+
+def _emphasised(node: LexborNode) -> bool:
+    """Bold or large type: <b>, <strong>, <big>, <center>, a minor heading, or a <font>
+    above the default size ("5", "+2")."""
+    if node.tag != "font":
+        return node.tag in _EMPHASIS_TAGS
+    size = (node.attributes.get("size") or "").strip()
+    return size.startswith("+") or (size.isdigit() and int(size) > _DEFAULT_FONT_SIZE)
 
 
 def _first_heading(candidates: list[_Candidate], body: str, lines: int) -> str | None:

@@ -4,8 +4,12 @@ References are what the page declares (JSON-LD headline, ``og:title``, ``twitter
 ``<title>``). A displayed heading (``h1``-``h3``, ``itemprop=headline``, elements whose class
 or id says title/headline) that equals a reference, or equals a run of its separator-
 delimited segments, is the headline: that removes the site name ("... - 新浪新闻",
-"... | The Guardian") without any list of sites. Without such agreement the best reference
-is used with the segments that name the site removed.
+"... | The Guardian") without any list of sites. A heading agrees too when it shows a
+segment's part after a kicker and a colon, or a segment after a kicker of its own. Without
+such agreement, a heading that shows the declared title without a qualifier ("..., Place")
+or the page's only h1 is the headline, else the best reference with the segments that name
+the site removed. Without any reference: a heading where the body starts, the first
+heading, or a first body line in large or bold type.
 """
 
 from __future__ import annotations

@@ -226,7 +226,8 @@ def _zh_names(rest: str, options: Options) -> list[str]:
 
 
 # A line of a date and a name set apart by a dash ("11.12.2019 - Amelie Loevenich").
-_DASHED = regex.compile(r"[^\S\n]+[-–—][^\S\n]+")
+# (A try starts only where a run of spaces starts: linear on long runs.)
+_DASHED = regex.compile(r"(?<![^\S\n])[^\S\n]+[-–—][^\S\n]+")
 
 
 def name_beside_date(texts: list[str], options: Options) -> list[str]:

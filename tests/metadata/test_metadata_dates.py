@@ -233,3 +233,10 @@ def test_a_label_then_prose_is_no_dateline() -> None:
         "<p>Stand der Technik war am 3. Mai 2019 ein anderer.</p>", "<p>Posted on May 3, 2019</p>"
     )
     assert meta_of(posted).date == "2019-05-03"
+
+
+def test_the_next_dates_day_and_month_are_no_time_of_day() -> None:
+    # A date printed twice on two lines: "19.11" of the second is no "19:11" of the first.
+    first, second = search_text("19.11.2021\n19.11.2021")
+    assert (first.day, first.hour, second.hour) == (19, None, None)
+    assert search_text("19.11.2021, 10.30 Uhr")[0].hour == 10

@@ -207,8 +207,9 @@ def _trie(words: list[str]) -> str:
 
 
 _MONTH = "(?P<mon>" + _trie(list(_MONTHS)) + r")\.?"
+# (An "h.mm" followed by ".digit" is the next date's day and month, "19.11.2021": no time.)
 _TIME = (
-    r"(?:\s*(?:,|at|um|à|a las|alle|às|-|–|\||/)?\s*(?P<h>\d\d?)\s*[:：h.]\s*(?P<mi>\d\d)(?!\d)"
+    r"(?:\s*(?:,|at|um|à|a las|alle|às|-|–|\||/)?\s*(?P<h>\d\d?)\s*[:：h.]\s*(?P<mi>\d\d)(?!\d|\.\d)"
     r"(?:\s*[:：]\s*(?P<s>\d\d))?\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?(?:\s*Uhr)?\s*"
     + _ZONE
     + r"?)?"

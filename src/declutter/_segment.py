@@ -13,7 +13,6 @@ elements deep costs the same as a flat one. Pruned subtrees become one ``pruned`
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _prune, _textstats, _vocab
+from ._compiled import compiled_module
 from ._deadline import NO_DEADLINE, Deadline
 from ._model import Image, Link
 from ._options import DEFAULT_OPTIONS
@@ -857,11 +857,8 @@ def _tested_kernel() -> Kernel | None:
     """The compiled walk (`declutter._walk`) if it is built, not disabled by
     ``DECLUTTER_PURE_PYTHON=1``, and gives exactly the Python walk's result on a page that
     exercises every kind of element; else None (the Python walk is used)."""
-    if os.environ.get("DECLUTTER_PURE_PYTHON", "") not in ("", "0"):
-        return None
-    try:
-        from . import _walk  # type: ignore[attr-defined]
-    except ImportError:
+    _walk = compiled_module()
+    if _walk is None:
         return None
     tree = LexborHTMLParser(_SELF_TEST_PAGE)
     body = tree.body

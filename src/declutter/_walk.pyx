@@ -1,5 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""The compiled DOM walk of `_segment` (optional: the pure-Python walk gives the same result).
+"""The compiled DOM walk of `_segment`, and the byte automaton of the language identifier
+(both optional: the pure-Python code gives the same result).
 
 `walk(walker, root)` does what `_Walker._walk_children` does, with the traversal, the text
 nodes and the plain inline elements in C; every other element goes to the walker's own
@@ -7,7 +8,12 @@ nodes and the plain inline elements in C; every other element goes to the walker
 Lexbor tree through mirrored declarations (no Lexbor symbol is linked): the DOM node's first
 fields, a text node's character data, and selectolax's `LexborNode` object. Those can change
 between releases, so `_segment` runs a self-test against the Python walk before using this.
+
+`Automaton` runs py3langid's feature automaton over a sample's bytes (`_metadata._language`
+self-tests it against py3langid's own identification before using it).
 """
+
+cimport cython
 
 from cpython.list cimport PyList_Append
 from cpython.mem cimport PyMem_Free, PyMem_Realloc
@@ -194,3 +200,50 @@ def walk(walker, LexborNode root):
         run.element_count += pending_tags
     walker.nodes = nodes
     return exits
+
+
+cdef class Automaton:
+    """py3langid's byte automaton: ``nextmove`` (its ``tk_nextmove``, an ``array('I')``),
+    each state's row offset (``_rowbase``) and feature (``tk_output``, -1 for none)."""
+
+    cdef const unsigned int[::1] nextmove
+    cdef long long[::1] rowbase
+    cdef long long[::1] output
+
+    def __init__(self, nextmove, list rowbase, list output):
+        import array
+
+        self.nextmove = nextmove
+        self.rowbase = array.array("q", rowbase)
+        self.output = array.array("q", output)
+
+    @cython.boundscheck(True)  # a model that does not fit raises IndexError, as in Python
+    def features(self, const unsigned char[::1] data):
+        """The features the automaton reaches on `data`, in order, repeats included (what
+        py3langid's ``visit_counts`` counts)."""
+        cdef list found = []
+        cdef Py_ssize_t i, state = 0, feature
+        for i in range(data.shape[0]):
+            state = self.nextmove[self.rowbase[state] + data[i]]
+            feature = self.output[state]
+            if feature >= 0:
+                PyList_Append(found, feature)
+        return found
+
+
+def widen_rows(
+    const unsigned short[:, ::1] table, const Py_ssize_t[::1] rows, const float[::1] widened,
+    float[:, ::1] out,
+):
+    """``out[i] = widened[table[rows[i]]]``: rows of a float16 table (read as its bit
+    patterns) as float32, through `widened`, the float32 value of every bit pattern (numpy's
+    own cast of a gathered table is several times slower)."""
+    cdef Py_ssize_t i, j, row, width = table.shape[1]
+    if out.shape[0] != rows.shape[0] or out.shape[1] != width or widened.shape[0] != 65536:
+        raise ValueError("widen_rows: shapes do not match")
+    for i in range(rows.shape[0]):
+        row = rows[i]
+        if row < 0 or row >= table.shape[0]:
+            raise IndexError("widen_rows: row out of range")
+        for j in range(width):
+            out[i, j] = widened[table[row, j]]

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from _pages import FIXTURES, read_page
 from declutter import extract
+from declutter._compiled import compiled_module
 from declutter._metadata import _language
 
 needs_identifier = pytest.mark.skipif(
@@ -115,3 +118,83 @@ def test_the_readme_example_keeps_what_it_says() -> None:
         scope: dict[str, object] = {"extract": extract, "page_bytes": page.encode()}
         exec(block, scope)  # noqa: S102  (README's own code)
         assert scope["keep"] is kept
+
+
+# --- the compiled scoring (`_walk.Automaton`, `_walk.widen_rows`) -----------------------------
+
+needs_compiled = pytest.mark.skipif(
+    not _language.identifier_available() or compiled_module() is None,
+    reason="py3langid or the compiled kernel is missing",
+)
+
+
+@needs_identifier
+def test_compiled_scoring_in_use_exactly_when_the_kernel_is() -> None:
+    model = _language._identifier()
+    assert (getattr(model, "kernel", None) is not None) == (compiled_module() is not None)
+
+
+def _page_samples() -> list[str]:
+    """The sampled title and body of real pages in several languages and scripts."""
+    pages = sorted((FIXTURES / "bench").rglob("*.html.gz"))[::40]
+    pages += sorted((FIXTURES / "pages").glob("*/page.html*"))[:20]
+    samples = []
+    for path in pages:
+        article = extract(read_page(path))
+        samples.append(f"{article.title or ''} {article.body[:2000]}"[:2000])
+    return samples
+
+
+@needs_compiled
+def test_compiled_scores_are_py3langid_scores_on_real_pages() -> None:
+    import numpy as np
+
+    model = _language._identifier()
+    texts = [model._encode(t) for t in [*_page_samples(), "", "12 34", _CHINESE_CODE]]
+    kernel = model.kernel
+    compiled = [model._raw_score(t) for t in texts]
+    model.kernel = None
+    try:
+        python = [model._raw_score(t) for t in texts]
+    finally:
+        model.kernel = kernel
+    assert len(texts) > 20
+    for fast, slow in zip(compiled, python, strict=True):
+        assert np.array_equal(fast, slow)
+
+
+@needs_compiled
+def test_the_automaton_reaches_py3langid_features_in_order() -> None:
+    from collections import Counter
+
+    from py3langid import langid
+
+    model = _language._identifier()
+    walk = _walk_module().Automaton(model.tk_nextmove, model._rowbase, model.tk_output)
+    for text in (_GERMAN, _CHINESE_CODE, "x"):
+        data = model._encode(text)
+        counts = Counter(walk.features(data))
+        expected = langid.visit_counts(model.tk_nextmove, model._rowbase, model.tk_output, data)
+        assert list(counts.items()) == list((expected or {}).items())
+
+
+@needs_compiled
+def test_widen_rows_checks_its_shapes() -> None:
+    import numpy as np
+
+    widen_rows = _walk_module().widen_rows
+    table = np.arange(6, dtype=np.uint16).reshape(3, 2)
+    widened = np.arange(1 << 16, dtype=np.float32) * 0.5
+    out = np.empty((2, 2), dtype=np.float32)
+    widen_rows(table, np.array([2, 0], dtype=np.intp), widened, out)
+    assert out.tolist() == [[2.0, 2.5], [0.0, 0.5]]
+    with pytest.raises(IndexError):
+        widen_rows(table, np.array([3, 0], dtype=np.intp), widened, out)
+    with pytest.raises(ValueError, match="shapes"):
+        widen_rows(table, np.array([1], dtype=np.intp), widened, out)
+
+
+def _walk_module() -> Any:
+    module = compiled_module()
+    assert module is not None
+    return module

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import functools
 import importlib
+from collections import Counter
 from enum import StrEnum
+from types import ModuleType
 from typing import Any, NamedTuple
 
 import regex
 
+from .._compiled import compiled_module
 from .._options import Options
 from .._text import clean
 from .._textstats import measure
@@ -161,12 +164,91 @@ def _identify(sample: str, options: Options) -> tuple[str, float, int] | None:
 @functools.cache
 def _identifier() -> Any:
     """py3langid's model with probabilities, loaded once per process (about a second), or
-    None without the extra. Read-only once loaded: a cache, not shared mutable state."""
+    None without the extra; scored by the compiled kernel (`_compiled_identifier`) when it
+    is there and gives py3langid's own scores. Read-only once loaded: a cache, not shared
+    mutable state."""
     try:
         langid = importlib.import_module("py3langid.langid")
     except ImportError:
         return None
-    return langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+    kernel = compiled_module()
+    model = None if kernel is None else _compiled_model(langid, kernel)
+    return model or langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+
+
+def _compiled_model(langid: ModuleType, kernel: ModuleType) -> Any:
+    """The model as a `_compiled_identifier`, its kernel dropped unless it scores as
+    py3langid does; None when py3langid's internals are not those it was written for."""
+    try:
+        cls = _compiled_identifier(langid.LanguageIdentifier, kernel)
+        model = cls.from_model_file(langid.MODEL_FILE, norm_probs=True)
+    except Exception:  # noqa: BLE001 (a py3langid whose internals differ: any error)
+        return None
+    if not _scores_as_python(model):
+        model.kernel = None  # py3langid's own scoring
+    return model
+
+
+# Texts the compiled scoring must score exactly as py3langid does before it is used.
+_SELF_TEST_TEXTS = (
+    "The quick brown fox jumps over the lazy dog, again and again.",
+    "Der schnelle braune Fuchs springt \u00fcber den faulen Hund.",
+    "\u4e2d\u6587\u7f51\u9875\u7684\u6b63\u6587 \u30c6\u30b9\u30c8 \u0442\u0435\u043a\u0441\u0442",
+    "!!! ??? ...",
+)
+
+
+def _compiled_identifier(base: Any, kernel: ModuleType) -> Any:
+    """py3langid's identifier class with its feature walk and its rows' cast in the kernel:
+    py3langid walks its byte automaton in a Python loop, and numpy casts the float16 rows it
+    multiplies several times slower than `_walk.widen_rows` does. The product stays numpy's
+    (the same float32 arithmetic); with `kernel` None, everything is py3langid's."""
+    import numpy as np  # a dependency of py3langid
+
+    class Compiled(base):  # type: ignore[misc]
+        __slots__ = ("_automaton", "_widened", "kernel")
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.kernel: ModuleType | None = kernel
+            self._automaton = kernel.Automaton(self.tk_nextmove, self._rowbase, self.tk_output)
+            halves = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16)
+            self._widened = halves.view(np.float16).astype(np.float32)
+
+        def _raw_score(self, text: bytes) -> Any:
+            features = self._automaton.features(text) if self.kernel is not None else None
+            if not features:  # py3langid's walk, and its score of a featureless text
+                return super()._raw_score(text)
+            return self._sparse_score(Counter(features), self.nb_ptc)
+
+        def _sparse_score(self, visits: Counter[int], table: Any) -> Any:
+            if self.kernel is None or table.dtype != np.float16 or not table.flags.c_contiguous:
+                return super()._sparse_score(visits, table)
+            idx = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
+            counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+            rows = np.empty((len(idx), table.shape[1]), dtype=np.float32)
+            self.kernel.widen_rows(table.view(np.uint16), idx, self._widened, rows)
+            return np.log1p(counts) @ rows + self.nb_pc
+
+    return Compiled
+
+
+def _scores_as_python(model: Any) -> bool:
+    """Whether `model` (a `_compiled_identifier`) scores `_SELF_TEST_TEXTS` exactly as
+    py3langid does (any error: no)."""
+    import numpy as np
+
+    kernel = model.kernel
+    try:
+        texts = [model._encode(text) for text in _SELF_TEST_TEXTS]
+        compiled = [model._raw_score(text) for text in texts]
+        model.kernel = None
+        python = [model._raw_score(text) for text in texts]
+    except Exception:  # noqa: BLE001 (a py3langid whose internals differ: any error)
+        return False
+    finally:
+        model.kernel = kernel
+    return all(np.array_equal(a, b) for a, b in zip(compiled, python, strict=True))
 
 
 def _script_guess(sample: str, min_share: float) -> str | None:

@@ -25,10 +25,13 @@ reached (most pages are parsed as they are).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ._compiled import compiled_module
 from ._deadline import NO_DEADLINE, STRIDE, Deadline
 from ._options import Options
 
@@ -187,7 +190,7 @@ def _may_exceed(text: str, tags: int, limits: Limits) -> bool:
     """
     ceiling = (_SKETCH_ATTRIBUTES_PER_LIMIT * limits.max_attributes) ** 2
     if tags <= _CHEAP_TAGS:
-        if _FLOOD.search(text) is None:
+        if not _has_flood(text, _FLOOD_CHARS):
             return False
         return _attribute_cost(text, limits.max_attributes) > ceiling
     if tags > _SKETCH_TAGS_PER_DEPTH * limits.max_depth:
@@ -215,10 +218,10 @@ def _attribute_cost(text: str, max_attributes: int) -> int:
     if max_attributes >= len(text):
         return 0  # no tag has more attributes than the page has characters
     cost = done = 0
-    for candidate in re.finditer(_LONG_TAG % max_attributes, text):
-        if candidate.start() < done:
+    for start in _long_tags(text, max_attributes):
+        if start < done:
             continue  # inside the previous candidate
-        match = _TOKEN.match(text, candidate.start())
+        match = _TOKEN.match(text, start)
         if match is None or match.group(3) is None:
             continue
         count = sum(1 for _ in _ATTRIBUTE.finditer(match.group(3)))
@@ -252,6 +255,50 @@ _ATTRIBUTE = re.compile(
 _LONG_TAG = (
     r"<[A-Za-z][^\s/>]*+(?=(?>[^>\"'=\s/]++|[\s/]++|=\s*+\"[^\"]*+\"?|=\s*+'[^']*+'?|[=\"']){%d})"
 )
+
+
+def _long_tags_python(text: str, items: int) -> list[int]:
+    """The starts of the ``_LONG_TAG % items`` matches in `text`."""
+    return [m.start() for m in re.finditer(_LONG_TAG % items, text)]
+
+
+# The shapes `_long_tags` must find as the regex does: floods (quoted, unquoted, unclosed,
+# spaced "="), a name holding "<", Unicode spaces, tags cut by the text's end.
+_LONG_TAG_SELF_TEST = (
+    "<a b c d e f g h>x<i j=\"k>\" l = 'm' n o><p q=r s t u v w<x\u3000y\u2003z/1/2/3 4>"
+    '<b<c 1 2 3 4 5 6 7 8 9><d e= "unclosed f g h i j k <e = = = = = = = = <f "g" \'h\' i'
+)
+
+
+def _has_flood_python(text: str, chars: int) -> bool:
+    """Whether `_FLOOD` (for `_FLOOD_CHARS`; others for the self-test) matches in `text`."""
+    pattern = _FLOOD if chars == _FLOOD_CHARS else re.compile(rf"<[A-Za-z][^>]{{{chars}}}")
+    return pattern.search(text) is not None
+
+
+_Scan = TypeVar("_Scan", bound=Callable[[str, int], object])
+
+
+def _tested(name: str, python: _Scan) -> _Scan:
+    """The kernel's scan `name` when the kernel is there and gives what `python` (the
+    regex) gives on `_LONG_TAG_SELF_TEST` with 1 to 11 items (or characters); else `python`."""
+    kernel = compiled_module()
+    if kernel is None:
+        return python
+    try:
+        compiled: _Scan = getattr(kernel, name)
+        for n in range(1, 12):
+            if compiled(_LONG_TAG_SELF_TEST, n) != python(_LONG_TAG_SELF_TEST, n):
+                return python
+    except Exception:  # noqa: BLE001 (a kernel built from other sources: any error)
+        return python
+    return compiled
+
+
+_long_tags = _tested("long_tags", _long_tags_python)
+"""The starts of the tags `_LONG_TAG` finds (the compiled scan, or the regex's)."""
+_has_flood = _tested("has_flood", _has_flood_python)
+"""Whether `_FLOOD` matches (the compiled scan, or the regex's)."""
 
 
 def _attribute_cut(match: re.Match[str], max_attributes: int) -> int | None:

@@ -10,15 +10,18 @@ fields, a text node's character data, and selectolax's `LexborNode` object. Thos
 between releases, so `_segment` runs a self-test against the Python walk before using this.
 
 `Automaton` runs py3langid's feature automaton over a sample's bytes (`_metadata._language`
-self-tests it against py3langid's own identification before using it).
+self-tests it against py3langid's own identification before using it); `long_tags` finds
+the start tags with many attributes for `_parse` (which self-tests it against its regex).
 """
 
 cimport cython
 
 from cpython.list cimport PyList_Append
 from cpython.mem cimport PyMem_Free, PyMem_Realloc
-from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.stdint cimport uintptr_t
+from cpython.unicode cimport (
+    Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_DecodeUTF8, PyUnicode_KIND,
+)
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uintptr_t
 
 
 cdef extern from *:
@@ -247,3 +250,119 @@ def widen_rows(
             raise IndexError("widen_rows: row out of range")
         for j in range(width):
             out[i, j] = widened[table[row, j]]
+
+
+cdef inline bint _separator(Py_UCS4 c):
+    """``[\\s/]``, with `re`'s Unicode whitespace."""
+    return c == u"/" or Py_UNICODE_ISSPACE(c)
+
+
+ctypedef fused _Char:  # a str's characters, by its kind
+    uint8_t
+    uint16_t
+    uint32_t
+
+
+def long_tags(str text, Py_ssize_t items):
+    """The starts of `_parse`'s ``_LONG_TAG % items`` matches in `text`, as ``re.finditer``
+    finds them: a ``<``, an ASCII letter, the rest of the name (``[^\\s/>]*``), then at
+    least `items` items of an attribute part (runs of name characters, runs of separators,
+    ``=`` and a quoted value, single ``=``, ``"`` or ``'``) before a ``>`` or the text's end.
+    Each item is matched atomically, as in the regex, so this is the regex's own scan."""
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef list found = []
+    if kind == 1:
+        _scan_long_tags(<const uint8_t *> data, len(text), items, found)
+    elif kind == 2:
+        _scan_long_tags(<const uint16_t *> data, len(text), items, found)
+    else:
+        _scan_long_tags(<const uint32_t *> data, len(text), items, found)
+    return found
+
+
+cdef int _scan_long_tags(const _Char *s, Py_ssize_t n, Py_ssize_t items, list found) except -1:
+    cdef Py_ssize_t p = 0, i, j, name_end, count
+    cdef Py_UCS4 c, quote
+    while p + 1 < n:
+        if s[p] != 60:  # "<"
+            p += 1
+            continue
+        c = s[p + 1]
+        if not (u"a" <= c <= u"z" or u"A" <= c <= u"Z"):
+            p += 1
+            continue
+        i = p + 2
+        while i < n:
+            c = s[i]
+            if c == u">" or _separator(c):
+                break
+            i += 1
+        name_end = i
+        count = 0
+        while count < items and i < n:
+            c = s[i]
+            if c == u">":
+                break
+            if _separator(c):
+                i += 1
+                while i < n and _separator(s[i]):
+                    i += 1
+            elif c == u"=":
+                j = i + 1
+                while j < n and Py_UNICODE_ISSPACE(s[j]):
+                    j += 1
+                quote = s[j] if j < n else 0
+                if quote == u'"' or quote == u"'":
+                    j += 1
+                    while j < n and s[j] != quote:
+                        j += 1
+                    i = j + 1 if j < n else j  # the closing quote, when there is one
+                else:
+                    i += 1  # a lone "="
+            elif c == u'"' or c == u"'":
+                i += 1
+            else:
+                i += 1
+                while i < n:
+                    c = s[i]
+                    if c == u">" or c == u'"' or c == u"'" or c == u"=" or _separator(c):
+                        break
+                    i += 1
+            count += 1
+        if count >= items:
+            PyList_Append(found, p)
+            p = name_end
+        else:
+            p += 1
+    return 0
+
+
+def has_flood(str text, Py_ssize_t chars):
+    """Whether `_parse`'s ``_FLOOD`` pattern (``<``, an ASCII letter, then `chars`
+    characters none of which is ``>``) matches somewhere in `text`."""
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    if kind == 1:
+        return _scan_flood(<const uint8_t *> data, len(text), chars)
+    if kind == 2:
+        return _scan_flood(<const uint16_t *> data, len(text), chars)
+    return _scan_flood(<const uint32_t *> data, len(text), chars)
+
+
+cdef bint _scan_flood(const _Char *s, Py_ssize_t n, Py_ssize_t chars):
+    cdef Py_ssize_t p, gt = -1  # the first ">" at or after p + 2 (n: none)
+    cdef Py_UCS4 c
+    for p in range(n - 1 - chars):  # room for "<", a letter and `chars` characters
+        if s[p] != 60:  # "<"
+            continue
+        c = s[p + 1]
+        if not (u"a" <= c <= u"z" or u"A" <= c <= u"Z"):
+            continue
+        if gt < p + 2:
+            gt = p + 2
+            while gt < n and s[gt] != 62:  # ">"
+                gt += 1
+        if gt >= p + 2 + chars:
+            return True
+    return False

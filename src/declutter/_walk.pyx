@@ -210,25 +210,29 @@ cdef class Automaton:
     each state's row offset (``_rowbase``) and feature (``tk_output``, -1 for none)."""
 
     cdef const unsigned int[::1] nextmove
-    cdef long long[::1] rowbase
-    cdef long long[::1] output
+    cdef int[::1] states  # row offset and feature of each state, side by side: one cache line
 
     def __init__(self, nextmove, list rowbase, list output):
         import array
 
+        if len(rowbase) != len(output):
+            raise ValueError("Automaton: one row offset and one feature per state")
+        states = array.array("i", bytes(8 * len(rowbase)))
+        states[0::2] = array.array("i", rowbase)
+        states[1::2] = array.array("i", output)
         self.nextmove = nextmove
-        self.rowbase = array.array("q", rowbase)
-        self.output = array.array("q", output)
+        self.states = states
 
     @cython.boundscheck(True)  # a model that does not fit raises IndexError, as in Python
     def features(self, const unsigned char[::1] data):
         """The features the automaton reaches on `data`, in order, repeats included (what
         py3langid's ``visit_counts`` counts)."""
         cdef list found = []
-        cdef Py_ssize_t i, state = 0, feature
+        cdef Py_ssize_t i, state = 0
+        cdef int feature
         for i in range(data.shape[0]):
-            state = self.nextmove[self.rowbase[state] + data[i]]
-            feature = self.output[state]
+            state = self.nextmove[<Py_ssize_t> self.states[2 * state] + data[i]]
+            feature = self.states[2 * state + 1]
             if feature >= 0:
                 PyList_Append(found, feature)
         return found

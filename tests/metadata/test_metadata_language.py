@@ -198,3 +198,13 @@ def _walk_module() -> Any:
     module = compiled_module()
     assert module is not None
     return module
+
+
+def test_script_guesses_count_once_for_both_shares() -> None:
+    guesses = _language._script_guesses
+    assert guesses("これは日本語の文章です", (0.1, 0.03)) == ["ja", "ja"]
+    assert guesses("Ünïcödé Latin-1 only", (0.1, 0.03)) == [None, None]
+    # Han letters under the first share but over the second: a code-heavy Chinese page
+    mixed = "docker run --name configservice “quoted” 中文"
+    assert guesses(mixed, (0.1, 0.03)) == [None, "zh"]
+    assert guesses("“…” 123", (0.1, 0.03)) == [None, None]  # no letters

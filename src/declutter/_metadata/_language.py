@@ -121,8 +121,10 @@ def find_language(declared: list[str | None], text: str, options: Options) -> La
     """The page's language by the rule of the module's documentation."""
     markup = next((tag for tag in map(normalise_tag, declared) if tag is not None), None)
     sample = text[: options.language_sample_chars]
-    script = _script_guess(sample, options.language_min_script_share)
-    mixed = script or _script_guess(sample, options.language_mixed_script_share)
+    script, mixed = _script_guesses(
+        sample, (options.language_min_script_share, options.language_mixed_script_share)
+    )
+    mixed = script or mixed
     identified = _identify(_ASCII_RUNS.sub(" ", sample) if mixed else sample, options)
     without_text = markup or script
     if markup is not None and not _contradicts(identified, markup, options):
@@ -251,17 +253,26 @@ def _scores_as_python(model: Any) -> bool:
     return all(np.array_equal(a, b) for a, b in zip(compiled, python, strict=True))
 
 
-def _script_guess(sample: str, min_share: float) -> str | None:
-    """The language of the dominant non-Latin script of `sample`, if any."""
+def _script_guesses(sample: str, min_shares: tuple[float, ...]) -> list[str | None]:
+    """For each share, the language of the dominant non-Latin script of `sample` if any: the
+    first of `_SCRIPTS` that holds that share of its letters. The letters and each script's
+    are counted once, and not at all in Latin-1 text (none of its characters is in them)."""
+    if all(share > 0 for share in min_shares) and _latin1(sample):
+        return [None for _ in min_shares]
     letters = sum(map(str.isalpha, sample))
     if not letters:
+        return [None for _ in min_shares]
+    counts: dict[str, int] = {}
+
+    def guess(min_share: float) -> str | None:
+        for code, rx in _SCRIPTS:
+            if code not in counts:
+                counts[code] = len(rx.findall(sample))
+            if counts[code] / letters >= min_share:
+                return code
         return None
-    if min_share > 0 and _latin1(sample):
-        return None  # no Latin-1 character belongs to the scripts above
-    for code, rx in _SCRIPTS:
-        if len(rx.findall(sample)) / letters >= min_share:
-            return code
-    return None
+
+    return [guess(share) for share in min_shares]
 
 
 def _latin1(text: str) -> bool:

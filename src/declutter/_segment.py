@@ -721,11 +721,15 @@ def visible_text(node: LexborNode) -> str:
     (Lexbor's ``text()`` includes script source): that ``text()`` with the few invisible
     texts cut out, or, when there are many, a walk that skips them, so the cost stays
     linear in the subtree however many there are."""
-    hidden = node.css(_INVISIBLE_TEXT)
-    text = node.text(separator=" ") or ""
-    if len(hidden) <= _FEW_INVISIBLE:
-        for element in hidden:
-            source = element.text(separator=" ")
+    if _TEXT_AND_HIDDEN is not None:
+        text, sources = _TEXT_AND_HIDDEN(node, _INVISIBLE_TAGS, _FEW_INVISIBLE)
+    else:
+        hidden = node.css(_INVISIBLE_TEXT)
+        text = node.text(separator=" ") or ""
+        few = len(hidden) <= _FEW_INVISIBLE
+        sources = [element.text(separator=" ") for element in hidden] if few else None
+    if sources is not None:
+        for source in sources:
             if source:
                 text = text.replace(source, " ", 1)
         return text
@@ -883,5 +887,38 @@ def _tested_kernel() -> Kernel | None:
     return kernel
 
 
+_TextAndHidden = Callable[[LexborNode, frozenset[str], int], tuple[str, list[str] | None]]
+_TEXT_AND_HIDDEN: _TextAndHidden | None = None
+"""A subtree's text and its hidden elements' texts, read in one compiled walk (None: with
+Lexbor's ``text()`` and ``css()``, as while the walk is self-tested)."""
 KERNEL: Kernel | None = _tested_kernel()
 """The compiled walk `segment` uses, or None when the pure-Python walk is used."""
+
+
+def _tested_text_and_hidden() -> _TextAndHidden | None:
+    """The compiled `visible_text` reading (`_walk.text_and_hidden`) when the compiled walk
+    is in use and it reads what Lexbor's ``text()`` and ``css()`` give on every element of
+    the self-test page; else None."""
+    if KERNEL is None:
+        return None
+    _walk = compiled_module()
+    if _walk is None:
+        return None
+    tree = LexborHTMLParser(_SELF_TEST_PAGE)
+    try:
+        for node in tree.root.traverse() if tree.root is not None else ():
+            hidden = [e.text(separator=" ") for e in node.css(_INVISIBLE_TEXT)]
+            for most in (0, len(hidden)):
+                fast = _walk.text_and_hidden(node, _INVISIBLE_TAGS, most)
+                if fast != (
+                    node.text(separator=" ") or "",
+                    hidden if len(hidden) <= most else None,
+                ):
+                    return None
+    except Exception:  # noqa: BLE001 (as in `_tested_kernel`)
+        return None
+    found: _TextAndHidden = _walk.text_and_hidden
+    return found
+
+
+_TEXT_AND_HIDDEN = _tested_text_and_hidden()

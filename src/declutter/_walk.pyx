@@ -22,6 +22,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_DecodeUTF8, PyUnicode_KIND,
 )
 from libc.stdint cimport uint8_t, uint16_t, uint32_t, uintptr_t
+from libc.string cimport memcpy
 
 
 cdef extern from *:
@@ -79,13 +80,15 @@ cdef struct _Entry:
 
 cdef int _element_type = -1
 cdef int _text_type = -1
+cdef uintptr_t _text_tag = 0  # a text node's tag id (what selectolax's text() looks for)
 
 
 def calibrate(LexborNode element, LexborNode text):
     """Learn the node type values from an element and a text node of a parsed page."""
-    global _element_type, _text_type
+    global _element_type, _text_type, _text_tag
     _element_type = element.node.type
     _text_type = text.node.type
+    _text_tag = text.node.local_name
 
 
 def node_of(LexborNode root, uintptr_t mem_id):
@@ -259,6 +262,84 @@ def widen_rows(
 cdef inline bint _separator(Py_UCS4 c):
     """``[\\s/]``, with `re`'s Unicode whitespace."""
     return c == u"/" or Py_UNICODE_ISSPACE(c)
+
+
+cdef class _Bytes:
+    """A growable byte buffer, freed with its owner."""
+
+    cdef char *data
+    cdef Py_ssize_t size, capacity
+
+    def __dealloc__(self):
+        PyMem_Free(self.data)
+
+    cdef int add(self, const char *data, Py_ssize_t length) except -1:
+        cdef char *grown
+        cdef Py_ssize_t wanted = self.size + length
+        if wanted > self.capacity:
+            self.capacity = max(2 * self.capacity, wanted, 256)
+            grown = <char *> PyMem_Realloc(self.data, self.capacity)
+            if grown == NULL:
+                raise MemoryError()
+            self.data = grown
+        memcpy(self.data + self.size, data, length)
+        self.size = wanted
+        return 0
+
+    cdef str decode(self, Py_ssize_t start, Py_ssize_t end):
+        return PyUnicode_DecodeUTF8(self.data + start, end - start, "replace")
+
+
+def text_and_hidden(LexborNode root, frozenset hidden_tags, Py_ssize_t most):
+    """``root.text(separator=" ")`` and, in document order, that text of each element of
+    ``root.css(<hidden_tags>)`` (`root` included), or None for more than `most` of them:
+    what `_segment.visible_text` reads, in one walk. A hidden element's text nodes follow
+    each other in the walk, so its text is a slice of the whole (read only for a few: the
+    slices of nested elements could add up to the square of the text)."""
+    if _element_type < 0:
+        raise RuntimeError("declutter._walk.calibrate was not called")
+    cdef object parser = root.parser
+    cdef dict hidden = {}  # tag id -> named in hidden_tags (custom elements' ids are the tree's)
+    cdef _Bytes text = _Bytes()
+    cdef list opened = []  # (its slot, where its text starts, text nodes before it), open ones
+    cdef list slices = []
+    cdef _Stack stack = _Stack()
+    cdef _Node *node
+    cdef _Text *data
+    cdef Py_ssize_t count = 0
+    cdef object known
+    stack.push(root.node)
+    while stack.size:
+        stack.size -= 1
+        node = stack.items[stack.size].node
+        if node == NULL:  # leaving a hidden element
+            slot, start, before = opened.pop()
+            slices[slot] = (start, text.size, count > before)
+            continue
+        if node != root.node and node.next != NULL:
+            stack.push(node.next)
+        if node.local_name == _text_tag:
+            data = <_Text *> node
+            if data.data != NULL:
+                if count:
+                    text.add(" ", 1)
+                text.add(data.data, data.length)
+                count += 1
+            continue
+        if node.type == _element_type:
+            known = hidden.get(node.local_name)
+            if known is None:
+                known = hidden[node.local_name] = _wrap(node, parser).tag in hidden_tags
+            if known:
+                opened.append((len(slices), text.size + (1 if count else 0), count))
+                slices.append(None)
+                stack.push(NULL)
+        if node.first_child != NULL:
+            stack.push(node.first_child)
+    whole = text.decode(0, text.size) if text.size else ""
+    if len(slices) > most:
+        return whole, None
+    return whole, [text.decode(start, end) if any_text else "" for start, end, any_text in slices]
 
 
 ctypedef fused _Char:  # a str's characters, by its kind

@@ -82,3 +82,44 @@ def test_cut_short_walks_identical(limit: dict[str, int]) -> None:
         )
     assert results[0].truncated
     assert results[0] == results[1]
+
+
+def test_compiled_text_reading_in_use_exactly_with_the_kernel() -> None:
+    assert (_segment._TEXT_AND_HIDDEN is not None) == (_segment.KERNEL is not None)
+
+
+@needs_kernel
+@pytest.mark.parametrize("path", _sample()[:6], ids=lambda p: p.name.split(".")[0][:40])
+def test_compiled_text_reading_is_lexbors_on_every_element(path: Path) -> None:
+    """`_walk.text_and_hidden` reads, for any element, Lexbor's ``text(separator=" ")``
+    and the same text of each element ``css()`` finds among the invisible ones."""
+    read = _segment._TEXT_AND_HIDDEN
+    assert read is not None
+    tree = LexborHTMLParser(read_page(path))
+    assert tree.root is not None
+    elements = list(tree.root.traverse())
+    assert len(elements) > 100
+    for node in elements:
+        hidden = [e.text(separator=" ") for e in node.css(_segment._INVISIBLE_TEXT)]
+        text = node.text(separator=" ") or ""
+        assert read(node, _segment._INVISIBLE_TAGS, len(hidden)) == (text, hidden)
+        if hidden:  # more than `most`: the texts are not read
+            assert read(node, _segment._INVISIBLE_TAGS, len(hidden) - 1) == (text, None)
+
+
+@needs_kernel
+def test_visible_text_compiled_and_python_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nested invisible elements, one whose text is also printed earlier (the first copy
+    goes, as with Lexbor's calls), an invisible root, and more than a few of them."""
+    pages = [
+        "<div>var x; <p>a<script>var x;</script></p><noscript><style>s</style>n</noscript>b</div>",
+        "<div>" + "<p>t<script>s</script></p>" * 12 + "</div>",
+        "<div><select><option>o</option></select>tail</div>",
+    ]
+    nodes = [LexborHTMLParser(page).css_first("div") for page in pages]
+    nodes.append(LexborHTMLParser(pages[2]).css_first("select"))
+    compiled = [_segment.visible_text(node) for node in nodes if node is not None]
+    monkeypatch.setattr(_segment, "_TEXT_AND_HIDDEN", None)
+    python = [_segment.visible_text(node) for node in nodes if node is not None]
+    assert compiled == python
+    assert compiled[0] == "   a var x;   b" and compiled[3] == " "

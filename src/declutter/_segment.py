@@ -359,6 +359,16 @@ class _Walker:
             or (self.record_formatting and tag in _MARK_KIND)
         )
 
+    def skipped_quietly(self, tag: str | None) -> bool:
+        """Whether entering an element named `tag` only skips it, touching nothing (scripts,
+        styles and the like, void elements but a recorded image): what the compiled walk
+        does without calling `enter`."""
+        return (
+            tag is None
+            or self._ignored(tag)
+            or (tag in _vocab.VOID_SKIP_TAGS and not (tag == "img" and self.record_images))
+        )
+
     def _ignored(self, tag: str) -> bool:
         """Comments, doctype, scripts and the like: skipped with their content."""
         return tag[0] in "-_!" or (tag in _vocab.SKIP_TAGS and tag not in self.shown)
@@ -753,9 +763,17 @@ def _mark_captions(
     image word on either when it holds little more than a caption (not on an article that
     merely has pictures: "js-social-images" around a paragraph and six photos)."""
 
+    named: dict[tuple[str, bool], bool] = {}  # (classes, image words?) -> a match: asked once
+
+    def has(box: Container, image: bool) -> bool:
+        found = named.get((box.classes, image))
+        if found is None:
+            found = named[box.classes, image] = _has(box, _IMAGE_CLASS if image else _CAPTION_CLASS)
+        return found
+
     def caption_box(box: Container, block: RawBlock) -> bool:
         small = box.end - box.first <= box_blocks and block.length <= box_length
-        return _has(box, _CAPTION_CLASS) or (small and _has(box, _IMAGE_CLASS))
+        return has(box, False) or (small and has(box, True))
 
     for block in blocks:
         if block.kind not in ("paragraph", "list-item") or block.pruned:

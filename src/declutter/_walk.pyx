@@ -1,17 +1,19 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""The compiled DOM walk of `_segment`, and the byte automaton of the language identifier
-(both optional: the pure-Python code gives the same result).
+"""The compiled kernels: the DOM walk of `_segment` and its reading of a subtree's text, the
+flood scans of `_parse`, the byte automaton of the language identifier (all optional: the
+pure-Python code gives the same result, and each user self-tests its kernel against it).
 
 `walk(walker, root)` does what `_Walker._walk_children` does, with the traversal, the text
-nodes and the plain inline elements in C; every other element goes to the walker's own
-`enter`/`leave`, so the segmentation's logic lives once, in Python. It reads selectolax's
-Lexbor tree through mirrored declarations (no Lexbor symbol is linked): the DOM node's first
-fields, a text node's character data, and selectolax's `LexborNode` object. Those can change
-between releases, so `_segment` runs a self-test against the Python walk before using this.
+nodes, the plain inline elements and the quietly skipped ones (scripts, void elements) in C;
+every other element goes to the walker's own `enter`/`leave`, so the segmentation's logic
+lives once, in Python. It reads selectolax's Lexbor tree through mirrored declarations (no
+Lexbor symbol is linked): the DOM node's first fields, a text node's character data, and
+selectolax's `LexborNode` object. Those can change between releases, so `_segment` runs a
+self-test against the Python walk before using this.
 
-`Automaton` runs py3langid's feature automaton over a sample's bytes (`_metadata._language`
-self-tests it against py3langid's own identification before using it); `long_tags` finds
-the start tags with many attributes for `_parse` (which self-tests it against its regex).
+`text_and_hidden` reads what `_segment.visible_text` needs of Lexbor's ``text()`` and
+``css()`` in one walk; `long_tags` and `has_flood` are `_parse`'s attribute-flood regexes as
+scans; `Automaton` and `widen_rows` score py3langid's features for `_metadata._language`.
 """
 
 cimport cython
@@ -140,7 +142,8 @@ def walk(walker, LexborNode root):
     cdef object enter = walker.enter
     cdef object leave = walker.leave
     cdef object plain_inline = walker.plain_inline
-    cdef dict names = {}  # tag id -> (name, plain inline), for this walk's tree
+    cdef object skipped_quietly = walker.skipped_quietly
+    cdef dict names = {}  # tag id -> (name, plain inline, skipped quietly), for this tree
     cdef list exits = []
     cdef _Stack stack = _Stack()
     cdef Py_ssize_t nodes = 0, check_every = DEADLINE_CHECK_EVERY
@@ -182,7 +185,9 @@ def walk(walker, LexborNode root):
         known = names.get(node.local_name)
         if known is None:
             tag = _wrap(node, parser).tag
-            known = names[node.local_name] = (tag, plain_inline(tag))
+            known = names[node.local_name] = (tag, plain_inline(tag), skipped_quietly(tag))
+        if (<tuple> known)[2]:
+            continue  # `enter` would only skip it (the run's pending tags can wait)
         if (<tuple> known)[1]:
             if skip:
                 mem_id = <uintptr_t> node

@@ -7,9 +7,10 @@ import sys
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 
 from _helpers import UNLIMITED, block, segment_html
-from declutter import _parse, _prune
+from declutter import _parse, _prune, _segment
 from declutter._deadline import NO_DEADLINE
 from declutter._segment import Segmentation, segment
 
@@ -355,3 +356,14 @@ def test_ruby_readings_are_not_inlined_into_the_text(compiled: bool) -> None:
         tree.body, plan=_prune.plan(tree), max_nodes=10**9, deadline=NO_DEADLINE, compiled=compiled
     ).blocks[0]
     assert only.text == "\u6771\u4eac\u6f22\u5b57\u3092\u5b66\u3076\u3002"
+
+
+def test_quietly_skipped_elements_are_those_enter_only_skips() -> None:
+    """What the compiled walk skips without calling `enter`: ignored and void elements, but
+    a recorded image (its `enter` records it)."""
+    plan = _prune.plan(LexborHTMLParser("<p>x</p>"))
+    plain = _segment._Walker(plan, 100, NO_DEADLINE, None, frozenset())
+    images = _segment._Walker(plan, 100, NO_DEADLINE, None, frozenset(), images=True)
+    assert all(plain.skipped_quietly(t) for t in ("script", "style", "img", "input", None))
+    assert not any(plain.skipped_quietly(t) for t in ("br", "a", "p", "span", "div"))
+    assert not images.skipped_quietly("img") and images.skipped_quietly("script")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Set as AbstractSet
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ._model import Article, Block, Image, Link, Mark, Region
@@ -29,8 +29,17 @@ _DERIVED = (
     "marks",
 )
 """`Block` fields made here; every other field is the working block's of the same name."""
-_COPIED = attrgetter(*(name for name in Block._fields if name not in _DERIVED))
-_DERIVED_AT = tuple(sorted(Block._fields.index(name) for name in _DERIVED))
+_COPIED_NAMES = tuple(name for name in Block._fields if name not in _DERIVED)
+_COPIED = attrgetter(*_COPIED_NAMES)
+_IN_FIELD_ORDER = itemgetter(
+    *(
+        _COPIED_NAMES.index(name)
+        if name in _COPIED_NAMES
+        else len(_COPIED_NAMES) + _DERIVED.index(name)
+        for name in Block._fields
+    )
+)
+"""The copied values, then the derived ones (in `_DERIVED`'s order), in `Block`'s order."""
 
 
 def public_blocks(
@@ -43,34 +52,32 @@ def public_blocks(
     max_class_chars, levels = options.block_classes_max_chars, options.block_path_levels
     n = len(seg.blocks) or 1
     containers = seg.containers
-    paths: dict[int, str] = {}
+    boxes: dict[int, tuple[str, str]] = {}  # container id -> its blocks' path and classes
+    pieces: dict[int, str] = {}  # container id -> its piece of a path
     out = []
     for b in seg.blocks:
-        path = paths.get(b.container)
-        if path is None:
-            path = paths[b.container] = (
-                without_controls(_path(containers, b.container, max_class_chars, levels))
+        box = boxes.get(b.container)
+        if box is None:
+            box = boxes[b.container] = (
+                (
+                    without_controls(
+                        _path(containers, b.container, max_class_chars, levels, pieces)
+                    ),
+                    without_controls(containers[b.container].classes[:max_class_chars]),
+                )
                 if containers
-                else ""
+                else ("", "")
             )
-        classes = (
-            without_controls(containers[b.container].classes[:max_class_chars])
-            if containers
-            else ""
-        )
+        path, classes = box
         text = without_controls(b.text)
-        values = list(_COPIED(b))
-        # fields by name, built positionally: by keyword costs five times as much
-        derived = {
-            "text": text, "path": path, "position": round(b.index / n, 4),
-            "score": round(b.score, 3), "classes": classes,
-            "pruned_by": without_controls(str(b.pruned)) if b.pruned else "",
-            "table_data": b.kept and b.table_id in data_tables, "links": _clean_links(b.links),
-            "images": _clean_images(b.images), "marks": _marks(text, b.marks, b.visible) if b.marks else (),
-        }  # fmt: skip
-        for at in _DERIVED_AT:
-            values.insert(at, derived[Block._fields[at]])
-        out.append(Block._make(values))
+        # built positionally (by keyword costs five times as much), in `_DERIVED`'s order
+        derived = (
+            text, path, round(b.index / n, 4), round(b.score, 3), classes,
+            without_controls(str(b.pruned)) if b.pruned else "",
+            b.kept and b.table_id in data_tables, _clean_links(b.links),
+            _clean_images(b.images), _marks(text, b.marks, b.visible) if b.marks else (),
+        )  # fmt: skip
+        out.append(Block._make(_IN_FIELD_ORDER(_COPIED(b) + derived)))
     return tuple(out)
 
 
@@ -114,12 +121,18 @@ _TEXT_FIELDS = tuple(
 )
 
 
-def _path(containers: list[Container], cid: int, max_chars: int, levels: int) -> str:
+def _path(
+    containers: list[Container], cid: int, max_chars: int, levels: int, pieces: dict[int, str]
+) -> str:
+    """The tag path up to `levels` containers up; `pieces` caches each container's piece."""
     parts: list[str] = []
     while cid >= 0 and len(parts) < levels:
+        piece = pieces.get(cid)
         c = containers[cid]
-        words = c.classes[: max_chars + 1].split(None, 1)
-        parts.append(f"{c.tag}.{words[0][:max_chars]}" if words else c.tag)
+        if piece is None:
+            words = c.classes[: max_chars + 1].split(None, 1)
+            piece = pieces[cid] = f"{c.tag}.{words[0][:max_chars]}" if words else c.tag
+        parts.append(piece)
         cid = c.parent
     if cid >= 0:
         parts.append("\u2026")

@@ -282,9 +282,7 @@ class _Walker:
 
     def walk(self, root: LexborNode, kernel: Kernel | None) -> Segmentation:
         attrs = root.attributes if root.is_element_node else {}
-        top = self._open(
-            root, None, attrs, " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
-        )
+        top = self._open(root, None, attrs, _classes(attrs))
         left_open = self._walk_children(root) if kernel is None else kernel(self, root)
         self._flush(top)
         for item in left_open:  # a cut-short walk still closes its open containers
@@ -386,20 +384,19 @@ class _Walker:
                 self._image(node)
             return SKIP
         is_block = _is_block(tag)
+        mem_id = node.mem_id
         if self.skip:
-            reason = self.skip.get(node.mem_id)
-            if reason is not None and node.mem_id not in self.plan.overruled:
+            reason = self.skip.get(mem_id)
+            if reason is not None and mem_id not in self.plan.overruled:
                 if is_block:  # a hidden inline element just disappears from its sentence
                     self._flush(self.current)
                     self._pruned(node, reason)
                 return SKIP
         if is_block:
             attrs = node.attributes
-            classes = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
+            classes = _classes(attrs)
             reason = (
-                self.plan.vocabulary(node.mem_id, tag, classes)
-                if classes or tag == "form"
-                else None
+                self.plan.vocabulary(mem_id, tag, classes) if classes or tag == "form" else None
             )
             self._flush(self.current)
             if reason is not None:
@@ -719,6 +716,14 @@ def _anchored_marks(
     n = len(parts)
     anchored = ((kind, counts[min(start, n)], counts[min(end, n)]) for kind, start, end in marks)
     return tuple(m for m in anchored if m[1] < m[2]), counts[-1]
+
+
+def _classes(attrs: dict[str, str | None]) -> str:
+    """The element's ``class`` and ``id`` values, the empty ones left out, one space apart."""
+    names, ident = attrs.get("class"), attrs.get("id")
+    if names and ident:
+        return f"{names} {ident}"
+    return names or ident or ""
 
 
 def _is_block(tag: str) -> bool:

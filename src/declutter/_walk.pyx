@@ -353,12 +353,14 @@ ctypedef fused _Char:  # a str's characters, by its kind
     uint32_t
 
 
-def long_tags(str text, Py_ssize_t items):
+def long_tags(text, Py_ssize_t items):
     """The starts of `_parse`'s ``_LONG_TAG % items`` matches in `text`, as ``re.finditer``
     finds them: a ``<``, an ASCII letter, the rest of the name (``[^\\s/>]*``), then at
     least `items` items of an attribute part (runs of name characters, runs of separators,
     ``=`` and a quoted value, single ``=``, ``"`` or ``'``) before a ``>`` or the text's end.
     Each item is matched atomically, as in the regex, so this is the regex's own scan."""
+    if not isinstance(text, str):  # a str subclass is welcome, anything else is not
+        raise TypeError("text must be a str")
     cdef unsigned int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
     cdef list found = []
@@ -428,9 +430,11 @@ cdef int _scan_long_tags(const _Char *s, Py_ssize_t n, Py_ssize_t items, list fo
     return 0
 
 
-def has_flood(str text, Py_ssize_t chars):
+def has_flood(text, Py_ssize_t chars):
     """Whether `_parse`'s ``_FLOOD`` pattern (``<``, an ASCII letter, then `chars`
     characters none of which is ``>``) matches somewhere in `text`."""
+    if not isinstance(text, str):  # a str subclass is welcome, anything else is not
+        raise TypeError("text must be a str")
     cdef unsigned int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
     if kind == 1:
